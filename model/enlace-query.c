@@ -1,0 +1,632 @@
+/* enlace-query.c: read-only queries for the GUI's lists, pages and search */
+#define G_LOG_DOMAIN "enlace-query"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "enlace-kinds.h"
+#include "enlace-query.h"
+#include "enlace-store-private.h"
+
+#define N(a) G_N_ELEMENTS (a)
+
+/* Readable paths, as SQL over an id expression. */
+#define SPACE_PATH(x) \
+  "(SELECT b.code || '/' || f.level || '/' || s.code FROM space s" \
+  " JOIN floor f ON f.id = s.floor_id JOIN building b ON b.id = f.building_id" \
+  " WHERE s.id = " x ")"
+#define FLOOR_PATH(x) \
+  "(SELECT b.code || '/' || f.level FROM floor f" \
+  " JOIN building b ON b.id = f.building_id WHERE f.id = " x ")"
+#define PORT_KEY(x) \
+  "(SELECT d.name || ':' || p.name FROM port p JOIN device d ON d.id = p.device_id" \
+  " WHERE p.id = " x ")"
+#define CABLE_END(e) \
+  "(SELECT group_concat(x, ', ') FROM (SELECT COALESCE(d.name || ':' || p.name," \
+  " c.cid || ':' || ct.side) AS x FROM cable_end ce" \
+  " LEFT JOIN port p ON p.id = ce.port_id LEFT JOIN device d ON d.id = p.device_id" \
+  " LEFT JOIN circuit_termination ct ON ct.id = ce.termination_id" \
+  " LEFT JOIN circuit c ON c.id = ct.circuit_id" \
+  " WHERE ce.cable_id = t.id AND ce.\"end\" = '" e "' ORDER BY ce.seq))"
+#define DEVICE_WHERE \
+  "COALESCE((SELECT r.name FROM rack r WHERE r.id = t.rack_id) || ' U' || t.u_position," \
+  " " SPACE_PATH ("t.space_id") ", '')"
+
+static const EnlaceColumn site_columns[] = {
+  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "buildings", N_("Buildings"), "(SELECT count(*) FROM building b WHERE b.site_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn building_columns[] = {
+  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "address", N_("Address"), "t.address", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "floors", N_("Floors"), "(SELECT count(*) FROM floor f WHERE f.building_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn floor_columns[] = {
+  { "building", N_("Building"), "(SELECT code FROM building b WHERE b.id = t.building_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "level", N_("Level"), "t.level", "t.level", ENLACE_COLUMN_NUMBER, TRUE, FALSE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "spaces", N_("Spaces"), "(SELECT count(*) FROM space s WHERE s.floor_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn space_columns[] = {
+  { "floor", N_("Floor"), FLOOR_PATH ("t.floor_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+};
+static const EnlaceColumn rack_columns[] = {
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "height", N_("Height (U)"), "t.u_height", "t.u_height", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "devices", N_("Devices"), "(SELECT count(*) FROM device d WHERE d.rack_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn device_columns[] = {
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "role", N_("Role"), "t.role", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "type", N_("Device type"), "(SELECT dt.manufacturer || ' ' || dt.model FROM device_type dt WHERE dt.id = t.device_type_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "where", N_("Location"), DEVICE_WHERE, NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "serial", N_("Serial number"), "t.serial", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+};
+static const EnlaceColumn outlet_columns[] = {
+  { "name", N_("Outlet"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "jacks", N_("Jacks"), "(SELECT count(*) FROM port p WHERE p.device_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "connected", N_("Connected"), "(SELECT count(*) FROM port p JOIN cable_end ce ON ce.port_id = p.id WHERE p.device_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+};
+static const EnlaceColumn device_type_columns[] = {
+  { "manufacturer", N_("Manufacturer"), "t.manufacturer", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "model", N_("Model"), "t.model", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "part", N_("Part number"), "t.part_number", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "height", N_("Height (U)"), "t.u_height", "t.u_height", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "role", N_("Role"), "t.role", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "ports", N_("Ports"), "(SELECT count(*) FROM port_template pt WHERE pt.device_type_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "devices", N_("Devices"), "(SELECT count(*) FROM device d WHERE d.device_type_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn port_columns[] = {
+  { "device", N_("Device"), "(SELECT name FROM device d WHERE d.id = t.device_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "medium", N_("Medium"), "t.medium", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "label", N_("Label"), "t.label", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+};
+static const EnlaceColumn cable_columns[] = {
+  { "label", N_("Label"), "t.label", "t.label IS NULL, t.label", ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "type", N_("Type"), "upper(t.type)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "a", N_("End A"), CABLE_END ("A"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "b", N_("End B"), CABLE_END ("B"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "length", N_("Length"), "t.length_m", "t.length_m", ENLACE_COLUMN_LENGTH, FALSE, FALSE },
+};
+static const EnlaceColumn circuit_columns[] = {
+  { "cid", N_("Circuit ID"), "t.cid", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "provider", N_("Provider"), "t.provider", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "bandwidth", N_("Bandwidth (kbit/s)"), "t.bandwidth_kbps", "t.bandwidth_kbps", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "a", N_("Side A"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'A')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "z", N_("Side Z"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'Z')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+};
+static const EnlaceColumn circuit_termination_columns[] = {
+  { "circuit", N_("Circuit"), "(SELECT cid FROM circuit c WHERE c.id = t.circuit_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "side", N_("Side"), "t.side", NULL, ENLACE_COLUMN_TEXT, FALSE, FALSE },
+  { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+};
+static const EnlaceColumn extension_columns[] = {
+  { "number", N_("Number"), "t.number", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "holder", N_("Holder"), "COALESCE((SELECT name FROM person p WHERE p.id = t.person_id), t.holder)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "port", N_("Rides on"), PORT_KEY ("t.port_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "space", N_("Space"), SPACE_PATH ("(SELECT d.space_id FROM port p JOIN device d ON d.id = p.device_id WHERE p.id = t.port_id)"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+};
+static const EnlaceColumn area_columns[] = {
+  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "parent", N_("Parent area"), "(SELECT name FROM area p WHERE p.id = t.parent_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "people", N_("People"), "(SELECT count(*) FROM person p WHERE p.area_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "extensions", N_("Extensions"), "(SELECT count(*) FROM extension e WHERE e.area_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+static const EnlaceColumn person_columns[] = {
+  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "position", N_("Position"), "t.position", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "email", N_("E-mail"), "t.email", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "phone", N_("Phone"), "t.phone", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "extensions", N_("Extensions"), "(SELECT group_concat(number, ', ') FROM extension e WHERE e.person_id = t.id)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+};
+static const EnlaceColumn audit_columns[] = {
+  { "at", N_("When"), "replace(substr(t.at, 1, 19), 'T', ' ')", "t.id", ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "user", N_("Who"), "t.user", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "label", N_("What"), "t.label", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, FALSE, FALSE },
+  { "changes", N_("Rows"), "(SELECT count(*) FROM change c WHERE c.command_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+};
+
+static const EnlaceListSpec specs[] = {
+  { "site", "site", N_("Sites"), "site t", NULL, NULL, "t.code", site_columns, N (site_columns) },
+  { "building", "building", N_("Buildings"), "building t", NULL, "t.site_id", "t.code", building_columns, N (building_columns) },
+  { "floor", "floor", N_("Floors"), "floor t", NULL, "t.building_id", "t.building_id, t.level", floor_columns, N (floor_columns) },
+  { "space", "space", N_("Spaces"), "space t", NULL, "t.floor_id", "t.floor_id, t.code", space_columns, N (space_columns) },
+  { "rack", "rack", N_("Racks"), "rack t", NULL, "t.space_id", "t.name", rack_columns, N (rack_columns) },
+  { "device", "device", N_("Devices"), "device t", NULL, "t.rack_id", "t.name", device_columns, N (device_columns) },
+  { "outlet", "device", N_("Outlets"), "device t", "t.role = 'outlet'", "t.space_id", "t.name", outlet_columns, N (outlet_columns) },
+  { "device-type", "device-type", N_("Device types"), "device_type t", NULL, NULL, "t.manufacturer, t.model", device_type_columns, N (device_type_columns) },
+  { "port", "port", N_("Ports"), "port t", NULL, "t.device_id", "t.device_id, t.seq, t.id", port_columns, N (port_columns) },
+  { "cable", "cable", N_("Cables"), "cable t", NULL, NULL, "t.label IS NULL, t.label, t.id", cable_columns, N (cable_columns) },
+  { "circuit", "circuit", N_("Circuits"), "circuit t", NULL, NULL, "t.cid", circuit_columns, N (circuit_columns) },
+  { "circuit-termination", "circuit-termination", N_("Circuit terminations"), "circuit_termination t", NULL, "t.circuit_id", "t.circuit_id, t.side", circuit_termination_columns, N (circuit_termination_columns) },
+  { "extension", "extension", N_("Extensions"), "extension t", NULL, NULL, "t.number", extension_columns, N (extension_columns) },
+  { "area", "area", N_("Areas"), "area t", NULL, "t.parent_id", "t.code", area_columns, N (area_columns) },
+  { "person", "person", N_("People"), "person t", NULL, "t.area_id", "t.name, t.id", person_columns, N (person_columns) },
+  { "audit", NULL, N_("Audit log"), "command t", NULL, NULL, "t.id DESC", audit_columns, N (audit_columns) },
+};
+
+static GHashTable *generic_specs;
+G_LOCK_DEFINE_STATIC (generic_specs);
+
+/* A list of the raw fields of a kind, for kinds with no spec above. */
+static const EnlaceListSpec *
+generic_spec (const EnlaceKind *kind)
+{
+  EnlaceListSpec *spec;
+  EnlaceColumn *columns;
+  guint n = 0;
+
+  G_LOCK (generic_specs);
+
+  if (generic_specs == NULL)
+    generic_specs = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if ((spec = g_hash_table_lookup (generic_specs, kind->name)))
+    goto out;
+
+  columns = g_new0 (EnlaceColumn, kind->n_fields);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const EnlaceField *f = &kind->fields[i];
+
+      if (f->type == ENLACE_FIELD_POLYGON)
+        continue;
+      columns[n].name = f->name;
+      columns[n].label = f->label;
+      columns[n].expr = g_strdup_printf ("t.%s", f->name);
+      columns[n].format = f->type == ENLACE_FIELD_CHOICE ? ENLACE_COLUMN_CHOICE :
+                          (f->type == ENLACE_FIELD_INT || f->type == ENLACE_FIELD_REAL ||
+                           f->type == ENLACE_FIELD_REF) ? ENLACE_COLUMN_NUMBER :
+                          ENLACE_COLUMN_TEXT;
+      columns[n].searchable = f->type == ENLACE_FIELD_TEXT;
+      n++;
+    }
+
+  spec = g_new0 (EnlaceListSpec, 1);
+  spec->name = kind->name;
+  spec->kind = kind->name;
+  spec->title = kind->plural;
+  spec->from = g_strdup_printf ("%s t", kind->table);
+  spec->parent = kind->parent_field ? g_strdup_printf ("t.%s", kind->parent_field) : NULL;
+  spec->order_by = g_strdup_printf ("t.id");
+  spec->columns = columns;
+  spec->n_columns = n;
+  g_hash_table_insert (generic_specs, (char *)kind->name, spec);
+
+out:
+  G_UNLOCK (generic_specs);
+  return spec;
+}
+
+const EnlaceListSpec *
+enlace_list_spec_lookup (const char *name)
+{
+  const EnlaceKind *kind;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < N (specs); i++)
+    if (strcmp (specs[i].name, name) == 0)
+      return &specs[i];
+
+  if ((kind = enlace_kind_lookup (name)))
+    return generic_spec (kind);
+
+  return NULL;
+}
+
+static char *
+escape_like (const char *text)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GArray *
+enlace_list_query_ids (EnlaceStore           *store,
+                       const EnlaceListSpec  *spec,
+                       gint64                 parent_id,
+                       const char            *search,
+                       int                    sort_column,
+                       gboolean               descending,
+                       GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  const char *sep = " WHERE ";
+  int rc;
+  int idx = 1;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (sort_column < (int)spec->n_columns, NULL);
+
+  sql = g_string_new ("SELECT t.id FROM ");
+  g_string_append (sql, spec->from);
+
+  if (spec->where)
+    {
+      g_string_append_printf (sql, "%s(%s)", sep, spec->where);
+      sep = " AND ";
+    }
+
+  if (parent_id > 0 && spec->parent)
+    {
+      g_string_append_printf (sql, "%s%s = ?%d", sep, spec->parent, idx++);
+      sep = " AND ";
+    }
+
+  if (search != NULL && search[0] != '\0')
+    {
+      const char *or = "";
+      int search_idx = idx++;
+
+      pattern = escape_like (search);
+      g_string_append_printf (sql, "%s(", sep);
+      for (guint i = 0; i < spec->n_columns; i++)
+        {
+          if (!spec->columns[i].searchable)
+            continue;
+          g_string_append_printf (sql, "%s%s LIKE ?%d ESCAPE '\\'",
+                                  or, spec->columns[i].expr, search_idx);
+          or = " OR ";
+        }
+      if (or[0] == '\0')
+        g_string_append (sql, "0");
+      g_string_append (sql, ")");
+    }
+
+  g_string_append (sql, " ORDER BY ");
+  if (sort_column >= 0)
+    {
+      const EnlaceColumn *col = &spec->columns[sort_column];
+      const char *expr = col->sort ? col->sort : col->expr;
+      g_auto(GStrv) parts = g_strsplit (expr, ", ", -1);
+
+      /* Only split simple comma lists (sort expressions), never the
+       * subqueries of display expressions. */
+      if (col->sort == NULL)
+        g_string_append_printf (sql, "%s%s", expr,
+                                descending ? " DESC" : "");
+      else
+        for (guint i = 0; parts[i]; i++)
+          g_string_append_printf (sql, "%s%s%s", i ? ", " : "", parts[i],
+                                  descending ? " DESC" : "");
+      g_string_append_printf (sql, ", t.id%s", descending ? " DESC" : "");
+    }
+  else
+    g_string_append (sql, spec->order_by);
+
+  if (!(stmt = enlace_store_prepare (store, sql->str, error)))
+    return NULL;
+
+  idx = 1;
+  if (parent_id > 0 && spec->parent)
+    sqlite3_bind_int64 (stmt, idx++, parent_id);
+  if (pattern)
+    sqlite3_bind_text (stmt, idx++, pattern, -1, SQLITE_TRANSIENT);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, spec->name);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+char **
+enlace_list_query_row (EnlaceStore           *store,
+                       const EnlaceListSpec  *spec,
+                       gint64                 id,
+                       GError               **error)
+{
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  char **cells;
+  int rc;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+
+  sql = g_string_new ("SELECT ");
+  for (guint i = 0; i < spec->n_columns; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", spec->columns[i].expr);
+  g_string_append_printf (sql, " FROM %s WHERE t.id = ?1", spec->from);
+
+  if (!(stmt = enlace_store_prepare (store, sql->str, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("%s #%" G_GINT64_FORMAT " does not exist"),
+                     spec->name, id);
+      else
+        enlace_store_set_sql_error (store, error, spec->name);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  cells = g_new0 (char *, spec->n_columns + 1);
+  for (guint i = 0; i < spec->n_columns; i++)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, i);
+      cells[i] = g_strdup (text ? text : "");
+    }
+  sqlite3_reset (stmt);
+
+  return cells;
+}
+
+static gboolean
+count_query (EnlaceStore  *store,
+             const char   *sql,
+             gint64        id,
+             guint        *out,
+             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = enlace_store_prepare (store, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      enlace_store_set_sql_error (store, error, "count");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out = (guint)sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+enlace_query_location_stats (EnlaceStore          *store,
+                             const char           *kind,
+                             gint64                id,
+                             EnlaceLocationStats  *out,
+                             GError              **error)
+{
+  const char *spaces;
+  const char *floors;
+  g_autofree char *devices = NULL;
+  struct { const char *fmt; guint *dest; } queries[] = {
+    { "SELECT count(*) FROM floor WHERE id IN (@SCOPE@)", &out->n_floors },
+    { "SELECT count(*) FROM space WHERE id IN (@SCOPE@)", &out->n_spaces },
+    { "SELECT count(*) FROM rack WHERE space_id IN (@SCOPE@)", &out->n_racks },
+    { "SELECT count(*) FROM device WHERE id IN (@SCOPE@)", &out->n_devices },
+    { "SELECT count(*) FROM device WHERE role = 'outlet' AND id IN (@SCOPE@)", &out->n_outlets },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'outlet' AND d.id IN (@SCOPE@)", &out->n_outlet_ports },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'outlet' AND d.id IN (@SCOPE@)"
+      " AND EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id)", &out->n_outlet_ports_used },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'patch-panel' AND p.kind = 'front' AND d.id IN (@SCOPE@)", &out->n_panel_ports },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'patch-panel' AND p.kind = 'front' AND d.id IN (@SCOPE@)"
+      " AND EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id)", &out->n_panel_ports_used },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'switch' AND p.kind = 'interface' AND d.id IN (@SCOPE@)", &out->n_switch_ports },
+    { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
+      " WHERE d.role = 'switch' AND p.kind = 'interface' AND d.id IN (@SCOPE@)"
+      " AND EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id)", &out->n_switch_ports_used },
+  };
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+
+  if (strcmp (kind, "site") == 0)
+    {
+      floors = "SELECT f.id FROM floor f JOIN building b ON b.id = f.building_id WHERE b.site_id = ?1";
+      spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id JOIN building b ON b.id = f.building_id WHERE b.site_id = ?1";
+      if (!count_query (store, "SELECT count(*) FROM building WHERE site_id = ?1", id, &out->n_buildings, error))
+        return FALSE;
+    }
+  else if (strcmp (kind, "building") == 0)
+    {
+      floors = "SELECT f.id FROM floor f WHERE f.building_id = ?1";
+      spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id WHERE f.building_id = ?1";
+      out->n_buildings = 1;
+    }
+  else if (strcmp (kind, "floor") == 0)
+    {
+      floors = "SELECT ?1";
+      spaces = "SELECT s.id FROM space s WHERE s.floor_id = ?1";
+    }
+  else if (strcmp (kind, "space") == 0)
+    {
+      floors = "SELECT floor_id FROM space WHERE id = ?1";
+      spaces = "SELECT ?1";
+    }
+  else
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("A %s is not a place: counts exist for sites, buildings, floors and spaces"),
+                   kind);
+      return FALSE;
+    }
+
+  devices = g_strdup_printf ("SELECT d.id FROM device d WHERE d.space_id IN (%s)"
+                             " UNION SELECT d.id FROM device d JOIN rack r ON r.id = d.rack_id"
+                             " WHERE r.space_id IN (%s)", spaces, spaces);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GString) sql = g_string_new (queries[i].fmt);
+      const char *scope = i == 0 ? floors : (i == 1 || i == 2) ? spaces : devices;
+
+      g_string_replace (sql, "@SCOPE@", scope, 0);
+      if (!count_query (store, sql->str, id, queries[i].dest, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+enlace_search_hit_free (EnlaceSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->kind);
+  g_free (hit->title);
+  g_free (hit->subtitle);
+  g_free (hit);
+}
+
+/* kind, SQL returning (id, title, subtitle, exact) for pattern ?1 and exact text ?2 */
+static const struct { const char *kind; const char *sql; } searches[] = {
+  { "extension",
+    "SELECT t.id, t.number, COALESCE((SELECT name FROM person p WHERE p.id = t.person_id), t.holder, ''),"
+    " t.number = ?2 FROM extension t WHERE t.number LIKE ?1 ESCAPE '\\' OR t.holder LIKE ?1 ESCAPE '\\'"
+    " OR (SELECT name FROM person p WHERE p.id = t.person_id) LIKE ?1 ESCAPE '\\'"
+    " ORDER BY 4 DESC, t.number LIMIT ?3" },
+  { "building",
+    "SELECT t.id, t.code || ' — ' || t.name, COALESCE(t.address, ''), t.code = ?2 FROM building t"
+    " WHERE t.code LIKE ?1 ESCAPE '\\' OR t.name LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.code LIMIT ?3" },
+  { "space",
+    "SELECT t.id, " SPACE_PATH ("t.id") " || COALESCE(' — ' || t.name, ''), t.kind, t.code = ?2 FROM space t"
+    " WHERE t.code LIKE ?1 ESCAPE '\\' OR t.name LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.id LIMIT ?3" },
+  { "rack",
+    "SELECT t.id, t.name, " SPACE_PATH ("t.space_id") ", t.name = ?2 FROM rack t"
+    " WHERE t.name LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.name LIMIT ?3" },
+  { "device",
+    "SELECT t.id, t.name, t.role || COALESCE(' · ' || t.serial, '') || COALESCE(' · ' || t.asset_tag, ''),"
+    " t.name = ?2 OR t.serial = ?2 OR t.asset_tag = ?2 FROM device t"
+    " WHERE t.name LIKE ?1 ESCAPE '\\' OR t.serial LIKE ?1 ESCAPE '\\' OR t.asset_tag LIKE ?1 ESCAPE '\\'"
+    " ORDER BY 4 DESC, t.name LIMIT ?3" },
+  { "cable",
+    "SELECT t.id, t.label, t.kind || COALESCE(' · ' || upper(t.type), ''), t.label = ?2 FROM cable t"
+    " WHERE t.label LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.label LIMIT ?3" },
+  { "port",
+    "SELECT t.id, " PORT_KEY ("t.id") ", COALESCE(t.label, ''), t.label = ?2 FROM port t"
+    " WHERE t.label LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.id LIMIT ?3" },
+  { "person",
+    "SELECT t.id, t.name, COALESCE(t.position, '') || COALESCE(' · ' || (SELECT name FROM area a WHERE a.id = t.area_id), ''),"
+    " t.name = ?2 FROM person t WHERE t.name LIKE ?1 ESCAPE '\\' OR t.email LIKE ?1 ESCAPE '\\'"
+    " OR t.phone LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.name LIMIT ?3" },
+  { "area",
+    "SELECT t.id, t.name, t.code, t.code = ?2 FROM area t"
+    " WHERE t.code LIKE ?1 ESCAPE '\\' OR t.name LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.code LIMIT ?3" },
+  { "circuit",
+    "SELECT t.id, t.cid, t.provider, t.cid = ?2 FROM circuit t"
+    " WHERE t.cid LIKE ?1 ESCAPE '\\' OR t.provider LIKE ?1 ESCAPE '\\' ORDER BY 4 DESC, t.cid LIMIT ?3" },
+};
+
+GPtrArray *
+enlace_query_search (EnlaceStore  *store,
+                     const char   *text,
+                     guint         limit,
+                     GError      **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) exact = NULL;
+  g_autofree char *pattern = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_search_hit_free);
+  exact = g_ptr_array_new ();
+  if (text[0] == '\0')
+    return g_steal_pointer (&hits);
+
+  pattern = escape_like (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = enlace_store_prepare (store, searches[i].sql, error)))
+        return NULL;
+
+      sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int)limit);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          EnlaceSearchHit *hit = g_new0 (EnlaceSearchHit, 1);
+          const char *title = (const char *)sqlite3_column_text (stmt, 1);
+          const char *subtitle = (const char *)sqlite3_column_text (stmt, 2);
+
+          hit->kind = g_strdup (searches[i].kind);
+          hit->id = sqlite3_column_int64 (stmt, 0);
+          hit->title = g_strdup (title ? title : "");
+          hit->subtitle = g_strdup (subtitle ? subtitle : "");
+          if (sqlite3_column_int (stmt, 3))
+            g_ptr_array_add (exact, hit);
+          else
+            g_ptr_array_add (hits, hit);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (store, error, searches[i].kind);
+          sqlite3_reset (stmt);
+          for (guint j = 0; j < exact->len; j++)
+            enlace_search_hit_free (g_ptr_array_index (exact, j));
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  /* exact matches first, in kind order */
+  for (guint i = exact->len; i > 0; i--)
+    g_ptr_array_insert (hits, 0, g_ptr_array_index (exact, i - 1));
+
+  return g_steal_pointer (&hits);
+}
