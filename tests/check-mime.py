@@ -78,6 +78,7 @@ def main():
             else:
                 failed += 1
                 print("not ok %d - %s: expected %s, got %s" % (i, name, want, got))
+                print("FAIL: %s: expected %s, got %s" % (name, want, got), file=sys.stderr)
         return 1 if failed else 0
 
 

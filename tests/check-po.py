@@ -51,6 +51,10 @@ class Tap:
             print("# " + line)
         if not ok:
             self.failed += 1
+            # meson --print-errorlogs shows stderr, not TAP comments
+            print("FAIL: " + name, file=sys.stderr)
+            for line in details:
+                print("  " + line, file=sys.stderr)
 
     def finish(self):
         print("1..%d" % self.n)
