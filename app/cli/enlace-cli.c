@@ -1,0 +1,77 @@
+/* enlace-cli.c: headless entry point */
+#define G_LOG_DOMAIN "enlace-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "enlace-cli.h"
+
+static const EnlaceCliCommand commands[] = {
+  { "new",        cli_cmd_new,        N_("Create an empty project file") },
+  { "import",     cli_cmd_import,     N_("Import a project from XML (all or nothing)") },
+  { "export",     cli_cmd_export,     N_("Export the whole project as XML") },
+  { "generate",   cli_cmd_generate,   N_("Write a deterministic synthetic campus") },
+  { "list",       cli_cmd_list,       N_("List the objects of a kind") },
+  { "show",       cli_cmd_show,       N_("Show one object") },
+  { "check",      cli_cmd_check,      N_("Check integrity and every validation rule") },
+  { "stats",      cli_cmd_stats,      N_("Count the objects of every kind") },
+  { "add",        cli_cmd_add,        N_("Add an object") },
+  { "set",        cli_cmd_set,        N_("Change fields of an object") },
+  { "remove",     cli_cmd_remove,     N_("Remove an object and what belongs to it") },
+  { "connect",    cli_cmd_connect,    N_("Connect ports with a new cable") },
+  { "disconnect", cli_cmd_disconnect, N_("Remove a cable") },
+  { "undo",       cli_cmd_undo,       N_("Undo the last command") },
+  { "redo",       cli_cmd_redo,       N_("Redo the last undone command") },
+  { "log",        cli_cmd_log,        N_("Show the audit log") },
+  { "trace",      cli_cmd_trace,      N_("Trace the paths from or through an object") },
+  { "paths",      cli_cmd_paths,      N_("Every path from every endpoint") },
+  { "impact",     cli_cmd_impact,     N_("What breaks if an object is removed or unplugged") },
+  { "free",       cli_cmd_free,       N_("Spare capacity for new connections") },
+  { "import-device-types", cli_cmd_import_device_types, N_("Import NetBox device-type YAML files") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: enlace-cli COMMAND FILE [OPTIONS…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-22s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “enlace-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return CLI_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return CLI_OK;
+    }
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("enlace-cli %s\n", PACKAGE_VERSION);
+      return CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+
+  fprintf (stderr, _("enlace-cli: unknown command “%s”\n"), argv[1]);
+  print_help (stderr);
+  return CLI_USAGE;
+}

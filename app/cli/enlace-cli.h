@@ -1,0 +1,77 @@
+/* enlace-cli.h: enlace-cli commands, one file per group.
+ *
+ * Every command gets argv with argv[0] the command name and the project
+ * file first after it.  It returns the exit status: 0 success, 1 error
+ * (message on stderr), 2 bad usage.  --json selects machine output and
+ * --help prints the command's help on stdout (exit 0).
+ */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "enlace-store.h"
+
+G_BEGIN_DECLS
+
+#define CLI_OK    0
+#define CLI_ERROR 1
+#define CLI_USAGE 2
+
+typedef int (*EnlaceCliFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char    *name;
+  EnlaceCliFunc  func;
+  const char    *summary;   /* N_() */
+} EnlaceCliCommand;
+
+/* Shared helpers (enlace-cli-util.c) */
+int          cli_usage_error   (const char      *command,
+                                const char      *fmt,
+                                ...) G_GNUC_PRINTF (2, 3);
+int          cli_fail          (GError          *error);   /* prints, frees, returns 1 */
+EnlaceStore *cli_open          (const char      *path,
+                                gboolean         create,
+                                GError         **error);
+void         cli_print_json    (JsonNode        *node);    /* pretty, to stdout */
+/* Parses options with GOptionContext; handles --help.  Returns -1 to go
+ * on, or an exit status to return at once. */
+int          cli_parse         (const char      *command,
+                                const char      *parameter_string,
+                                const char      *summary,
+                                GOptionEntry    *entries,
+                                int             *argc,
+                                char          ***argv);
+
+/* enlace-cli-inventory.c */
+int cli_cmd_new       (int argc, char **argv);
+int cli_cmd_list      (int argc, char **argv);
+int cli_cmd_show      (int argc, char **argv);
+int cli_cmd_check     (int argc, char **argv);
+int cli_cmd_stats     (int argc, char **argv);
+int cli_cmd_add       (int argc, char **argv);
+int cli_cmd_set       (int argc, char **argv);
+int cli_cmd_remove    (int argc, char **argv);
+int cli_cmd_connect   (int argc, char **argv);
+int cli_cmd_disconnect(int argc, char **argv);
+int cli_cmd_undo      (int argc, char **argv);
+int cli_cmd_redo      (int argc, char **argv);
+int cli_cmd_log       (int argc, char **argv);
+
+/* enlace-cli-xml.c */
+int cli_cmd_import    (int argc, char **argv);
+int cli_cmd_export    (int argc, char **argv);
+int cli_cmd_generate  (int argc, char **argv);
+
+/* enlace-cli-trace.c */
+int cli_cmd_trace     (int argc, char **argv);
+int cli_cmd_paths     (int argc, char **argv);
+int cli_cmd_impact    (int argc, char **argv);
+int cli_cmd_free      (int argc, char **argv);
+
+/* enlace-cli-devicetypes.c */
+int cli_cmd_import_device_types (int argc, char **argv);
+
+G_END_DECLS

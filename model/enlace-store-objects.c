@@ -1,0 +1,1486 @@
+/* enlace-store-objects.c: generic commands on the objects of every kind,
+ * readable keys, cables and extensions. */
+#define G_LOG_DOMAIN "enlace-store"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enlace-store-private.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static const EnlaceKind *
+get_kind (const char  *name,
+          GError     **error)
+{
+  const EnlaceKind *kind = enlace_kind_lookup (name);
+
+  if (kind == NULL)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                 _("Unknown kind of object “%s”"), name);
+  return kind;
+}
+
+/* The most readable field of an object, for messages. */
+static const char *
+object_title (JsonObject *values)
+{
+  static const char * const names[] = { "name", "code", "number", "cid", "label", "model", NULL };
+
+  if (values == NULL)
+    return "";
+  for (guint i = 0; names[i]; i++)
+    if (json_object_has_member (values, names[i]))
+      {
+        JsonNode *n = json_object_get_member (values, names[i]);
+
+        if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+          return json_node_get_string (n);
+      }
+  return "";
+}
+
+static gboolean
+parse_bool (const char *s,
+            gboolean   *out)
+{
+  if (g_ascii_strcasecmp (s, "true") == 0 || g_ascii_strcasecmp (s, "yes") == 0 ||
+      g_strcmp0 (s, "1") == 0 || g_ascii_strcasecmp (s, "sí") == 0 || g_ascii_strcasecmp (s, "si") == 0)
+    *out = TRUE;
+  else if (g_ascii_strcasecmp (s, "false") == 0 || g_ascii_strcasecmp (s, "no") == 0 ||
+           g_strcmp0 (s, "0") == 0)
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+row_exists (EnlaceStore *self,
+            const char  *table,
+            gint64       id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = enlace_store_prepare (self, sql, NULL);
+  gboolean ret;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ret = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+static gboolean
+valid_polygon (const char *text)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+  JsonArray *arr;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  arr = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *pt = json_array_get_element (arr, i);
+      JsonArray *xy;
+
+      if (!JSON_NODE_HOLDS_ARRAY (pt))
+        return FALSE;
+      xy = json_node_get_array (pt);
+      if (json_array_get_length (xy) != 2)
+        return FALSE;
+      for (guint j = 0; j < 2; j++)
+        {
+          JsonNode *c = json_array_get_element (xy, j);
+          GType t;
+
+          if (!JSON_NODE_HOLDS_VALUE (c))
+            return FALSE;
+          t = json_node_get_value_type (c);
+          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
+            return FALSE;
+        }
+    }
+  return json_array_get_length (arr) == 0 || json_array_get_length (arr) >= 3;
+}
+
+static char *
+choices_text (const char * const *choices)
+{
+  return g_strjoinv (", ", (char **)choices);
+}
+
+/* Converts @in (user values: strings, numbers, keys for references) into
+ * typed values for the columns of @kind.  Unknown fields are refused. */
+static JsonObject *
+normalize (EnlaceStore       *self,
+           const EnlaceKind  *kind,
+           JsonObject        *in,
+           const char        *title,
+           GError           **error)
+{
+  g_autoptr(JsonObject) out = json_object_new ();
+  g_autoptr(GList) members = NULL;
+
+  if (in == NULL)
+    return g_steal_pointer (&out);
+
+  members = json_object_get_members (in);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+      const EnlaceField *field;
+      JsonNode *node = json_object_get_member (in, name);
+      GType vtype = G_TYPE_INVALID;
+      const char *s = NULL;
+
+      if (strcmp (name, "id") == 0)
+        continue;
+      field = enlace_kind_get_field (kind, name);
+      if (field == NULL)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s “%s”: unknown field “%s”"), _(kind->label), title, name);
+          return NULL;
+        }
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        {
+          json_object_set_null_member (out, name);
+          continue;
+        }
+      if (JSON_NODE_HOLDS_VALUE (node))
+        {
+          vtype = json_node_get_value_type (node);
+          if (vtype == G_TYPE_STRING)
+            s = json_node_get_string (node);
+        }
+      if (s != NULL && *s == '\0' && field->type != ENLACE_FIELD_TEXT)
+        {
+          json_object_set_null_member (out, name);
+          continue;
+        }
+
+      switch (field->type)
+        {
+        case ENLACE_FIELD_TEXT:
+          if (s == NULL)
+            goto bad_type;
+          json_object_set_string_member (out, name, s);
+          break;
+
+        case ENLACE_FIELD_CHOICE:
+          if (s == NULL)
+            goto bad_type;
+          if (!g_strv_contains (field->choices, s))
+            {
+              g_autofree char *list = choices_text (field->choices);
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                           _("%s “%s”: %s “%s” is not one of: %s"),
+                           _(kind->label), title, _(field->label), s, list);
+              return NULL;
+            }
+          json_object_set_string_member (out, name, s);
+          break;
+
+        case ENLACE_FIELD_POLYGON:
+          {
+            g_autofree char *text = NULL;
+
+            if (JSON_NODE_HOLDS_ARRAY (node))
+              text = json_to_string (node, FALSE);
+            else if (s != NULL)
+              text = g_strdup (s);
+            else
+              goto bad_type;
+            if (!valid_polygon (text))
+              {
+                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                             _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
+                             _(kind->label), title);
+                return NULL;
+              }
+            json_object_set_string_member (out, name, text);
+          }
+          break;
+
+        case ENLACE_FIELD_INT:
+          {
+            gint64 v;
+
+            if (vtype == G_TYPE_INT64)
+              v = json_node_get_int (node);
+            else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
+              v = (gint64)json_node_get_double (node);
+            else if (vtype == G_TYPE_BOOLEAN)
+              v = json_node_get_boolean (node);
+            else if (s != NULL)
+              {
+                char *end = NULL;
+                v = g_ascii_strtoll (s, &end, 10);
+                if (end == s || *end != '\0')
+                  goto bad_type;
+              }
+            else
+              goto bad_type;
+            json_object_set_int_member (out, name, v);
+          }
+          break;
+
+        case ENLACE_FIELD_REAL:
+          {
+            double v;
+
+            if (vtype == G_TYPE_INT64)
+              v = json_node_get_int (node);
+            else if (vtype == G_TYPE_DOUBLE)
+              v = json_node_get_double (node);
+            else if (s != NULL)
+              {
+                char *end = NULL;
+                g_autofree char *dot = g_strdelimit (g_strdup (s), ",", '.');
+                v = g_ascii_strtod (dot, &end);
+                if (end == dot || *end != '\0')
+                  goto bad_type;
+              }
+            else
+              goto bad_type;
+            if (!isfinite (v))
+              goto bad_type;
+            json_object_set_double_member (out, name, v);
+          }
+          break;
+
+        case ENLACE_FIELD_BOOL:
+          {
+            gboolean v;
+
+            if (vtype == G_TYPE_BOOLEAN)
+              v = json_node_get_boolean (node);
+            else if (vtype == G_TYPE_INT64)
+              v = json_node_get_int (node) != 0;
+            else if (s == NULL || !parse_bool (s, &v))
+              goto bad_type;
+            json_object_set_int_member (out, name, v ? 1 : 0);
+          }
+          break;
+
+        case ENLACE_FIELD_REF:
+          {
+            const EnlaceKind *ref = enlace_kind_lookup (field->ref_kind);
+            gint64 id = 0;
+
+            g_assert (ref != NULL);
+            if (vtype == G_TYPE_INT64)
+              id = json_node_get_int (node);
+            else if (s != NULL)
+              {
+                g_autoptr(GError) local_error = NULL;
+
+                id = enlace_store_lookup (self, field->ref_kind, s, &local_error);
+                if (id == 0)
+                  {
+                    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                                 _("%s “%s”: %s"), _(kind->label), title, local_error->message);
+                    return NULL;
+                  }
+              }
+            else
+              goto bad_type;
+            if (!row_exists (self, ref->table, id))
+              {
+                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                             _("%s “%s”: there is no %s with id %" G_GINT64_FORMAT),
+                             _(kind->label), title, _(ref->label), id);
+                return NULL;
+              }
+            json_object_set_int_member (out, name, id);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+      continue;
+
+    bad_type:
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("%s “%s”: “%s” is not a valid value for %s"),
+                   _(kind->label), title,
+                   s ? s : "?", _(field->label));
+      return NULL;
+    }
+
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+check_required (const EnlaceKind  *kind,
+                JsonObject        *values,
+                GError           **error)
+{
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const EnlaceField *f = &kind->fields[i];
+      JsonNode *n;
+
+      if (!f->required)
+        continue;
+      n = json_object_get_member (values, f->name);
+      if (n == NULL || JSON_NODE_HOLDS_NULL (n) ||
+          (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING &&
+           *json_node_get_string (n) == '\0'))
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s “%s”: %s is required"),
+                       _(kind->label), object_title (values), _(f->label));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+bind_node (sqlite3_stmt *stmt,
+           int           i,
+           JsonNode     *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      sqlite3_bind_null (stmt, i);
+      return;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, i, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      sqlite3_bind_double (stmt, i, json_node_get_double (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, i, json_node_get_boolean (node));
+      break;
+    default:
+      sqlite3_bind_text (stmt, i, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+    }
+}
+
+/* Turns an SQLite constraint failure into a message naming the rule. */
+static void
+set_write_error (EnlaceStore       *self,
+                 const EnlaceKind  *kind,
+                 JsonObject        *values,
+                 GError           **error)
+{
+  sqlite3 *db = enlace_store_get_db (self);
+  const char *msg = sqlite3_errmsg (db);
+  int code = sqlite3_extended_errcode (db);
+
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+    {
+      const char *cols = strstr (msg, ": ");
+      g_autoptr(GString) fields = g_string_new (NULL);
+      g_auto(GStrv) parts = g_strsplit (cols ? cols + 2 : "", ", ", -1);
+
+      for (guint i = 0; parts[i]; i++)
+        {
+          const char *dot = strchr (parts[i], '.');
+          const EnlaceField *f = enlace_kind_get_field (kind, dot ? dot + 1 : parts[i]);
+
+          if (f == NULL || f->type == ENLACE_FIELD_REF)
+            continue;
+          if (fields->len)
+            g_string_append (fields, ", ");
+          g_string_append (fields, _(f->label));
+        }
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                   _("%s “%s”: another %s already has this %s"),
+                   _(kind->label), object_title (values),
+                   g_utf8_strdown (_(kind->label), -1), fields->str);
+    }
+  else if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                 _("%s “%s”: a value breaks a rule of the file (%s)"),
+                 _(kind->label), object_title (values), msg);
+  else
+    enlace_store_set_sql_error (self, error, _(kind->label));
+}
+
+static JsonObject *
+row_to_object (sqlite3_stmt *stmt)
+{
+  JsonObject *obj = json_object_new ();
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *name = sqlite3_column_name (stmt, i);
+
+      switch (sqlite3_column_type (stmt, i))
+        {
+        case SQLITE_INTEGER:
+          json_object_set_int_member (obj, name, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_object_set_double_member (obj, name, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_NULL:
+          json_object_set_null_member (obj, name);
+          break;
+        default:
+          json_object_set_string_member (obj, name, (const char *)sqlite3_column_text (stmt, i));
+        }
+    }
+  return obj;
+}
+
+/* ---------------------------------------------------------------- read */
+
+JsonObject *
+enlace_store_get (EnlaceStore  *self,
+                  const char   *kind_name,
+                  gint64        id,
+                  GError      **error)
+{
+  const EnlaceKind *kind;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  JsonObject *ret = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return NULL;
+  sql = g_strdup_printf ("SELECT * FROM %s WHERE id = ?1", kind->table);
+  stmt = enlace_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = row_to_object (stmt);
+  else
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" G_GINT64_FORMAT),
+                 g_utf8_strdown (_(kind->label), -1), id);
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+GPtrArray *
+enlace_store_list (EnlaceStore  *self,
+                   const char   *kind_name,
+                   gint64        parent_id,
+                   GError      **error)
+{
+  const EnlaceKind *kind;
+  g_autofree char *sql = NULL;
+  GPtrArray *ret;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return NULL;
+  if (parent_id > 0 && kind->parent_field != NULL)
+    sql = g_strdup_printf ("SELECT * FROM %s WHERE %s = ?1 ORDER BY %s",
+                           kind->table, kind->parent_field, kind->order_by);
+  else
+    sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s", kind->table, kind->order_by);
+  stmt = enlace_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (parent_id > 0 && kind->parent_field != NULL)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  ret = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ret, row_to_object (stmt));
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+guint
+enlace_store_count (EnlaceStore *self,
+                    const char  *kind_name)
+{
+  const EnlaceKind *kind = enlace_kind_lookup (kind_name);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint ret = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (kind != NULL, 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", kind->table);
+  stmt = enlace_store_prepare (self, sql, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    ret = sqlite3_column_int (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return ret;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+static gint64
+lookup_one (EnlaceStore *self,
+            const char  *sql,
+            const char  *a,
+            const char  *b,
+            const char  *c,
+            gboolean    *ambiguous)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (ambiguous)
+    *ambiguous = FALSE;
+  if (stmt == NULL)
+    return 0;
+  if (a) sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b) sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  if (c) sqlite3_bind_text (stmt, 3, c, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          if (ambiguous)
+            *ambiguous = TRUE;
+          id = 0;
+        }
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+lookup_port (EnlaceStore *self,
+             const char  *key)
+{
+  const char *colon = strchr (key, ':');
+  g_autofree char *dev = NULL;
+
+  if (colon == NULL)
+    return 0;
+  /* Device names may hold colons too: try every split, first one wins. */
+  for (; colon; colon = strchr (colon + 1, ':'))
+    {
+      gint64 id;
+
+      g_free (dev);
+      dev = g_strndup (key, colon - key);
+      id = lookup_one (self,
+                       "SELECT port.id FROM port JOIN device ON device.id = port.device_id "
+                       "WHERE device.name = ?1 AND port.name = ?2",
+                       dev, colon + 1, NULL, NULL);
+      if (id)
+        return id;
+    }
+  return 0;
+}
+
+static gint64
+lookup_termination (EnlaceStore *self,
+                    const char  *key)
+{
+  const char *colon = strrchr (key, ':');
+  g_autofree char *cid = NULL;
+
+  if (colon == NULL || (strcmp (colon + 1, "A") != 0 && strcmp (colon + 1, "Z") != 0))
+    return 0;
+  cid = g_strndup (key, colon - key);
+  return lookup_one (self,
+                     "SELECT circuit_termination.id FROM circuit_termination "
+                     "JOIN circuit ON circuit.id = circuit_termination.circuit_id "
+                     "WHERE circuit.cid = ?1 AND circuit_termination.side = ?2",
+                     cid, colon + 1, NULL, NULL);
+}
+
+gint64
+enlace_store_lookup (EnlaceStore  *self,
+                     const char   *kind_name,
+                     const char   *key,
+                     GError      **error)
+{
+  const EnlaceKind *kind;
+  gboolean ambiguous = FALSE;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return 0;
+
+  if (key[0] == '#')
+    {
+      char *end = NULL;
+      gint64 v = g_ascii_strtoll (key + 1, &end, 10);
+
+      if (end != key + 1 && *end == '\0' && row_exists (self, kind->table, v))
+        return v;
+    }
+  else if (strcmp (kind->name, "site") == 0 || strcmp (kind->name, "building") == 0 ||
+           strcmp (kind->name, "area") == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE code = ?1", kind->table);
+      id = lookup_one (self, sql, key, NULL, NULL, NULL);
+    }
+  else if (strcmp (kind->name, "rack") == 0 || strcmp (kind->name, "device") == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE name = ?1", kind->table);
+      id = lookup_one (self, sql, key, NULL, NULL, NULL);
+    }
+  else if (strcmp (kind->name, "person") == 0)
+    id = lookup_one (self, "SELECT id FROM person WHERE name = ?1 OR email = ?1", key, NULL, NULL, &ambiguous);
+  else if (strcmp (kind->name, "circuit") == 0)
+    id = lookup_one (self, "SELECT id FROM circuit WHERE cid = ?1", key, NULL, NULL, NULL);
+  else if (strcmp (kind->name, "cable") == 0)
+    id = lookup_one (self, "SELECT id FROM cable WHERE label = ?1", key, NULL, NULL, NULL);
+  else if (strcmp (kind->name, "extension") == 0)
+    id = lookup_one (self, "SELECT id FROM extension WHERE number = ?1", key, NULL, NULL, NULL);
+  else if (strcmp (kind->name, "port") == 0)
+    id = lookup_port (self, key);
+  else if (strcmp (kind->name, "circuit-termination") == 0)
+    id = lookup_termination (self, key);
+  else if (strcmp (kind->name, "device-type") == 0)
+    {
+      const char *slash = strchr (key, '/');
+
+      if (slash != NULL)
+        {
+          g_autofree char *man = g_strndup (key, slash - key);
+          id = lookup_one (self, "SELECT id FROM device_type WHERE manufacturer = ?1 AND model = ?2",
+                           man, slash + 1, NULL, NULL);
+        }
+      if (id == 0)
+        id = lookup_one (self, "SELECT id FROM device_type WHERE model = ?1 OR part_number = ?1",
+                         key, NULL, NULL, &ambiguous);
+    }
+  else if (strcmp (kind->name, "floor") == 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "/", 2);
+
+      if (g_strv_length (parts) == 2)
+        id = lookup_one (self,
+                         "SELECT floor.id FROM floor JOIN building ON building.id = floor.building_id "
+                         "WHERE building.code = ?1 AND (CAST(floor.level AS TEXT) = ?2 OR floor.name = ?2)",
+                         parts[0], parts[1], NULL, &ambiguous);
+    }
+  else if (strcmp (kind->name, "space") == 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "/", 3);
+
+      if (g_strv_length (parts) == 3)
+        id = lookup_one (self,
+                         "SELECT space.id FROM space JOIN floor ON floor.id = space.floor_id "
+                         "JOIN building ON building.id = floor.building_id "
+                         "WHERE building.code = ?1 AND CAST(floor.level AS TEXT) = ?2 AND space.code = ?3",
+                         parts[0], parts[1], parts[2], NULL);
+      else if (g_strv_length (parts) == 2)
+        id = lookup_one (self,
+                         "SELECT space.id FROM space JOIN floor ON floor.id = space.floor_id "
+                         "JOIN building ON building.id = floor.building_id "
+                         "WHERE building.code = ?1 AND space.code = ?2",
+                         parts[0], parts[1], NULL, &ambiguous);
+    }
+
+  if (id == 0)
+    {
+      if (ambiguous)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("“%s” names more than one %s; use #ID"),
+                     key, g_utf8_strdown (_(kind->label), -1));
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("There is no %s “%s”"),
+                     g_utf8_strdown (_(kind->label), -1), key);
+    }
+  return id;
+}
+
+static char *
+query_text (EnlaceStore *self,
+            const char  *sql,
+            gint64       id)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, sql, NULL);
+  char *ret = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+char *
+enlace_store_dup_key (EnlaceStore *self,
+                      const char  *kind_name,
+                      gint64       id)
+{
+  const char *n = kind_name;
+  char *ret = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  if (!strcmp (n, "site") || !strcmp (n, "building") || !strcmp (n, "area"))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT code FROM %s WHERE id = ?1", n);
+      ret = query_text (self, sql, id);
+    }
+  else if (!strcmp (n, "rack") || !strcmp (n, "device"))
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1", n);
+      ret = query_text (self, sql, id);
+    }
+  else if (!strcmp (n, "person"))
+    ret = query_text (self, "SELECT name FROM person WHERE id = ?1", id);
+  else if (!strcmp (n, "circuit"))
+    ret = query_text (self, "SELECT cid FROM circuit WHERE id = ?1", id);
+  else if (!strcmp (n, "cable"))
+    ret = query_text (self, "SELECT label FROM cable WHERE id = ?1", id);
+  else if (!strcmp (n, "extension"))
+    ret = query_text (self, "SELECT number FROM extension WHERE id = ?1", id);
+  else if (!strcmp (n, "port"))
+    ret = query_text (self,
+                      "SELECT device.name || ':' || port.name FROM port "
+                      "JOIN device ON device.id = port.device_id WHERE port.id = ?1", id);
+  else if (!strcmp (n, "circuit-termination"))
+    ret = query_text (self,
+                      "SELECT circuit.cid || ':' || circuit_termination.side FROM circuit_termination "
+                      "JOIN circuit ON circuit.id = circuit_termination.circuit_id "
+                      "WHERE circuit_termination.id = ?1", id);
+  else if (!strcmp (n, "device-type"))
+    ret = query_text (self, "SELECT manufacturer || '/' || model FROM device_type WHERE id = ?1", id);
+  else if (!strcmp (n, "floor"))
+    ret = query_text (self,
+                      "SELECT building.code || '/' || floor.level FROM floor "
+                      "JOIN building ON building.id = floor.building_id WHERE floor.id = ?1", id);
+  else if (!strcmp (n, "space"))
+    ret = query_text (self,
+                      "SELECT building.code || '/' || floor.level || '/' || space.code FROM space "
+                      "JOIN floor ON floor.id = space.floor_id "
+                      "JOIN building ON building.id = floor.building_id WHERE space.id = ?1", id);
+
+  if (ret == NULL)
+    ret = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  return ret;
+}
+
+/* ---------------------------------------------------------------- write */
+
+gint64
+enlace_store_create (EnlaceStore  *self,
+                     const char   *kind_name,
+                     JsonObject   *values,
+                     GError      **error)
+{
+  const EnlaceKind *kind;
+  g_autoptr(JsonObject) norm = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) marks = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int i;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (kind_name != NULL, 0);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return 0;
+
+  label = g_strdup_printf (_("Add %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (values));
+  if (!enlace_store_begin (self, label, error))
+    return 0;
+
+  norm = normalize (self, kind, values, object_title (values), error);
+  if (norm == NULL)
+    goto fail;
+  /* Defaults the file would apply, so that validation sees them. */
+  for (guint f = 0; f < kind->n_fields; f++)
+    if (kind->fields[f].type == ENLACE_FIELD_CHOICE && kind->fields[f].required &&
+        !json_object_has_member (norm, kind->fields[f].name))
+      {
+        const char *def = NULL;
+
+        if (!strcmp (kind->fields[f].name, "status"))
+          def = strcmp (kind->name, "cable") == 0 ? "installed" : "active";
+        else if (!strcmp (kind->fields[f].name, "medium"))
+          def = "copper";
+        else if (!strcmp (kind->fields[f].name, "connector"))
+          def = "8P8C";
+        else if (!strcmp (kind->fields[f].name, "width"))
+          def = "19in";
+        else if (!strcmp (kind->name, "space") && !strcmp (kind->fields[f].name, "kind"))
+          def = "office";
+        else if (!strcmp (kind->name, "cable") && !strcmp (kind->fields[f].name, "kind"))
+          def = "other";
+        else if (!strcmp (kind->fields[f].name, "role"))
+          def = "other";
+        if (def)
+          json_object_set_string_member (norm, kind->fields[f].name, def);
+      }
+  if (!strcmp (kind->name, "rack") && !json_object_has_member (norm, "u_height"))
+    json_object_set_int_member (norm, "u_height", 42);
+  if ((!strcmp (kind->name, "port") || !strcmp (kind->name, "port-template")) &&
+      !json_object_has_member (norm, "positions"))
+    json_object_set_int_member (norm, "positions", 1);
+  if (!strcmp (kind->name, "device-type") && !json_object_has_member (norm, "u_height"))
+    json_object_set_double_member (norm, "u_height", 1);
+  if (!strcmp (kind->name, "circuit") && !json_object_has_member (norm, "kind"))
+    json_object_set_string_member (norm, "kind", "internet");
+  if (!strcmp (kind->name, "port-mapping") || !strcmp (kind->name, "mapping-template"))
+    {
+      if (!json_object_has_member (norm, "front_pos"))
+        json_object_set_int_member (norm, "front_pos", 1);
+      if (!json_object_has_member (norm, "rear_pos"))
+        json_object_set_int_member (norm, "rear_pos", 1);
+    }
+
+  if (!check_required (kind, norm, error))
+    goto fail;
+  if (!enlace_validate_object (self, kind, 0, norm, error))
+    goto fail;
+
+  sql = g_string_new (NULL);
+  marks = g_string_new (NULL);
+  members = json_object_get_members (norm);
+  g_string_printf (sql, "INSERT INTO %s (", kind->table);
+  i = 0;
+  for (GList *l = members; l; l = l->next, i++)
+    {
+      g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", (const char *)l->data);
+      g_string_append_printf (marks, "%s?%d", i ? ", " : "", i + 1);
+    }
+  if (i == 0)
+    g_string_append_printf (sql, ") DEFAULT VALUES");
+  else
+    g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+
+  stmt = enlace_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto fail;
+  i = 1;
+  for (GList *l = members; l; l = l->next, i++)
+    bind_node (stmt, i, json_object_get_member (norm, l->data));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_write_error (self, kind, norm, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (enlace_store_get_db (self));
+
+  if (!enlace_after_create (self, kind, id, norm, error))
+    goto fail;
+  if (!enlace_store_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  enlace_store_rollback (self);
+  return 0;
+}
+
+gboolean
+enlace_store_update (EnlaceStore  *self,
+                     const char   *kind_name,
+                     gint64        id,
+                     JsonObject   *values,
+                     GError      **error)
+{
+  const EnlaceKind *kind;
+  g_autoptr(JsonObject) current = NULL;
+  g_autoptr(JsonObject) norm = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+  int i;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return FALSE;
+  current = enlace_store_get (self, kind_name, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Change %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (current));
+  if (!enlace_store_begin (self, label, error))
+    return FALSE;
+
+  norm = normalize (self, kind, values, object_title (current), error);
+  if (norm == NULL)
+    goto fail;
+  members = json_object_get_members (norm);
+  if (members == NULL)
+    return enlace_store_commit (self, error);
+
+  /* Validate the merged object. */
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (current, l->data, json_node_copy (json_object_get_member (norm, l->data)));
+  if (!check_required (kind, current, error))
+    goto fail;
+  if (!enlace_validate_object (self, kind, id, current, error))
+    goto fail;
+
+  sql = g_string_new (NULL);
+  g_string_printf (sql, "UPDATE %s SET ", kind->table);
+  i = 0;
+  for (GList *l = members; l; l = l->next, i++)
+    g_string_append_printf (sql, "%s\"%s\" = ?%d", i ? ", " : "", (const char *)l->data, i + 1);
+  g_string_append_printf (sql, " WHERE id = ?%d", i + 1);
+  stmt = enlace_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    goto fail;
+  i = 1;
+  for (GList *l = members; l; l = l->next, i++)
+    bind_node (stmt, i, json_object_get_member (norm, l->data));
+  sqlite3_bind_int64 (stmt, i, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_write_error (self, kind, current, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  return enlace_store_commit (self, error);
+
+fail:
+  enlace_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+enlace_store_delete (EnlaceStore  *self,
+                     const char   *kind_name,
+                     gint64        id,
+                     GError      **error)
+{
+  const EnlaceKind *kind;
+  g_autoptr(JsonObject) current = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (!(kind = get_kind (kind_name, error)))
+    return FALSE;
+  current = enlace_store_get (self, kind_name, id, error);
+  if (current == NULL)
+    return FALSE;
+
+  label = g_strdup_printf (_("Remove %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (current));
+  if (!enlace_store_begin (self, label, error))
+    return FALSE;
+  if (!enlace_before_delete (self, kind, id, error))
+    goto fail;
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->table);
+  stmt = enlace_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_write_error (self, kind, current, error);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  return enlace_store_commit (self, error);
+
+fail:
+  enlace_store_rollback (self);
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- cables */
+
+gboolean
+enlace_store_lookup_term (EnlaceStore  *self,
+                          const char   *key,
+                          EnlaceTerm   *out,
+                          GError      **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if ((id = lookup_port (self, key)) != 0)
+    {
+      out->kind = ENLACE_TERM_PORT;
+      out->id = id;
+      return TRUE;
+    }
+  if ((id = lookup_termination (self, key)) != 0)
+    {
+      out->kind = ENLACE_TERM_CIRCUIT;
+      out->id = id;
+      return TRUE;
+    }
+  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+               _("There is no port or circuit termination “%s” (write DEVICE:PORT or CIRCUIT:A)"), key);
+  return FALSE;
+}
+
+char *
+enlace_store_dup_term_key (EnlaceStore      *self,
+                           const EnlaceTerm *term)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  g_return_val_if_fail (term != NULL, NULL);
+
+  return enlace_store_dup_key (self,
+                               term->kind == ENLACE_TERM_PORT ? "port" : "circuit-termination",
+                               term->id);
+}
+
+gint64
+enlace_store_cable_on (EnlaceStore      *self,
+                       const EnlaceTerm *term)
+{
+  sqlite3_stmt *stmt;
+  gint64 ret = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (term != NULL, 0);
+
+  stmt = enlace_store_prepare (self,
+                               term->kind == ENLACE_TERM_PORT
+                                 ? "SELECT cable_id FROM cable_end WHERE port_id = ?1"
+                                 : "SELECT cable_id FROM cable_end WHERE termination_id = ?1",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, term->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+/* Port kind and device of a port, for the rules on cable ends. */
+static gboolean
+port_info (EnlaceStore  *self,
+           gint64        port_id,
+           char        **kind,
+           gint64       *device_id)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "SELECT kind, device_id FROM port WHERE id = ?1", NULL);
+  gboolean ret = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, port_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *kind = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *device_id = sqlite3_column_int64 (stmt, 1);
+      ret = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+static gboolean
+check_end (EnlaceStore       *self,
+           const char        *end_name,
+           const EnlaceTerm  *terms,
+           guint              n,
+           gint64             own_cable,
+           GError           **error)
+{
+  g_autofree char *first_kind = NULL;
+  gint64 first_device = 0;
+
+  if (n == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("A cable needs at least one termination at end %s"), end_name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = enlace_store_dup_term_key (self, &terms[i]);
+      gint64 cable;
+
+      if (terms[i].kind != terms[0].kind)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("End %s of a cable mixes ports and circuit terminations (%s)"), end_name, key);
+          return FALSE;
+        }
+      if (terms[i].kind == ENLACE_TERM_PORT)
+        {
+          g_autofree char *kind = NULL;
+          gint64 device_id = 0;
+
+          if (!port_info (self, terms[i].id, &kind, &device_id))
+            {
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                           _("There is no port with id %" G_GINT64_FORMAT), terms[i].id);
+              return FALSE;
+            }
+          if (i == 0)
+            {
+              first_kind = g_strdup (kind);
+              first_device = device_id;
+            }
+          else if (strcmp (kind, first_kind) != 0)
+            {
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                           _("End %s of a cable mixes kinds of ports: %s is a %s port, the first is a %s port"),
+                           end_name, key, enlace_choice_label (kind), enlace_choice_label (first_kind));
+              return FALSE;
+            }
+          else if (strcmp (kind, "interface") != 0 && device_id != first_device)
+            {
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                           _("End %s of a cable reaches pass-through ports of two devices (%s): a cable cannot jump between devices mid-span"),
+                           end_name, key);
+              return FALSE;
+            }
+        }
+      else if (!row_exists (self, "circuit_termination", terms[i].id))
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                       _("There is no circuit termination with id %" G_GINT64_FORMAT), terms[i].id);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < i; j++)
+        if (terms[j].kind == terms[i].kind && terms[j].id == terms[i].id)
+          {
+            g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                         _("%s appears twice at end %s of the cable"), key, end_name);
+            return FALSE;
+          }
+
+      cable = enlace_store_cable_on (self, &terms[i]);
+      if (cable != 0 && cable != own_cable)
+        {
+          g_autofree char *cable_key = enlace_store_dup_key (self, "cable", cable);
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                       _("%s already carries cable %s: a port takes one cable"), key, cable_key);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_ends (EnlaceStore       *self,
+            const EnlaceTerm  *a,
+            guint              n_a,
+            const EnlaceTerm  *b,
+            guint              n_b,
+            gint64             own_cable,
+            GError           **error)
+{
+  if (!check_end (self, "A", a, n_a, own_cable, error) ||
+      !check_end (self, "B", b, n_b, own_cable, error))
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    for (guint j = 0; j < n_b; j++)
+      if (a[i].kind == b[j].kind && a[i].id == b[j].id)
+        {
+          g_autofree char *key = enlace_store_dup_term_key (self, &a[i]);
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s cannot be at both ends of one cable"), key);
+          return FALSE;
+        }
+  return TRUE;
+}
+
+static gboolean
+insert_ends (EnlaceStore       *self,
+             gint64             cable_id,
+             const char        *end,
+             const EnlaceTerm  *terms,
+             guint              n,
+             GError           **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt = enlace_store_prepare (self,
+                                                 "INSERT INTO cable_end (cable_id, end, port_id, termination_id, seq) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?5)",
+                                                 error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, cable_id);
+      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_STATIC);
+      if (terms[i].kind == ENLACE_TERM_PORT)
+        sqlite3_bind_int64 (stmt, 3, terms[i].id);
+      else
+        sqlite3_bind_int64 (stmt, 4, terms[i].id);
+      sqlite3_bind_int (stmt, 5, i);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (self, error, _("Connecting a cable"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+gint64
+enlace_store_connect (EnlaceStore       *self,
+                      const EnlaceTerm  *a,
+                      guint              n_a,
+                      const EnlaceTerm  *b,
+                      guint              n_b,
+                      JsonObject        *cable,
+                      GError           **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (n_a == 0 || a != NULL, 0);
+  g_return_val_if_fail (n_b == 0 || b != NULL, 0);
+
+  key_a = n_a ? enlace_store_dup_term_key (self, &a[0]) : g_strdup ("?");
+  key_b = n_b ? enlace_store_dup_term_key (self, &b[0]) : g_strdup ("?");
+  label = g_strdup_printf (_("Connect %s to %s"), key_a, key_b);
+  if (!enlace_store_begin (self, label, error))
+    return 0;
+  if (!check_ends (self, a, n_a, b, n_b, 0, error))
+    goto fail;
+
+  values = cable ? json_object_ref (cable) : json_object_new ();
+  id = enlace_store_create (self, "cable", values, error);
+  if (id == 0)
+    goto fail;
+  if (!insert_ends (self, id, "A", a, n_a, error) ||
+      !insert_ends (self, id, "B", b, n_b, error))
+    goto fail;
+  if (!enlace_store_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  enlace_store_rollback (self);
+  return 0;
+}
+
+gboolean
+enlace_store_set_cable_ends (EnlaceStore       *self,
+                             gint64             cable_id,
+                             const EnlaceTerm  *a,
+                             guint              n_a,
+                             const EnlaceTerm  *b,
+                             guint              n_b,
+                             GError           **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (!row_exists (self, "cable", cable_id))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("There is no cable with id %" G_GINT64_FORMAT), cable_id);
+      return FALSE;
+    }
+  key = enlace_store_dup_key (self, "cable", cable_id);
+  label = g_strdup_printf (_("Re-terminate cable %s"), key);
+  if (!enlace_store_begin (self, label, error))
+    return FALSE;
+  if (!check_ends (self, a, n_a, b, n_b, cable_id, error))
+    goto fail;
+  stmt = enlace_store_prepare (self, "DELETE FROM cable_end WHERE cable_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, cable_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, label);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!insert_ends (self, cable_id, "A", a, n_a, error) ||
+      !insert_ends (self, cable_id, "B", b, n_b, error))
+    goto fail;
+  return enlace_store_commit (self, error);
+
+fail:
+  enlace_store_rollback (self);
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- extensions */
+
+gboolean
+enlace_store_set_extension_status (EnlaceStore  *self,
+                                   gint64        extension_id,
+                                   const char   *status,
+                                   const char   *reason,
+                                   GError      **error)
+{
+  static const char * const statuses[] = { "active", "suspended", "cancelled", NULL };
+  g_autoptr(JsonObject) ext = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *at = NULL;
+  g_autofree char *label = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  ext = enlace_store_get (self, "extension", extension_id, error);
+  if (ext == NULL)
+    return FALSE;
+  if (!g_strv_contains (statuses, status))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Extension %s: “%s” is not a status (active, suspended, cancelled)"),
+                   json_object_get_string_member (ext, "number"), status);
+      return FALSE;
+    }
+  if (reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Extension %s: a change of status needs a reason"),
+                   json_object_get_string_member (ext, "number"));
+      return FALSE;
+    }
+  label = g_strdup_printf (_("Extension %s: %s"), json_object_get_string_member (ext, "number"),
+                           enlace_choice_label (status));
+  if (!enlace_store_begin (self, label, error))
+    return FALSE;
+
+  stmt = enlace_store_prepare (self, "UPDATE extension SET status = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, extension_id);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, label);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  now = g_date_time_new_now_utc ();
+  at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  stmt = enlace_store_prepare (self,
+                               "INSERT INTO extension_status (extension_id, at, status, reason) VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, extension_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, label);
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  return enlace_store_commit (self, error);
+
+fail:
+  enlace_store_rollback (self);
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- check */
+
+GPtrArray *
+enlace_store_check (EnlaceStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const EnlaceKind **kinds = enlace_kinds_all ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  stmt = enlace_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *res = (const char *)sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (res, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), res));
+    }
+  sqlite3_reset (stmt);
+
+  stmt = enlace_store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Table %s, row %" G_GINT64_FORMAT ": refers to a missing row of %s"),
+                                      sqlite3_column_text (stmt, 0),
+                                      (gint64)sqlite3_column_int64 (stmt, 1),
+                                      sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+
+  /* Cables must have both ends. */
+  stmt = enlace_store_prepare (self,
+                               "SELECT id, label FROM cable WHERE "
+                               "NOT EXISTS (SELECT 1 FROM cable_end WHERE cable_id = cable.id AND end = 'A') OR "
+                               "NOT EXISTS (SELECT 1 FROM cable_end WHERE cable_id = cable.id AND end = 'B')",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("Cable %s has an end with no termination"),
+                                      sqlite3_column_type (stmt, 1) == SQLITE_NULL
+                                        ? "?" : (const char *)sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  for (guint k = 0; kinds[k]; k++)
+    {
+      g_autoptr(GPtrArray) rows = enlace_store_list (self, kinds[k]->name, 0, error);
+
+      if (rows == NULL)
+        return NULL;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          JsonObject *row = g_ptr_array_index (rows, i);
+          g_autoptr(GError) local_error = NULL;
+
+          if (!enlace_validate_object (self, kinds[k],
+                                       json_object_get_int_member (row, "id"),
+                                       row, &local_error))
+            g_ptr_array_add (problems, g_strdup (local_error->message));
+        }
+    }
+
+  return g_steal_pointer (&problems);
+}

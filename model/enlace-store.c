@@ -1,0 +1,1400 @@
+/* enlace-store.c: the .enlace document (an SQLite file)
+ *
+ * Undo works on row images.  While a command is open, temporary triggers
+ * on every document table append the before and after image of each row
+ * written (as JSON) to the `change` table, under the command's id.  Undo
+ * replays the images of a command backwards inside a new command (whose
+ * own images are recorded the same way); redo replays the images of that
+ * undo backwards.  Foreign keys are deferred, so replay order is free.
+ */
+#define G_LOG_DOMAIN "enlace-store"
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "enlace-schema-sql.h"
+#include "enlace-store-private.h"
+
+struct _EnlaceStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *user;
+  GHashTable *stmts;        /* sql text → sqlite3_stmt */
+  GHashTable *columns;      /* table → GStrv of columns (document tables) */
+
+  guint       depth;        /* nesting of begin() */
+  gint64      command_id;
+  char       *command_kind; /* "do", "undo", "redo" */
+  gint64      command_target;
+  gboolean    bulk;
+  gboolean    bulk_used;
+  GHashTable *bulk_marks;   /* table → max rowid before bulk (gint64*) */
+
+  guint       read_only : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EnlaceStore, enlace_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (enlace-store-error-quark, enlace_store_error)
+
+/* Document tables: recorded by the audit triggers, replayed by undo. */
+static const char * const document_tables[] = {
+  "meta", "site", "building", "floor", "space", "area", "person", "rack",
+  "device_type", "port_template", "mapping_template", "device", "port",
+  "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
+  "extension", "extension_status", NULL
+};
+
+/* ---------------------------------------------------------------- change set */
+
+static EnlaceChangeSet *
+enlace_change_set_new (void)
+{
+  EnlaceChangeSet *self = g_atomic_rc_box_new0 (EnlaceChangeSet);
+
+  self->changes = g_array_new (FALSE, FALSE, sizeof (EnlaceChange));
+  return self;
+}
+
+EnlaceChangeSet *
+enlace_change_set_ref (EnlaceChangeSet *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+change_set_clear (gpointer data)
+{
+  EnlaceChangeSet *self = data;
+
+  g_free (self->label);
+  g_array_unref (self->changes);
+}
+
+void
+enlace_change_set_unref (EnlaceChangeSet *self)
+{
+  g_atomic_rc_box_release_full (self, change_set_clear);
+}
+
+G_DEFINE_BOXED_TYPE (EnlaceChangeSet, enlace_change_set,
+                     enlace_change_set_ref, enlace_change_set_unref)
+
+gboolean
+enlace_change_set_touches (EnlaceChangeSet *self,
+                           const char      *table)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (self->bulk)
+    return TRUE;
+  for (guint i = 0; i < self->changes->len; i++)
+    if (strcmp (g_array_index (self->changes, EnlaceChange, i).table, table) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- basics */
+
+static void
+enlace_store_finalize (GObject *object)
+{
+  EnlaceStore *self = (EnlaceStore *)object;
+
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->columns, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_marks, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->user);
+  g_free (self->command_kind);
+
+  G_OBJECT_CLASS (enlace_store_parent_class)->finalize (object);
+}
+
+static void
+enlace_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EnlaceStore *self = ENLACE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+enlace_store_class_init (EnlaceStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = enlace_store_finalize;
+  object_class->get_property = enlace_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EnlaceStore::changed:
+   * @changes: an #EnlaceChangeSet
+   *
+   * Emitted once per committed command (including undo and redo).
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ENLACE_TYPE_CHANGE_SET | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+enlace_store_init (EnlaceStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_strfreev);
+  self->bulk_marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->user = g_strdup (g_get_user_name ());
+}
+
+sqlite3 *
+enlace_store_get_db (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+enlace_store_set_sql_error (EnlaceStore  *self,
+                            GError      **error,
+                            const char   *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                 _("%s: the file is damaged (%s)"), what, sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_READONLY)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                 _("%s: the file is read-only"), what);
+  else if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                 _("%s: %s"), what, sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_INTERRUPT)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CANCELLED,
+                 _("%s: cancelled"), what);
+  else
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                 _("%s: %s"), what, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+enlace_store_prepare (EnlaceStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->stmts, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      enlace_store_set_sql_error (self, error, _("Preparing a query"));
+      g_debug ("failed SQL: %s", sql);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+enlace_store_exec (EnlaceStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  char *errmsg = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      enlace_store_set_sql_error (self, error, _("Running a query"));
+      g_debug ("failed SQL (%s): %s", errmsg ? errmsg : "", sql);
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (EnlaceStore *self,
+           const char  *sql,
+           gint64       fallback)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, sql, NULL);
+  gint64 ret = fallback;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    ret = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ret;
+}
+
+/* ---------------------------------------------------------------- open */
+
+static const char *
+schema_step (int version)
+{
+  switch (version)
+    {
+    case 1:
+      return ENLACE_SQL_SCHEMA_V1;
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+migrate (EnlaceStore  *self,
+         int           from,
+         GError      **error)
+{
+  for (int v = from + 1; v <= ENLACE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *pragma = NULL;
+      const char *sql = schema_step (v);
+
+      g_assert (sql != NULL);
+      if (!enlace_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      pragma = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                ENLACE_APPLICATION_ID, v);
+      if (!enlace_store_exec (self, sql, error) ||
+          !enlace_store_exec (self, pragma, error))
+        {
+          g_prefix_error (error, _("Upgrading the file to version %d: "), v);
+          enlace_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!enlace_store_exec (self, "COMMIT", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_columns (EnlaceStore  *self,
+              GError      **error)
+{
+  for (guint i = 0; document_tables[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", document_tables[i]);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      sqlite3_stmt *stmt;
+
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          enlace_store_set_sql_error (self, error, _("Reading the schema"));
+          return FALSE;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *)sqlite3_column_text (stmt, 1));
+      sqlite3_finalize (stmt);
+      g_hash_table_insert (self->columns, (gpointer)document_tables[i],
+                           g_strv_builder_end (builder));
+    }
+  return TRUE;
+}
+
+static char *
+json_image (const char         *prefix,
+            const char * const *cols)
+{
+  GString *s = g_string_new ("json_object(");
+
+  for (guint i = 0; cols[i]; i++)
+    g_string_append_printf (s, "%s'%s', %s.\"%s\"", i ? ", " : "", cols[i], prefix, cols[i]);
+  g_string_append (s, ")");
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+create_triggers (EnlaceStore  *self,
+                 GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  g_string_append (sql,
+                   "CREATE TEMP TABLE enlace_rec (on_ INTEGER NOT NULL, cmd INTEGER NOT NULL, seq INTEGER NOT NULL);"
+                   "INSERT INTO enlace_rec VALUES (0, 0, 0);");
+  for (guint i = 0; document_tables[i]; i++)
+    {
+      const char *t = document_tables[i];
+      const char * const *cols = g_hash_table_lookup (self->columns, t);
+      g_autofree char *new_img = json_image ("NEW", cols);
+      g_autofree char *old_img = json_image ("OLD", cols);
+      const char *rec =
+        "UPDATE enlace_rec SET seq = seq + 1;"
+        "INSERT INTO change (command_id, seq, tbl, row_id, before, after) "
+        "SELECT cmd, seq, '%s', %s, %s, %s FROM enlace_rec;";
+      g_autofree char *ins = g_strdup_printf (rec, t, "NEW.rowid", "NULL", new_img);
+      g_autofree char *upd = g_strdup_printf (rec, t, "NEW.rowid", old_img, new_img);
+      g_autofree char *del = g_strdup_printf (rec, t, "OLD.rowid", old_img, "NULL");
+
+      g_string_append_printf (sql,
+                              "CREATE TEMP TRIGGER enlace_rec_%s_i AFTER INSERT ON main.%s "
+                              "WHEN (SELECT on_ FROM enlace_rec) BEGIN %s END;"
+                              "CREATE TEMP TRIGGER enlace_rec_%s_u AFTER UPDATE ON main.%s "
+                              "WHEN (SELECT on_ FROM enlace_rec) BEGIN %s END;"
+                              "CREATE TEMP TRIGGER enlace_rec_%s_d AFTER DELETE ON main.%s "
+                              "WHEN (SELECT on_ FROM enlace_rec) BEGIN %s END;",
+                              t, t, ins, t, t, upd, t, t, del);
+    }
+  return enlace_store_exec (self, sql->str, error);
+}
+
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists_nonempty,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[16] = { 0 };
+  gsize n = 0;
+
+  *exists_nonempty = FALSE;
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot open “%s”: "), path);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, error))
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+  *exists_nonempty = TRUE;
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Enlace file: it is not an SQLite database"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+open_db (EnlaceStore           *self,
+         const char            *path,
+         EnlaceStoreOpenFlags   flags,
+         gboolean               existed,
+         GError               **error)
+{
+  int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  gboolean memory = (path == NULL);
+  gint64 app_id, version, n_tables;
+
+  if (memory)
+    oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
+  else if (flags & ENLACE_STORE_OPEN_READ_ONLY)
+    oflags |= SQLITE_OPEN_READONLY;
+  else if (existed && g_access (path, W_OK) != 0)
+    {
+      oflags |= SQLITE_OPEN_READONLY;
+      self->read_only = TRUE;
+    }
+  else
+    {
+      oflags |= SQLITE_OPEN_READWRITE;
+      if (flags & ENLACE_STORE_OPEN_CREATE)
+        oflags |= SQLITE_OPEN_CREATE;
+    }
+  if (flags & ENLACE_STORE_OPEN_READ_ONLY)
+    self->read_only = TRUE;
+
+  if (sqlite3_open_v2 (memory ? ":memory:" : path, &self->db, oflags, NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                     _("Cannot open “%s”: out of memory"), path);
+      else if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE))
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("Cannot open “%s”: no such file"), path);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                     _("Cannot open “%s”: %s"), path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  /* Files come from elsewhere: do not trust their schema. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only probes first: a refusal must not change the file. */
+  app_id = query_int (self, "PRAGMA application_id", -1);
+  version = query_int (self, "PRAGMA user_version", -1);
+  n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", -1);
+  if (app_id < 0 || version < 0 || n_tables < 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged: %s"), path ? path : ":memory:", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  if (n_tables > 0 || app_id != 0)
+    {
+      if (app_id != ENLACE_APPLICATION_ID)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_ENLACE,
+                       _("“%s” is an SQLite database but not an Enlace file"), path);
+          return FALSE;
+        }
+      if (version > ENLACE_SCHEMA_VERSION)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_TOO_NEW,
+                       _("“%s” was written by a newer version of Enlace (file version %d, this program reads up to %d)"),
+                       path, (int)version, ENLACE_SCHEMA_VERSION);
+          return FALSE;
+        }
+      {
+        sqlite3_stmt *stmt = enlace_store_prepare (self, "PRAGMA quick_check", NULL);
+        const char *res = NULL;
+
+        if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+          res = (const char *)sqlite3_column_text (stmt, 0);
+        if (res == NULL || strcmp (res, "ok") != 0)
+          {
+            g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                         _("“%s” is damaged (integrity check: %s)"),
+                         path, res ? res : sqlite3_errmsg (self->db));
+            sqlite3_reset (stmt);
+            return FALSE;
+          }
+        sqlite3_reset (stmt);
+      }
+      if (version < ENLACE_SCHEMA_VERSION && self->read_only)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                       _("“%s” was written by an older version of Enlace and must be upgraded, but it is read-only"),
+                       path);
+          return FALSE;
+        }
+    }
+  else if (self->read_only)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_ENLACE,
+                   _("“%s” is an empty SQLite database, not an Enlace file"), path);
+      return FALSE;
+    }
+  else if (existed && !(flags & ENLACE_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_ENLACE,
+                   _("“%s” is an empty SQLite database, not an Enlace file"), path);
+      return FALSE;
+    }
+
+  if (!self->read_only)
+    {
+      if (!memory && !enlace_store_exec (self, "PRAGMA journal_mode = WAL", error))
+        return FALSE;
+      if (!enlace_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        return FALSE;
+    }
+  if (!enlace_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  if (version < ENLACE_SCHEMA_VERSION && !migrate (self, (int)version, error))
+    return FALSE;
+
+  if (!load_columns (self, error))
+    return FALSE;
+  if (!self->read_only && !create_triggers (self, error))
+    return FALSE;
+  return TRUE;
+}
+
+EnlaceStore *
+enlace_store_open (const char            *path,
+                   EnlaceStoreOpenFlags   flags,
+                   GError               **error)
+{
+  g_autoptr(EnlaceStore) self = NULL;
+  gboolean existed = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, &existed, error))
+    return NULL;
+
+  if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("Cannot open “%s”: no such file"), path);
+      return NULL;
+    }
+
+  self = g_object_new (ENLACE_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  if (!open_db (self, path, flags, existed, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+EnlaceStore *
+enlace_store_new_memory (GError **error)
+{
+  g_autoptr(EnlaceStore) self = g_object_new (ENLACE_TYPE_STORE, NULL);
+
+  if (!open_db (self, NULL, ENLACE_STORE_OPEN_CREATE, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+enlace_store_get_path (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+enlace_store_is_read_only (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+enlace_store_get_schema_version (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return (int)query_int (self, "PRAGMA user_version", 0);
+}
+
+void
+enlace_store_set_user (EnlaceStore *self,
+                       const char  *user)
+{
+  g_return_if_fail (ENLACE_IS_STORE (self));
+  g_return_if_fail (user != NULL);
+
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+const char *
+enlace_store_get_user (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  return self->user;
+}
+
+gboolean
+enlace_store_save_copy (EnlaceStore  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->path != NULL && g_strcmp0 (self->path, path) == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Cannot save a copy over the open file itself"));
+      return FALSE;
+    }
+  if (sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, dest ? sqlite3_errmsg (dest) : "");
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), path, sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- commands */
+
+gboolean
+enlace_store_in_command (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  return self->depth > 0;
+}
+
+gint64
+enlace_store_current_command (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return self->depth > 0 ? self->command_id : 0;
+}
+
+static gboolean
+set_recording (EnlaceStore  *self,
+               gboolean      on,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "UPDATE enlace_rec SET on_ = ?1, cmd = ?2, seq = ?3", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, on);
+  sqlite3_bind_int64 (stmt, 2, self->command_id);
+  sqlite3_bind_int64 (stmt, 3, on ? query_int (self, "SELECT seq FROM enlace_rec", 0) : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Recording a change"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+begin_full (EnlaceStore  *self,
+            const char   *label,
+            const char   *kind,
+            gint64        target,
+            GError      **error)
+{
+  g_autofree char *at = NULL;
+  sqlite3_stmt *stmt;
+
+  if (self->depth > 0)
+    {
+      self->depth++;
+      return TRUE;
+    }
+  if (self->read_only)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only: cannot %s"),
+                   self->path ? self->path : ":memory:", label);
+      return FALSE;
+    }
+  if (!enlace_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  at = now_iso8601 ();
+  stmt = enlace_store_prepare (self,
+                               "INSERT INTO command (at, user, label, kind, target) VALUES (?1, ?2, ?3, ?4, ?5)",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  if (target > 0)
+    sqlite3_bind_int64 (stmt, 5, target);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Writing the audit log"));
+      goto fail;
+    }
+  self->command_id = sqlite3_last_insert_rowid (self->db);
+  g_free (self->command_kind);
+  self->command_kind = g_strdup (kind);
+  self->command_target = target;
+  self->bulk = FALSE;
+  self->bulk_used = FALSE;
+  self->depth = 1;
+  if (!enlace_store_exec (self, "UPDATE enlace_rec SET seq = 0", error) ||
+      !set_recording (self, TRUE, error))
+    {
+      self->depth = 0;
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  enlace_store_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+enlace_store_begin (EnlaceStore  *self,
+                    const char   *label,
+                    GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  return begin_full (self, label, "do", 0, error);
+}
+
+void
+enlace_store_rollback (EnlaceStore *self)
+{
+  g_return_if_fail (ENLACE_IS_STORE (self));
+
+  if (self->depth == 0)
+    return;
+  self->depth = 0;
+  self->bulk = FALSE;
+  g_hash_table_remove_all (self->bulk_marks);
+  if (!sqlite3_get_autocommit (self->db))
+    enlace_store_exec (self, "ROLLBACK", NULL);
+  set_recording (self, FALSE, NULL);
+}
+
+static EnlaceChangeSet *
+collect_changes (EnlaceStore *self)
+{
+  EnlaceChangeSet *set = enlace_change_set_new ();
+  sqlite3_stmt *stmt;
+
+  set->command_id = self->command_id;
+  set->label = g_strdup ((const char *)NULL);
+  set->bulk = self->bulk_used;
+
+  stmt = enlace_store_prepare (self, "SELECT label FROM command WHERE id = ?1", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, self->command_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        set->label = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  if (set->bulk)
+    return set;
+
+  stmt = enlace_store_prepare (self,
+                               "SELECT tbl, row_id, before IS NULL, after IS NULL FROM change "
+                               "WHERE command_id = ?1 ORDER BY seq",
+                               NULL);
+  if (stmt == NULL)
+    return set;
+  sqlite3_bind_int64 (stmt, 1, self->command_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      EnlaceChange change;
+
+      change.table = g_intern_string ((const char *)sqlite3_column_text (stmt, 0));
+      change.row_id = sqlite3_column_int64 (stmt, 1);
+      if (sqlite3_column_int (stmt, 2))
+        change.op = ENLACE_CHANGE_INSERT;
+      else if (sqlite3_column_int (stmt, 3))
+        change.op = ENLACE_CHANGE_DELETE;
+      else
+        change.op = ENLACE_CHANGE_UPDATE;
+      g_array_append_val (set->changes, change);
+    }
+  sqlite3_reset (stmt);
+  return set;
+}
+
+gboolean
+enlace_store_commit (EnlaceStore  *self,
+                     GError      **error)
+{
+  g_autoptr(EnlaceChangeSet) set = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n_changes;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   _("The command was already cancelled"));
+      return FALSE;
+    }
+  if (--self->depth > 0)
+    return TRUE;
+
+  if (self->bulk && !enlace_store_end_bulk (self, error))
+    goto fail;
+  if (!set_recording (self, FALSE, error))
+    goto fail;
+
+  stmt = enlace_store_prepare (self, "SELECT count(*) FROM change WHERE command_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, self->command_id);
+  sqlite3_step (stmt);
+  n_changes = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (n_changes == 0)
+    {
+      /* A command that changed nothing leaves no trace. */
+      enlace_store_exec (self, "ROLLBACK", NULL);
+      return TRUE;
+    }
+
+  if (g_strcmp0 (self->command_kind, "do") == 0 &&
+      !enlace_store_exec (self, "UPDATE command SET undone = 2 WHERE undone = 1", error))
+    goto fail;
+
+  set = collect_changes (self);
+
+  if (!enlace_store_exec (self, "COMMIT", error))
+    goto fail;
+
+  g_signal_emit (self, signals[CHANGED], 0, set);
+  return TRUE;
+
+fail:
+  self->depth = 1;
+  enlace_store_rollback (self);
+  return FALSE;
+}
+
+static gint64
+table_max_rowid (EnlaceStore *self,
+                 const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(rowid), 0) FROM %s", table);
+  return query_int (self, sql, 0);
+}
+
+gboolean
+enlace_store_begin_bulk (EnlaceStore  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   "bulk mode needs an open command");
+      return FALSE;
+    }
+  if (self->bulk)
+    return TRUE;
+  for (guint i = 0; document_tables[i]; i++)
+    {
+      gint64 *mark = g_new (gint64, 1);
+
+      *mark = table_max_rowid (self, document_tables[i]);
+      g_hash_table_insert (self->bulk_marks, (gpointer)document_tables[i], mark);
+    }
+  self->bulk = TRUE;
+  self->bulk_used = TRUE;
+  return set_recording (self, FALSE, error);
+}
+
+gboolean
+enlace_store_end_bulk (EnlaceStore  *self,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (!self->bulk)
+    return TRUE;
+  self->bulk = FALSE;
+  if (!set_recording (self, TRUE, error))
+    return FALSE;
+
+  for (guint i = 0; document_tables[i]; i++)
+    {
+      const char *t = document_tables[i];
+      gint64 *mark = g_hash_table_lookup (self->bulk_marks, t);
+      gint64 max = table_max_rowid (self, t);
+      g_autofree char *range = NULL;
+      gint64 seq;
+
+      if (mark == NULL || max <= *mark)
+        continue;
+      seq = query_int (self, "SELECT seq + 1 FROM enlace_rec", 1);
+      enlace_store_exec (self, "UPDATE enlace_rec SET seq = seq + 1", NULL);
+      range = g_strdup_printf ("{\"$range\":[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]}", *mark + 1, max);
+      stmt = enlace_store_prepare (self,
+                                   "INSERT INTO change (command_id, seq, tbl, row_id, before, after) "
+                                   "VALUES (?1, ?2, ?3, ?4, NULL, ?5)",
+                                   error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->command_id);
+      sqlite3_bind_int64 (stmt, 2, seq);
+      sqlite3_bind_text (stmt, 3, t, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, *mark + 1);
+      sqlite3_bind_text (stmt, 5, range, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (self, error, _("Recording a change"));
+          return FALSE;
+        }
+    }
+  g_hash_table_remove_all (self->bulk_marks);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- undo */
+
+/* Applies the inverse of one recorded change. */
+static gboolean
+apply_inverse (EnlaceStore  *self,
+               const char   *table,
+               gint64        row_id,
+               const char   *before,
+               const char   *after,
+               GError      **error)
+{
+  const char * const *cols = g_hash_table_lookup (self->columns, table);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  if (cols == NULL)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   "unknown table %s in the audit log", table);
+      return FALSE;
+    }
+
+  if (before == NULL && after != NULL && g_str_has_prefix (after, "{\"$range\""))
+    {
+      g_autoptr(JsonNode) node = json_from_string (after, NULL);
+      JsonArray *range;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+          (range = json_object_get_array_member (json_node_get_object (node), "$range")) == NULL ||
+          json_array_get_length (range) != 2)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                       _("The audit log is damaged"));
+          return FALSE;
+        }
+      g_string_printf (sql, "DELETE FROM %s WHERE rowid BETWEEN ?1 AND ?2", table);
+      stmt = enlace_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, json_array_get_int_element (range, 0));
+      sqlite3_bind_int64 (stmt, 2, json_array_get_int_element (range, 1));
+    }
+  else if (before == NULL)
+    {
+      g_string_printf (sql, "DELETE FROM %s WHERE rowid = ?1", table);
+      stmt = enlace_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+    }
+  else if (after == NULL)
+    {
+      g_string_printf (sql, "INSERT INTO %s (rowid", table);
+      for (guint i = 0; cols[i]; i++)
+        g_string_append_printf (sql, ", \"%s\"", cols[i]);
+      g_string_append (sql, ") SELECT ?1");
+      for (guint i = 0; cols[i]; i++)
+        g_string_append_printf (sql, ", json_extract(?2, '$.%s')", cols[i]);
+      stmt = enlace_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, before, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      g_string_printf (sql, "UPDATE %s SET ", table);
+      for (guint i = 0; cols[i]; i++)
+        g_string_append_printf (sql, "%s\"%s\" = json_extract(?2, '$.%s')", i ? ", " : "", cols[i], cols[i]);
+      g_string_append (sql, " WHERE rowid = ?1");
+      stmt = enlace_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row_id);
+      sqlite3_bind_text (stmt, 2, before, -1, SQLITE_TRANSIENT);
+    }
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Undoing a change"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+typedef struct
+{
+  char   *table;
+  gint64  row_id;
+  char   *before;
+  char   *after;
+} Image;
+
+static void
+image_clear (gpointer data)
+{
+  Image *img = data;
+
+  g_free (img->table);
+  g_free (img->before);
+  g_free (img->after);
+}
+
+static gboolean
+replay_backwards (EnlaceStore  *self,
+                  gint64        command_id,
+                  GError      **error)
+{
+  g_autoptr(GArray) images = g_array_new (FALSE, FALSE, sizeof (Image));
+  sqlite3_stmt *stmt;
+
+  g_array_set_clear_func (images, image_clear);
+
+  stmt = enlace_store_prepare (self,
+                               "SELECT tbl, row_id, before, after FROM change "
+                               "WHERE command_id = ?1 ORDER BY seq DESC",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, command_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Image img;
+
+      img.table = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      img.row_id = sqlite3_column_int64 (stmt, 1);
+      img.before = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      img.after = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      g_array_append_val (images, img);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      Image *img = &g_array_index (images, Image, i);
+
+      if (!apply_inverse (self, img->table, img->row_id, img->before, img->after, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+undo_target (EnlaceStore  *self,
+             char        **label)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self,
+                                             "SELECT id, label FROM command WHERE kind = 'do' AND undone = 0 "
+                                             "ORDER BY id DESC LIMIT 1",
+                                             NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (label)
+        *label = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+redo_target (EnlaceStore  *self,
+             char        **label)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self,
+                                             "SELECT id, label FROM command WHERE kind = 'do' AND undone = 1 "
+                                             "ORDER BY id ASC LIMIT 1",
+                                             NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (label)
+        *label = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+enlace_store_can_undo (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  return !self->read_only && undo_target (self, NULL) > 0;
+}
+
+gboolean
+enlace_store_can_redo (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  return !self->read_only && redo_target (self, NULL) > 0;
+}
+
+char *
+enlace_store_dup_undo_label (EnlaceStore *self)
+{
+  char *label = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  undo_target (self, &label);
+  return label;
+}
+
+char *
+enlace_store_dup_redo_label (EnlaceStore *self)
+{
+  char *label = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  redo_target (self, &label);
+  return label;
+}
+
+static gboolean
+mark_undone (EnlaceStore  *self,
+             gint64        id,
+             int           undone,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "UPDATE command SET undone = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, undone);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Writing the audit log"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_store_undo (EnlaceStore  *self,
+                   GError      **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *undo_label = NULL;
+  gint64 target;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  target = undo_target (self, &label);
+  if (target == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
+                   _("There is nothing to undo"));
+      return FALSE;
+    }
+  undo_label = g_strdup_printf (_("Undo: %s"), label);
+  if (!begin_full (self, undo_label, "undo", target, error))
+    return FALSE;
+  if (!replay_backwards (self, target, error) ||
+      !mark_undone (self, target, 1, error))
+    {
+      enlace_store_rollback (self);
+      return FALSE;
+    }
+  return enlace_store_commit (self, error);
+}
+
+gboolean
+enlace_store_redo (EnlaceStore  *self,
+                   GError      **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *redo_label = NULL;
+  sqlite3_stmt *stmt;
+  gint64 target, undo_id = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  target = redo_target (self, &label);
+  if (target == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
+                   _("There is nothing to redo"));
+      return FALSE;
+    }
+  stmt = enlace_store_prepare (self,
+                               "SELECT id FROM command WHERE kind = 'undo' AND target = ?1 ORDER BY id DESC LIMIT 1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, target);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    undo_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (undo_id == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                   _("The audit log is damaged: the undo of “%s” is missing"), label);
+      return FALSE;
+    }
+
+  redo_label = g_strdup_printf (_("Redo: %s"), label);
+  if (!begin_full (self, redo_label, "redo", target, error))
+    return FALSE;
+  if (!replay_backwards (self, undo_id, error) ||
+      !mark_undone (self, target, 0, error))
+    {
+      enlace_store_rollback (self);
+      return FALSE;
+    }
+  return enlace_store_commit (self, error);
+}
+
+/* ---------------------------------------------------------------- meta */
+
+char *
+enlace_store_get_meta (EnlaceStore *self,
+                       const char  *key)
+{
+  sqlite3_stmt *stmt;
+  char *ret = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = enlace_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return ret;
+}
+
+gboolean
+enlace_store_set_meta (EnlaceStore  *self,
+                       const char   *key,
+                       const char   *value,
+                       GError      **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *old = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  old = enlace_store_get_meta (self, key);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  label = g_strdup_printf (_("Set document property “%s”"), key);
+  if (!enlace_store_begin (self, label, error))
+    return FALSE;
+  if (value == NULL)
+    stmt = enlace_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+  else
+    stmt = enlace_store_prepare (self,
+                                 "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                 error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, label);
+      goto fail;
+    }
+  return enlace_store_commit (self, error);
+
+fail:
+  enlace_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,215 @@
+/* enlace-store.h: the .enlace document (an SQLite file)
+ *
+ * Every change goes through a command: one transaction that validates,
+ * writes, appends to the audit log and records row images so that it can
+ * be undone.  The store emits EnlaceStore::changed once per committed
+ * command.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define ENLACE_STORE_ERROR (enlace_store_error_quark ())
+
+typedef enum
+{
+  ENLACE_STORE_ERROR_NOT_SQLITE,   /* the file is not an SQLite database */
+  ENLACE_STORE_ERROR_NOT_ENLACE,   /* an SQLite file that is not Enlace's */
+  ENLACE_STORE_ERROR_TOO_NEW,      /* written by a newer Enlace */
+  ENLACE_STORE_ERROR_DAMAGED,      /* quick_check failed */
+  ENLACE_STORE_ERROR_READ_ONLY,    /* a change was attempted on a read-only file */
+  ENLACE_STORE_ERROR_INVALID,      /* a value breaks a rule (message names object and rule) */
+  ENLACE_STORE_ERROR_CONFLICT,     /* taken, duplicate, occupied, does not fit */
+  ENLACE_STORE_ERROR_NOT_FOUND,    /* no object with that key or id */
+  ENLACE_STORE_ERROR_NOTHING,      /* nothing to undo / redo */
+  ENLACE_STORE_ERROR_CANCELLED,
+  ENLACE_STORE_ERROR_FAILED,       /* an SQLite error */
+} EnlaceStoreError;
+
+typedef enum
+{
+  ENLACE_STORE_OPEN_DEFAULT   = 0,
+  ENLACE_STORE_OPEN_CREATE    = 1 << 0, /* create the file when missing */
+  ENLACE_STORE_OPEN_READ_ONLY = 1 << 1,
+} EnlaceStoreOpenFlags;
+
+#define ENLACE_SCHEMA_VERSION 1
+#define ENLACE_APPLICATION_ID 0x454e4c43 /* "ENLC" */
+
+/* One change of a committed command. */
+typedef enum
+{
+  ENLACE_CHANGE_INSERT,
+  ENLACE_CHANGE_UPDATE,
+  ENLACE_CHANGE_DELETE,
+} EnlaceChangeOp;
+
+typedef struct
+{
+  const char     *table;  /* interned */
+  gint64          row_id;
+  EnlaceChangeOp  op;
+} EnlaceChange;
+
+/* What one committed command changed.  When @bulk is TRUE the command
+ * touched too many rows to list (an import): listeners reload everything. */
+typedef struct _EnlaceChangeSet EnlaceChangeSet;
+struct _EnlaceChangeSet
+{
+  gint64      command_id;
+  char       *label;
+  gboolean    bulk;
+  GArray     *changes; /* of EnlaceChange */
+};
+
+GType            enlace_change_set_get_type (void) G_GNUC_CONST;
+EnlaceChangeSet *enlace_change_set_ref      (EnlaceChangeSet *self);
+void             enlace_change_set_unref    (EnlaceChangeSet *self);
+/* TRUE when the set touches @table (interned or not) */
+gboolean         enlace_change_set_touches  (EnlaceChangeSet *self,
+                                             const char      *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceChangeSet, enlace_change_set_unref)
+
+#define ENLACE_TYPE_STORE (enlace_store_get_type ())
+G_DECLARE_FINAL_TYPE (EnlaceStore, enlace_store, ENLACE, STORE, GObject)
+
+GQuark       enlace_store_error_quark      (void);
+
+EnlaceStore *enlace_store_open             (const char            *path,
+                                            EnlaceStoreOpenFlags   flags,
+                                            GError               **error);
+/* A new empty document in memory (tests, scratch). */
+EnlaceStore *enlace_store_new_memory       (GError               **error);
+const char  *enlace_store_get_path         (EnlaceStore           *self);
+gboolean     enlace_store_is_read_only     (EnlaceStore           *self);
+int          enlace_store_get_schema_version (EnlaceStore         *self);
+/* Who is recorded in the audit log (default: the login name). */
+void         enlace_store_set_user         (EnlaceStore           *self,
+                                            const char            *user);
+const char  *enlace_store_get_user         (EnlaceStore           *self);
+/* Writes a consistent copy with SQLite's backup API. */
+gboolean     enlace_store_save_copy        (EnlaceStore           *self,
+                                            const char            *path,
+                                            GError               **error);
+/* Document metadata (institution name, author, ...), stored in `meta`.
+ * Setting is a command. */
+char        *enlace_store_get_meta         (EnlaceStore           *self,
+                                            const char            *key);
+gboolean     enlace_store_set_meta         (EnlaceStore           *self,
+                                            const char            *key,
+                                            const char            *value,
+                                            GError               **error);
+
+/* Undo and redo replay row images; each is itself a command in the log. */
+gboolean     enlace_store_can_undo         (EnlaceStore           *self);
+gboolean     enlace_store_can_redo         (EnlaceStore           *self);
+/* Label of the command that undo / redo would act on, or NULL. */
+char        *enlace_store_dup_undo_label   (EnlaceStore           *self);
+char        *enlace_store_dup_redo_label   (EnlaceStore           *self);
+gboolean     enlace_store_undo             (EnlaceStore           *self,
+                                            GError               **error);
+gboolean     enlace_store_redo             (EnlaceStore           *self,
+                                            GError               **error);
+
+/* Generic commands on objects of a kind (see enlace-kinds.h).  @values is a
+ * JSON object of field name → value (strings, numbers, booleans, null;
+ * references as ids).  Each call is one command: validated, written,
+ * logged and undoable.  Returns the new id, or 0 with @error set. */
+gint64       enlace_store_create           (EnlaceStore           *self,
+                                            const char            *kind,
+                                            JsonObject            *values,
+                                            GError               **error);
+gboolean     enlace_store_update           (EnlaceStore           *self,
+                                            const char            *kind,
+                                            gint64                 id,
+                                            JsonObject            *values,
+                                            GError               **error);
+/* Deletes the object and everything that belongs to it. */
+gboolean     enlace_store_delete           (EnlaceStore           *self,
+                                            const char            *kind,
+                                            gint64                 id,
+                                            GError               **error);
+/* The stored fields of an object as a new JSON object (with "id"), or
+ * NULL with @error set. */
+JsonObject  *enlace_store_get              (EnlaceStore           *self,
+                                            const char            *kind,
+                                            gint64                 id,
+                                            GError               **error);
+/* Every object of a kind, in key order, as JSON objects.  @parent_id > 0
+ * restricts to children of that parent (see EnlaceKind.parent_field). */
+GPtrArray   *enlace_store_list             (EnlaceStore           *self,
+                                            const char            *kind,
+                                            gint64                 parent_id,
+                                            GError               **error);
+guint        enlace_store_count            (EnlaceStore           *self,
+                                            const char            *kind);
+/* Readable keys: see enlace-kinds.h.  Returns 0 with @error when unknown. */
+gint64       enlace_store_lookup           (EnlaceStore           *self,
+                                            const char            *kind,
+                                            const char            *key,
+                                            GError               **error);
+char        *enlace_store_dup_key          (EnlaceStore           *self,
+                                            const char            *kind,
+                                            gint64                 id);
+
+/* Terminations of a cable end: a port or a circuit termination. */
+typedef enum
+{
+  ENLACE_TERM_PORT,
+  ENLACE_TERM_CIRCUIT,
+} EnlaceTermKind;
+
+typedef struct
+{
+  EnlaceTermKind kind;
+  gint64         id;
+} EnlaceTerm;
+
+/* Resolves "DEVICE:PORT" or "CIRCUIT:A" / "CIRCUIT:Z". */
+gboolean     enlace_store_lookup_term      (EnlaceStore           *self,
+                                            const char            *key,
+                                            EnlaceTerm            *out,
+                                            GError               **error);
+char        *enlace_store_dup_term_key     (EnlaceStore           *self,
+                                            const EnlaceTerm      *term);
+
+/* Creates a cable between two sets of terminations (a command).
+ * @cable holds cable fields (label, kind, type, pairs, length_m, color,
+ * status), may be NULL.  Rules: ends disjoint and not empty, one kind of
+ * termination per end, a termination carries at most one cable. */
+gint64       enlace_store_connect          (EnlaceStore           *self,
+                                            const EnlaceTerm      *a,
+                                            guint                  n_a,
+                                            const EnlaceTerm      *b,
+                                            guint                  n_b,
+                                            JsonObject            *cable,
+                                            GError               **error);
+/* Replaces the terminations of a cable (a command). */
+gboolean     enlace_store_set_cable_ends   (EnlaceStore           *self,
+                                            gint64                 cable_id,
+                                            const EnlaceTerm      *a,
+                                            guint                  n_a,
+                                            const EnlaceTerm      *b,
+                                            guint                  n_b,
+                                            GError               **error);
+/* The cable on a termination, 0 when none. */
+gint64       enlace_store_cable_on         (EnlaceStore           *self,
+                                            const EnlaceTerm      *term);
+
+/* Changes the status of a phone extension and records date and reason. */
+gboolean     enlace_store_set_extension_status (EnlaceStore       *self,
+                                            gint64                 extension_id,
+                                            const char            *status,
+                                            const char            *reason,
+                                            GError               **error);
+
+/* Checks the whole document: SQLite integrity, foreign keys and every
+ * validation rule.  Returns the problems found as strings (empty array
+ * when clean). */
+GPtrArray   *enlace_store_check            (EnlaceStore           *self,
+                                            GError               **error);
+
+G_END_DECLS
