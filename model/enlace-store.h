@@ -65,6 +65,7 @@ struct _EnlaceChangeSet
   GArray     *changes; /* of EnlaceChange */
 };
 
+#define ENLACE_TYPE_CHANGE_SET (enlace_change_set_get_type ())
 GType            enlace_change_set_get_type (void) G_GNUC_CONST;
 EnlaceChangeSet *enlace_change_set_ref      (EnlaceChangeSet *self);
 void             enlace_change_set_unref    (EnlaceChangeSet *self);
