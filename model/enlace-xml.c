@@ -1,0 +1,2129 @@
+/* enlace-xml.c: export and import a whole project as XML
+ *
+ * Export walks the kinds of enlace-kinds.h in dependency order and writes
+ * one element per object, its fields as attributes, references as readable
+ * keys (id → key maps built as the kinds are written).
+ *
+ * Import streams the file through an xmlTextReader that validates against
+ * the embedded RELAX NG schema as it reads, and inserts each object as
+ * soon as its element is read, in one command and in bulk mode (no row
+ * images; undo deletes the id ranges).  References are resolved through
+ * key → id hash tables of the objects read so far.  Any problem rolls the
+ * whole command back.
+ */
+#define G_LOG_DOMAIN "enlace-xml"
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlwriter.h>
+
+#include "enlace-store-private.h"
+#include "enlace-xml.h"
+#include "enlace-rng.h"
+
+#define ENLACE_RNG_TEXT ENLACE_SQL_ENLACE
+
+G_DEFINE_QUARK (enlace-xml-error-quark, enlace_xml_error)
+
+/* The XML elements of the object kinds, in document order. */
+typedef enum
+{
+  XK_SITE,
+  XK_BUILDING,
+  XK_FLOOR,
+  XK_SPACE,
+  XK_AREA,
+  XK_PERSON,
+  XK_RACK,
+  XK_DEVICE_TYPE,
+  XK_PORT_TEMPLATE,
+  XK_MAPPING_TEMPLATE,
+  XK_DEVICE,
+  XK_PORT,
+  XK_PORT_MAPPING,
+  XK_CIRCUIT,
+  XK_CIRCUIT_TERMINATION,
+  XK_CABLE,
+  XK_EXTENSION,
+  N_XK
+} XKindId;
+
+typedef struct
+{
+  const char *kind_name;
+  /* export: FROM clause (table aliased t) and ORDER BY */
+  const char *from;
+  const char *order;
+  /* nested kinds: the parent (its element holds ours) */
+  int         parent;
+  /* computed: */
+  const EnlaceKind *kind;
+  char            **attrs;     /* per field; NULL when not written */
+  int              *ref_xk;    /* per field; -1 unless a REF */
+  char             *select;    /* export query */
+} XKind;
+
+static XKind xkinds[N_XK] = {
+  [XK_SITE] = { "site", "site t", "t.code", -1 },
+  [XK_BUILDING] = { "building", "building t", "t.code", -1 },
+  [XK_FLOOR] = { "floor", "floor t JOIN building b ON b.id = t.building_id", "b.code, t.level", -1 },
+  [XK_SPACE] = { "space", "space t JOIN floor f ON f.id = t.floor_id JOIN building b ON b.id = f.building_id",
+                 "b.code, f.level, t.code", -1 },
+  [XK_AREA] = { "area", "area t", "t.code", -1 },
+  [XK_PERSON] = { "person", "person t", "t.name, t.id", -1 },
+  [XK_RACK] = { "rack", "rack t", "t.name", -1 },
+  [XK_DEVICE_TYPE] = { "device-type", "device_type t", "t.manufacturer, t.model", -1 },
+  [XK_PORT_TEMPLATE] = { "port-template", "port_template t", "t.seq, t.name, t.id", XK_DEVICE_TYPE },
+  [XK_MAPPING_TEMPLATE] = { "mapping-template", "mapping_template t",
+                            "t.front_name, t.front_pos, t.rear_name, t.rear_pos, t.id", XK_DEVICE_TYPE },
+  [XK_DEVICE] = { "device", "device t", "t.name", -1 },
+  [XK_PORT] = { "port", "port t JOIN device d ON d.id = t.device_id", "d.name, t.seq, t.name", -1 },
+  [XK_PORT_MAPPING] = { "port-mapping",
+                        "port_mapping t JOIN device d ON d.id = t.device_id"
+                        " JOIN port fp ON fp.id = t.front_port_id JOIN port rp ON rp.id = t.rear_port_id",
+                        "d.name, fp.name, t.front_pos, rp.name, t.rear_pos, t.id", -1 },
+  [XK_CIRCUIT] = { "circuit", "circuit t", "t.cid", -1 },
+  [XK_CIRCUIT_TERMINATION] = { "circuit-termination", "circuit_termination t", "t.side", XK_CIRCUIT },
+  [XK_CABLE] = { "cable", "cable t", "t.label, t.id", -1 },
+  [XK_EXTENSION] = { "extension", "extension t", "t.number", -1 },
+};
+
+static goffset max_size_override;
+
+void
+enlace_xml_set_max_size_for_testing (goffset max_size)
+{
+  max_size_override = max_size;
+}
+
+static goffset
+max_size (void)
+{
+  return max_size_override > 0 ? max_size_override : ENLACE_XML_MAX_SIZE;
+}
+
+static int
+xkind_by_name (const char *name)
+{
+  for (int i = 0; i < N_XK; i++)
+    if (strcmp (xkinds[i].kind_name, name) == 0)
+      return i;
+  return -1;
+}
+
+/* "device_type_id" → "device-type", "u_height" → "u-height" */
+static char *
+attr_name_for_field (const EnlaceField *field)
+{
+  char *name = g_strdup (field->name);
+
+  if (field->type == ENLACE_FIELD_REF && g_str_has_suffix (name, "_id"))
+    name[strlen (name) - 3] = '\0';
+  g_strdelimit (name, "_", '-');
+  return name;
+}
+
+static xmlRelaxNGPtr rng_schema;
+
+static gpointer
+init_once (gpointer data)
+{
+  xmlRelaxNGParserCtxtPtr pctxt;
+
+  LIBXML_TEST_VERSION;
+  xmlInitParser ();
+
+  for (int i = 0; i < N_XK; i++)
+    {
+      XKind *xk = &xkinds[i];
+      const EnlaceKind *kind = enlace_kind_lookup (xk->kind_name);
+      GString *sql = g_string_new ("SELECT t.id");
+
+      g_assert (kind != NULL);
+      xk->kind = kind;
+      xk->attrs = g_new0 (char *, kind->n_fields);
+      xk->ref_xk = g_new0 (int, kind->n_fields);
+      for (guint f = 0; f < kind->n_fields; f++)
+        {
+          const EnlaceField *field = &kind->fields[f];
+
+          xk->ref_xk[f] = -1;
+          /* a nested kind does not write its parent: its element is inside */
+          if (xk->parent >= 0 && kind->parent_field != NULL &&
+              strcmp (field->name, kind->parent_field) == 0)
+            {
+              xk->ref_xk[f] = xk->parent;
+            }
+          else
+            {
+              xk->attrs[f] = attr_name_for_field (field);
+              if (field->type == ENLACE_FIELD_REF)
+                {
+                  xk->ref_xk[f] = xkind_by_name (field->ref_kind);
+                  g_assert (xk->ref_xk[f] >= 0);
+                }
+            }
+          g_string_append_printf (sql, ", t.%s", field->name);
+        }
+      g_string_append_printf (sql, " FROM %s", xk->from);
+      if (xk->parent >= 0)
+        g_string_append_printf (sql, " WHERE t.%s = ?1", kind->parent_field);
+      g_string_append_printf (sql, " ORDER BY %s", xk->order);
+      xk->select = g_string_free (sql, FALSE);
+    }
+
+  pctxt = xmlRelaxNGNewMemParserCtxt (ENLACE_RNG_TEXT, strlen (ENLACE_RNG_TEXT));
+  rng_schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  if (rng_schema == NULL)
+    g_critical ("The embedded XML schema (data/enlace.rng) does not compile");
+
+  return NULL;
+}
+
+static void
+ensure_init (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, init_once, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  EnlaceStore      *store;
+  xmlTextWriterPtr  w;
+  GOutputStream    *stream;
+  GCancellable     *cancellable;
+  GError           *io_error;
+  /* id → key for the kinds others refer to */
+  GHashTable       *keys[N_XK];
+  /* people whose key is not their name */
+  GHashTable       *person_key_attr;
+  GString          *buf;
+} Export;
+
+static int
+export_write_cb (void       *data,
+                 const char *buffer,
+                 int         len)
+{
+  Export *ex = data;
+
+  if (ex->io_error != NULL)
+    return -1;
+  if (!g_output_stream_write_all (ex->stream, buffer, len, NULL, ex->cancellable, &ex->io_error))
+    return -1;
+  return len;
+}
+
+static int
+export_close_cb (void *data)
+{
+  return 0;
+}
+
+/* Shortest text that reads back as the same double. */
+static void
+format_real (double  value,
+             char   *buf,
+             gsize   len)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, len, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        return;
+    }
+}
+
+/* TRUE when @s can be written in XML 1.0 and read back unchanged. */
+static gboolean
+text_is_xml_safe (const char *s)
+{
+  const guchar *p;
+
+  if (!g_utf8_validate (s, -1, NULL))
+    return FALSE;
+  for (p = (const guchar *) s; *p; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return FALSE;
+      /* U+FFFE and U+FFFF */
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_attr (Export      *ex,
+            const char  *element,
+            const char  *key,
+            const char  *name,
+            const char  *value,
+            GError     **error)
+{
+  if (!text_is_xml_safe (value))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot export %s %s: attribute %s holds characters that XML cannot carry"),
+                   element, key ? key : "", name);
+      return FALSE;
+    }
+  if (xmlTextWriterWriteAttribute (ex->w, BAD_CAST name, BAD_CAST value) < 0)
+    goto failed;
+  return TRUE;
+
+failed:
+  if (ex->io_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&ex->io_error));
+  else
+    g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("Could not write the XML"));
+  return FALSE;
+}
+
+static gboolean
+writer_failed (Export  *ex,
+               GError **error)
+{
+  if (ex->io_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&ex->io_error));
+  else
+    g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("Could not write the XML"));
+  return FALSE;
+}
+
+static const char *
+id_key (Export *ex,
+        int     xk,
+        gint64  id)
+{
+  return g_hash_table_lookup (ex->keys[xk], &id);
+}
+
+static void
+remember_key (Export *ex,
+              int     xk,
+              gint64  id,
+              char   *key)
+{
+  gint64 *k = g_new (gint64, 1);
+
+  *k = id;
+  g_hash_table_replace (ex->keys[xk], k, key);
+}
+
+static int
+field_index (const XKind *x,
+             const char  *name)
+{
+  for (guint f = 0; f < x->kind->n_fields; f++)
+    if (strcmp (x->kind->fields[f].name, name) == 0)
+      return f;
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The readable key of the row @stmt (columns: id, fields...) */
+static char *
+row_key (Export       *ex,
+         int           xk,
+         sqlite3_stmt *stmt,
+         const char   *parent_key)
+{
+  const XKind *x = &xkinds[xk];
+#define COL_TEXT(field) ((const char *) sqlite3_column_text (stmt, 1 + field_index (x, field)))
+#define COL_INT(field) ((gint64) sqlite3_column_int64 (stmt, 1 + field_index (x, field)))
+
+  switch (xk)
+    {
+    case XK_SITE:
+    case XK_BUILDING:
+    case XK_AREA:
+      return g_strdup (COL_TEXT ("code"));
+    case XK_FLOOR:
+      {
+        const char *b = id_key (ex, XK_BUILDING, COL_INT ("building_id"));
+        return g_strdup_printf ("%s/%" G_GINT64_FORMAT, b ? b : "?", COL_INT ("level"));
+      }
+    case XK_SPACE:
+      {
+        const char *f = id_key (ex, XK_FLOOR, COL_INT ("floor_id"));
+        return g_strdup_printf ("%s/%s", f ? f : "?", COL_TEXT ("code"));
+      }
+    case XK_RACK:
+    case XK_DEVICE:
+      return g_strdup (COL_TEXT ("name"));
+    case XK_DEVICE_TYPE:
+      return g_strdup_printf ("%s/%s", COL_TEXT ("manufacturer"), COL_TEXT ("model"));
+    case XK_PORT:
+      {
+        const char *d = id_key (ex, XK_DEVICE, COL_INT ("device_id"));
+        return g_strdup_printf ("%s:%s", d ? d : "?", COL_TEXT ("name"));
+      }
+    case XK_CIRCUIT:
+      return g_strdup (COL_TEXT ("cid"));
+    case XK_CIRCUIT_TERMINATION:
+      return g_strdup_printf ("%s:%s", parent_key, COL_TEXT ("side"));
+    case XK_CABLE:
+      return g_strdup (COL_TEXT ("label"));
+    case XK_EXTENSION:
+      return g_strdup (COL_TEXT ("number"));
+    case XK_PERSON:
+      return g_strdup (id_key (ex, XK_PERSON, sqlite3_column_int64 (stmt, 0)));
+    default:
+      return NULL;
+    }
+#undef COL_TEXT
+#undef COL_INT
+}
+
+static gboolean export_kind (Export *ex, int xk, gint64 parent_id, const char *parent_key, GError **error);
+
+static gboolean
+export_cable_ends (Export     *ex,
+                   gint64      cable_id,
+                   const char *cable_key,
+                   GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = enlace_store_prepare (ex->store,
+                               "SELECT e.end, e.port_id, e.termination_id FROM cable_end e "
+                               "WHERE e.cable_id = ?1 ORDER BY e.end, e.seq, e.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cable_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *end = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean is_port = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      gint64 term = sqlite3_column_int64 (stmt, is_port ? 1 : 2);
+      const char *key = id_key (ex, is_port ? XK_PORT : XK_CIRCUIT_TERMINATION, term);
+
+      if (key == NULL)
+        {
+          g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                       _("Cannot export cable %s: an end refers to a missing %s"),
+                       cable_key ? cable_key : "", is_port ? "port" : "circuit termination");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (xmlTextWriterStartElement (ex->w, BAD_CAST (g_ascii_strcasecmp (end, "A") == 0 ? "a" : "b")) < 0 ||
+          !write_attr (ex, "cable", cable_key, is_port ? "port" : "circuit", key, error) ||
+          xmlTextWriterEndElement (ex->w) < 0)
+        {
+          sqlite3_reset (stmt);
+          return error && *error ? FALSE : writer_failed (ex, error);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "cable_end");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+export_status_history (Export     *ex,
+                       gint64      extension_id,
+                       const char *key,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = enlace_store_prepare (ex->store,
+                               "SELECT at, status, reason FROM extension_status "
+                               "WHERE extension_id = ?1 ORDER BY at, id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, extension_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      static const char *names[] = { "at", "status", "reason" };
+
+      if (xmlTextWriterStartElement (ex->w, BAD_CAST "status-change") < 0)
+        goto failed;
+      for (int c = 0; c < 3; c++)
+        if (sqlite3_column_type (stmt, c) != SQLITE_NULL &&
+            !write_attr (ex, "extension", key, names[c], (const char *) sqlite3_column_text (stmt, c), error))
+          goto failed;
+      if (xmlTextWriterEndElement (ex->w) < 0)
+        goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "extension_status");
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  sqlite3_reset (stmt);
+  return error && *error ? FALSE : writer_failed (ex, error);
+}
+
+static gboolean
+export_row (Export       *ex,
+            int           xk,
+            sqlite3_stmt *stmt,
+            const char   *parent_key,
+            GError      **error)
+{
+  const XKind *x = &xkinds[xk];
+  const EnlaceKind *kind = x->kind;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *key = row_key (ex, xk, stmt, parent_key);
+  const char *device_key = NULL;
+
+  if (xmlTextWriterStartElement (ex->w, BAD_CAST x->kind_name) < 0)
+    return writer_failed (ex, error);
+
+  if (xk == XK_PERSON)
+    {
+      const char *person_key = g_hash_table_lookup (ex->person_key_attr, &id);
+
+      if (person_key != NULL && !write_attr (ex, x->kind_name, key, "key", person_key, error))
+        return FALSE;
+    }
+  if (xk == XK_PORT_MAPPING)
+    device_key = id_key (ex, XK_DEVICE, sqlite3_column_int64 (stmt, 1 + field_index (x, "device_id")));
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+      int col = 1 + f;
+      char num[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *value = NULL;
+
+      if (x->attrs[f] == NULL || sqlite3_column_type (stmt, col) == SQLITE_NULL)
+        continue;
+
+      switch (field->type)
+        {
+        case ENLACE_FIELD_TEXT:
+        case ENLACE_FIELD_CHOICE:
+        case ENLACE_FIELD_POLYGON:
+          value = (const char *) sqlite3_column_text (stmt, col);
+          break;
+        case ENLACE_FIELD_INT:
+          g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));
+          value = num;
+          break;
+        case ENLACE_FIELD_REAL:
+          format_real (sqlite3_column_double (stmt, col), num, sizeof num);
+          value = num;
+          break;
+        case ENLACE_FIELD_BOOL:
+          value = sqlite3_column_int64 (stmt, col) ? "true" : "false";
+          break;
+        case ENLACE_FIELD_REF:
+          {
+            gint64 ref = sqlite3_column_int64 (stmt, col);
+
+            value = id_key (ex, x->ref_xk[f], ref);
+            if (value == NULL)
+              {
+                g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                             _("Cannot export %s %s: %s refers to a missing %s (#%" G_GINT64_FORMAT ")"),
+                             x->kind_name, key ? key : "", x->attrs[f], field->ref_kind, ref);
+                return FALSE;
+              }
+            /* a port mapping names ports of its own device */
+            if (xk == XK_PORT_MAPPING && x->ref_xk[f] == XK_PORT && device_key != NULL)
+              {
+                gsize dl = strlen (device_key);
+
+                if (strncmp (value, device_key, dl) == 0 && value[dl] == ':')
+                  value += dl + 1;
+              }
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!write_attr (ex, x->kind_name, key, x->attrs[f], value, error))
+        return FALSE;
+    }
+
+  /* children */
+  switch (xk)
+    {
+    case XK_DEVICE_TYPE:
+      if (!export_kind (ex, XK_PORT_TEMPLATE, id, key, error) ||
+          !export_kind (ex, XK_MAPPING_TEMPLATE, id, key, error))
+        return FALSE;
+      break;
+    case XK_CIRCUIT:
+      if (!export_kind (ex, XK_CIRCUIT_TERMINATION, id, key, error))
+        return FALSE;
+      break;
+    case XK_CABLE:
+      if (!export_cable_ends (ex, id, key, error))
+        return FALSE;
+      break;
+    case XK_EXTENSION:
+      if (!export_status_history (ex, id, key, error))
+        return FALSE;
+      break;
+    default:
+      break;
+    }
+
+  if (xmlTextWriterEndElement (ex->w) < 0)
+    return writer_failed (ex, error);
+
+  if (ex->keys[xk] != NULL && xk != XK_PERSON && xk != XK_AREA && key != NULL)
+    remember_key (ex, xk, id, g_steal_pointer (&key));
+
+  return TRUE;
+}
+
+static gboolean
+export_kind (Export      *ex,
+             int          xk,
+             gint64       parent_id,
+             const char  *parent_key,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  guint n = 0;
+
+  stmt = enlace_store_prepare (ex->store, xkinds[xk].select, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (xkinds[xk].parent >= 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!export_row (ex, xk, stmt, parent_key, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      if (++n % 4096 == 0 && g_cancellable_set_error_if_cancelled (ex->cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, xkinds[xk].kind_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keys of areas (referred to by areas, before they are all written) and
+ * of people (a name shared by several people gets "NAME (2)" etc.). */
+static gboolean
+prepare_keys (Export  *ex,
+              GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GHashTable) name_count = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  stmt = enlace_store_prepare (ex->store, "SELECT id, code FROM area", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    remember_key (ex, XK_AREA, sqlite3_column_int64 (stmt, 0),
+                  g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "area");
+      return FALSE;
+    }
+
+  stmt = enlace_store_prepare (ex->store, "SELECT id, name FROM person ORDER BY name, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (name_count, name));
+
+      g_hash_table_replace (name_count, g_strdup (name), GUINT_TO_POINTER (count + 1));
+      g_hash_table_add (taken, g_strdup (name));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "person");
+      return FALSE;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (name_count, name)) <= 1)
+        {
+          remember_key (ex, XK_PERSON, id, g_strdup (name));
+        }
+      else
+        {
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, name));
+          char *key;
+          gint64 *kid;
+
+          do
+            key = g_strdup_printf ("%s (%u)", name, ++k);
+          while (g_hash_table_contains (taken, key) && (g_free (key), TRUE));
+          g_hash_table_replace (seen, g_strdup (name), GUINT_TO_POINTER (k));
+          g_hash_table_add (taken, g_strdup (key));
+          kid = g_new (gint64, 1);
+          *kid = id;
+          g_hash_table_replace (ex->person_key_attr, kid, g_strdup (key));
+          remember_key (ex, XK_PERSON, id, key);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "person");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+export_meta (Export  *ex,
+             GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = enlace_store_prepare (ex->store, "SELECT key, value FROM meta ORDER BY key", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (xmlTextWriterStartElement (ex->w, BAD_CAST "meta") < 0)
+        goto failed;
+      if (!write_attr (ex, "meta", key, "key", key, error))
+        goto failed;
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL &&
+          !write_attr (ex, "meta", key, "value", (const char *) sqlite3_column_text (stmt, 1), error))
+        goto failed;
+      if (xmlTextWriterEndElement (ex->w) < 0)
+        goto failed;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "meta");
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  sqlite3_reset (stmt);
+  return error && *error ? FALSE : writer_failed (ex, error);
+}
+
+static gboolean
+export_document (Export  *ex,
+                 GError **error)
+{
+  static const int top[] = {
+    XK_SITE, XK_BUILDING, XK_FLOOR, XK_SPACE, XK_AREA, XK_PERSON, XK_RACK,
+    XK_DEVICE_TYPE, XK_DEVICE, XK_PORT, XK_PORT_MAPPING, XK_CIRCUIT,
+    XK_CABLE, XK_EXTENSION,
+  };
+
+  if (xmlTextWriterSetIndent (ex->w, 1) < 0 ||
+      xmlTextWriterSetIndentString (ex->w, BAD_CAST "  ") < 0 ||
+      xmlTextWriterStartDocument (ex->w, "1.0", "UTF-8", NULL) < 0 ||
+      xmlTextWriterStartElement (ex->w, BAD_CAST "enlace") < 0 ||
+      xmlTextWriterWriteFormatAttribute (ex->w, BAD_CAST "version", "%d", ENLACE_XML_FORMAT_VERSION) < 0)
+    return writer_failed (ex, error);
+
+  if (!prepare_keys (ex, error) || !export_meta (ex, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (top); i++)
+    if (!export_kind (ex, top[i], 0, NULL, error))
+      return FALSE;
+
+  if (xmlTextWriterEndElement (ex->w) < 0 ||
+      xmlTextWriterEndDocument (ex->w) < 0 ||
+      xmlTextWriterFlush (ex->w) < 0)
+    return writer_failed (ex, error);
+  return TRUE;
+}
+
+gboolean
+enlace_xml_export_to_stream (EnlaceStore    *store,
+                             GOutputStream  *stream,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  Export ex = { 0 };
+  xmlOutputBufferPtr out;
+  gboolean ok;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ensure_init ();
+
+  ex.store = store;
+  ex.stream = stream;
+  ex.cancellable = cancellable;
+  /* the kinds that others refer to */
+  for (int i = 0; i < N_XK; i++)
+    if (i <= XK_DEVICE_TYPE || i == XK_DEVICE || i == XK_PORT || i == XK_CIRCUIT_TERMINATION)
+      ex.keys[i] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ex.person_key_attr = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  out = xmlOutputBufferCreateIO (export_write_cb, export_close_cb, &ex, NULL);
+  ex.w = xmlNewTextWriter (out);
+
+  /* one read transaction, so that the file is a consistent snapshot */
+  ok = enlace_store_exec (store, "SAVEPOINT enlace_xml_export", &local_error);
+  if (ok)
+    {
+      ok = export_document (&ex, &local_error);
+      enlace_store_exec (store, "RELEASE enlace_xml_export", NULL);
+    }
+
+  xmlFreeTextWriter (ex.w);
+  for (int i = 0; i < N_XK; i++)
+    g_clear_pointer (&ex.keys[i], g_hash_table_unref);
+  g_hash_table_unref (ex.person_key_attr);
+
+  if (ok && ex.io_error != NULL)
+    {
+      ok = FALSE;
+      local_error = g_steal_pointer (&ex.io_error);
+    }
+  g_clear_error (&ex.io_error);
+  if (!ok)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_xml_export (EnlaceStore  *store,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GCancellable) abort_write = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!enlace_xml_export_to_stream (store, G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      /* closing a cancelled replace stream leaves the old file in place */
+      abort_write = g_cancellable_new ();
+      g_cancellable_cancel (abort_write);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort_write, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_xml_export_to_memory (EnlaceStore  *store,
+                             char        **out,
+                             gsize        *len,
+                             GError      **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  stream = g_memory_output_stream_new_resizable ();
+  if (!enlace_xml_export_to_stream (store, stream, NULL, error) ||
+      !g_output_stream_write_all (stream, "", 1, NULL, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
+    return FALSE;
+  if (len != NULL)
+    *len = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)) - 1;
+  *out = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+/* ------------------------------------------------------------------ */
+
+#define MAX_FIELDS 16
+
+typedef struct
+{
+  gint64  area_id;
+  char   *parent;
+  int     line;
+} DeferredParent;
+
+typedef struct
+{
+  EnlaceStore        *store;
+  const char         *path;
+  int                 fd;
+  goffset             size;
+  goffset             read;
+  GCancellable       *cancellable;
+  EnlaceProgressFunc  progress;
+  gpointer            progress_data;
+  double              last_progress;
+
+  xmlTextReaderPtr    reader;
+  GError             *error;     /* first error */
+  gboolean            bulk;
+
+  GHashTable         *keys[N_XK];  /* key → id (as pointer-sized int) */
+  GHashTable         *sql_cache;   /* "xk:mask" → INSERT text */
+  GArray             *deferred;    /* of DeferredParent */
+  GString            *kbuf;
+
+  /* the open top-level element that holds children */
+  int                 parent_xk;
+  gint64              parent_id;
+  char               *parent_key;
+  int                 end_kind[2]; /* cable: -1 none, XK_PORT, XK_CIRCUIT_TERMINATION */
+  int                 end_seq[2];
+  guint               n_objects;
+} Import;
+
+static void import_fail (Import *im, int code, int line, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+import_fail (Import     *im,
+             int         code,
+             int         line,
+             const char *fmt,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (im->error != NULL)
+    return;
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  if (line > 0)
+    im->error = g_error_new (ENLACE_XML_ERROR, code, _("line %d: %s"), line, msg);
+  else
+    im->error = g_error_new_literal (ENLACE_XML_ERROR, code, msg);
+}
+
+static void
+on_xml_error (void        *data,
+              xmlErrorPtr  err)
+{
+  Import *im = data;
+  g_autofree char *msg = NULL;
+  int code = ENLACE_XML_ERROR_MALFORMED;
+  int line = err->line;
+  xmlNodePtr node = err->node;
+
+  if (err->level == XML_ERR_WARNING || im->error != NULL)
+    return;
+
+  msg = g_strstrip (g_strdup (err->message ? err->message : _("unknown error")));
+  if (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_RELAXNGP)
+    code = ENLACE_XML_ERROR_INVALID;
+  else if (err->code == XML_ERR_ENTITY_LOOP ||
+           err->code == XML_ERR_UNDECLARED_ENTITY ||
+           err->code == XML_WAR_UNDECLARED_ENTITY ||
+           err->code == XML_ERR_ENTITY_PE_INTERNAL ||
+           err->code == XML_ERR_EXT_ENTITY_STANDALONE)
+    code = ENLACE_XML_ERROR_UNSAFE;
+  else if (err->code == XML_ERR_INTERNAL_ERROR && strstr (msg, "depth") != NULL)
+    code = ENLACE_XML_ERROR_TOO_DEEP;
+
+  if (line <= 0 && node != NULL)
+    line = xmlGetLineNo (node);
+  if (line <= 0 && im->reader != NULL)
+    line = xmlTextReaderGetParserLineNumber (im->reader);
+
+  if (node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+      code == ENLACE_XML_ERROR_INVALID)
+    import_fail (im, code, line, _("element %s: %s"), (const char *) node->name, msg);
+  else
+    import_fail (im, code, line, "%s", msg);
+}
+
+static int
+import_read_cb (void *data,
+                char *buffer,
+                int   len)
+{
+  Import *im = data;
+  gssize n;
+
+  do
+    n = read (im->fd, buffer, len);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      int saved = errno;
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, _("Cannot read %s: %s"),
+                   im->path, g_strerror (saved));
+      return -1;
+    }
+  im->read += n;
+  if (im->read > max_size ())
+    {
+      import_fail (im, ENLACE_XML_ERROR_TOO_BIG, 0,
+                   _("%s is larger than the limit of %" G_GOFFSET_FORMAT " bytes"),
+                   im->path, max_size ());
+      return -1;
+    }
+  return n;
+}
+
+static int
+import_close_cb (void *data)
+{
+  return 0;
+}
+
+/* Refuses a DOCTYPE before the parser sees it: entity definitions are how
+ * hostile files reach other files (XXE) or blow up (billion laughs). */
+static gboolean
+check_prolog (Import  *im,
+              GError **error)
+{
+  char buf[65536];
+  gssize n;
+  const char *p, *end;
+  int line = 1;
+
+  do
+    n = pread (im->fd, buf, sizeof buf, 0);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot read %s: %s"), im->path, g_strerror (saved));
+      return FALSE;
+    }
+  p = buf;
+  end = buf + n;
+  if (n >= 2 && (((guchar) buf[0] == 0xFE && (guchar) buf[1] == 0xFF) ||
+                 ((guchar) buf[0] == 0xFF && (guchar) buf[1] == 0xFE) ||
+                 buf[0] == '\0' || buf[1] == '\0'))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_MALFORMED,
+                   _("line 1: the file is not UTF-8"));
+      return FALSE;
+    }
+  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          p++;
+        }
+      else if (g_ascii_isspace (*p))
+        p++;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *q = g_strstr_len (p, end - p, "?>");
+          if (q == NULL)
+            break;
+          for (; p < q; p++)
+            line += *p == '\n';
+          p = q + 2;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *q = g_strstr_len (p + 4, end - p - 4, "-->");
+          if (q == NULL)
+            break;
+          for (; p < q; p++)
+            line += *p == '\n';
+          p = q + 3;
+        }
+      else if (end - p >= 2 && memcmp (p, "<!", 2) == 0)
+        {
+          g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_UNSAFE,
+                       _("line %d: DOCTYPE declarations are not allowed in Enlace files (they can define entities)"),
+                       line);
+          return FALSE;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
+
+static void
+import_progress (Import *im,
+                 double  fraction)
+{
+  if (im->progress == NULL)
+    return;
+  if (fraction < 1.0 && fraction - im->last_progress < 0.01)
+    return;
+  im->last_progress = fraction;
+  im->progress (fraction, im->progress_data);
+}
+
+static const char *
+attr_value (xmlAttrPtr attr)
+{
+  if (attr->children == NULL)
+    return "";
+  return (const char *) attr->children->content;
+}
+
+static gboolean
+parse_int (const char *text,
+           gint64     *out)
+{
+  char *end = NULL;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  errno = 0;
+  *out = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  return *end == '\0';
+}
+
+static gboolean
+parse_real (const char *text,
+            double     *out)
+{
+  char *end = NULL;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  while (g_ascii_isspace (*end))
+    end++;
+  return *end == '\0' && isfinite (*out);
+}
+
+static gboolean
+parse_bool (const char *text,
+            gint64     *out)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+
+  if (strcmp (t, "true") == 0 || strcmp (t, "1") == 0)
+    *out = 1;
+  else if (strcmp (t, "false") == 0 || strcmp (t, "0") == 0)
+    *out = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+polygon_ok (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *points;
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return FALSE;
+  points = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (points); i++)
+    {
+      JsonNode *pt = json_array_get_element (points, i);
+      JsonArray *xy;
+
+      if (!JSON_NODE_HOLDS_ARRAY (pt))
+        return FALSE;
+      xy = json_node_get_array (pt);
+      if (json_array_get_length (xy) != 2)
+        return FALSE;
+      for (guint c = 0; c < 2; c++)
+        {
+          JsonNode *v = json_array_get_element (xy, c);
+          GType t = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
+
+          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+lookup_key (Import     *im,
+            int         xk,
+            const char *key)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (im->keys[xk], key, NULL, &value))
+    return 0;
+  return (gint64) GPOINTER_TO_SIZE (value);
+}
+
+static void
+add_key (Import     *im,
+         int         xk,
+         const char *key,
+         gint64      id)
+{
+  g_hash_table_insert (im->keys[xk], g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
+}
+
+/* Describes the object an element defines, for messages: "port SW:Gi1" */
+static char *
+describe (const char *element,
+          const char *key)
+{
+  if (key == NULL || *key == '\0')
+    return g_strdup (element);
+  return g_strdup_printf ("%s %s", element, key);
+}
+
+static const char *
+element_for_kind (int xk)
+{
+  return xkinds[xk].kind_name;
+}
+
+static gboolean
+ensure_bulk (Import *im)
+{
+  GError *local_error = NULL;
+
+  if (im->bulk)
+    return TRUE;
+  if (!enlace_store_begin_bulk (im->store, &local_error))
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  im->bulk = TRUE;
+  return TRUE;
+}
+
+/* Explains a failed INSERT */
+static void
+fail_sql (Import     *im,
+          int         line,
+          const char *what,
+          int         rc)
+{
+  sqlite3 *db = enlace_store_get_db (im->store);
+  const char *msg = sqlite3_errmsg (db);
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      if (g_str_has_prefix (msg, "UNIQUE constraint failed: "))
+        import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("%s: duplicate value (%s)"),
+                     what, msg + strlen ("UNIQUE constraint failed: "));
+      else
+        import_fail (im, ENLACE_XML_ERROR_RULE, line, "%s: %s", what, msg);
+    }
+  else
+    import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, msg);
+}
+
+static gboolean
+import_meta (Import     *im,
+             xmlNodePtr  node,
+             int         line)
+{
+  const char *key = NULL, *value = NULL;
+  GError *local_error = NULL;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      if (strcmp ((const char *) a->name, "key") == 0)
+        key = attr_value (a);
+      else if (strcmp ((const char *) a->name, "value") == 0)
+        value = attr_value (a);
+    }
+  if (key == NULL)
+    return TRUE; /* the schema reports it */
+  if (!enlace_store_set_meta (im->store, key, value, &local_error))
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "meta %s: %s", key, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The key under which the object is known to references, or NULL. */
+static const char *
+object_key (Import      *im,
+            int          xk,
+            const char **v,
+            const char  *person_key)
+{
+  const XKind *x = &xkinds[xk];
+  GString *k = im->kbuf;
+
+#define V(field) (v[field_index (x, field)])
+  g_string_truncate (k, 0);
+  switch (xk)
+    {
+    case XK_SITE:
+    case XK_BUILDING:
+    case XK_AREA:
+      return V ("code");
+    case XK_FLOOR:
+      {
+        gint64 level = 0;
+
+        if (V ("building_id") == NULL || V ("level") == NULL || !parse_int (V ("level"), &level))
+          return NULL;
+        g_string_printf (k, "%s/%" G_GINT64_FORMAT, V ("building_id"), level);
+        return k->str;
+      }
+    case XK_SPACE:
+      if (V ("floor_id") == NULL || V ("code") == NULL)
+        return NULL;
+      g_string_printf (k, "%s/%s", V ("floor_id"), V ("code"));
+      return k->str;
+    case XK_PERSON:
+      return person_key ? person_key : V ("name");
+    case XK_RACK:
+    case XK_DEVICE:
+      return V ("name");
+    case XK_DEVICE_TYPE:
+      if (V ("manufacturer") == NULL || V ("model") == NULL)
+        return NULL;
+      g_string_printf (k, "%s/%s", V ("manufacturer"), V ("model"));
+      return k->str;
+    case XK_PORT:
+      if (V ("device_id") == NULL || V ("name") == NULL)
+        return NULL;
+      g_string_printf (k, "%s:%s", V ("device_id"), V ("name"));
+      return k->str;
+    case XK_CIRCUIT:
+      return V ("cid");
+    case XK_CIRCUIT_TERMINATION:
+      if (V ("side") == NULL)
+        return NULL;
+      g_string_printf (k, "%s:%s", im->parent_key, V ("side"));
+      return k->str;
+    case XK_CABLE:
+      return V ("label");
+    case XK_EXTENSION:
+      return V ("number");
+    case XK_PORT_TEMPLATE:
+      return V ("name");
+    default:
+      return NULL;
+    }
+#undef V
+}
+
+/* Inserts the object of one element; returns its id, 0 on failure. */
+static gint64
+import_object (Import     *im,
+               int         xk,
+               xmlNodePtr  node,
+               int         line,
+               char      **out_key)
+{
+  const XKind *x = &xkinds[xk];
+  const EnlaceKind *kind = x->kind;
+  const char *v[MAX_FIELDS] = { NULL };
+  const char *person_key = NULL;
+  const char *k;
+  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
+  const char *sql;
+  char mask_key[32];
+  guint mask = 0;
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  int rc, col;
+  gint64 id;
+  const char *deferred_parent = NULL;
+
+  g_assert (kind->n_fields <= MAX_FIELDS);
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+      guint f;
+
+      if (xk == XK_PERSON && strcmp (name, "key") == 0)
+        {
+          person_key = attr_value (a);
+          continue;
+        }
+      for (f = 0; f < kind->n_fields; f++)
+        if (x->attrs[f] != NULL && strcmp (x->attrs[f], name) == 0)
+          {
+            v[f] = attr_value (a);
+            break;
+          }
+      /* unknown attributes: the schema reports them */
+    }
+
+  k = object_key (im, xk, v, person_key);
+  key = g_strdup (k);
+  what = describe (x->kind_name, key);
+
+  if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE)
+    {
+      if (g_hash_table_contains (im->keys[xk], key))
+        {
+          import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line,
+                       _("duplicate %s %s: the key is already defined earlier in the file"),
+                       x->kind_name, key);
+          return 0;
+        }
+    }
+
+  /* the INSERT for the set of present fields */
+  for (guint f = 0; f < kind->n_fields; f++)
+    if (v[f] != NULL || x->attrs[f] == NULL)
+      mask |= 1u << f;
+  if (xk == XK_AREA && v[field_index (x, "parent_id")] != NULL)
+    {
+      deferred_parent = v[field_index (x, "parent_id")];
+      mask &= ~(1u << field_index (x, "parent_id"));
+    }
+  g_snprintf (mask_key, sizeof mask_key, "%d:%x", xk, mask);
+  sql = g_hash_table_lookup (im->sql_cache, mask_key);
+  if (sql == NULL)
+    {
+      GString *s = g_string_new (NULL);
+      guint n = 0;
+
+      g_string_append_printf (s, "INSERT INTO %s (", kind->table);
+      for (guint f = 0; f < kind->n_fields; f++)
+        if (mask & (1u << f))
+          g_string_append_printf (s, "%s%s", n++ ? ", " : "", kind->fields[f].name);
+      g_string_append (s, ") VALUES (");
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, i ? ", ?" : "?");
+      g_string_append (s, ")");
+      sql = s->str;
+      g_hash_table_insert (im->sql_cache, g_strdup (mask_key), g_string_free (s, FALSE));
+    }
+
+  stmt = enlace_store_prepare (im->store, sql, &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      g_error_free (local_error);
+      return 0;
+    }
+
+  col = 0;
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+      const char *text = v[f];
+      gint64 i64;
+      double d;
+
+      if (!(mask & (1u << f)))
+        continue;
+      col++;
+
+      if (x->attrs[f] == NULL)
+        {
+          /* the parent of a nested element */
+          sqlite3_bind_int64 (stmt, col, im->parent_id);
+          continue;
+        }
+
+      switch (field->type)
+        {
+        case ENLACE_FIELD_TEXT:
+        case ENLACE_FIELD_CHOICE:
+          sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+          break;
+        case ENLACE_FIELD_POLYGON:
+          if (!polygon_ok (text))
+            {
+              import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                           _("%s: %s must be a JSON list of [x, y] points, not “%s”"),
+                           what, x->attrs[f], text);
+              return 0;
+            }
+          sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+          break;
+        case ENLACE_FIELD_INT:
+          if (!parse_int (text, &i64))
+            {
+              import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                           _("%s: %s must be a whole number, not “%s”"), what, x->attrs[f], text);
+              return 0;
+            }
+          sqlite3_bind_int64 (stmt, col, i64);
+          break;
+        case ENLACE_FIELD_BOOL:
+          if (!parse_bool (text, &i64))
+            {
+              import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                           _("%s: %s must be true or false, not “%s”"), what, x->attrs[f], text);
+              return 0;
+            }
+          sqlite3_bind_int64 (stmt, col, i64);
+          break;
+        case ENLACE_FIELD_REAL:
+          if (!parse_real (text, &d))
+            {
+              import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                           _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
+              return 0;
+            }
+          sqlite3_bind_double (stmt, col, d);
+          break;
+        case ENLACE_FIELD_REF:
+          {
+            int rxk = x->ref_xk[f];
+            const char *ref = text;
+            gint64 ref_id;
+
+            if (xk == XK_PORT_MAPPING && rxk == XK_PORT)
+              {
+                g_string_printf (im->kbuf, "%s:%s", v[field_index (x, "device_id")], text);
+                ref = im->kbuf->str;
+              }
+            ref_id = lookup_key (im, rxk, ref);
+            if (ref_id == 0)
+              {
+                import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s: no %s %s"),
+                             what, element_for_kind (rxk), ref);
+                return 0;
+              }
+            sqlite3_bind_int64 (stmt, col, ref_id);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fail_sql (im, line, what, rc);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (enlace_store_get_db (im->store));
+  im->n_objects++;
+
+  if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE)
+    add_key (im, xk, key, id);
+
+  if (deferred_parent != NULL)
+    {
+      DeferredParent dp = { id, g_strdup (deferred_parent), line };
+      g_array_append_val (im->deferred, dp);
+    }
+  if (out_key != NULL)
+    *out_key = g_steal_pointer (&key);
+
+  return id;
+}
+
+static gboolean
+import_cable_end (Import     *im,
+                  xmlNodePtr  node,
+                  int         line)
+{
+  int end = strcmp ((const char *) node->name, "a") == 0 ? 0 : 1;
+  const char *end_name = end == 0 ? "a" : "b";
+  const char *port = NULL, *circuit = NULL;
+  g_autofree char *what = describe ("cable", im->parent_key);
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  gint64 term;
+  int kind, rc;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      if (strcmp ((const char *) a->name, "port") == 0)
+        port = attr_value (a);
+      else if (strcmp ((const char *) a->name, "circuit") == 0)
+        circuit = attr_value (a);
+    }
+  if (port == NULL && circuit == NULL)
+    return TRUE; /* the schema reports it */
+
+  kind = port ? XK_PORT : XK_CIRCUIT_TERMINATION;
+  term = lookup_key (im, kind, port ? port : circuit);
+  if (term == 0)
+    {
+      import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s end %s: no %s %s"),
+                   what, end_name, port ? "port" : "circuit termination", port ? port : circuit);
+      return FALSE;
+    }
+  if (im->end_kind[end] >= 0 && im->end_kind[end] != kind)
+    {
+      import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                   _("%s end %s: an end holds either ports or circuit terminations, not both"),
+                   what, end_name);
+      return FALSE;
+    }
+  im->end_kind[end] = kind;
+
+  stmt = enlace_store_prepare (im->store,
+                               port ? "INSERT INTO cable_end (cable_id, end, port_id, seq) VALUES (?1, ?2, ?3, ?4)"
+                                    : "INSERT INTO cable_end (cable_id, end, termination_id, seq) VALUES (?1, ?2, ?3, ?4)",
+                               &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, im->parent_id);
+  sqlite3_bind_text (stmt, 2, end == 0 ? "A" : "B", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, term);
+  sqlite3_bind_int (stmt, 4, im->end_seq[end]++);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* the termination already carries a cable: say which */
+      sqlite3_stmt *q = enlace_store_prepare (im->store,
+                                              port ? "SELECT c.id, c.label FROM cable_end e JOIN cable c ON c.id = e.cable_id WHERE e.port_id = ?1"
+                                                   : "SELECT c.id, c.label FROM cable_end e JOIN cable c ON c.id = e.cable_id WHERE e.termination_id = ?1",
+                                              NULL);
+      if (q != NULL)
+        {
+          sqlite3_bind_int64 (q, 1, term);
+          if (sqlite3_step (q) == SQLITE_ROW)
+            {
+              gint64 other = sqlite3_column_int64 (q, 0);
+              const char *label = (const char *) sqlite3_column_text (q, 1);
+              g_autofree char *other_name = label ? g_strdup (label) : g_strdup_printf ("#%" G_GINT64_FORMAT, other);
+
+              if (other == im->parent_id)
+                import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                             _("%s end %s: %s %s appears twice in the cable (the ends must be disjoint)"),
+                             what, end_name, port ? "port" : "circuit termination", port ? port : circuit);
+              else
+                import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                             _("%s end %s: %s %s already carries cable %s"),
+                             what, end_name, port ? "port" : "circuit termination", port ? port : circuit,
+                             other_name);
+            }
+          sqlite3_reset (q);
+        }
+    }
+  fail_sql (im, line, what, rc);
+  return FALSE;
+}
+
+static gboolean
+import_status_change (Import     *im,
+                      xmlNodePtr  node,
+                      int         line)
+{
+  const char *at = NULL, *status = NULL, *reason = NULL;
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  int rc;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (strcmp (name, "at") == 0)
+        at = attr_value (a);
+      else if (strcmp (name, "status") == 0)
+        status = attr_value (a);
+      else if (strcmp (name, "reason") == 0)
+        reason = attr_value (a);
+    }
+  if (at == NULL || status == NULL)
+    return TRUE; /* the schema reports it */
+
+  stmt = enlace_store_prepare (im->store,
+                               "INSERT INTO extension_status (extension_id, at, status, reason) VALUES (?1, ?2, ?3, ?4)",
+                               &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, im->parent_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  if (reason != NULL)
+    sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = describe ("extension", im->parent_key);
+      fail_sql (im, line, what, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+close_parent (Import *im)
+{
+  im->parent_xk = -1;
+  im->parent_id = 0;
+  g_clear_pointer (&im->parent_key, g_free);
+  im->end_kind[0] = im->end_kind[1] = -1;
+  im->end_seq[0] = im->end_seq[1] = 0;
+}
+
+static gboolean
+import_element (Import     *im,
+                xmlNodePtr  node,
+                int         depth)
+{
+  const char *name = (const char *) node->name;
+  int line = xmlGetLineNo (node);
+
+  if (depth == 0)
+    return TRUE; /* <enlace>: the schema checks it */
+
+  if (depth == 1)
+    {
+      int xk;
+      gint64 id;
+
+      close_parent (im);
+      if (strcmp (name, "meta") == 0)
+        return import_meta (im, node, line);
+
+      xk = xkind_by_name (name);
+      if (xk < 0 || xkinds[xk].parent >= 0)
+        return TRUE; /* the schema reports it */
+      if (!ensure_bulk (im))
+        return FALSE;
+      id = import_object (im, xk, node, line, &im->parent_key);
+      if (id == 0)
+        return FALSE;
+      im->parent_xk = xk;
+      im->parent_id = id;
+      return TRUE;
+    }
+
+  if (depth == 2)
+    {
+      switch (im->parent_xk)
+        {
+        case XK_DEVICE_TYPE:
+          if (strcmp (name, "port-template") == 0)
+            return import_object (im, XK_PORT_TEMPLATE, node, line, NULL) != 0;
+          if (strcmp (name, "mapping-template") == 0)
+            return import_object (im, XK_MAPPING_TEMPLATE, node, line, NULL) != 0;
+          break;
+        case XK_CIRCUIT:
+          if (strcmp (name, "circuit-termination") == 0)
+            return import_object (im, XK_CIRCUIT_TERMINATION, node, line, NULL) != 0;
+          break;
+        case XK_CABLE:
+          if (strcmp (name, "a") == 0 || strcmp (name, "b") == 0)
+            return import_cable_end (im, node, line);
+          break;
+        case XK_EXTENSION:
+          if (strcmp (name, "status-change") == 0)
+            return import_status_change (im, node, line);
+          break;
+        default:
+          break;
+        }
+      return TRUE; /* the schema reports it */
+    }
+
+  return TRUE;
+}
+
+static gboolean
+resolve_deferred (Import *im)
+{
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+
+  for (guint i = 0; i < im->deferred->len; i++)
+    {
+      DeferredParent *dp = &g_array_index (im->deferred, DeferredParent, i);
+      gint64 parent = lookup_key (im, XK_AREA, dp->parent);
+      int rc;
+
+      if (parent == 0)
+        {
+          g_autofree char *code = NULL;
+          sqlite3_stmt *q = enlace_store_prepare (im->store, "SELECT code FROM area WHERE id = ?1", NULL);
+
+          if (q != NULL)
+            {
+              sqlite3_bind_int64 (q, 1, dp->area_id);
+              if (sqlite3_step (q) == SQLITE_ROW)
+                code = g_strdup ((const char *) sqlite3_column_text (q, 0));
+              sqlite3_reset (q);
+            }
+          import_fail (im, ENLACE_XML_ERROR_REFERENCE, dp->line, _("area %s: no area %s"),
+                       code ? code : "", dp->parent);
+          return FALSE;
+        }
+      stmt = enlace_store_prepare (im->store, "UPDATE area SET parent_id = ?1 WHERE id = ?2", &local_error);
+      if (stmt == NULL)
+        {
+          import_fail (im, ENLACE_XML_ERROR_FAILED, dp->line, "%s", local_error->message);
+          g_error_free (local_error);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, parent);
+      sqlite3_bind_int64 (stmt, 2, dp->area_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fail_sql (im, dp->line, "area", rc);
+          return FALSE;
+        }
+    }
+
+  /* no area may be its own ancestor */
+  for (guint i = 0; i < im->deferred->len; i++)
+    {
+      DeferredParent *dp = &g_array_index (im->deferred, DeferredParent, i);
+      sqlite3_stmt *q = enlace_store_prepare (im->store,
+                                              "WITH RECURSIVE up(id, n) AS (SELECT parent_id, 1 FROM area WHERE id = ?1 "
+                                              "UNION ALL SELECT a.parent_id, up.n + 1 FROM area a JOIN up ON a.id = up.id "
+                                              "WHERE up.n < 100000) SELECT count(*) FROM up WHERE id = ?1",
+                                              NULL);
+      gboolean cycle = FALSE;
+
+      if (q == NULL)
+        break;
+      sqlite3_bind_int64 (q, 1, dp->area_id);
+      if (sqlite3_step (q) == SQLITE_ROW)
+        cycle = sqlite3_column_int64 (q, 0) > 0;
+      sqlite3_reset (q);
+      if (cycle)
+        {
+          import_fail (im, ENLACE_XML_ERROR_RULE, dp->line,
+                       _("area: parent %s makes the area its own ancestor"), dp->parent);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+project_is_empty (EnlaceStore  *store,
+                  GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM cable_end) OR EXISTS (SELECT 1 FROM extension_status)");
+  sqlite3_stmt *stmt;
+  gboolean empty;
+
+  for (int i = 0; i < N_XK; i++)
+    g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", xkinds[i].kind->table);
+  stmt = enlace_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      enlace_store_set_sql_error (store, error, "import");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  if (!empty)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_NOT_EMPTY,
+                   _("The project already holds objects: import XML into a new, empty project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+deferred_clear (gpointer data)
+{
+  DeferredParent *dp = data;
+
+  g_free (dp->parent);
+}
+
+static gboolean
+import_run (Import  *im,
+            GError **error)
+{
+  int ret;
+  guint n = 0;
+
+  im->reader = xmlReaderForIO (import_read_cb, import_close_cb, im, NULL, "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  if (im->reader == NULL)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("Cannot read %s"), im->path);
+      return FALSE;
+    }
+  xmlTextReaderSetStructuredErrorHandler (im->reader, on_xml_error, im);
+  if (rng_schema == NULL || xmlTextReaderRelaxNGSetSchema (im->reader, rng_schema) != 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("The XML schema is not usable"));
+      return FALSE;
+    }
+
+  while ((ret = xmlTextReaderRead (im->reader)) == 1 && im->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (im->reader);
+      int depth = xmlTextReaderDepth (im->reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE ||
+          type == XML_READER_TYPE_ENTITY_REFERENCE ||
+          type == XML_READER_TYPE_ENTITY)
+        {
+          import_fail (im, ENLACE_XML_ERROR_UNSAFE, xmlTextReaderGetParserLineNumber (im->reader),
+                       _("DOCTYPE declarations and entities are not allowed in Enlace files"));
+          break;
+        }
+      if (depth > ENLACE_XML_MAX_DEPTH)
+        {
+          import_fail (im, ENLACE_XML_ERROR_TOO_DEEP, xmlTextReaderGetParserLineNumber (im->reader),
+                       _("elements are nested deeper than %d levels"), ENLACE_XML_MAX_DEPTH);
+          break;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+
+      if (!import_element (im, xmlTextReaderCurrentNode (im->reader), depth))
+        break;
+
+      if (++n % 1024 == 0)
+        {
+          if (g_cancellable_is_cancelled (im->cancellable))
+            break;
+          if (im->size > 0)
+            import_progress (im, 0.95 * (double) im->read / (double) im->size);
+        }
+    }
+
+  if (im->error == NULL && g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  if (im->error == NULL && ret < 0)
+    import_fail (im, ENLACE_XML_ERROR_MALFORMED, xmlTextReaderGetParserLineNumber (im->reader),
+                 _("the file is not well-formed XML"));
+  if (im->error == NULL && xmlTextReaderIsValid (im->reader) != 1)
+    import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
+                 _("the file does not follow the Enlace XML schema"));
+  if (im->error == NULL)
+    resolve_deferred (im);
+  if (im->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&im->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_xml_import (EnlaceStore         *store,
+                   const char          *path,
+                   GCancellable        *cancellable,
+                   EnlaceProgressFunc   progress,
+                   gpointer             progress_data,
+                   GError             **error)
+{
+  Import im = { 0 };
+  struct stat st;
+  gboolean ok = FALSE;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ensure_init ();
+
+  im.store = store;
+  im.path = path;
+  im.cancellable = cancellable;
+  im.progress = progress;
+  im.progress_data = progress_data;
+  im.parent_xk = -1;
+  im.end_kind[0] = im.end_kind[1] = -1;
+
+  if (enlace_store_is_read_only (store))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                   _("The project is read-only: cannot import into it"));
+      return FALSE;
+    }
+
+  im.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (im.fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot open %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (im.fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot read %s: not a regular file"), path);
+      close (im.fd);
+      return FALSE;
+    }
+  im.size = st.st_size;
+  if (im.size > max_size ())
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_TOO_BIG,
+                   _("%s is %" G_GOFFSET_FORMAT " bytes, larger than the limit of %" G_GOFFSET_FORMAT " bytes"),
+                   path, im.size, max_size ());
+      close (im.fd);
+      return FALSE;
+    }
+  if (!check_prolog (&im, error))
+    {
+      close (im.fd);
+      return FALSE;
+    }
+
+  if (!enlace_store_begin (store, _("Import XML"), error))
+    {
+      close (im.fd);
+      return FALSE;
+    }
+  if (!project_is_empty (store, error))
+    {
+      enlace_store_rollback (store);
+      close (im.fd);
+      return FALSE;
+    }
+
+  for (int i = 0; i < N_XK; i++)
+    if (i != XK_PORT_TEMPLATE && i != XK_MAPPING_TEMPLATE && i != XK_PORT_MAPPING)
+      im.keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.sql_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.deferred = g_array_new (FALSE, FALSE, sizeof (DeferredParent));
+  g_array_set_clear_func (im.deferred, deferred_clear);
+  im.kbuf = g_string_new (NULL);
+
+  import_progress (&im, 0.0);
+  ok = import_run (&im, &local_error);
+
+  if (im.reader != NULL)
+    xmlFreeTextReader (im.reader);
+  close (im.fd);
+
+  if (ok && !ensure_bulk (&im))
+    {
+      ok = FALSE;
+      g_propagate_error (&local_error, g_steal_pointer (&im.error));
+    }
+  if (ok && !enlace_store_end_bulk (store, &local_error))
+    ok = FALSE;
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    ok = FALSE;
+  if (ok)
+    {
+      if (!enlace_store_commit (store, &local_error))
+        ok = FALSE;
+    }
+  else
+    {
+      enlace_store_rollback (store);
+    }
+
+  for (int i = 0; i < N_XK; i++)
+    g_clear_pointer (&im.keys[i], g_hash_table_unref);
+  g_hash_table_unref (im.sql_cache);
+  g_array_unref (im.deferred);
+  g_string_free (im.kbuf, TRUE);
+  g_free (im.parent_key);
+  g_clear_error (&im.error);
+
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  import_progress (&im, 1.0);
+  return TRUE;
+}
