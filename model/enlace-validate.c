@@ -1,0 +1,1529 @@
+/* enlace-validate.c: the kind-specific rules of the inventory
+ *
+ * The store checks field types, required fields, choices and that
+ * references exist, generically, from enlace-kinds.c.  Everything that
+ * depends on more than one row lives here: rack units, port mappings,
+ * unique codes per building, cable labels, extensions…
+ *
+ * Every hook runs inside an open command, so the rows it writes (the ports
+ * copied from a device type, the cables removed with a device) are part of
+ * that command: logged and undone with it.
+ *
+ * Choices made here (documented in docs/cli.md too):
+ *  - cable labels are unique across the whole campus (TIA-606 class 3
+ *    identifiers carry the building in front, so this is no stricter than
+ *    per building; the schema enforces it as well);
+ *  - space codes are unique per building, not only per floor;
+ *  - a device in a rack has no space of its own, or its rack's space; a
+ *    device with no type counts as 1 U, full depth;
+ *  - a 0 U device (PDU, cable manager) in a rack needs no unit;
+ *  - a rack may move to a space of another building only when none of its
+ *    devices is cabled to equipment outside the rack.
+ */
+#define G_LOG_DOMAIN "enlace-validate"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "enlace-store-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+
+static JsonNode *
+v_node (JsonObject *v,
+        const char *field)
+{
+  JsonNode *n;
+
+  if (v == NULL || !json_object_has_member (v, field))
+    return NULL;
+  n = json_object_get_member (v, field);
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n) || !JSON_NODE_HOLDS_VALUE (n))
+    return NULL;
+  return n;
+}
+
+static gboolean
+v_has (JsonObject *v,
+       const char *field)
+{
+  return v_node (v, field) != NULL;
+}
+
+static gint64
+v_int (JsonObject *v,
+       const char *field,
+       gint64      def)
+{
+  JsonNode *n = v_node (v, field);
+
+  if (n == NULL)
+    return def;
+  switch (json_node_get_value_type (n))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (n);
+    case G_TYPE_DOUBLE:
+      return (gint64) json_node_get_double (n);
+    case G_TYPE_BOOLEAN:
+      return json_node_get_boolean (n) ? 1 : 0;
+    case G_TYPE_STRING:
+      return g_ascii_strtoll (json_node_get_string (n), NULL, 10);
+    default:
+      return def;
+    }
+}
+
+static double
+v_real (JsonObject *v,
+        const char *field,
+        double      def)
+{
+  JsonNode *n = v_node (v, field);
+
+  if (n == NULL)
+    return def;
+  switch (json_node_get_value_type (n))
+    {
+    case G_TYPE_INT64:
+      return (double) json_node_get_int (n);
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (n);
+    case G_TYPE_BOOLEAN:
+      return json_node_get_boolean (n) ? 1 : 0;
+    case G_TYPE_STRING:
+      return g_ascii_strtod (json_node_get_string (n), NULL);
+    default:
+      return def;
+    }
+}
+
+static const char *
+v_str (JsonObject *v,
+       const char *field)
+{
+  JsonNode *n = v_node (v, field);
+
+  if (n == NULL || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
+/* A unit number as people write it: "12", "12.5". */
+static char *
+fmt_unit (double u)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", u));
+}
+
+/* "unit 12" or "units 12–14" for a device of height @h at @u */
+static char *
+fmt_units (double u,
+           double h)
+{
+  g_autofree char *lo = fmt_unit (u);
+  g_autofree char *hi = NULL;
+
+  if (h <= 1)
+    return g_strdup_printf (_("unit %s"), lo);
+  hi = fmt_unit (u + h - 1);
+  return g_strdup_printf (_("units %s–%s"), lo, hi);
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL                                                                 */
+
+static sqlite3_stmt *
+prep (EnlaceStore  *self,
+      const char   *sql,
+      GError      **error)
+{
+  return enlace_store_prepare (self, sql, error);
+}
+
+/* Steps @stmt once.  Returns 1 for a row, 0 for none, -1 on error (the
+ * statement is reset unless a row is returned). */
+static int
+step (EnlaceStore   *self,
+      sqlite3_stmt  *stmt,
+      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  enlace_store_set_sql_error (self, error, _("Could not check the rules"));
+  sqlite3_reset (stmt);
+  return -1;
+}
+
+/* One integer from a query with integer parameters ?1…?n.  Returns 1 when
+ * a row was found, 0 when none, -1 on error. */
+static int
+q_int (EnlaceStore   *self,
+       const char    *sql,
+       const gint64  *args,
+       guint          n_args,
+       gint64        *out,
+       GError       **error)
+{
+  sqlite3_stmt *stmt = prep (self, sql, error);
+  int r;
+
+  if (stmt == NULL)
+    return -1;
+  for (guint i = 0; i < n_args; i++)
+    sqlite3_bind_int64 (stmt, i + 1, args[i]);
+  r = step (self, stmt, error);
+  if (r == 1)
+    {
+      if (out)
+        *out = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return r;
+}
+
+static int
+q_int1 (EnlaceStore  *self,
+        const char   *sql,
+        gint64        a,
+        gint64       *out,
+        GError      **error)
+{
+  return q_int (self, sql, &a, 1, out, error);
+}
+
+static char *
+col_dup (sqlite3_stmt *stmt,
+         int           col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+/* A readable name for an object being created or changed: its stored key,
+ * or the key field of @values. */
+static char *
+name_of (EnlaceStore *self,
+         const char  *kind,
+         gint64       id,
+         JsonObject  *values)
+{
+  static const char * const key_fields[] = { "name", "code", "label", "number", "cid", NULL };
+
+  if (values)
+    for (guint i = 0; key_fields[i]; i++)
+      if (v_str (values, key_fields[i]))
+        return g_strdup (v_str (values, key_fields[i]));
+  if (id > 0)
+    {
+      char *key = enlace_store_dup_key (self, kind, id);
+      if (key)
+        return key;
+    }
+  return id > 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, id) : g_strdup ("?");
+}
+
+static char *
+key_of (EnlaceStore *self,
+        const char  *kind,
+        gint64       id)
+{
+  char *key = enlace_store_dup_key (self, kind, id);
+
+  return key ? key : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *fmt,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *fmt,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  g_set_error_literal (error, ENLACE_STORE_ERROR, code, msg);
+  return FALSE;
+}
+
+#define INVALID  ENLACE_STORE_ERROR_INVALID
+#define CONFLICT ENLACE_STORE_ERROR_CONFLICT
+
+static gint64
+building_of_space (EnlaceStore *self,
+                   gint64       space_id,
+                   GError     **error)
+{
+  gint64 b = 0;
+
+  if (q_int1 (self, "SELECT f.building_id FROM space s JOIN floor f ON f.id = s.floor_id WHERE s.id = ?1",
+              space_id, &b, error) < 0)
+    return -1;
+  return b;
+}
+
+static gint64
+building_of_floor (EnlaceStore *self,
+                   gint64       floor_id,
+                   GError     **error)
+{
+  gint64 b = 0;
+
+  if (q_int1 (self, "SELECT building_id FROM floor WHERE id = ?1", floor_id, &b, error) < 0)
+    return -1;
+  return b;
+}
+
+static gboolean
+require_exists (EnlaceStore *self,
+                const char  *kind,
+                const char  *table,
+                gint64       id,
+                const char  *owner,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  int r = q_int1 (self, sql, id, NULL, error);
+
+  if (r < 0)
+    return FALSE;
+  if (r == 0)
+    {
+      const EnlaceKind *k = enlace_kind_lookup (kind);
+      return fail (error, INVALID, _("“%s” refers to %s #%" G_GINT64_FORMAT ", which does not exist"),
+                   owner, k ? _(k->label) : kind, id);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Places in a rack                                                    */
+
+typedef struct
+{
+  gint64  type_id;   /* the device type whose height is being changed, or 0 */
+  double  height;
+  gboolean full_depth;
+} TypeOverride;
+
+/* Checks that a device of height @h at @u on @face fits in @rack_id and
+ * overlaps no other device (other than @dev_id). */
+static gboolean
+check_placement (EnlaceStore        *self,
+                 const char         *dev_name,
+                 gint64              dev_id,
+                 gint64              rack_id,
+                 gboolean            has_u,
+                 double              u,
+                 const char         *face,
+                 double              h,
+                 gboolean            full_depth,
+                 const TypeOverride *ovr,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *rack_name = NULL;
+  gint64 rack_h;
+  int r;
+
+  stmt = prep (self, "SELECT name, u_height FROM rack WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rack_id);
+  r = step (self, stmt, error);
+  if (r < 0)
+    return FALSE;
+  if (r == 0)
+    return fail (error, INVALID, _("Device “%s” refers to rack #%" G_GINT64_FORMAT ", which does not exist"),
+                 dev_name, rack_id);
+  rack_name = col_dup (stmt, 0);
+  rack_h = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  if (!has_u)
+    {
+      if (h > 0)
+        return fail (error, INVALID, _("Device “%s” in rack “%s” needs a unit position"),
+                     dev_name, rack_name);
+      return TRUE;  /* a 0 U device hangs at the side */
+    }
+
+  if (u * 2 != floor (u * 2))
+    {
+      g_autofree char *us = fmt_unit (u);
+      return fail (error, INVALID, _("Device “%s”: unit %s of rack “%s” is not a whole or half unit"),
+                   dev_name, us, rack_name);
+    }
+  if (u < 1)
+    {
+      g_autofree char *us = fmt_unit (u);
+      return fail (error, CONFLICT, _("Device “%s” does not fit in rack “%s”: unit %s is below unit 1"),
+                   dev_name, rack_name, us);
+    }
+  if (u + MAX (h, 1) - 1 > rack_h)
+    {
+      g_autofree char *units = fmt_units (u, h);
+      /* TRANSLATORS: "Device “SW-2” does not fit in rack “R1”: units 41–43 exceed its 42 units" */
+      return fail (error, CONFLICT, _("Device “%s” does not fit in rack “%s”: %s exceed its %d units"),
+                   dev_name, rack_name, units, (int) rack_h);
+    }
+  if (h <= 0)
+    return TRUE;
+
+  stmt = prep (self,
+               "SELECT d.name, d.u_position FROM device d"
+               " LEFT JOIN device_type t ON t.id = d.device_type_id"
+               " WHERE d.rack_id = ?1 AND d.id <> ?2 AND d.u_position IS NOT NULL"
+               "   AND (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > 0"
+               "   AND d.u_position < ?3 + ?4"
+               "   AND d.u_position + (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > ?3"
+               "   AND (?5 OR (CASE WHEN d.device_type_id = ?7 THEN ?9 ELSE COALESCE (t.full_depth, 1) END)"
+               "        OR COALESCE (d.face, 'front') = ?6)"
+               " ORDER BY d.u_position LIMIT 1",
+               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rack_id);
+  sqlite3_bind_int64 (stmt, 2, dev_id);
+  sqlite3_bind_double (stmt, 3, u);
+  sqlite3_bind_double (stmt, 4, h);
+  sqlite3_bind_int (stmt, 5, full_depth ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, face ? face : "front", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, ovr ? ovr->type_id : 0);
+  sqlite3_bind_double (stmt, 8, ovr ? ovr->height : 0);
+  sqlite3_bind_int (stmt, 9, ovr && ovr->full_depth ? 1 : 0);
+  r = step (self, stmt, error);
+  if (r < 0)
+    return FALSE;
+  if (r == 1)
+    {
+      g_autofree char *other = col_dup (stmt, 0);
+      double other_u = sqlite3_column_double (stmt, 1);
+      g_autofree char *us = fmt_unit (MAX (u, other_u));
+
+      sqlite3_reset (stmt);
+      /* TRANSLATORS: "Unit 12 of rack “R1” is already taken by “PP-1”" */
+      return fail (error, CONFLICT, _("Unit %s of rack “%s” is already taken by “%s” (placing “%s”)"),
+                   us, rack_name, other, dev_name);
+    }
+  return TRUE;
+}
+
+/* Height and depth of a device type (a device with no type: 1 U, full
+ * depth). */
+static gboolean
+type_size (EnlaceStore *self,
+           gint64       type_id,
+           double      *h,
+           gboolean    *full_depth,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int r;
+
+  *h = 1;
+  *full_depth = TRUE;
+  if (type_id <= 0)
+    return TRUE;
+  stmt = prep (self, "SELECT u_height, full_depth FROM device_type WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, type_id);
+  r = step (self, stmt, error);
+  if (r < 0)
+    return FALSE;
+  if (r == 1)
+    {
+      *h = sqlite3_column_double (stmt, 0);
+      *full_depth = sqlite3_column_int (stmt, 1) != 0;
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Kinds                                                               */
+
+static gboolean
+validate_site (EnlaceStore *self,
+               gint64       id,
+               JsonObject  *v,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *code = v_str (v, "code");
+  int r;
+
+  if (code == NULL || *code == '\0')
+    return fail (error, INVALID, _("A site needs a code"));
+  stmt = prep (self, "SELECT 1 FROM site WHERE code = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("There is already a site with code “%s”"), code);
+  return TRUE;
+}
+
+static gboolean
+validate_building (EnlaceStore *self,
+                   gint64       id,
+                   JsonObject  *v,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *code = v_str (v, "code");
+  int r;
+
+  if (code == NULL || *code == '\0')
+    return fail (error, INVALID, _("A building needs a code"));
+  stmt = prep (self, "SELECT 1 FROM building WHERE code = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("There is already a building with code “%s”; building codes are unique across the campus"), code);
+  return TRUE;
+}
+
+static gboolean
+validate_floor (EnlaceStore *self,
+                gint64       id,
+                JsonObject  *v,
+                GError     **error)
+{
+  g_autofree char *name = name_of (self, "floor", id, v);
+  gint64 building = v_int (v, "building_id", 0);
+  gint64 level = v_int (v, "level", 0);
+  gint64 args[3] = { building, level, id };
+  int r;
+
+  if (v_has (v, "height") && v_real (v, "height", 0) <= 0)
+    return fail (error, INVALID, _("Floor “%s”: the height must be more than 0 m"), name);
+
+  r = q_int (self, "SELECT 1 FROM floor WHERE building_id = ?1 AND level = ?2 AND id <> ?3",
+             args, 3, NULL, error);
+  if (r < 0)
+    return FALSE;
+  if (r == 1)
+    {
+      g_autofree char *b = key_of (self, "building", building);
+      return fail (error, CONFLICT, _("Building “%s” already has a floor at level %d"), b, (int) level);
+    }
+
+  /* A floor belongs to its building: it may change building only while it
+   * holds no spaces (their codes and contents belong to the old one). */
+  if (id > 0)
+    {
+      gint64 old_building = building_of_floor (self, id, error);
+      gint64 n_spaces = 0;
+
+      if (old_building < 0)
+        return FALSE;
+      if (old_building != 0 && old_building != building)
+        {
+          if (q_int1 (self, "SELECT count(*) FROM space WHERE floor_id = ?1", id, &n_spaces, error) < 0)
+            return FALSE;
+          if (n_spaces > 0)
+            {
+              g_autofree char *ob = key_of (self, "building", old_building);
+              g_autofree char *nb = key_of (self, "building", building);
+              return fail (error, INVALID,
+                           _("Floor “%s” cannot move from building “%s” to building “%s”: it holds %d spaces"),
+                           name, ob, nb, (int) n_spaces);
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_space (EnlaceStore *self,
+                gint64       id,
+                JsonObject  *v,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *code = v_str (v, "code");
+  gint64 floor_id = v_int (v, "floor_id", 0);
+  gint64 building;
+  int r;
+
+  if (code == NULL || *code == '\0')
+    return fail (error, INVALID, _("A space needs a code"));
+  if (!require_exists (self, "floor", "floor", floor_id, code, error))
+    return FALSE;
+  building = building_of_floor (self, floor_id, error);
+  if (building < 0)
+    return FALSE;
+
+  /* A space stays in its building. */
+  if (id > 0)
+    {
+      gint64 old_building = building_of_space (self, id, error);
+
+      if (old_building < 0)
+        return FALSE;
+      if (old_building != 0 && old_building != building)
+        {
+          g_autofree char *fl = key_of (self, "floor", floor_id);
+          g_autofree char *ob = key_of (self, "building", old_building);
+          return fail (error, INVALID,
+                       _("Space “%s” cannot move to floor “%s”: that floor is in another building, and the space belongs to building “%s”"),
+                       code, fl, ob);
+        }
+    }
+
+  /* Codes are unique per building (the floor is part of the code: 2A). */
+  stmt = prep (self,
+               "SELECT f.level, f.name FROM space s JOIN floor f ON f.id = s.floor_id"
+               " WHERE f.building_id = ?1 AND s.code = ?2 AND s.id <> ?3 LIMIT 1",
+               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, building);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  if (r == 1)
+    {
+      g_autofree char *floor_name = col_dup (stmt, 1);
+      g_autofree char *b = key_of (self, "building", building);
+
+      sqlite3_reset (stmt);
+      return fail (error, CONFLICT,
+                   _("Building “%s” already has a space “%s” (on floor “%s”); space codes are unique per building"),
+                   b, code, floor_name ? floor_name : "?");
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_area (EnlaceStore *self,
+               gint64       id,
+               JsonObject  *v,
+               GError     **error)
+{
+  g_autofree char *name = name_of (self, "area", id, v);
+  gint64 parent = v_int (v, "parent_id", 0);
+  guint depth = 0;
+
+  /* No area inside itself, directly or through its parents. */
+  while (parent > 0 && id > 0)
+    {
+      gint64 next = 0;
+      int r;
+
+      if (parent == id)
+        return fail (error, INVALID, _("Area “%s” cannot be inside itself"), name);
+      r = q_int1 (self, "SELECT COALESCE (parent_id, 0) FROM area WHERE id = ?1", parent, &next, error);
+      if (r < 0)
+        return FALSE;
+      if (r == 0 || ++depth > 10000)
+        break;
+      parent = next;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_person (EnlaceStore *self,
+                 gint64       id,
+                 JsonObject  *v,
+                 GError     **error)
+{
+  const char *email = v_str (v, "email");
+  const char *at;
+
+  if (email && *email)
+    {
+      at = strchr (email, '@');
+      if (at == NULL || at == email || at[1] == '\0' || strchr (at + 1, '@') || strchr (email, ' '))
+        {
+          g_autofree char *name = name_of (self, "person", id, v);
+          return fail (error, INVALID, _("“%s” is not an e-mail address (person “%s”)"), email, name);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_rack (EnlaceStore *self,
+               gint64       id,
+               JsonObject  *v,
+               GError     **error)
+{
+  g_autofree char *name = name_of (self, "rack", id, v);
+  gint64 h = v_int (v, "u_height", 42);
+  gint64 space_id = v_int (v, "space_id", 0);
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (h < 1 || h > 100)
+    return fail (error, INVALID, _("Rack “%s” cannot be %d units high: a rack has 1 to 100 units"),
+                 name, (int) h);
+  if (!require_exists (self, "space", "space", space_id, name, error))
+    return FALSE;
+
+  if (id == 0)
+    return TRUE;
+
+  /* Shrinking: every device must still fit. */
+  stmt = prep (self,
+               "SELECT d.name, d.u_position, COALESCE (t.u_height, 1) FROM device d"
+               " LEFT JOIN device_type t ON t.id = d.device_type_id"
+               " WHERE d.rack_id = ?1 AND d.u_position IS NOT NULL"
+               "   AND d.u_position + MAX (COALESCE (t.u_height, 1), 1) - 1 > ?2"
+               " ORDER BY d.u_position DESC LIMIT 1",
+               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, h);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  if (r == 1)
+    {
+      g_autofree char *dev = col_dup (stmt, 0);
+      g_autofree char *units = fmt_units (sqlite3_column_double (stmt, 1), sqlite3_column_double (stmt, 2));
+
+      sqlite3_reset (stmt);
+      return fail (error, CONFLICT, _("Rack “%s” cannot have %d units: device “%s” takes %s"),
+                   name, (int) h, dev, units);
+    }
+
+  /* Moving to another space. */
+  {
+    gint64 old_space = 0;
+    gint64 old_b, new_b;
+
+    if (q_int1 (self, "SELECT space_id FROM rack WHERE id = ?1", id, &old_space, error) < 0)
+      return FALSE;
+    if (old_space == 0 || old_space == space_id)
+      return TRUE;
+    old_b = building_of_space (self, old_space, error);
+    new_b = building_of_space (self, space_id, error);
+    if (old_b < 0 || new_b < 0)
+      return FALSE;
+    if (old_b != new_b)
+      {
+        gint64 n = 0;
+
+        /* cables with one end in this rack and another end elsewhere */
+        if (q_int1 (self,
+                    "SELECT count(DISTINCT e.cable_id) FROM cable_end e"
+                    " JOIN port p ON p.id = e.port_id JOIN device d ON d.id = p.device_id"
+                    " WHERE d.rack_id = ?1 AND EXISTS ("
+                    "   SELECT 1 FROM cable_end o LEFT JOIN port op ON op.id = o.port_id"
+                    "   LEFT JOIN device od ON od.id = op.device_id"
+                    "   WHERE o.cable_id = e.cable_id AND (od.rack_id IS NULL OR od.rack_id <> ?1))",
+                    id, &n, error) < 0)
+          return FALSE;
+        if (n > 0)
+          {
+            g_autofree char *nb = key_of (self, "building", new_b);
+            return fail (error, CONFLICT,
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Rack “%s” cannot move to building “%s”: %d cable joins its devices to equipment outside the rack; disconnect it first",
+                                      "Rack “%s” cannot move to building “%s”: %d cables join its devices to equipment outside the rack; disconnect them first",
+                                      n),
+                         name, nb, (int) n);
+          }
+      }
+    /* The devices of a rack are in the rack's space. */
+    stmt = prep (self, "UPDATE device SET space_id = ?1 WHERE rack_id = ?2 AND space_id IS NOT NULL AND space_id <> ?1", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, space_id);
+    sqlite3_bind_int64 (stmt, 2, id);
+    if (step (self, stmt, error) < 0)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+validate_device_type (EnlaceStore *self,
+                      gint64       id,
+                      JsonObject  *v,
+                      GError     **error)
+{
+  const char *manufacturer = v_str (v, "manufacturer");
+  const char *model = v_str (v, "model");
+  double h = v_real (v, "u_height", 1);
+  gboolean full_depth = v_int (v, "full_depth", 1) != 0;
+  g_autofree char *name = g_strdup_printf ("%s/%s", manufacturer ? manufacturer : "?", model ? model : "?");
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (h < 0 || h * 2 != floor (h * 2) || h > 100)
+    {
+      g_autofree char *hs = fmt_unit (h);
+      return fail (error, INVALID, _("Device type “%s”: a height of %s U is not 0 or a multiple of half a unit up to 100"),
+                   name, hs);
+    }
+  if (manufacturer && model)
+    {
+      stmt = prep (self, "SELECT 1 FROM device_type WHERE manufacturer = ?1 AND model = ?2 AND id <> ?3", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, manufacturer, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, id);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      sqlite3_reset (stmt);
+      if (r == 1)
+        return fail (error, CONFLICT, _("There is already a device type “%s”"), name);
+    }
+
+  /* A new height or depth must still fit every device of this type. */
+  if (id > 0)
+    {
+      TypeOverride ovr = { id, h, full_depth };
+      g_autoptr(GArray) devs = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      stmt = prep (self, "SELECT id FROM device WHERE device_type_id = ?1 AND rack_id IS NOT NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((r = step (self, stmt, error)) == 1)
+        {
+          gint64 d = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (devs, d);
+        }
+      if (r < 0)
+        return FALSE;
+
+      for (guint i = 0; i < devs->len; i++)
+        {
+          gint64 d = g_array_index (devs, gint64, i);
+          g_autofree char *dname = NULL;
+          g_autofree char *face = NULL;
+          gint64 rack = 0;
+          gboolean has_u;
+          double u;
+
+          stmt = prep (self, "SELECT name, rack_id, u_position, face FROM device WHERE id = ?1", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, d);
+          if ((r = step (self, stmt, error)) < 0)
+            return FALSE;
+          if (r == 0)
+            continue;
+          dname = col_dup (stmt, 0);
+          rack = sqlite3_column_int64 (stmt, 1);
+          has_u = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+          u = sqlite3_column_double (stmt, 2);
+          face = col_dup (stmt, 3);
+          sqlite3_reset (stmt);
+
+          if (!check_placement (self, dname, d, rack, has_u, u, face, h, full_depth, &ovr, error))
+            {
+              g_prefix_error (error, _("Device type “%s” cannot change: "), name);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_port_fields (EnlaceStore *self,
+                      const char  *what,
+                      const char  *port,
+                      const char  *owner,
+                      JsonObject  *v,
+                      GError     **error)
+{
+  gint64 positions = v_int (v, "positions", 1);
+
+  if (port == NULL || *port == '\0')
+    return fail (error, INVALID, _("A port of “%s” needs a name"), owner);
+  if (positions < 1 || positions > 1024)
+    return fail (error, INVALID, _("%s “%s” of “%s”: %d positions is outside 1–1024"),
+                 what, port, owner, (int) positions);
+  return TRUE;
+}
+
+static gboolean
+validate_port (EnlaceStore *self,
+               gint64       id,
+               JsonObject  *v,
+               GError     **error)
+{
+  gint64 device = v_int (v, "device_id", 0);
+  const char *name = v_str (v, "name");
+  const char *kind = v_str (v, "kind");
+  gint64 positions = v_int (v, "positions", 1);
+  g_autofree char *dev = key_of (self, "device", device);
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (!validate_port_fields (self, _("Port"), name, dev, v, error))
+    return FALSE;
+
+  stmt = prep (self, "SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, device);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("Device “%s” already has a port “%s”"), dev, name);
+
+  if (id == 0)
+    return TRUE;
+
+  /* The mappings that use this port must stay valid. */
+  {
+    gint64 args[2] = { id, positions };
+    gint64 pos = 0;
+
+    r = q_int (self,
+               "SELECT MAX (CASE WHEN front_port_id = ?1 THEN front_pos ELSE 0 END,"
+               "            CASE WHEN rear_port_id = ?1 THEN rear_pos ELSE 0 END) AS p"
+               " FROM port_mapping WHERE (front_port_id = ?1 OR rear_port_id = ?1) AND p > ?2"
+               " ORDER BY p DESC LIMIT 1",
+               args, 2, &pos, error);
+    if (r < 0)
+      return FALSE;
+    if (r == 1)
+      return fail (error, CONFLICT,
+                   _("Port “%s” of “%s” cannot have %d positions: a mapping uses position %d"),
+                   name, dev, (int) positions, (int) pos);
+
+    r = q_int1 (self,
+                "SELECT 1 FROM port_mapping WHERE front_port_id = ?1 OR rear_port_id = ?1 LIMIT 1",
+                id, NULL, error);
+    if (r < 0)
+      return FALSE;
+    if (r == 1)
+      {
+        gint64 is_front = 0;
+
+        if (q_int1 (self, "SELECT EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)",
+                    id, &is_front, error) < 0)
+          return FALSE;
+        if (g_strcmp0 (kind, is_front ? "front" : "rear") != 0)
+          return fail (error, CONFLICT,
+                       _("Port “%s” of “%s” must stay a %s port: it is part of a front-to-rear mapping"),
+                       name, dev, is_front ? _("front") : _("rear"));
+      }
+  }
+  return TRUE;
+}
+
+static gboolean
+validate_port_template (EnlaceStore *self,
+                        gint64       id,
+                        JsonObject  *v,
+                        GError     **error)
+{
+  gint64 type = v_int (v, "device_type_id", 0);
+  g_autofree char *owner = key_of (self, "device-type", type);
+  const char *name = v_str (v, "name");
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (!validate_port_fields (self, _("Port template"), name, owner, v, error))
+    return FALSE;
+  stmt = prep (self, "SELECT 1 FROM port_template WHERE device_type_id = ?1 AND name = ?2 AND id <> ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, type);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("Device type “%s” already has a port “%s”"), owner, name);
+  return TRUE;
+}
+
+/* One side of a mapping: @port_id (of table @table) must be a port of
+ * @kind on @owner_id with a position @pos. */
+static gboolean
+check_mapping_side (EnlaceStore *self,
+                    const char  *side_kind,   /* "front" / "rear" */
+                    const char  *port_name,
+                    const char  *port_kind,
+                    gint64       positions,
+                    gint64       pos,
+                    const char  *owner,
+                    GError     **error)
+{
+  const char *side_label = strcmp (side_kind, "front") == 0 ? _("front") : _("rear");
+
+  if (g_strcmp0 (port_kind, side_kind) != 0)
+    return fail (error, INVALID,
+                 _("Port “%s” of “%s” is a %s port, not a %s port: a mapping joins a front port to a rear port"),
+                 port_name, owner, enlace_choice_label (port_kind), side_label);
+  if (pos < 1 || pos > positions)
+    return fail (error, INVALID,
+                 _("Port “%s” of “%s” has positions 1–%d: position %d does not exist"),
+                 port_name, owner, (int) positions, (int) pos);
+  return TRUE;
+}
+
+static gboolean
+validate_port_mapping (EnlaceStore *self,
+                       gint64       id,
+                       JsonObject  *v,
+                       GError     **error)
+{
+  gint64 device = v_int (v, "device_id", 0);
+  g_autofree char *dev = key_of (self, "device", device);
+  const char *sides[2] = { "front", "rear" };
+  const char *fields[2] = { "front_port_id", "rear_port_id" };
+  const char *pos_fields[2] = { "front_pos", "rear_pos" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 port = v_int (v, fields[i], 0);
+      sqlite3_stmt *stmt;
+      g_autofree char *pname = NULL;
+      g_autofree char *pkind = NULL;
+      gint64 pdev, positions;
+      int r;
+
+      stmt = prep (self, "SELECT name, kind, device_id, positions FROM port WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, port);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      if (r == 0)
+        return fail (error, INVALID, _("A mapping of “%s” refers to port #%" G_GINT64_FORMAT ", which does not exist"),
+                     dev, port);
+      pname = col_dup (stmt, 0);
+      pkind = col_dup (stmt, 1);
+      pdev = sqlite3_column_int64 (stmt, 2);
+      positions = sqlite3_column_int64 (stmt, 3);
+      sqlite3_reset (stmt);
+
+      if (pdev != device)
+        {
+          g_autofree char *other = key_of (self, "device", pdev);
+          return fail (error, INVALID,
+                       _("A mapping of “%s” cannot use port “%s” of “%s”: both ports must belong to the mapping's device"),
+                       dev, pname, other);
+        }
+      if (!check_mapping_side (self, sides[i], pname, pkind, positions,
+                               v_int (v, pos_fields[i], 1), dev, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_mapping_template (EnlaceStore *self,
+                           gint64       id,
+                           JsonObject  *v,
+                           GError     **error)
+{
+  gint64 type = v_int (v, "device_type_id", 0);
+  g_autofree char *owner = key_of (self, "device-type", type);
+  const char *sides[2] = { "front", "rear" };
+  const char *names[2] = { "front_name", "rear_name" };
+  const char *pos_fields[2] = { "front_pos", "rear_pos" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *pname = v_str (v, names[i]);
+      sqlite3_stmt *stmt;
+      g_autofree char *pkind = NULL;
+      gint64 positions;
+      int r;
+
+      stmt = prep (self, "SELECT kind, positions FROM port_template WHERE device_type_id = ?1 AND name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, type);
+      sqlite3_bind_text (stmt, 2, pname ? pname : "", -1, SQLITE_TRANSIENT);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      if (r == 0)
+        return fail (error, INVALID, _("Device type “%s” has no port “%s” to map"), owner, pname ? pname : "");
+      pkind = col_dup (stmt, 0);
+      positions = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+      if (!check_mapping_side (self, sides[i], pname, pkind, positions,
+                               v_int (v, pos_fields[i], 1), owner, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_device (EnlaceStore *self,
+                 gint64       id,
+                 JsonObject  *v,
+                 GError     **error)
+{
+  g_autofree char *name = name_of (self, "device", id, v);
+  const char *role = v_str (v, "role");
+  const char *face = v_str (v, "face");
+  gint64 rack = v_int (v, "rack_id", 0);
+  gint64 space = v_int (v, "space_id", 0);
+  gint64 type = v_int (v, "device_type_id", 0);
+  gboolean has_u = v_has (v, "u_position");
+  double u = v_real (v, "u_position", 0);
+  double h;
+  gboolean full_depth;
+  const char *asset = v_str (v, "asset_tag");
+
+  if (type > 0 && !require_exists (self, "device-type", "device_type", type, name, error))
+    return FALSE;
+  if (space > 0 && !require_exists (self, "space", "space", space, name, error))
+    return FALSE;
+
+  if (asset && *asset)
+    {
+      sqlite3_stmt *stmt = prep (self, "SELECT name FROM device WHERE asset_tag = ?1 AND id <> ?2", error);
+      int r;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, asset, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      if (r == 1)
+        {
+          g_autofree char *other = col_dup (stmt, 0);
+          sqlite3_reset (stmt);
+          return fail (error, CONFLICT, _("Asset tag “%s” of device “%s” is already on device “%s”"),
+                       asset, name, other);
+        }
+    }
+
+  if (g_strcmp0 (role, "outlet") == 0)
+    {
+      if (rack > 0)
+        {
+          g_autofree char *r = key_of (self, "rack", rack);
+          return fail (error, INVALID, _("Outlet “%s” cannot be in rack “%s”: a wall outlet is placed in a space"),
+                       name, r);
+        }
+      if (space <= 0)
+        return fail (error, INVALID, _("Outlet “%s” must be in a space"), name);
+    }
+
+  if (rack <= 0)
+    {
+      if (has_u)
+        return fail (error, INVALID, _("Device “%s” has a unit position but is in no rack"), name);
+      if (face)
+        return fail (error, INVALID, _("Device “%s” has a rack face but is in no rack"), name);
+      return TRUE;
+    }
+
+  /* In a rack: its space is the rack's space. */
+  {
+    gint64 rack_space = 0;
+    int r = q_int1 (self, "SELECT space_id FROM rack WHERE id = ?1", rack, &rack_space, error);
+
+    if (r < 0)
+      return FALSE;
+    if (r == 0)
+      return fail (error, INVALID, _("Device “%s” refers to rack #%" G_GINT64_FORMAT ", which does not exist"),
+                   name, rack);
+    if (space > 0 && space != rack_space)
+      {
+        g_autofree char *rk = key_of (self, "rack", rack);
+        g_autofree char *sk = key_of (self, "space", space);
+        g_autofree char *rsk = key_of (self, "space", rack_space);
+        return fail (error, INVALID,
+                     _("Device “%s” cannot be in space “%s” and in rack “%s”, which stands in space “%s”: a device is either in a rack or in a space"),
+                     name, sk, rk, rsk);
+      }
+  }
+
+  if (!type_size (self, type, &h, &full_depth, error))
+    return FALSE;
+  return check_placement (self, name, id, rack, has_u, u, face, h, full_depth, NULL, error);
+}
+
+static gboolean
+validate_circuit_termination (EnlaceStore *self,
+                              gint64       id,
+                              JsonObject  *v,
+                              GError     **error)
+{
+  gint64 space = v_int (v, "space_id", 0);
+  gint64 circuit = v_int (v, "circuit_id", 0);
+  const char *side = v_str (v, "side");
+  g_autofree char *ckey = key_of (self, "circuit", circuit);
+  g_autofree char *owner = g_strdup_printf ("%s:%s", ckey, side ? side : "?");
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (g_strcmp0 (side, "A") != 0 && g_strcmp0 (side, "Z") != 0)
+    return fail (error, INVALID, _("A termination of circuit “%s” is at side A or Z, not “%s”"),
+                 ckey, side ? side : "");
+  if (space > 0 && !require_exists (self, "space", "space", space, owner, error))
+    return FALSE;
+  stmt = prep (self, "SELECT 1 FROM circuit_termination WHERE circuit_id = ?1 AND side = ?2 AND id <> ?3", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, circuit);
+  sqlite3_bind_text (stmt, 2, side, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("Circuit “%s” already has a termination at side %s"), ckey, side);
+  return TRUE;
+}
+
+static gboolean
+validate_circuit (EnlaceStore *self,
+                  gint64       id,
+                  JsonObject  *v,
+                  GError     **error)
+{
+  const char *cid = v_str (v, "cid");
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (cid == NULL || *cid == '\0')
+    return fail (error, INVALID, _("A circuit needs an identifier"));
+  if (v_has (v, "bandwidth_kbps") && v_int (v, "bandwidth_kbps", 0) < 0)
+    return fail (error, INVALID, _("Circuit “%s”: the bandwidth cannot be negative"), cid);
+  if (v_has (v, "length_m") && v_real (v, "length_m", 0) < 0)
+    return fail (error, INVALID, _("Circuit “%s”: the length cannot be negative"), cid);
+  stmt = prep (self, "SELECT 1 FROM circuit WHERE cid = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("There is already a circuit “%s”"), cid);
+  return TRUE;
+}
+
+static gboolean
+is_fibre_type (const char *type)
+{
+  return type && (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"));
+}
+
+static gboolean
+validate_cable (EnlaceStore *self,
+                gint64       id,
+                JsonObject  *v,
+                GError     **error)
+{
+  const char *label = v_str (v, "label");
+  const char *type = v_str (v, "type");
+  g_autofree char *name = label && *label ? g_strdup (label)
+                        : id > 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, id)
+                        : g_strdup (_("(no label)"));
+  gboolean has_pairs = v_has (v, "pairs");
+  gint64 pairs = v_int (v, "pairs", 0);
+
+  if (label && *label)
+    {
+      sqlite3_stmt *stmt = prep (self, "SELECT id FROM cable WHERE label = ?1 AND id <> ?2", error);
+      int r;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      sqlite3_reset (stmt);
+      if (r == 1)
+        return fail (error, CONFLICT,
+                     _("Cable label “%s” is already used by another cable; cable labels are unique across the campus"),
+                     label);
+    }
+
+  if (v_has (v, "length_m") && v_real (v, "length_m", 0) < 0)
+    return fail (error, INVALID, _("Cable “%s”: the length cannot be negative"), name);
+
+  if (g_strcmp0 (type, "multipair") == 0)
+    {
+      if (!has_pairs)
+        return fail (error, INVALID, _("Cable “%s” is a voice multipair cable: give its pair count"), name);
+    }
+  if (has_pairs)
+    {
+      if (pairs < 1 || pairs > 4200)
+        return fail (error, INVALID, _("Cable “%s”: %d pairs is outside 1–4200"), name, (int) pairs);
+      if (is_fibre_type (type) || g_strcmp0 (type, "coax") == 0)
+        return fail (error, INVALID, _("Cable “%s” is of type %s, which has no copper pairs"),
+                     name, enlace_choice_label (type));
+      if (type && g_str_has_prefix (type, "cat") && pairs > 4)
+        return fail (error, INVALID,
+                     _("Cable “%s” is of type %s, which has at most 4 pairs; use type multipair for %d pairs"),
+                     name, type, (int) pairs);
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_extension (EnlaceStore *self,
+                    gint64       id,
+                    JsonObject  *v,
+                    GError     **error)
+{
+  const char *number = v_str (v, "number");
+  const char *status = v_str (v, "status");
+  gint64 port = v_int (v, "port_id", 0);
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (number == NULL || *number == '\0')
+    return fail (error, INVALID, _("An extension needs a number"));
+  for (const char *p = number; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return fail (error, INVALID, _("Extension number “%s” must be digits only"), number);
+  if (strlen (number) > 15)
+    return fail (error, INVALID, _("Extension number “%s” is longer than 15 digits"), number);
+
+  if (status && strcmp (status, "active") != 0 && strcmp (status, "suspended") != 0
+      && strcmp (status, "cancelled") != 0)
+    return fail (error, INVALID, _("Extension %s: “%s” is not a status (active, suspended or cancelled)"),
+                 number, status);
+
+  stmt = prep (self, "SELECT 1 FROM extension WHERE number = ?1 AND id <> ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if ((r = step (self, stmt, error)) < 0)
+    return FALSE;
+  sqlite3_reset (stmt);
+  if (r == 1)
+    return fail (error, CONFLICT, _("There is already an extension %s"), number);
+
+  if (port > 0)
+    {
+      g_autofree char *medium = NULL;
+
+      stmt = prep (self, "SELECT medium FROM port WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, port);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      if (r == 0)
+        return fail (error, INVALID, _("Extension %s refers to port #%" G_GINT64_FORMAT ", which does not exist"),
+                     number, port);
+      medium = col_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      if (g_strcmp0 (medium, "voice") != 0 && g_strcmp0 (medium, "copper") != 0)
+        {
+          g_autofree char *pk = key_of (self, "port", port);
+          return fail (error, INVALID,
+                       _("Extension %s cannot ride on port “%s”: it is a %s port; an extension needs a voice or copper port"),
+                       number, pk, enlace_choice_label (medium));
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_validate_object (EnlaceStore      *self,
+                        const EnlaceKind *kind,
+                        gint64            id,
+                        JsonObject       *values,
+                        GError          **error)
+{
+  static const struct
+  {
+    const char *name;
+    gboolean  (*func) (EnlaceStore *, gint64, JsonObject *, GError **);
+  } rules[] = {
+    { "site", validate_site },
+    { "building", validate_building },
+    { "floor", validate_floor },
+    { "space", validate_space },
+    { "area", validate_area },
+    { "person", validate_person },
+    { "rack", validate_rack },
+    { "device-type", validate_device_type },
+    { "port-template", validate_port_template },
+    { "mapping-template", validate_mapping_template },
+    { "device", validate_device },
+    { "port", validate_port },
+    { "port-mapping", validate_port_mapping },
+    { "circuit", validate_circuit },
+    { "circuit-termination", validate_circuit_termination },
+    { "cable", validate_cable },
+    { "extension", validate_extension },
+  };
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (strcmp (rules[i].name, kind->name) == 0)
+      return rules[i].func (self, id, values, error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* After create                                                        */
+
+gboolean
+enlace_after_create (EnlaceStore      *self,
+                     const EnlaceKind *kind,
+                     gint64            id,
+                     JsonObject       *values,
+                     GError          **error)
+{
+  gint64 type;
+  gint64 args[2];
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (strcmp (kind->name, "device") != 0)
+    return TRUE;
+  type = v_int (values, "device_type_id", 0);
+  if (type <= 0)
+    return TRUE;
+
+  /* A new device gets its type's ports and front→rear mappings, unless
+   * it already has ports (a copy, an import). */
+  switch (q_int1 (self, "SELECT 1 FROM port WHERE device_id = ?1 LIMIT 1", id, NULL, error))
+    {
+    case -1:
+      return FALSE;
+    case 1:
+      return TRUE;
+    default:
+      break;
+    }
+
+  args[0] = id;
+  args[1] = type;
+  if (q_int (self,
+             "INSERT INTO port (device_id, kind, name, medium, connector, positions, label, seq)"
+             " SELECT ?1, kind, name, medium, connector, positions, label, seq"
+             " FROM port_template WHERE device_type_id = ?2 ORDER BY seq, id",
+             args, 2, NULL, error) < 0)
+    return FALSE;
+  if (q_int (self,
+             "INSERT INTO port_mapping (device_id, front_port_id, front_pos, rear_port_id, rear_pos)"
+             " SELECT ?1, f.id, m.front_pos, r.id, m.rear_pos FROM mapping_template m"
+             " JOIN port f ON f.device_id = ?1 AND f.name = m.front_name"
+             " JOIN port r ON r.device_id = ?1 AND r.name = m.rear_name"
+             " WHERE m.device_type_id = ?2 ORDER BY m.id",
+             args, 2, NULL, error) < 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Before delete                                                       */
+
+/* Removing an object removes, through ON DELETE CASCADE, the ports and
+ * circuit terminations under it, and with them the cable ends.  A cable
+ * left with an empty end is removed too, here, inside the command. */
+gboolean
+enlace_before_delete (EnlaceStore      *self,
+                      const EnlaceKind *kind,
+                      gint64            id,
+                      GError          **error)
+{
+  const char *spaces = NULL;
+  const char *devices = NULL;
+  const char *ports = "SELECT NULL WHERE 0";
+  const char *terms = "SELECT NULL WHERE 0";
+  g_autofree char *dev_sql = NULL;
+  g_autofree char *port_sql = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (strcmp (kind->name, "site") == 0)
+    spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id"
+             " JOIN building b ON b.id = f.building_id WHERE b.site_id = ?1";
+  else if (strcmp (kind->name, "building") == 0)
+    spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id WHERE f.building_id = ?1";
+  else if (strcmp (kind->name, "floor") == 0)
+    spaces = "SELECT id FROM space WHERE floor_id = ?1";
+  else if (strcmp (kind->name, "space") == 0)
+    spaces = "SELECT ?1";
+  else if (strcmp (kind->name, "rack") == 0)
+    devices = "SELECT id FROM device WHERE rack_id = ?1";
+  else if (strcmp (kind->name, "device") == 0)
+    devices = "SELECT ?1";
+  else if (strcmp (kind->name, "port") == 0)
+    ports = "SELECT ?1";
+  else if (strcmp (kind->name, "circuit") == 0)
+    terms = "SELECT id FROM circuit_termination WHERE circuit_id = ?1";
+  else if (strcmp (kind->name, "circuit-termination") == 0)
+    terms = "SELECT ?1";
+  else
+    return TRUE;
+
+  if (spaces)
+    devices = dev_sql = g_strdup_printf ("SELECT id FROM device WHERE space_id IN (%s)"
+                                         " OR rack_id IN (SELECT id FROM rack WHERE space_id IN (%s))",
+                                         spaces, spaces);
+  if (devices)
+    ports = port_sql = g_strdup_printf ("SELECT id FROM port WHERE device_id IN (%s)", devices);
+
+  sql = g_strdup_printf ("DELETE FROM cable WHERE id IN ("
+                         " SELECT c.id FROM cable c WHERE c.id IN ("
+                         "   SELECT cable_id FROM cable_end WHERE port_id IN (%s) OR termination_id IN (%s))"
+                         " AND (NOT EXISTS (SELECT 1 FROM cable_end e WHERE e.cable_id = c.id AND e.\"end\" = 'A'"
+                         "        AND NOT (COALESCE (e.port_id IN (%s), 0) OR COALESCE (e.termination_id IN (%s), 0)))"
+                         "   OR NOT EXISTS (SELECT 1 FROM cable_end e WHERE e.cable_id = c.id AND e.\"end\" = 'B'"
+                         "        AND NOT (COALESCE (e.port_id IN (%s), 0) OR COALESCE (e.termination_id IN (%s), 0)))))",
+                         ports, terms, ports, terms, ports, terms);
+  stmt = prep (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step (self, stmt, error) >= 0;
+}
