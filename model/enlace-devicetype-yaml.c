@@ -1,0 +1,1534 @@
+/* enlace-devicetype-yaml.c: NetBox device-type library YAML → device types
+ *
+ * Parsing uses libyaml's document API: every node keeps its start mark,
+ * so messages name the line, and every scalar keeps its raw text, so an
+ * unquoted `08` stays the text "08".
+ */
+#define G_LOG_DOMAIN "enlace-devicetype"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "enlace-devicetype-yaml.h"
+#include "enlace-store-private.h"
+
+/* A rear port whose name is taken by a front port or an interface (NetBox
+ * allows it, our port keys DEVICE:PORT do not) gets this suffix. */
+#define REAR_SUFFIX " (rear)"
+#define FRONT_SUFFIX " (front)"
+#define MAX_POSITIONS 1024
+
+G_DEFINE_QUARK (enlace-device-type-error-quark, enlace_device_type_error)
+
+/* ------------------------------------------------------------------ */
+/* Parsed structures                                                    */
+
+static void
+port_free (gpointer data)
+{
+  EnlaceDeviceTypePort *port = data;
+
+  g_free (port->name);
+  g_free (port->kind);
+  g_free (port->netbox_type);
+  g_free (port->medium);
+  g_free (port->connector);
+  g_free (port->label);
+  g_free (port);
+}
+
+static void
+mapping_free (gpointer data)
+{
+  EnlaceDeviceTypeMapping *mapping = data;
+
+  g_free (mapping->front_name);
+  g_free (mapping->rear_name);
+  g_free (mapping);
+}
+
+void
+enlace_device_type_def_free (EnlaceDeviceTypeDef *def)
+{
+  if (def == NULL)
+    return;
+  g_free (def->file);
+  g_free (def->manufacturer);
+  g_free (def->model);
+  g_free (def->slug);
+  g_free (def->part_number);
+  g_free (def->role);
+  g_clear_pointer (&def->ports, g_ptr_array_unref);
+  g_clear_pointer (&def->mappings, g_ptr_array_unref);
+  g_free (def);
+}
+
+guint
+enlace_device_type_def_count (const EnlaceDeviceTypeDef *def,
+                              const char                *kind)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (def != NULL, 0);
+
+  for (guint i = 0; i < def->ports->len; i++)
+    {
+      const EnlaceDeviceTypePort *port = g_ptr_array_index (def->ports, i);
+
+      if (kind == NULL || g_strcmp0 (port->kind, kind) == 0)
+        n++;
+    }
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* NetBox types                                                         */
+
+static gboolean
+has_prefix_any (const char         *s,
+                const char * const *prefixes)
+{
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    if (g_str_has_prefix (s, prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_list (const char         *s,
+         const char * const *list)
+{
+  return g_strv_contains (list, s);
+}
+
+gboolean
+enlace_device_type_map_netbox_type (const char  *netbox_type,
+                                    gboolean     is_interface,
+                                    const char **medium,
+                                    const char **connector)
+{
+  static const char * const not_cabling[] = {
+    "virtual", "bridge", "lag", "other-wireless", "gsm", "cdma", "lte", "4g", "5g", NULL
+  };
+  static const char * const wireless[] = { "ieee802.11", "ieee802.15", NULL };
+  static const char * const transceivers[] = {
+    "sfp", "qsfp", "xfp", "cfp", "osfp", "x2", "xenpak", "gbic", "cxp", "dsfp", NULL
+  };
+  static const char * const pon[] = { "gpon", "xg-pon", "xgs-pon", "ng-pon2", "epon", "10g-epon", NULL };
+  static const char * const copper_8p8c[] = { "8p8c", "8p6c", "8p4c", "8p2c", NULL };
+  static const char * const voice_jacks[] = { "6p6c", "6p4c", "6p2c", "4p4c", "4p2c", NULL };
+  static const char * const sc[] = { "sc", "sc-pc", "sc-upc", "sc-apc", NULL };
+  static const char * const fibre_other[] = {
+    "fc", "fc-pc", "fc-upc", "fc-apc", "lsh", "lsh-pc", "lsh-upc", "lsh-apc", "lx5", "lx5-pc",
+    "lx5-upc", "lx5-apc", "mtrj", "mpo", "cs", "sn", "sma-905", "sma-906", "urm-p2",
+    "urm-p4", "urm-p8", "st", "splice", NULL
+  };
+  g_autofree char *t = NULL;
+  const char *m = "copper";
+  const char *c = "other";
+
+  t = g_ascii_strdown (netbox_type != NULL ? netbox_type : "", -1);
+  g_strstrip (t);
+
+  if (is_interface)
+    {
+      if (in_list (t, not_cabling) || has_prefix_any (t, wireless))
+        return FALSE;
+      if (strstr (t, "base-t") != NULL)
+        c = "8P8C";
+      else if (strstr (t, "base-cx") != NULL)
+        c = "other";
+      else if (in_list (t, pon))
+        m = "fibre", c = "SC";
+      else if (g_str_has_prefix (t, "infiniband"))
+        m = "fibre", c = "other";
+      else
+        {
+          gboolean fibre = strstr (t, "base-") != NULL;
+
+          for (guint i = 0; !fibre && transceivers[i] != NULL; i++)
+            fibre = strstr (t, transceivers[i]) != NULL;
+          if (fibre)
+            m = "fibre", c = "LC";
+        }
+    }
+  else
+    {
+      if (in_list (t, copper_8p8c))
+        c = "8P8C";
+      else if (in_list (t, voice_jacks))
+        m = "voice", c = "other";
+      else if (strcmp (t, "110-punch") == 0)
+        m = "voice", c = "110";
+      else if (g_str_has_prefix (t, "lc") && (t[2] == '\0' || t[2] == '-'))
+        m = "fibre", c = "LC";
+      else if (in_list (t, sc))
+        m = "fibre", c = "SC";
+      else if (strcmp (t, "st") == 0)
+        m = "fibre", c = "ST";
+      else if (strcmp (t, "mpo") == 0)
+        m = "fibre", c = "MPO";
+      else if (strcmp (t, "splice") == 0)
+        m = "fibre", c = "splice";
+      else if (in_list (t, fibre_other))
+        m = "fibre", c = "other";
+    }
+
+  if (medium)
+    *medium = m;
+  if (connector)
+    *connector = c;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parser                                                               */
+
+typedef struct
+{
+  const char      *file;
+  yaml_document_t *doc;
+  GError         **error;
+  guint            n_power;
+} Parse;
+
+static guint
+node_line (yaml_node_t *node)
+{
+  return node != NULL ? (guint) node->start_mark.line + 1 : 0;
+}
+
+static gboolean fail_line (Parse      *p,
+                           guint       line,
+                           const char *fmt,
+                           ...) G_GNUC_PRINTF (3, 4);
+static gboolean fail (Parse       *p,
+                      yaml_node_t *node,
+                      const char  *fmt,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+set_fail (Parse      *p,
+          guint       line,
+          const char *msg)
+{
+  if (line > 0)
+    g_set_error (p->error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_INVALID,
+                 "%s:%u: %s", p->file, line, msg);
+  else
+    g_set_error (p->error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_INVALID,
+                 "%s: %s", p->file, msg);
+}
+
+/* Sets "FILE:LINE: message" and returns FALSE. */
+static gboolean
+fail_line (Parse      *p,
+           guint       line,
+           const char *fmt,
+           ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  set_fail (p, line, msg);
+  return FALSE;
+}
+
+static gboolean
+fail (Parse       *p,
+      yaml_node_t *node,
+      const char  *fmt,
+      ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  set_fail (p, node_line (node), msg);
+  return FALSE;
+}
+
+static gboolean
+is_null (yaml_node_t *node)
+{
+  const char *v;
+
+  if (node == NULL)
+    return TRUE;
+  if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return FALSE;
+  v = (const char *) node->data.scalar.value;
+  return v[0] == '\0' || strcmp (v, "~") == 0 || g_ascii_strcasecmp (v, "null") == 0;
+}
+
+/* The raw text of a scalar (NULL for a YAML null). */
+static gboolean
+get_text (Parse        *p,
+          yaml_node_t  *node,
+          const char   *key,
+          char        **out)
+{
+  g_clear_pointer (out, g_free);
+  if (is_null (node))
+    return TRUE;
+  if (node->type != YAML_SCALAR_NODE)
+    return fail (p, node, _("“%s” must be a single value"), key);
+  *out = g_strndup ((const char *) node->data.scalar.value, node->data.scalar.length);
+  g_strstrip (*out);
+  if (!g_utf8_validate (*out, -1, NULL))
+    return fail (p, node, _("“%s” is not valid UTF-8 text"), key);
+  return TRUE;
+}
+
+static gboolean
+get_int (Parse       *p,
+         yaml_node_t *node,
+         const char  *key,
+         int          min,
+         int          max,
+         int         *out)
+{
+  g_autofree char *text = NULL;
+  gint64 v;
+
+  if (!get_text (p, node, key, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;   /* keep the default */
+  if (!g_ascii_string_to_signed (text, 10, min, max, &v, NULL))
+    return fail (p, node, _("“%s” must be a whole number from %d to %d, not “%s”"), key, min, max, text);
+  *out = (int) v;
+  return TRUE;
+}
+
+static gboolean
+get_bool (Parse       *p,
+          yaml_node_t *node,
+          const char  *key,
+          gboolean    *out)
+{
+  static const char * const yes[] = { "true", "yes", "on", "y", NULL };
+  static const char * const no[] = { "false", "no", "off", "n", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+
+  if (!get_text (p, node, key, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  lower = g_ascii_strdown (text, -1);
+  if (g_strv_contains (yes, lower))
+    *out = TRUE;
+  else if (g_strv_contains (no, lower))
+    *out = FALSE;
+  else
+    return fail (p, node, _("“%s” must be true or false, not “%s”"), key, text);
+  return TRUE;
+}
+
+/* Mapping keys compare with '-' and '_' alike: front-ports == front_ports. */
+static char *
+key_of (yaml_node_t *node)
+{
+  char *key;
+
+  if (node == NULL || node->type != YAML_SCALAR_NODE)
+    return NULL;
+  key = g_strndup ((const char *) node->data.scalar.value, node->data.scalar.length);
+  g_strdelimit (key, "-", '_');
+  return key;
+}
+
+typedef gboolean (*ItemFunc) (Parse               *p,
+                              EnlaceDeviceTypeDef *def,
+                              yaml_node_t         *item,
+                              gpointer             data);
+
+/* Calls @func for every mapping in the list @node. */
+static gboolean
+each_item (Parse               *p,
+           EnlaceDeviceTypeDef *def,
+           yaml_node_t         *node,
+           const char          *section,
+           ItemFunc             func,
+           gpointer             data)
+{
+  if (is_null (node))
+    return TRUE;
+  if (node->type != YAML_SEQUENCE_NODE)
+    return fail (p, node, _("“%s” must be a list"), section);
+  for (yaml_node_item_t *it = node->data.sequence.items.start;
+       it < node->data.sequence.items.top; it++)
+    {
+      yaml_node_t *item = yaml_document_get_node (p->doc, *it);
+
+      if (item == NULL || item->type != YAML_MAPPING_NODE)
+        return fail (p, item, _("every entry of “%s” must be a mapping of fields"), section);
+      if (!func (p, def, item, data))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+count_item (Parse               *p,
+            EnlaceDeviceTypeDef *def,
+            yaml_node_t         *item,
+            gpointer             data)
+{
+  guint *count = data;
+
+  (*count)++;
+  return TRUE;
+}
+
+static void
+add_mapping (EnlaceDeviceTypeDef *def,
+             const char          *front,
+             int                  front_pos,
+             const char          *rear,
+             int                  rear_pos,
+             guint                line)
+{
+  EnlaceDeviceTypeMapping *m;
+
+  for (guint i = 0; i < def->mappings->len; i++)
+    {
+      m = g_ptr_array_index (def->mappings, i);
+      if (m->front_pos == front_pos && m->rear_pos == rear_pos &&
+          strcmp (m->front_name, front) == 0 && strcmp (m->rear_name, rear) == 0)
+        return;   /* stated twice (legacy and port-mappings) */
+    }
+  m = g_new0 (EnlaceDeviceTypeMapping, 1);
+  m->front_name = g_strdup (front);
+  m->front_pos = front_pos;
+  m->rear_name = g_strdup (rear);
+  m->rear_pos = rear_pos;
+  m->line = line;
+  g_ptr_array_add (def->mappings, m);
+}
+
+static gboolean
+parse_port (Parse               *p,
+            EnlaceDeviceTypeDef *def,
+            yaml_node_t         *item,
+            gpointer             data)
+{
+  const char *kind = data;
+  gboolean is_interface = strcmp (kind, "interface") == 0;
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *rear_port = NULL;
+  int positions = 1;
+  int rear_pos = 1;
+  gboolean mgmt_only = FALSE;
+  const char *medium, *connector;
+  EnlaceDeviceTypePort *port;
+
+  for (yaml_node_pair_t *pair = item->data.mapping.pairs.start;
+       pair < item->data.mapping.pairs.top; pair++)
+    {
+      g_autofree char *key = key_of (yaml_document_get_node (p->doc, pair->key));
+      yaml_node_t *value = yaml_document_get_node (p->doc, pair->value);
+      gboolean ok = TRUE;
+
+      if (key == NULL)
+        continue;
+      if (strcmp (key, "name") == 0)
+        ok = get_text (p, value, "name", &name);
+      else if (strcmp (key, "type") == 0)
+        ok = get_text (p, value, "type", &type);
+      else if (strcmp (key, "label") == 0)
+        ok = get_text (p, value, "label", &label);
+      else if (strcmp (key, "mgmt_only") == 0 && is_interface)
+        ok = get_bool (p, value, "mgmt_only", &mgmt_only);
+      else if (strcmp (key, "positions") == 0 && !is_interface)
+        ok = get_int (p, value, "positions", 1, MAX_POSITIONS, &positions);
+      else if (strcmp (key, "rear_port") == 0 && strcmp (kind, "front") == 0)
+        ok = get_text (p, value, "rear_port", &rear_port);
+      else if (strcmp (key, "rear_port_position") == 0 && strcmp (kind, "front") == 0)
+        ok = get_int (p, value, "rear_port_position", 1, MAX_POSITIONS, &rear_pos);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (name == NULL || name[0] == '\0')
+    {
+      if (is_interface)
+        return fail (p, item, _("an interface has no name"));
+      else if (strcmp (kind, "front") == 0)
+        return fail (p, item, _("a front port has no name"));
+      else
+        return fail (p, item, _("a rear port has no name"));
+    }
+
+  if (!enlace_device_type_map_netbox_type (type, is_interface, &medium, &connector))
+    {
+      def->n_ignored++;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < def->ports->len; i++)
+    {
+      EnlaceDeviceTypePort *other = g_ptr_array_index (def->ports, i);
+
+      if (strcmp (other->kind, kind) == 0 && strcmp (other->name, name) == 0)
+        return fail (p, item, _("two ports of the same kind are named “%s”"), name);
+    }
+
+  port = g_new0 (EnlaceDeviceTypePort, 1);
+  port->name = g_steal_pointer (&name);
+  port->kind = g_strdup (kind);
+  port->netbox_type = g_steal_pointer (&type);
+  port->medium = g_strdup (medium);
+  port->connector = g_strdup (connector);
+  port->positions = positions;
+  if (label != NULL && label[0] != '\0')
+    port->label = g_steal_pointer (&label);
+  port->mgmt_only = mgmt_only;
+  port->line = node_line (item);
+  g_ptr_array_add (def->ports, port);
+
+  if (rear_port != NULL && rear_port[0] != '\0')
+    add_mapping (def, port->name, 1, rear_port, rear_pos, port->line);
+
+  return TRUE;
+}
+
+static gboolean
+parse_mapping (Parse               *p,
+               EnlaceDeviceTypeDef *def,
+               yaml_node_t         *item,
+               gpointer             data)
+{
+  g_autofree char *front = NULL;
+  g_autofree char *rear = NULL;
+  int front_pos = 1;
+  int rear_pos = 1;
+
+  for (yaml_node_pair_t *pair = item->data.mapping.pairs.start;
+       pair < item->data.mapping.pairs.top; pair++)
+    {
+      g_autofree char *key = key_of (yaml_document_get_node (p->doc, pair->key));
+      yaml_node_t *value = yaml_document_get_node (p->doc, pair->value);
+      gboolean ok = TRUE;
+
+      if (key == NULL)
+        continue;
+      if (strcmp (key, "front_port") == 0)
+        ok = get_text (p, value, "front_port", &front);
+      else if (strcmp (key, "rear_port") == 0)
+        ok = get_text (p, value, "rear_port", &rear);
+      else if (strcmp (key, "front_port_position") == 0)
+        ok = get_int (p, value, "front_port_position", 1, MAX_POSITIONS, &front_pos);
+      else if (strcmp (key, "rear_port_position") == 0)
+        ok = get_int (p, value, "rear_port_position", 1, MAX_POSITIONS, &rear_pos);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (front == NULL || front[0] == '\0')
+    return fail (p, item, _("a port mapping has no front_port"));
+  if (rear == NULL || rear[0] == '\0')
+    return fail (p, item, _("a port mapping has no rear_port"));
+  add_mapping (def, front, front_pos, rear, rear_pos, node_line (item));
+  return TRUE;
+}
+
+static EnlaceDeviceTypePort *
+find_port (EnlaceDeviceTypeDef *def,
+           const char          *kind,
+           const char          *name)
+{
+  for (guint i = 0; i < def->ports->len; i++)
+    {
+      EnlaceDeviceTypePort *port = g_ptr_array_index (def->ports, i);
+
+      if (strcmp (port->kind, kind) == 0 && strcmp (port->name, name) == 0)
+        return port;
+    }
+  return NULL;
+}
+
+/* Every mapping joins a front port and a rear port of the file, within
+ * their positions, and no rear position carries two front positions. */
+static gboolean
+check_mappings (Parse               *p,
+                EnlaceDeviceTypeDef *def)
+{
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < def->mappings->len; i++)
+    {
+      EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, i);
+      EnlaceDeviceTypePort *front = find_port (def, "front", m->front_name);
+      EnlaceDeviceTypePort *rear = find_port (def, "rear", m->rear_name);
+      char *slot;
+
+      if (front == NULL)
+        return fail_line (p, m->line,
+                          _("the mapping names front port “%s”, which the file does not define"),
+                          m->front_name);
+      if (rear == NULL)
+        return fail_line (p, m->line,
+                          _("front port “%s” maps to rear port “%s”, which the file does not define"),
+                          m->front_name, m->rear_name);
+      if (m->front_pos > front->positions)
+        return fail_line (p, m->line, _("front port “%s” has no position %d (it has %d)"),
+                          front->name, m->front_pos, front->positions);
+      if (m->rear_pos > rear->positions)
+        return fail_line (p, m->line,
+                          _("front port “%s” maps to position %d of rear port “%s”, which has %d"),
+                          front->name, m->rear_pos, rear->name, rear->positions);
+      slot = g_strdup_printf ("%s\x1f%d", m->rear_name, m->rear_pos);
+      if (!g_hash_table_add (used, slot))
+        return fail_line (p, m->line, _("position %d of rear port “%s” is mapped twice"),
+                          m->rear_pos, m->rear_name);
+    }
+  return TRUE;
+}
+
+/* Port keys are DEVICE:PORT, so names must be unique in a device: rename
+ * rear ports (and, rarer, front ports) whose names are taken. */
+static void
+make_names_unique (EnlaceDeviceTypeDef *def)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const order[] = { "interface", "front", "rear" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      for (guint i = 0; i < def->ports->len; i++)
+        {
+          EnlaceDeviceTypePort *port = g_ptr_array_index (def->ports, i);
+          const char *suffix = strcmp (port->kind, "rear") == 0 ? REAR_SUFFIX : FRONT_SUFFIX;
+
+          if (strcmp (port->kind, order[k]) != 0)
+            continue;
+          if (g_hash_table_contains (taken, port->name))
+            {
+              char *renamed = g_strconcat (port->name, suffix, NULL);
+
+              for (guint n = 2; g_hash_table_contains (taken, renamed); n++)
+                {
+                  g_free (renamed);
+                  renamed = g_strdup_printf ("%s%s %u", port->name, suffix, n);
+                }
+              for (guint j = 0; j < def->mappings->len; j++)
+                {
+                  EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, j);
+                  char **field = strcmp (port->kind, "rear") == 0 ? &m->rear_name : &m->front_name;
+
+                  if (strcmp (*field, port->name) == 0)
+                    {
+                      g_free (*field);
+                      *field = g_strdup (renamed);
+                    }
+                }
+              g_free (port->name);
+              port->name = renamed;
+              def->n_renamed++;
+            }
+          g_hash_table_add (taken, port->name);
+        }
+    }
+}
+
+static gboolean
+text_has_any (const char         *text,
+              const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+guess_role (EnlaceDeviceTypeDef *def,
+            guint                n_power)
+{
+  /* words are matched with a space before them: " isr" in " cisco isr4331" */
+  static const char * const firewall[] = { "firewall", " fortigate", " fg-", " asa", " palo alto", " pa-", NULL };
+  static const char * const router[] = { "router", " isr", " asr", "dream machine", " udm", "gateway", " srx", NULL };
+  static const char * const panel[] = { "patch panel", "patch-panel", "keystone", NULL };
+  static const char * const ap[] = { "access point", NULL };
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+  guint n_if = enlace_device_type_def_count (def, "interface");
+  guint n_front = enlace_device_type_def_count (def, "front");
+  guint n_rear = enlace_device_type_def_count (def, "rear");
+
+  joined = g_strjoin (" ", "", def->manufacturer, def->model,
+                      def->slug ? def->slug : "",
+                      def->part_number ? def->part_number : "",
+                      NULL);
+  text = g_ascii_strdown (joined, -1);
+  if (n_if > 0 && text_has_any (text, firewall))
+    return "firewall";
+  if (n_if > 0 && text_has_any (text, router))
+    return "router";
+  if (n_if > 0 && text_has_any (text, ap))
+    return "access-point";
+  if (n_if == 0 && n_front > 0 && n_rear > 0 && (n_power == 0 || text_has_any (text, panel)))
+    return "patch-panel";
+  if (n_if == 0 && text_has_any (text, panel))
+    return "patch-panel";
+  if (n_if >= 8)
+    return "switch";
+  return "other";
+}
+
+static gboolean
+parse_root (Parse               *p,
+            EnlaceDeviceTypeDef *def,
+            yaml_node_t         *root)
+{
+  yaml_node_t *interfaces = NULL, *front = NULL, *rear = NULL, *mappings = NULL;
+  yaml_node_t *module_bays = NULL, *power_ports = NULL, *power_outlets = NULL;
+  static const char * const ignored_lists[] = {
+    "console_ports", "console_server_ports", "device_bays", "inventory_items", NULL
+  };
+  g_autofree char *u_height = NULL;
+
+  if (root->type != YAML_MAPPING_NODE)
+    return fail (p, root, _("a device type must be a mapping of fields (manufacturer, model, …)"));
+
+  def->u_height = 1;
+  def->full_depth = TRUE;
+
+  for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+       pair < root->data.mapping.pairs.top; pair++)
+    {
+      g_autofree char *key = key_of (yaml_document_get_node (p->doc, pair->key));
+      yaml_node_t *value = yaml_document_get_node (p->doc, pair->value);
+      gboolean ok = TRUE;
+
+      if (key == NULL)
+        continue;
+      if (strcmp (key, "manufacturer") == 0)
+        ok = get_text (p, value, "manufacturer", &def->manufacturer);
+      else if (strcmp (key, "model") == 0)
+        ok = get_text (p, value, "model", &def->model);
+      else if (strcmp (key, "slug") == 0)
+        ok = get_text (p, value, "slug", &def->slug);
+      else if (strcmp (key, "part_number") == 0)
+        ok = get_text (p, value, "part_number", &def->part_number);
+      else if (strcmp (key, "u_height") == 0)
+        {
+          ok = get_text (p, value, "u_height", &u_height);
+          if (ok && u_height != NULL)
+            {
+              char *end = NULL;
+              double v = g_ascii_strtod (u_height, &end);
+
+              if (end == u_height || *end != '\0' || !(v >= 0 && v <= 100) || v * 2 != (double) (gint64) (v * 2))
+                return fail (p, value, _("“u_height” must be a number of units in steps of 0.5, not “%s”"), u_height);
+              def->u_height = v;
+            }
+        }
+      else if (strcmp (key, "is_full_depth") == 0)
+        ok = get_bool (p, value, "is_full_depth", &def->full_depth);
+      else if (strcmp (key, "interfaces") == 0)
+        interfaces = value;
+      else if (strcmp (key, "front_ports") == 0)
+        front = value;
+      else if (strcmp (key, "rear_ports") == 0)
+        rear = value;
+      else if (strcmp (key, "port_mappings") == 0)
+        mappings = value;
+      else if (strcmp (key, "module_bays") == 0)
+        module_bays = value;
+      else if (strcmp (key, "power_ports") == 0)
+        power_ports = value;
+      else if (strcmp (key, "power_outlets") == 0)
+        power_outlets = value;
+      else if (g_strv_contains (ignored_lists, key))
+        ok = each_item (p, def, value, key, count_item, &def->n_ignored);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (def->manufacturer == NULL || def->manufacturer[0] == '\0')
+    return fail (p, root, _("the device type has no manufacturer"));
+  if (def->model == NULL || def->model[0] == '\0')
+    return fail (p, root, _("the device type has no model"));
+
+  if (!each_item (p, def, interfaces, "interfaces", parse_port, (gpointer) "interface") ||
+      !each_item (p, def, front, "front-ports", parse_port, (gpointer) "front") ||
+      !each_item (p, def, rear, "rear-ports", parse_port, (gpointer) "rear") ||
+      !each_item (p, def, mappings, "port-mappings", parse_mapping, NULL) ||
+      !each_item (p, def, module_bays, "module-bays", count_item, &def->n_module_bays) ||
+      !each_item (p, def, power_ports, "power-ports", count_item, &p->n_power) ||
+      !each_item (p, def, power_outlets, "power-outlets", count_item, &p->n_power))
+    return FALSE;
+  def->n_ignored += p->n_power;
+
+  if (!check_mappings (p, def))
+    return FALSE;
+  make_names_unique (def);
+  def->role = g_strdup (guess_role (def, p->n_power));
+  return TRUE;
+}
+
+EnlaceDeviceTypeDef *
+enlace_device_type_def_parse (const char  *file,
+                              const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(EnlaceDeviceTypeDef) def = NULL;
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  yaml_node_t *root;
+  Parse p = { file, &doc, error, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!yaml_parser_initialize (&parser))
+    {
+      g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                   _("%s: out of memory for the YAML parser"), file);
+      return NULL;
+    }
+  yaml_parser_set_input_string (&parser, (const unsigned char *) (data ? data : ""), length);
+
+  if (!yaml_parser_load (&parser, &doc))
+    {
+      guint line = (guint) parser.problem_mark.line + 1;
+      guint column = (guint) parser.problem_mark.column + 1;
+
+      if (parser.context != NULL)
+        g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                     _("%s:%u:%u: not valid YAML: %s (%s at line %u)"),
+                     file, line, column, parser.problem ? parser.problem : "?",
+                     parser.context, (guint) parser.context_mark.line + 1);
+      else
+        g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                     _("%s:%u:%u: not valid YAML: %s"),
+                     file, line, column, parser.problem ? parser.problem : "?");
+      yaml_parser_delete (&parser);
+      return NULL;
+    }
+  yaml_parser_delete (&parser);
+
+  root = yaml_document_get_root_node (&doc);
+  if (root == NULL)
+    {
+      yaml_document_delete (&doc);
+      g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_INVALID,
+                   _("%s: the file holds no device type (it is empty)"), file);
+      return NULL;
+    }
+
+  def = g_new0 (EnlaceDeviceTypeDef, 1);
+  def->file = g_strdup (file);
+  def->ports = g_ptr_array_new_with_free_func (port_free);
+  def->mappings = g_ptr_array_new_with_free_func (mapping_free);
+
+  ok = parse_root (&p, def, root);
+  yaml_document_delete (&doc);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&def);
+}
+
+EnlaceDeviceTypeDef *
+enlace_device_type_def_parse_file (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, &local_error))
+    {
+      g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                   "%s", local_error->message);
+      return NULL;
+    }
+  return enlace_device_type_def_parse (path, data, length, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Summary                                                              */
+
+static void
+skipped_free (gpointer data)
+{
+  EnlaceDeviceTypeSkipped *s = data;
+
+  g_free (s->file);
+  g_free (s->manufacturer);
+  g_free (s->model);
+  g_free (s->message);
+  g_free (s);
+}
+
+static void
+imported_free (gpointer data)
+{
+  EnlaceDeviceTypeImported *item = data;
+
+  g_free (item->file);
+  g_free (item->manufacturer);
+  g_free (item->model);
+  g_free (item->role);
+  g_free (item);
+}
+
+static EnlaceDeviceTypeSkipped *
+skipped_new (const char                 *file,
+             guint                       line,
+             const char                 *manufacturer,
+             const char                 *model,
+             EnlaceDeviceTypeSkipReason  reason,
+             const char                 *message)
+{
+  EnlaceDeviceTypeSkipped *s = g_new0 (EnlaceDeviceTypeSkipped, 1);
+
+  s->file = g_strdup (file);
+  s->line = line;
+  s->manufacturer = g_strdup (manufacturer);
+  s->model = g_strdup (model);
+  s->reason = reason;
+  s->message = g_strdup (message);
+  return s;
+}
+
+static EnlaceDeviceTypeImport *
+import_new (void)
+{
+  EnlaceDeviceTypeImport *self = g_new0 (EnlaceDeviceTypeImport, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->imported = g_ptr_array_new_with_free_func (imported_free);
+  self->skipped = g_ptr_array_new_with_free_func (skipped_free);
+  return self;
+}
+
+EnlaceDeviceTypeImport *
+enlace_device_type_import_ref (EnlaceDeviceTypeImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+enlace_device_type_import_unref (EnlaceDeviceTypeImport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_ptr_array_unref (self->imported);
+      g_ptr_array_unref (self->skipped);
+      g_free (self);
+    }
+}
+
+G_DEFINE_BOXED_TYPE (EnlaceDeviceTypeImport, enlace_device_type_import,
+                     enlace_device_type_import_ref, enlace_device_type_import_unref)
+
+char *
+enlace_device_type_import_format (EnlaceDeviceTypeImport *self)
+{
+  GString *out;
+  g_autofree char *types = NULL;
+  g_autofree char *ports = NULL;
+  g_autofree char *maps = NULL;
+  g_autofree char *files = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (NULL);
+  types = g_strdup_printf (ngettext ("%u device type", "%u device types", self->imported->len), self->imported->len);
+  ports = g_strdup_printf (ngettext ("%u port", "%u ports", self->n_ports), self->n_ports);
+  maps = g_strdup_printf (ngettext ("%u mapping", "%u mappings", self->n_mappings), self->n_mappings);
+  files = g_strdup_printf (ngettext ("%u file", "%u files", self->n_files), self->n_files);
+  /* Translators: "Imported 3 device types, 72 ports and 48 mappings from 5 files." */
+  g_string_append_printf (out, _("Imported %s, %s and %s from %s."), types, ports, maps, files);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < self->imported->len; i++)
+    {
+      EnlaceDeviceTypeImported *item = g_ptr_array_index (self->imported, i);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *details = NULL;
+
+      if (item->n_interfaces > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u interface", "%u interfaces", item->n_interfaces), item->n_interfaces));
+      if (item->n_front > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u front port", "%u front ports", item->n_front), item->n_front));
+      if (item->n_rear > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u rear port", "%u rear ports", item->n_rear), item->n_rear));
+      if (item->n_mappings > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u mapping", "%u mappings", item->n_mappings), item->n_mappings));
+      if (parts->len == 0)
+        g_ptr_array_add (parts, g_strdup (_("no ports")));
+      g_ptr_array_add (parts, NULL);
+      details = g_strjoinv (", ", (char **) parts->pdata);
+
+      /* Translators: "  • Generic 24-port Copper Patch Panel (Patch panel): 24 front ports, …" */
+      g_string_append_printf (out, _("  • %s %s (%s): %s"),
+                              item->manufacturer, item->model,
+                              enlace_choice_label (item->role), details);
+      if (item->n_module_bays > 0 && item->n_interfaces + item->n_front + item->n_rear == 0)
+        g_string_append_printf (out, ngettext (" — it has only %u module bay, which is not imported",
+                                               " — it has only %u module bays, which are not imported",
+                                               item->n_module_bays),
+                                item->n_module_bays);
+      if (item->n_renamed > 0)
+        g_string_append_printf (out, ngettext (" — %u port renamed because another port has its name",
+                                               " — %u ports renamed because other ports have their names",
+                                               item->n_renamed),
+                                item->n_renamed);
+      g_string_append_c (out, '\n');
+    }
+
+  if (self->skipped->len > 0)
+    {
+      g_string_append_printf (out, ngettext ("Skipped %u file:", "Skipped %u files:", self->skipped->len),
+                              self->skipped->len);
+      g_string_append_c (out, '\n');
+      for (guint i = 0; i < self->skipped->len; i++)
+        {
+          EnlaceDeviceTypeSkipped *s = g_ptr_array_index (self->skipped, i);
+
+          g_string_append_printf (out, "  • %s\n", s->message);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+JsonNode *
+enlace_device_type_import_to_json (EnlaceDeviceTypeImport *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "files");
+  json_builder_add_int_value (b, self->n_files);
+  json_builder_set_member_name (b, "ports");
+  json_builder_add_int_value (b, self->n_ports);
+  json_builder_set_member_name (b, "mappings");
+  json_builder_add_int_value (b, self->n_mappings);
+  json_builder_set_member_name (b, "imported");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->imported->len; i++)
+    {
+      EnlaceDeviceTypeImported *item = g_ptr_array_index (self->imported, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, item->file);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, item->id);
+      json_builder_set_member_name (b, "manufacturer");
+      json_builder_add_string_value (b, item->manufacturer);
+      json_builder_set_member_name (b, "model");
+      json_builder_add_string_value (b, item->model);
+      json_builder_set_member_name (b, "role");
+      json_builder_add_string_value (b, item->role);
+      json_builder_set_member_name (b, "interfaces");
+      json_builder_add_int_value (b, item->n_interfaces);
+      json_builder_set_member_name (b, "front_ports");
+      json_builder_add_int_value (b, item->n_front);
+      json_builder_set_member_name (b, "rear_ports");
+      json_builder_add_int_value (b, item->n_rear);
+      json_builder_set_member_name (b, "mappings");
+      json_builder_add_int_value (b, item->n_mappings);
+      json_builder_set_member_name (b, "module_bays");
+      json_builder_add_int_value (b, item->n_module_bays);
+      json_builder_set_member_name (b, "renamed");
+      json_builder_add_int_value (b, item->n_renamed);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "skipped");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->skipped->len; i++)
+    {
+      EnlaceDeviceTypeSkipped *s = g_ptr_array_index (self->skipped, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "file");
+      json_builder_add_string_value (b, s->file);
+      json_builder_set_member_name (b, "line");
+      if (s->line > 0)
+        json_builder_add_int_value (b, s->line);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "manufacturer");
+      if (s->manufacturer)
+        json_builder_add_string_value (b, s->manufacturer);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "model");
+      if (s->model)
+        json_builder_add_string_value (b, s->model);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, s->reason == ENLACE_DEVICE_TYPE_SKIP_DUPLICATE ? "duplicate" : "invalid");
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, s->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Batch: files read, not yet written                                   */
+
+struct _EnlaceDeviceTypeBatch
+{
+  guint      n_files;
+  GPtrArray *defs;      /* of EnlaceDeviceTypeDef */
+  GPtrArray *invalid;   /* of EnlaceDeviceTypeSkipped */
+};
+
+void
+enlace_device_type_batch_free (EnlaceDeviceTypeBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_ptr_array_unref (batch->defs);
+  g_ptr_array_unref (batch->invalid);
+  g_free (batch);
+}
+
+guint
+enlace_device_type_batch_get_n_files (EnlaceDeviceTypeBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+  return batch->n_files;
+}
+
+static gboolean
+is_yaml_name (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".yaml") || g_str_has_suffix (lower, ".yml");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+collect_files (const char  *dir,
+               guint        depth,
+               GPtrArray   *files,
+               GError     **error)
+{
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (depth > 32)
+    return TRUE;   /* a symlink loop: stop here */
+  d = g_dir_open (dir, 0, error);
+  if (d == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (!collect_files (path, depth + 1, files, error))
+            return FALSE;
+        }
+      else if (is_yaml_name (g_ptr_array_index (names, i)))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+  return TRUE;
+}
+
+EnlaceDeviceTypeBatch *
+enlace_device_type_batch_load (const char * const        *paths,
+                               EnlaceDeviceTypeProgress   progress,
+                               gpointer                   user_data,
+                               GCancellable              *cancellable,
+                               GError                   **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(EnlaceDeviceTypeBatch) batch = NULL;
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      guint before = files->len;
+
+      if (g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          if (!collect_files (paths[i], 0, files, error))
+            return NULL;
+          if (files->len == before)
+            {
+              g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_NO_FILES,
+                           _("The folder “%s” holds no device-type files (*.yaml, *.yml)"), paths[i]);
+              return NULL;
+            }
+        }
+      else if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        g_ptr_array_add (files, g_strdup (paths[i]));
+      else
+        {
+          g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_NO_FILES,
+                       _("“%s” does not exist"), paths[i]);
+          return NULL;
+        }
+    }
+  if (files->len == 0)
+    {
+      g_set_error_literal (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_NO_FILES,
+                           _("No device-type file to import"));
+      return NULL;
+    }
+
+  batch = g_new0 (EnlaceDeviceTypeBatch, 1);
+  batch->defs = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_device_type_def_free);
+  batch->invalid = g_ptr_array_new_with_free_func (skipped_free);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *file = g_ptr_array_index (files, i);
+      g_autoptr(GError) local_error = NULL;
+      EnlaceDeviceTypeDef *def;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      def = enlace_device_type_def_parse_file (file, &local_error);
+      if (def != NULL)
+        g_ptr_array_add (batch->defs, def);
+      else
+        {
+          guint line = 0;
+          const char *rest = local_error->message + strlen (file);
+
+          /* "FILE:LINE:…" or "FILE: line N: …" */
+          if (g_str_has_prefix (local_error->message, file))
+            {
+              if (rest[0] == ':' && g_ascii_isdigit (rest[1]))
+                line = (guint) g_ascii_strtoull (rest + 1, NULL, 10);
+            }
+          g_ptr_array_add (batch->invalid,
+                           skipped_new (file, line, NULL, NULL, ENLACE_DEVICE_TYPE_SKIP_INVALID,
+                                        local_error->message));
+        }
+      batch->n_files++;
+      if (progress)
+        progress (i + 1, files->len, user_data);
+    }
+
+  return g_steal_pointer (&batch);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                              */
+
+static gint64
+find_device_type (EnlaceStore  *store,
+                  const char   *manufacturer,
+                  const char   *model,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = enlace_store_prepare (store, "SELECT id FROM device_type WHERE manufacturer = ?1 AND model = ?2", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, manufacturer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      sqlite3_reset (stmt);
+      return id;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, _("Could not look up device types"));
+      return -1;
+    }
+  return 0;
+}
+
+static gboolean
+step_done (EnlaceStore   *store,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           col,
+                   const char   *text)
+{
+  if (text != NULL && text[0] != '\0')
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, col);
+}
+
+static gboolean
+write_def (EnlaceStore          *store,
+           EnlaceDeviceTypeDef  *def,
+           gint64               *out_id,
+           GError              **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = enlace_store_prepare (store,
+                               "INSERT INTO device_type (manufacturer, model, part_number, u_height, full_depth, role)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, def->manufacturer, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, def->model, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, def->part_number);
+  sqlite3_bind_double (stmt, 4, def->u_height);
+  sqlite3_bind_int (stmt, 5, def->full_depth ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, def->role, -1, SQLITE_TRANSIENT);
+  if (!step_done (store, stmt, _("Could not add the device type"), error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
+
+  for (guint i = 0; i < def->ports->len; i++)
+    {
+      EnlaceDeviceTypePort *port = g_ptr_array_index (def->ports, i);
+
+      stmt = enlace_store_prepare (store,
+                                   "INSERT INTO port_template (device_type_id, kind, name, medium, connector, positions, label, seq)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, port->kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, port->name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, port->medium, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, port->connector, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 6, port->positions);
+      bind_text_or_null (stmt, 7, port->label);
+      sqlite3_bind_int (stmt, 8, (int) i + 1);
+      if (!step_done (store, stmt, _("Could not add a port template"), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < def->mappings->len; i++)
+    {
+      EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, i);
+
+      stmt = enlace_store_prepare (store,
+                                   "INSERT INTO mapping_template (device_type_id, front_name, front_pos, rear_name, rear_pos)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, m->front_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, m->front_pos);
+      sqlite3_bind_text (stmt, 4, m->rear_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 5, m->rear_pos);
+      if (!step_done (store, stmt, _("Could not add a mapping template"), error))
+        return FALSE;
+    }
+
+  *out_id = id;
+  return TRUE;
+}
+
+static char *
+dup_key (const char *manufacturer,
+         const char *model)
+{
+  return g_strdup_printf ("%s\x1f%s", manufacturer, model);
+}
+
+EnlaceDeviceTypeImport *
+enlace_device_types_import_batch (EnlaceStore            *store,
+                                  EnlaceDeviceTypeBatch  *batch,
+                                  GCancellable           *cancellable,
+                                  GError                **error)
+{
+  g_autoptr(EnlaceDeviceTypeImport) self = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (batch != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = import_new ();
+  self->n_files = batch->n_files;
+  for (guint i = 0; i < batch->invalid->len; i++)
+    {
+      EnlaceDeviceTypeSkipped *s = g_ptr_array_index (batch->invalid, i);
+
+      g_ptr_array_add (self->skipped, skipped_new (s->file, s->line, s->manufacturer, s->model,
+                                                   s->reason, s->message));
+    }
+
+  if (batch->defs->len == 0)
+    return g_steal_pointer (&self);
+
+  if (!enlace_store_begin (store, _("Import device types"), error))
+    return NULL;
+  /* Bulk mode records the id ranges instead of every row image: a whole
+   * library is tens of thousands of port templates. */
+  if (!enlace_store_begin_bulk (store, error))
+    goto failed;
+
+  /* Duplicates: already in the document, or earlier in the batch (the
+   * first file wins). */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < batch->defs->len; i++)
+    {
+      EnlaceDeviceTypeDef *def = g_ptr_array_index (batch->defs, i);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *key = NULL;
+      EnlaceDeviceTypeDef *first;
+      EnlaceDeviceTypeImported *item;
+      gint64 id;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto failed;
+
+      id = find_device_type (store, def->manufacturer, def->model, error);
+      if (id < 0)
+        goto failed;
+      key = dup_key (def->manufacturer, def->model);
+      first = g_hash_table_lookup (seen, key);
+      if (id > 0 || first != NULL)
+        {
+          g_autofree char *msg = NULL;
+
+          if (first != NULL)
+            msg = g_strdup_printf (_("%s: “%s %s” is already defined by %s in this import"),
+                                   def->file, def->manufacturer, def->model, first->file);
+          else
+            msg = g_strdup_printf (_("%s: “%s %s” is already in the document"),
+                                   def->file, def->manufacturer, def->model);
+          g_ptr_array_add (self->skipped, skipped_new (def->file, 0, def->manufacturer, def->model,
+                                                       ENLACE_DEVICE_TYPE_SKIP_DUPLICATE, msg));
+          continue;
+        }
+
+      /* One savepoint per file: a file that breaks a database rule is
+       * skipped, the others go on. */
+      if (!enlace_store_exec (store, "SAVEPOINT enlace_devicetype", error))
+        goto failed;
+      if (!write_def (store, def, &id, &local_error))
+        {
+          g_autofree char *msg = g_strdup_printf ("%s: %s", def->file, local_error->message);
+
+          if (!enlace_store_exec (store, "ROLLBACK TO enlace_devicetype", error) ||
+              !enlace_store_exec (store, "RELEASE enlace_devicetype", error))
+            goto failed;
+          g_ptr_array_add (self->skipped, skipped_new (def->file, 0, def->manufacturer, def->model,
+                                                       ENLACE_DEVICE_TYPE_SKIP_INVALID, msg));
+          continue;
+        }
+      if (!enlace_store_exec (store, "RELEASE enlace_devicetype", error))
+        goto failed;
+      g_hash_table_insert (seen, g_steal_pointer (&key), def);
+
+      item = g_new0 (EnlaceDeviceTypeImported, 1);
+      item->file = g_strdup (def->file);
+      item->manufacturer = g_strdup (def->manufacturer);
+      item->model = g_strdup (def->model);
+      item->role = g_strdup (def->role);
+      item->id = id;
+      item->n_interfaces = enlace_device_type_def_count (def, "interface");
+      item->n_front = enlace_device_type_def_count (def, "front");
+      item->n_rear = enlace_device_type_def_count (def, "rear");
+      item->n_mappings = def->mappings->len;
+      item->n_module_bays = def->n_module_bays;
+      item->n_renamed = def->n_renamed;
+      g_ptr_array_add (self->imported, item);
+      self->n_ports += def->ports->len;
+      self->n_mappings += def->mappings->len;
+    }
+
+  if (!enlace_store_end_bulk (store, error))
+    goto failed;
+  /* A command that wrote nothing leaves no trace in the log. */
+  if (self->imported->len > 0)
+    self->command_id = enlace_store_current_command (store);
+  if (!enlace_store_commit (store, error))
+    {
+      self->command_id = 0;
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+
+failed:
+  enlace_store_rollback (store);
+  return NULL;
+}
+
+EnlaceDeviceTypeImport *
+enlace_device_types_import (EnlaceStore   *store,
+                            const char    *path,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  const char *paths[] = { path, NULL };
+  g_autoptr(EnlaceDeviceTypeBatch) batch = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  batch = enlace_device_type_batch_load (paths, NULL, NULL, cancellable, error);
+  if (batch == NULL)
+    return NULL;
+  return enlace_device_types_import_batch (store, batch, cancellable, error);
+}
