@@ -24,6 +24,14 @@ get_kind (const char  *name,
   return kind;
 }
 
+/* The translated name of a kind in lower case, for sentences. */
+static const char *
+kind_lower (const char *label)
+{
+  g_autofree char *down = g_utf8_strdown (_(label), -1);
+  return g_intern_string (down);
+}
+
 /* The most readable field of an object, for messages. */
 static const char *
 object_title (JsonObject *values)
@@ -402,7 +410,7 @@ set_write_error (EnlaceStore       *self,
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
                    _("%s “%s”: another %s already has this %s"),
                    _(kind->label), object_title (values),
-                   g_utf8_strdown (_(kind->label), -1), fields->str);
+                   kind_lower (kind->label), fields->str);
     }
   else if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
@@ -467,7 +475,7 @@ enlace_store_get (EnlaceStore  *self,
   else
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                  _("There is no %s with id %" G_GINT64_FORMAT),
-                 g_utf8_strdown (_(kind->label), -1), id);
+                 kind_lower (kind->label), id);
   sqlite3_reset (stmt);
   return ret;
 }
@@ -697,11 +705,11 @@ enlace_store_lookup (EnlaceStore  *self,
       if (ambiguous)
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                      _("“%s” names more than one %s; use #ID"),
-                     key, g_utf8_strdown (_(kind->label), -1));
+                     key, kind_lower (kind->label));
       else
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                      _("There is no %s “%s”"),
-                     g_utf8_strdown (_(kind->label), -1), key);
+                     kind_lower (kind->label), key);
     }
   return id;
 }
@@ -801,7 +809,7 @@ enlace_store_create (EnlaceStore  *self,
   if (!(kind = get_kind (kind_name, error)))
     return 0;
 
-  label = g_strdup_printf (_("Add %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (values));
+  label = g_strdup_printf (_("Add %s “%s”"), kind_lower (kind->label), object_title (values));
   if (!enlace_store_begin (self, label, error))
     return 0;
 
@@ -919,7 +927,7 @@ enlace_store_update (EnlaceStore  *self,
   if (current == NULL)
     return FALSE;
 
-  label = g_strdup_printf (_("Change %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (current));
+  label = g_strdup_printf (_("Change %s “%s”"), kind_lower (kind->label), object_title (current));
   if (!enlace_store_begin (self, label, error))
     return FALSE;
 
@@ -985,7 +993,7 @@ enlace_store_delete (EnlaceStore  *self,
   if (current == NULL)
     return FALSE;
 
-  label = g_strdup_printf (_("Remove %s “%s”"), g_utf8_strdown (_(kind->label), -1), object_title (current));
+  label = g_strdup_printf (_("Remove %s “%s”"), kind_lower (kind->label), object_title (current));
   if (!enlace_store_begin (self, label, error))
     return FALSE;
   if (!enlace_before_delete (self, kind, id, error))
