@@ -937,6 +937,7 @@ typedef struct
 
   GHashTable         *keys[N_XK];  /* key → id (as pointer-sized int) */
   GHashTable         *sql_cache;   /* "xk:mask" → INSERT text */
+  GHashTable         *meta;        /* key → value */
   GArray             *deferred;    /* of DeferredParent */
   GString            *kbuf;
 
@@ -947,6 +948,7 @@ typedef struct
   int                 end_kind[2]; /* cable: -1 none, XK_PORT, XK_CIRCUIT_TERMINATION */
   int                 end_seq[2];
   guint               n_objects;
+  gboolean            validate[N_XK]; /* run the store's rules on each object */
 } Import;
 
 static void import_fail (Import *im, int code, int line, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
@@ -1306,7 +1308,6 @@ import_meta (Import     *im,
              int         line)
 {
   const char *key = NULL, *value = NULL;
-  GError *local_error = NULL;
 
   for (xmlAttrPtr a = node->properties; a; a = a->next)
     {
@@ -1317,12 +1318,13 @@ import_meta (Import     *im,
     }
   if (key == NULL)
     return TRUE; /* the schema reports it */
-  if (!enlace_store_set_meta (im->store, key, value, &local_error))
+  if (g_hash_table_contains (im->meta, key))
     {
-      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "meta %s: %s", key, local_error->message);
-      g_error_free (local_error);
+      import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("duplicate meta %s"), key);
       return FALSE;
     }
+  /* written after the bulk rows, with row images (see apply_meta) */
+  g_hash_table_insert (im->meta, g_strdup (key), g_strdup (value));
   return TRUE;
 }
 
@@ -1415,6 +1417,7 @@ import_object (Import     *im,
   int rc, col;
   gint64 id;
   const char *deferred_parent = NULL;
+  g_autoptr(JsonObject) values = NULL;
 
   g_assert (kind->n_fields <= MAX_FIELDS);
 
@@ -1488,6 +1491,10 @@ import_object (Import     *im,
       return 0;
     }
 
+  /* the values as the validation rules of the store see them */
+  if (im->validate[xk])
+    values = json_object_new ();
+
   col = 0;
   for (guint f = 0; f < kind->n_fields; f++)
     {
@@ -1504,6 +1511,8 @@ import_object (Import     *im,
         {
           /* the parent of a nested element */
           sqlite3_bind_int64 (stmt, col, im->parent_id);
+          if (values != NULL)
+            json_object_set_int_member (values, field->name, im->parent_id);
           continue;
         }
 
@@ -1512,6 +1521,8 @@ import_object (Import     *im,
         case ENLACE_FIELD_TEXT:
         case ENLACE_FIELD_CHOICE:
           sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+          if (values != NULL)
+            json_object_set_string_member (values, field->name, text);
           break;
         case ENLACE_FIELD_POLYGON:
           if (!polygon_ok (text))
@@ -1522,6 +1533,8 @@ import_object (Import     *im,
               return 0;
             }
           sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+          if (values != NULL)
+            json_object_set_string_member (values, field->name, text);
           break;
         case ENLACE_FIELD_INT:
           if (!parse_int (text, &i64))
@@ -1531,6 +1544,8 @@ import_object (Import     *im,
               return 0;
             }
           sqlite3_bind_int64 (stmt, col, i64);
+          if (values != NULL)
+            json_object_set_int_member (values, field->name, i64);
           break;
         case ENLACE_FIELD_BOOL:
           if (!parse_bool (text, &i64))
@@ -1540,6 +1555,8 @@ import_object (Import     *im,
               return 0;
             }
           sqlite3_bind_int64 (stmt, col, i64);
+          if (values != NULL)
+            json_object_set_boolean_member (values, field->name, i64 != 0);
           break;
         case ENLACE_FIELD_REAL:
           if (!parse_real (text, &d))
@@ -1549,6 +1566,8 @@ import_object (Import     *im,
               return 0;
             }
           sqlite3_bind_double (stmt, col, d);
+          if (values != NULL)
+            json_object_set_double_member (values, field->name, d);
           break;
         case ENLACE_FIELD_REF:
           {
@@ -1569,11 +1588,21 @@ import_object (Import     *im,
                 return 0;
               }
             sqlite3_bind_int64 (stmt, col, ref_id);
+            if (values != NULL)
+              json_object_set_int_member (values, field->name, ref_id);
           }
           break;
         default:
           g_assert_not_reached ();
         }
+    }
+
+  if (values != NULL && !enlace_validate_object (im->store, kind, 0, values, &local_error))
+    {
+      sqlite3_clear_bindings (stmt);
+      import_fail (im, ENLACE_XML_ERROR_RULE, line, "%s", local_error->message);
+      g_error_free (local_error);
+      return 0;
     }
 
   rc = sqlite3_step (stmt);
@@ -1814,6 +1843,21 @@ import_element (Import     *im,
       return TRUE; /* the schema reports it */
     }
 
+  return TRUE;
+}
+
+/* Meta rows may replace rows that were there before the import: they are
+ * written through the store's recorded path (so that undo restores the
+ * old values) once the bulk rows are in. */
+static gboolean
+apply_meta (Import  *im,
+            GError **error)
+{
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (im->meta), (GCompareFunc) strcmp);
+
+  for (GList *l = keys; l; l = l->next)
+    if (!enlace_store_set_meta (im->store, l->data, g_hash_table_lookup (im->meta, l->data), error))
+      return FALSE;
   return TRUE;
 }
 
@@ -2081,9 +2125,15 @@ enlace_xml_import (EnlaceStore         *store,
     if (i != XK_PORT_TEMPLATE && i != XK_MAPPING_TEMPLATE && i != XK_PORT_MAPPING)
       im.keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.sql_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.deferred = g_array_new (FALSE, FALSE, sizeof (DeferredParent));
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.kbuf = g_string_new (NULL);
+  /* Every kind goes through the store's validation rules except ports:
+   * theirs (a name unique per device, 1–1024 positions) are enforced by
+   * the schema and the table constraints, and they are most of the rows. */
+  for (int i = 0; i < N_XK; i++)
+    im.validate[i] = i != XK_PORT;
 
   import_progress (&im, 0.0);
   ok = import_run (&im, &local_error);
@@ -2098,6 +2148,8 @@ enlace_xml_import (EnlaceStore         *store,
       g_propagate_error (&local_error, g_steal_pointer (&im.error));
     }
   if (ok && !enlace_store_end_bulk (store, &local_error))
+    ok = FALSE;
+  if (ok && !apply_meta (&im, &local_error))
     ok = FALSE;
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     ok = FALSE;
@@ -2114,6 +2166,7 @@ enlace_xml_import (EnlaceStore         *store,
   for (int i = 0; i < N_XK; i++)
     g_clear_pointer (&im.keys[i], g_hash_table_unref);
   g_hash_table_unref (im.sql_cache);
+  g_hash_table_unref (im.meta);
   g_array_unref (im.deferred);
   g_string_free (im.kbuf, TRUE);
   g_free (im.parent_key);
