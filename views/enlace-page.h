@@ -27,6 +27,15 @@
  *
  *   enlace_page_register ("rack", ENLACE_TYPE_RACK_PAGE);
  *
+ * Window actions a page may activate (gtk_widget_activate_action on any
+ * widget inside the window; parameters are (kind, id)):
+ *
+ *   "win.show-object"   "(sx)"  same as enlace_page_activate_object()
+ *   "win.edit-object"   "(sx)"  the generic form of an object
+ *   "win.new-object"    "(sx)"  a dialog creating a @kind; id: the parent
+ *                               (0: none), preset in the form
+ *   "win.delete-object" "(sx)"  deletes, with an Undo toast
+ *
  * A subclass overrides set_object() (load and show the object; chain up
  * is not needed, the base class records kind and id before calling it)
  * and store_changed() (reload what the change set touches; it is called

@@ -2,7 +2,11 @@
 #define G_LOG_DOMAIN "enlace-views"
 #include "config.h"
 
+#include "enlace-building-page.h"
+#include "enlace-object-form.h"
+#include "enlace-object-list.h"
 #include "enlace-page.h"
+#include "enlace-search-page.h"
 
 /* The views resources (enlace-views.gresource.xml) register themselves
  * when the program starts: link the library with link_whole.
@@ -17,8 +21,13 @@ enlace_views_init (void)
   if (!g_once_init_enter (&initialized))
     return;
 
-  /* gui-shell pages */
-  /* enlace_page_register ("building", ENLACE_TYPE_BUILDING_PAGE); */
+  /* gui-shell pages; kinds without a page use ENLACE_TYPE_OBJECT_FORM */
+  enlace_page_register ("building", ENLACE_TYPE_BUILDING_PAGE);
+  enlace_page_register ("floor", ENLACE_TYPE_BUILDING_PAGE);
+  enlace_page_register ("list", ENLACE_TYPE_OBJECT_LIST);
+  enlace_page_register ("search", ENLACE_TYPE_SEARCH_PAGE);
+  enlace_page_register ("site", ENLACE_TYPE_BUILDING_PAGE);
+  enlace_page_register ("space", ENLACE_TYPE_BUILDING_PAGE);
 
   /* gui-views pages */
 

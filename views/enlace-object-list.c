@@ -1,0 +1,496 @@
+/* enlace-object-list.c: the list page of any kind ("list/cable", ...)
+ *
+ * A GtkColumnView over an EnlaceRowModel.  The column headers sort: the
+ * column view's sorter is only asked which column is primary and in which
+ * direction, and the model re-runs its SQL in that order (see
+ * sorter_changed_cb); nothing is sorted in memory.
+ */
+#define G_LOG_DOMAIN "enlace-object-list"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "enlace-kinds.h"
+#include "enlace-object-list.h"
+
+struct _EnlaceObjectList
+{
+  EnlacePage            parent_instance;
+
+  const EnlaceListSpec *spec;
+  EnlaceRowModel       *model;
+  GtkSingleSelection   *selection;
+
+  GtkStack             *stack;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkButton            *add_button;
+  GtkButton            *edit_button;
+  GtkButton            *delete_button;
+  GtkColumnView        *column_view;
+  AdwStatusPage        *empty_page;
+
+  int                   probed_column;
+};
+
+G_DEFINE_FINAL_TYPE (EnlaceObjectList, enlace_object_list, ENLACE_TYPE_PAGE)
+
+typedef struct
+{
+  EnlaceObjectList *self;
+  int               column;
+} ColumnData;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ColumnData               *data)
+{
+  const EnlaceColumn *col = &data->self->spec->columns[data->column];
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), col->expand ? 24 : 10);
+  if (col->format == ENLACE_COLUMN_NUMBER || col->format == ENLACE_COLUMN_LENGTH)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  const EnlaceColumn *col = &data->self->spec->columns[data->column];
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  EnlaceRow *row = gtk_list_item_get_item (item);
+  const char *text = enlace_row_get_cell (row, data->column);
+  g_autofree char *owned = NULL;
+
+  switch (col->format)
+    {
+    case ENLACE_COLUMN_CHOICE:
+      text = enlace_choice_label (text);
+      break;
+    case ENLACE_COLUMN_LENGTH:
+      if (text[0] == '\0')
+        text = "—";
+      else
+        text = owned = g_strdup_printf (_("%.1f m"), g_ascii_strtod (text, NULL));
+      break;
+    case ENLACE_COLUMN_TEXT:
+    case ENLACE_COLUMN_NUMBER:
+    default:
+      break;
+    }
+
+  gtk_inscription_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text[0] ? text : NULL);
+}
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnData *data = user_data;
+
+  data->self->probed_column = data->column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+update_state (EnlaceObjectList *self)
+{
+  g_autofree char *count = NULL;
+  guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean selected = gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION;
+  gboolean writable = enlace_page_get_store (ENLACE_PAGE (self)) &&
+                      !enlace_store_is_read_only (enlace_page_get_store (ENLACE_PAGE (self)));
+  gboolean is_kind = self->spec && self->spec->kind;
+
+  count = g_strdup_printf (ngettext ("%u item", "%u items", n), n);
+  gtk_label_set_label (self->count_label, count);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), is_kind);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), is_kind);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), is_kind);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), selected && writable);
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->stack, "list");
+  else
+    {
+      if (search[0] != '\0')
+        {
+          adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Results"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Nothing in this list matches the search."));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
+          adw_status_page_set_title (self->empty_page, _("Nothing Here Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           is_kind ? _("Use the Add button to create the first one.")
+                                                   : _("The list is empty."));
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+}
+
+static void
+sorter_changed_cb (EnlaceObjectList *self,
+                   GtkSorterChange   change,
+                   GtkSorter        *sorter)
+{
+  g_autoptr(EnlaceRow) a = enlace_row_new (0, NULL);
+  g_autoptr(EnlaceRow) b = enlace_row_new (0, NULL);
+  GtkOrdering order;
+
+  if (self->model == NULL)
+    return;
+
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  enlace_row_model_set_sort (self->model, self->probed_column,
+                             order == GTK_ORDERING_LARGER);
+}
+
+static void
+build_columns (EnlaceObjectList *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->column_view, col);
+    }
+
+  for (guint i = 0; i < self->spec->n_columns; i++)
+    {
+      const EnlaceColumn *c = &self->spec->columns[i];
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkListItemFactory *factory;
+      ColumnData *data;
+
+      data = g_new0 (ColumnData, 1);
+      data->self = self;
+      data->column = i;
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      g_object_set_data_full (G_OBJECT (factory), "column-data", data, g_free);
+
+      column = gtk_column_view_column_new (_(c->label), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, c->expand);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, data, NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+items_changed_cb (EnlaceObjectList *self)
+{
+  update_state (self);
+}
+
+static void
+enlace_object_list_set_object (EnlacePage *page,
+                               const char *kind,
+                               gint64      id)
+{
+  EnlaceObjectList *self = ENLACE_OBJECT_LIST (page);
+  EnlaceStore *store = enlace_page_get_store (page);
+  const EnlaceListSpec *spec;
+  const char *name = kind;
+
+  if (g_str_has_prefix (name, "list/"))
+    name += strlen ("list/");
+
+  if (!(spec = enlace_list_spec_lookup (name)))
+    {
+      g_warning ("No list for “%s”", kind);
+      return;
+    }
+
+  if (spec != self->spec)
+    {
+      self->spec = spec;
+      build_columns (self);
+      if (spec->kind)
+        {
+          const EnlaceKind *k = enlace_kind_lookup (spec->kind);
+          g_autofree char *tip = g_strdup_printf (_("Add %s"), _(k->label));
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_button), tip);
+        }
+    }
+
+  enlace_page_set_title (page, _(spec->title));
+
+  if (store == NULL)
+    return;
+
+  if (self->model == NULL || enlace_row_model_get_spec (self->model) != spec ||
+      enlace_row_model_get_store (self->model) != store)
+    {
+      g_autoptr(EnlaceRowModel) model = enlace_row_model_new (store, spec);
+
+      if (self->model)
+        g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
+      g_set_object (&self->model, model);
+      g_signal_connect_swapped (self->model, "items-changed",
+                                G_CALLBACK (items_changed_cb), self);
+      enlace_row_model_set_search (self->model,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+      sorter_changed_cb (self, 0, gtk_column_view_get_sorter (self->column_view));
+    }
+
+  enlace_row_model_set_parent (self->model, id);
+  update_state (self);
+}
+
+static void
+enlace_object_list_store_changed (EnlacePage      *page,
+                                  EnlaceChangeSet *changes)
+{
+  /* The row model reloads itself. */
+  update_state (ENLACE_OBJECT_LIST (page));
+}
+
+static void
+enlace_object_list_focus_main (EnlacePage *page)
+{
+  EnlaceObjectList *self = ENLACE_OBJECT_LIST (page);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static gint64
+selected_id (EnlaceObjectList *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (self->model == NULL || pos == GTK_INVALID_LIST_POSITION)
+    return 0;
+  return enlace_row_model_get_id (self->model, pos);
+}
+
+static void
+activate_cb (EnlaceObjectList *self,
+             guint             position,
+             GtkColumnView    *view)
+{
+  if (self->model == NULL || self->spec->kind == NULL)
+    return;
+
+  enlace_page_activate_object (ENLACE_PAGE (self), self->spec->kind,
+                               enlace_row_model_get_id (self->model, position));
+}
+
+static void
+search_changed_cb (EnlaceObjectList *self,
+                   GtkSearchEntry   *entry)
+{
+  if (self->model)
+    enlace_row_model_set_search (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_state (self);
+}
+
+static void
+add_clicked_cb (EnlaceObjectList *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.new-object", "(sx)",
+                              self->spec->kind,
+                              enlace_page_get_object_id (ENLACE_PAGE (self)));
+}
+
+static void
+edit_clicked_cb (EnlaceObjectList *self)
+{
+  gint64 id = selected_id (self);
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-object", "(sx)",
+                                self->spec->kind, id);
+}
+
+static void
+delete_clicked_cb (EnlaceObjectList *self)
+{
+  gint64 id = selected_id (self);
+
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-object", "(sx)",
+                                self->spec->kind, id);
+}
+
+static void
+enlace_object_list_dispose (GObject *object)
+{
+  EnlaceObjectList *self = (EnlaceObjectList *)object;
+
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (enlace_object_list_parent_class)->dispose (object);
+}
+
+static void
+enlace_object_list_class_init (EnlaceObjectListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  EnlacePageClass *page_class = ENLACE_PAGE_CLASS (klass);
+
+  object_class->dispose = enlace_object_list_dispose;
+
+  page_class->set_object = enlace_object_list_set_object;
+  page_class->store_changed = enlace_object_list_store_changed;
+  page_class->focus_main = enlace_object_list_focus_main;
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+enlace_object_list_init (EnlaceObjectList *self)
+{
+  GtkWidget *box, *toolbar, *scroller;
+
+  self->probed_column = -1;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (toolbar, "toolbar");
+
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search_entry, "placeholder-text", _("Filter the list"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 200, -1);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->search_entry));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->count_label), 6);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->count_label));
+
+  self->add_button = GTK_BUTTON (icon_button ("list-add-symbolic", _("Add")));
+  self->edit_button = GTK_BUTTON (icon_button ("document-edit-symbolic", _("Edit the selected item")));
+  self->delete_button = GTK_BUTTON (icon_button ("user-trash-symbolic", _("Delete the selected item")));
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  g_signal_connect_swapped (self->edit_button, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->add_button));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->edit_button));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->delete_button));
+  gtk_box_append (GTK_BOX (box), toolbar);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (update_state), self);
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (sorter_changed_cb), self);
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->empty_page), TRUE);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "list");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  adw_bin_set_child (ADW_BIN (self), box);
+  update_state (self);
+}
+
+GtkWidget *
+enlace_object_list_new (void)
+{
+  return g_object_new (ENLACE_TYPE_OBJECT_LIST, NULL);
+}
+
+EnlaceRowModel *
+enlace_object_list_get_model (EnlaceObjectList *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_LIST (self), NULL);
+
+  return self->model;
+}
+
+GtkColumnView *
+enlace_object_list_get_column_view (EnlaceObjectList *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_LIST (self), NULL);
+
+  return self->column_view;
+}
+
+void
+enlace_object_list_set_search (EnlaceObjectList *self,
+                               const char       *text)
+{
+  g_return_if_fail (ENLACE_IS_OBJECT_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* search-changed is delayed; apply at once */
+  search_changed_cb (self, self->search_entry);
+}
+
+gboolean
+enlace_object_list_select_id (EnlaceObjectList *self,
+                              gint64            id)
+{
+  guint pos;
+
+  g_return_val_if_fail (ENLACE_IS_OBJECT_LIST (self), FALSE);
+
+  if (self->model == NULL ||
+      (pos = enlace_row_model_find (self->model, id)) == G_MAXUINT)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, pos);
+  return TRUE;
+}
