@@ -1,0 +1,27 @@
+/* enlace-demo.h: the demo campus, "Universidad Tecnológica del Valle"
+ *
+ * A realistic, small institution in Spanish: one site, three buildings,
+ * an equipment room (SITE) and a telecom room per floor, offices,
+ * classrooms and laboratories drawn as polygons, about 200 data and voice
+ * outlets, racks of patch panels and switches, a PBX with extensions held
+ * by people of the institution's areas, fibre and multipair backbone, the
+ * internet circuit and a telephone trunk.  The GUI opens it on first run.
+ */
+#pragma once
+
+#include "enlace-store.h"
+
+G_BEGIN_DECLS
+
+/* Writes the demo campus into @store (which should be empty) as one
+ * undoable command ("Demo campus"), and sets the meta keys institution
+ * and author. */
+gboolean  enlace_demo_populate     (EnlaceStore  *store,
+                                    GError      **error);
+
+/* The path of the demo campus of this user
+ * ($XDG_DATA_HOME/enlace/demo.enlace); creates the file with
+ * enlace_demo_populate() when it is missing or empty. */
+char     *enlace_demo_ensure_file  (GError      **error);
+
+G_END_DECLS

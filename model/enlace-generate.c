@@ -1,0 +1,1015 @@
+/* enlace-generate.c: a deterministic synthetic campus of a given size
+ *
+ * Everything is written in one command, in bulk mode, with prepared
+ * INSERTs (see enlace-builder.c).  Randomness comes from a splitmix64
+ * generator seeded by the options, so the same options give the same rows
+ * on every machine.
+ *
+ * Layout of a floor (metres): offices 8 m wide and 7 m deep on both sides
+ * of a 2.5 m corridor along x; the middle slot of the north row is the
+ * telecom room ("2A"), the middle slot of the south row is the equipment
+ * room ("SITE") on level 0 and the toilets elsewhere.
+ */
+#define G_LOG_DOMAIN "enlace-generate"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "enlace-builder.h"
+#include "enlace-generate.h"
+
+#define SLOT_W        8.0
+#define SLOT_D        7.0
+#define CORRIDOR      2.5
+#define FLOOR_H       4.0
+#define PER_SPACE     8u
+#define RACK_U        42
+#define DATA_PATCHED  0.85
+#define VOICE_ACTIVE  0.35
+
+/* Template indices of the generator's device types */
+enum { OUT_D, OUT_V, OUT_DR, OUT_VR };
+enum { SW_GI = 0, SW_TE = 48 };
+enum { FO12_FRONT = 0, FO12_REAR = 12 };
+enum { FO48_FRONT = 0, FO48_REAR = 48 };
+enum { BLK_FRONT = 0, BLK_REAR = 100 };
+enum { PBX_LINE = 0, PBX_TRUNK = 96 };
+
+typedef struct
+{
+  guint64 s;
+} Rng;
+
+static guint64
+rng_next (Rng *r)
+{
+  guint64 z = (r->s += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return z ^ (z >> 31);
+}
+
+static double
+rng_double (Rng *r)
+{
+  return (rng_next (r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+typedef struct _Gen Gen;
+
+/* A room that holds racks, filled from the top down. */
+typedef struct
+{
+  gint64  space_id;
+  char   *prefix;     /* "A-2A", "A-SITE" */
+  double  x;
+  double  y;
+  gint64  rack_id;
+  guint   n_racks;
+  int     top;        /* highest free unit of the current rack */
+} Room;
+
+/* Devices of one type created on demand in a room, whose ports
+ * [first, first + count) are handed out one by one. */
+typedef struct
+{
+  Room              *room;
+  EnlaceBuilderType *type;
+  char              *stem;      /* "A-SITE-CORE" */
+  guint              first;
+  guint              count;
+  guint              next;
+  guint              n_devices;
+  gint64            *ports;     /* ports of the current device */
+} Pool;
+
+struct _Gen
+{
+  EnlaceBuilder               *b;
+  const EnlaceGenerateOptions *o;
+  Rng                          rng;
+  gint64                       site_id;
+
+  EnlaceBuilderType *t_outlet;
+  EnlaceBuilderType *t_pp48;
+  EnlaceBuilderType *t_pp24;
+  EnlaceBuilderType *t_switch;
+  EnlaceBuilderType *t_fo12;
+  EnlaceBuilderType *t_fo48;
+  EnlaceBuilderType *t_blk;
+  EnlaceBuilderType *t_core;
+  EnlaceBuilderType *t_router;
+  EnlaceBuilderType *t_pbx;
+
+  /* building A: the campus core, PBX and landing of every backbone */
+  Room   *site_a;
+  Pool   *core_a;
+  Pool   *landing;     /* 110 blocks: rear ports of 25 pairs */
+  Pool   *pbx;
+  Pool   *campus_fo;   /* 48-LC panels: rear ports of 12 strands */
+  guint   n_ext;
+  guint   n_serial;
+  GCancellable *cancellable;
+};
+
+char *
+enlace_generate_building_code (guint index)
+{
+  char buf[8];
+  int i = G_N_ELEMENTS (buf) - 1;
+
+  buf[i] = '\0';
+  index++;
+  while (index > 0 && i > 0)
+    {
+      index--;
+      buf[--i] = 'A' + (index % 26);
+      index /= 26;
+    }
+  return g_strdup (buf + i);
+}
+
+void
+enlace_generate_options_init (EnlaceGenerateOptions *opts)
+{
+  g_return_if_fail (opts != NULL);
+
+  opts->buildings = 3;
+  opts->floors = 3;
+  opts->outlets_per_floor = 48;
+  opts->seed = 1;
+}
+
+static Room *
+room_new (gint64      space_id,
+          const char *prefix,
+          double      x,
+          double      y)
+{
+  Room *r = g_new0 (Room, 1);
+
+  r->space_id = space_id;
+  r->prefix = g_strdup (prefix);
+  r->x = x;
+  r->y = y;
+  return r;
+}
+
+static void
+room_free (Room *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->prefix);
+  g_free (r);
+}
+
+static char *
+serial (Gen *g)
+{
+  return g_strdup_printf ("FOC%04u%04X", ++g->n_serial, (guint) (rng_next (&g->rng) & 0xffff));
+}
+
+/* Places a device of @type in the next free units of @room, adding a rack
+ * when the current one is full.  Returns the device id. */
+static gint64
+room_device (Gen               *g,
+             Room              *room,
+             EnlaceBuilderType *type,
+             const char        *name,
+             gboolean           with_serial)
+{
+  EnlaceBuilderPlace place = { 0 };
+  int h = (int) ceil (enlace_builder_type_height (type));
+  g_autofree char *sn = NULL;
+
+  if (room->rack_id == 0 || room->top - h + 1 < 1)
+    {
+      g_autofree char *rack_name = g_strdup_printf ("%s-R%u", room->prefix, ++room->n_racks);
+
+      room->rack_id = enlace_builder_rack (g->b, room->space_id, rack_name, RACK_U,
+                                           room->x + 0.7 * (room->n_racks - 1), room->y, 0);
+      room->top = RACK_U;
+    }
+  place.rack_id = room->rack_id;
+  place.u_position = room->top - h + 1;
+  place.face = "front";
+  room->top -= h;
+  if (with_serial)
+    place.serial = sn = serial (g);
+  return enlace_builder_device (g->b, type, name, &place);
+}
+
+static Pool *
+pool_new (Room              *room,
+          EnlaceBuilderType *type,
+          const char        *stem,
+          guint              first,
+          guint              count)
+{
+  Pool *p = g_new0 (Pool, 1);
+
+  p->room = room;
+  p->type = type;
+  p->stem = g_strdup (stem);
+  p->first = first;
+  p->count = count;
+  p->next = count;  /* no device yet */
+  p->ports = g_new0 (gint64, enlace_builder_type_n_ports (type));
+  return p;
+}
+
+static void
+pool_free (Pool *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->stem);
+  g_free (p->ports);
+  g_free (p);
+}
+
+/* Returns the template index of a free port; p->ports holds the ids of
+ * its device's ports. */
+static guint
+pool_take (Gen  *g,
+           Pool *p)
+{
+  if (p->next >= p->count)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%u", p->stem, ++p->n_devices);
+      room_device (g, p->room, p->type, name, p->type == g->t_core || p->type == g->t_pbx);
+      if (!enlace_builder_failed (g->b))
+        memcpy (p->ports, enlace_builder_ports (g->b),
+                sizeof (gint64) * enlace_builder_type_n_ports (p->type));
+      p->next = 0;
+    }
+  return p->first + p->next++;
+}
+
+static void
+define_types (Gen *g)
+{
+  EnlaceBuilder *b = g->b;
+  EnlaceBuilderType *t;
+  guint f, r;
+
+  /* Outlet: a two-jack faceplate, one keystone for data and one for voice. */
+  t = g->t_outlet = enlace_builder_type (b, "Panduit", "CFPE2IWY", "CFPE2IWY", 0, FALSE, "outlet");
+  f = enlace_builder_type_ports (b, t, "front", "D", 0, 0, "copper", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "front", "V", 0, 0, "voice", "8P8C", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "D-R", 0, 0, "copper", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "rear", "V-R", 0, 0, "voice", "8P8C", 1);
+  enlace_builder_type_map (b, t, f, r, 1);
+  enlace_builder_type_map (b, t, f + 1, r + 1, 1);
+
+  t = g->t_pp48 = enlace_builder_type (b, "Panduit", "CP48BLY", "CP48BLY", 2, FALSE, "patch-panel");
+  f = enlace_builder_type_ports (b, t, "front", "%u", 1, 48, "copper", "8P8C", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "R%u", 1, 48, "copper", "8P8C", 1);
+  for (guint i = 0; i < 48; i++)
+    enlace_builder_type_map (b, t, f + i, r + i, 1);
+
+  t = g->t_pp24 = enlace_builder_type (b, "Panduit", "CP24BLY", "CP24BLY", 1, FALSE, "patch-panel");
+  f = enlace_builder_type_ports (b, t, "front", "%u", 1, 24, "copper", "8P8C", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "R%u", 1, 24, "copper", "8P8C", 1);
+  for (guint i = 0; i < 24; i++)
+    enlace_builder_type_map (b, t, f + i, r + i, 1);
+
+  t = g->t_switch = enlace_builder_type (b, "Cisco", "C9200L-48P-4X", "C9200L-48P-4X-E", 1, FALSE, "switch");
+  enlace_builder_type_ports (b, t, "interface", "Gi1/0/%u", 1, 48, "copper", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "interface", "Te1/1/%u", 1, 4, "fibre", "LC", 1);
+
+  /* Telecom-room fibre panel: one 12-strand cable spliced behind 12 LC. */
+  t = g->t_fo12 = enlace_builder_type (b, "Panduit", "FLEX12-LC-OM3", NULL, 1, FALSE, "patch-panel");
+  f = enlace_builder_type_ports (b, t, "front", "%u", 1, 12, "fibre", "LC", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "R1", 0, 0, "fibre", "splice", 12);
+  for (guint i = 0; i < 12; i++)
+    enlace_builder_type_map (b, t, f + i, r, (int) i + 1);
+
+  /* Equipment-room fibre panel: four 12-strand cables behind 48 LC. */
+  t = g->t_fo48 = enlace_builder_type (b, "Panduit", "FLEX48-LC", NULL, 1, FALSE, "patch-panel");
+  f = enlace_builder_type_ports (b, t, "front", "%u", 1, 48, "fibre", "LC", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "R%u", 1, 4, "fibre", "splice", 12);
+  for (guint i = 0; i < 48; i++)
+    enlace_builder_type_map (b, t, f + i, r + i / 12, (int) (i % 12) + 1);
+
+  /* 110 block of 100 pairs: four 25-pair multipair cables. */
+  t = g->t_blk = enlace_builder_type (b, "Panduit", "P110B100R2", "P110B100R2", 2, FALSE, "patch-panel");
+  f = enlace_builder_type_ports (b, t, "front", "%u", 1, 100, "voice", "110", 1);
+  r = enlace_builder_type_ports (b, t, "rear", "R%u", 1, 4, "voice", "110", 25);
+  for (guint i = 0; i < 100; i++)
+    enlace_builder_type_map (b, t, f + i, r + i / 25, (int) (i % 25) + 1);
+
+  t = g->t_core = enlace_builder_type (b, "Cisco", "C9500-48X", "C9500-48X-A", 1, TRUE, "switch");
+  enlace_builder_type_ports (b, t, "interface", "Te1/0/%u", 1, 48, "fibre", "LC", 1);
+  enlace_builder_type_ports (b, t, "interface", "Fo1/0/%u", 1, 4, "fibre", "MPO", 1);
+
+  t = g->t_router = enlace_builder_type (b, "Cisco", "ISR4331", "ISR4331/K9", 1, TRUE, "router");
+  enlace_builder_type_ports (b, t, "interface", "Gi0/0/%u", 0, 3, "copper", "8P8C", 1);
+
+  t = g->t_pbx = enlace_builder_type (b, "Avaya", "G450", "700506732", 3, TRUE, "pbx");
+  enlace_builder_type_ports (b, t, "interface", "1/%u", 1, 24, "voice", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "interface", "2/%u", 1, 24, "voice", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "interface", "3/%u", 1, 24, "voice", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "interface", "4/%u", 1, 24, "voice", "8P8C", 1);
+  enlace_builder_type_ports (b, t, "interface", "E1", 0, 0, "voice", "8P8C", 1);
+}
+
+static double
+round1 (double v)
+{
+  return floor (v * 10.0 + 0.5) / 10.0;
+}
+
+/* Campus position of a building's equipment room. */
+static void
+building_origin (guint   index,
+                 double *x,
+                 double *y)
+{
+  *x = (index % 4) * 180.0;
+  *y = (index / 4) * 120.0;
+}
+
+static double
+campus_distance (guint a,
+                 guint b)
+{
+  double ax, ay, bx, by;
+
+  building_origin (a, &ax, &ay);
+  building_origin (b, &bx, &by);
+  return fabs (ax - bx) + fabs (ay - by);
+}
+
+typedef struct
+{
+  const char *building;   /* "A" */
+  guint       bindex;
+  guint       n_slots;    /* per side */
+  guint       mid;
+} Layout;
+
+static void
+outlet_point (double  x0,
+              double  y0,
+              gboolean north,
+              double  t,
+              double *x,
+              double *y,
+              double *rot)
+{
+  /* Walk the three walls away from the corridor: side, back, side. */
+  const double inset = 0.05;
+
+  if (t < SLOT_D)
+    {
+      *x = x0 + inset;
+      *y = north ? y0 + t : y0 + SLOT_D - t;
+      *rot = 0;
+    }
+  else if (t < SLOT_D + SLOT_W)
+    {
+      *x = x0 + (t - SLOT_D);
+      *y = north ? y0 + SLOT_D - inset : y0 + inset;
+      *rot = north ? 270 : 90;
+    }
+  else
+    {
+      double u = t - SLOT_D - SLOT_W;
+
+      *x = x0 + SLOT_W - inset;
+      *y = north ? y0 + SLOT_D - u : y0 + u;
+      *rot = 180;
+    }
+  *x = floor (*x * 100.0 + 0.5) / 100.0;
+  *y = floor (*y * 100.0 + 0.5) / 100.0;
+}
+
+static void
+slot_origin (guint     slot,
+             gboolean  north,
+             double   *x0,
+             double   *y0)
+{
+  *x0 = slot * SLOT_W;
+  *y0 = north ? SLOT_D + CORRIDOR : 0.0;
+}
+
+static const char *
+space_kind_for (guint n)
+{
+  if (n % 7 == 3)
+    return "classroom";
+  if (n % 11 == 5)
+    return "laboratory";
+  return "office";
+}
+
+static const char *
+space_name_fmt (const char *kind)
+{
+  if (strcmp (kind, "classroom") == 0)
+    return "Aula %s";
+  if (strcmp (kind, "laboratory") == 0)
+    return "Laboratorio %s";
+  return "Oficina %s";
+}
+
+static char *
+panel_letter (guint i)
+{
+  return enlace_generate_building_code (i);
+}
+
+/* One floor: spaces, telecom room with its racks, outlets and their
+ * cabling.  @site is the building's equipment room (for the fibre). */
+static void
+gen_floor (Gen          *g,
+           const Layout *L,
+           gint64        floor_id,
+           int           level,
+           Room         *site,
+           Pool         *site_fo,
+           Pool         *core,
+           gint64        area_id)
+{
+  EnlaceBuilder *b = g->b;
+  const guint n = g->o->outlets_per_floor;
+  const guint n_spaces = (n + PER_SPACE - 1) / PER_SPACE;
+  const char *B = L->building;
+  g_autofree char *tr_code = g_strdup_printf ("%dA", level);
+  g_autofree char *tr_prefix = g_strdup_printf ("%s-%s", B, tr_code);
+  g_autofree gboolean *patched = g_new0 (gboolean, n);
+  g_autofree gboolean *voiced = g_new0 (gboolean, n);
+  g_autofree gint64 *d_front = g_new0 (gint64, n);
+  g_autofree gint64 *d_rear = g_new0 (gint64, n);
+  g_autofree gint64 *v_front = g_new0 (gint64, n);
+  g_autofree gint64 *v_rear = g_new0 (gint64, n);
+  g_autofree gint64 *sw_ports = NULL;
+  g_autofree gint64 *blk_ports = NULL;
+  g_autofree char *outline = NULL;
+  guint n_patched = 0, n_voiced = 0, n_sw, n_blk, n_dp, n_vp;
+  gint64 tr_space, fo_rear = 0, fo_front[12] = { 0 };
+  double tr_x0, tr_y0, rack_x, rack_y, len;
+  guint outlet = 0, k;
+  Room *tr;
+  const int numw = n > 999 ? 4 : 3;
+  const double corridor_y = SLOT_D + CORRIDOR / 2;
+
+  for (guint i = 0; i < n; i++)
+    {
+      patched[i] = rng_double (&g->rng) < DATA_PATCHED;
+      voiced[i] = rng_double (&g->rng) < VOICE_ACTIVE;
+      n_patched += patched[i];
+      n_voiced += voiced[i];
+    }
+
+  /* Corridor, toilets / equipment room, telecom room */
+  outline = enlace_builder_rect (0, SLOT_D, L->n_slots * SLOT_W, CORRIDOR);
+  {
+    g_autofree char *code = g_strdup_printf ("%dPAS", level);
+    enlace_builder_space (b, floor_id, code, "Pasillo", "other", outline);
+  }
+  g_clear_pointer (&outline, g_free);
+  if (level != 0)
+    {
+      double x0, y0;
+      g_autofree char *code = g_strdup_printf ("%dSAN", level);
+
+      slot_origin (L->mid, FALSE, &x0, &y0);
+      outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
+      enlace_builder_space (b, floor_id, code, "Sanitarios", "other", outline);
+      g_clear_pointer (&outline, g_free);
+    }
+  slot_origin (L->mid, TRUE, &tr_x0, &tr_y0);
+  outline = enlace_builder_rect (tr_x0, tr_y0, SLOT_W, SLOT_D);
+  {
+    g_autofree char *name = g_strdup_printf ("Cuarto de telecomunicaciones %s", tr_code);
+    tr_space = enlace_builder_space (b, floor_id, tr_code, name, "telecom-room", outline);
+  }
+  g_clear_pointer (&outline, g_free);
+  rack_x = tr_x0 + 1.5;
+  rack_y = tr_y0 + SLOT_D - 1.5;
+  tr = room_new (tr_space, tr_prefix, rack_x, rack_y);
+
+  /* Rack contents, top down: fibre panel, data panels and switches
+   * interleaved, voice panels, 110 blocks. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s-FO1", tr_prefix);
+    const gint64 *p;
+
+    room_device (g, tr, g->t_fo12, name, FALSE);
+    p = enlace_builder_ports (b);
+    if (!enlace_builder_failed (b))
+      {
+        fo_rear = p[FO12_REAR];
+        memcpy (fo_front, p + FO12_FRONT, sizeof fo_front);
+      }
+    else
+      return;
+  }
+
+  n_sw = MAX ((n_patched + 47) / 48, 1u);
+  n_blk = MAX ((n_voiced + 99) / 100, 1u);
+  n_dp = (n + 47) / 48;
+  n_vp = n_dp;
+  sw_ports = g_new0 (gint64, n_sw * 52);
+  blk_ports = g_new0 (gint64, n_blk * 104);
+
+  for (guint i = 0; i < MAX (n_dp, n_sw); i++)
+    {
+      if (i < n_dp)
+        {
+          g_autofree char *letter = panel_letter (i);
+          g_autofree char *name = g_strdup_printf ("%s-PP%s", tr_prefix, letter);
+          guint left = n - i * 48;
+          gboolean small = left <= 24;
+          guint np = small ? left : MIN (left, 48u);
+          const gint64 *p;
+
+          room_device (g, tr, small ? g->t_pp24 : g->t_pp48, name, FALSE);
+          if (enlace_builder_failed (b))
+            goto out;
+          p = enlace_builder_ports (b);
+          for (guint j = 0; j < np; j++)
+            {
+              d_front[i * 48 + j] = p[j];
+              d_rear[i * 48 + j] = p[(small ? 24 : 48) + j];
+            }
+        }
+      if (i < n_sw)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-P%d-SW%u", B, level, i + 1);
+
+          room_device (g, tr, g->t_switch, name, TRUE);
+          if (enlace_builder_failed (b))
+            goto out;
+          memcpy (sw_ports + i * 52, enlace_builder_ports (b), 52 * sizeof (gint64));
+        }
+    }
+  for (guint i = 0; i < n_vp; i++)
+    {
+      g_autofree char *letter = panel_letter (n_dp + i);
+      g_autofree char *name = g_strdup_printf ("%s-PP%s", tr_prefix, letter);
+      guint left = n - i * 48;
+      gboolean small = left <= 24;
+      guint np = small ? left : MIN (left, 48u);
+      const gint64 *p;
+
+      room_device (g, tr, small ? g->t_pp24 : g->t_pp48, name, FALSE);
+      if (enlace_builder_failed (b))
+        goto out;
+      p = enlace_builder_ports (b);
+      for (guint j = 0; j < np; j++)
+        {
+          v_front[i * 48 + j] = p[j];
+          v_rear[i * 48 + j] = p[(small ? 24 : 48) + j];
+        }
+    }
+  for (guint i = 0; i < n_blk; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-MP%u", tr_prefix, i + 1);
+
+      room_device (g, tr, g->t_blk, name, FALSE);
+      if (enlace_builder_failed (b))
+        goto out;
+      memcpy (blk_ports + i * 104, enlace_builder_ports (b), 104 * sizeof (gint64));
+    }
+
+  /* Offices and their outlets, with horizontal links */
+  k = 0;
+  for (guint s = 0; s < n_spaces; s++)
+    {
+      /* south row first, then north, skipping the middle slots */
+      guint slot_i = s < L->n_slots - 1 ? s : s - (L->n_slots - 1);
+      gboolean north = s >= L->n_slots - 1;
+      guint slot = slot_i >= L->mid ? slot_i + 1 : slot_i;
+      guint in_space = MIN (PER_SPACE, n - s * PER_SPACE);
+      const char *kind = space_kind_for (s + 1);
+      g_autofree char *code = n_spaces > 99 ? g_strdup_printf ("%d-%03u", level, s + 1)
+                                            : g_strdup_printf ("%d%02u", level, s + 1);
+      g_autofree char *name = NULL;
+      double x0, y0;
+      gint64 space_id;
+
+      slot_origin (slot, north, &x0, &y0);
+      outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      name = g_strdup_printf (space_name_fmt (kind), code);
+#pragma GCC diagnostic pop
+      space_id = enlace_builder_space (b, floor_id, code, name, kind, outline);
+      g_clear_pointer (&outline, g_free);
+
+      for (guint j = 0; j < in_space; j++, outlet++)
+        {
+          EnlaceBuilderPlace place = { 0 };
+          EnlaceBuilderCable c = { 0 };
+          g_autofree char *oname = g_strdup_printf ("%s-%0*u", tr_prefix, numw, outlet + 1);
+          g_autofree char *letter = panel_letter (outlet / 48);
+          g_autofree char *vletter = panel_letter (n_dp + outlet / 48);
+          g_autofree char *label = NULL;
+          const gint64 *p;
+          gint64 o_d, o_v, o_dr, o_vr;
+
+          place.space_id = space_id;
+          place.has_xy = TRUE;
+          outlet_point (x0, y0, north, (j + 0.5) * (2 * SLOT_D + SLOT_W) / in_space,
+                        &place.x, &place.y, &place.rotation);
+          enlace_builder_device (b, g->t_outlet, oname, &place);
+          if (enlace_builder_failed (b))
+            goto out;
+          p = enlace_builder_ports (b);
+          o_d = p[OUT_D];
+          o_v = p[OUT_V];
+          o_dr = p[OUT_DR];
+          o_vr = p[OUT_VR];
+
+          len = fabs (place.x - rack_x) + fabs (place.y - corridor_y)
+                + fabs (rack_y - corridor_y) + 2 * 2.7 + 2.0 * rng_double (&g->rng);
+          c.kind = "horizontal";
+          c.type = "cat6";
+          c.color = "azul";
+          c.length_m = round1 (len);
+          c.label = label = g_strdup_printf ("%s-%s%02u", tr_prefix, letter, outlet % 48 + 1);
+          enlace_builder_cable (b, &c, o_dr, d_rear[outlet]);
+          g_free (label);
+          c.color = "blanco";
+          c.length_m = round1 (len + 0.3);
+          c.label = label = g_strdup_printf ("%s-%s%02u", tr_prefix, vletter, outlet % 48 + 1);
+          enlace_builder_cable (b, &c, o_vr, v_rear[outlet]);
+          (void) o_d;
+          (void) o_v;
+
+          if (patched[outlet])
+            {
+              EnlaceBuilderCable pc = { 0 };
+              g_autofree char *pl = g_strdup_printf ("PC-%s-%s%02u", tr_prefix, letter, outlet % 48 + 1);
+
+              pc.label = pl;
+              pc.kind = "patch-cord";
+              pc.type = "cat6";
+              pc.color = "azul";
+              pc.length_m = 1.0;
+              enlace_builder_cable (b, &pc, d_front[outlet], sw_ports[(k / 48) * 52 + SW_GI + k % 48]);
+              k++;
+            }
+        }
+    }
+
+  /* Uplinks: the first Te port of each switch to a strand of the fibre
+   * backbone, landed on the building's equipment-room panel and patched to
+   * the core switch. */
+  {
+    EnlaceBuilderCable c = { 0 };
+    g_autofree char *label = NULL;
+    guint r = pool_take (g, site_fo);
+    gint64 site_rear = site_fo->ports[r];
+    gint64 site_front[12];
+    double bb_len = fabs (rack_y - site->y) + level * FLOOR_H + 10.0 + 2.0 * rng_double (&g->rng);
+
+    memcpy (site_front, site_fo->ports + FO48_FRONT + (r - FO48_REAR) * 12, sizeof site_front);
+    c.label = label = g_strdup_printf ("%s/%s-FO1", tr_prefix, site->prefix);
+    c.kind = "backbone";
+    c.type = "om3";
+    c.color = "aqua";
+    c.length_m = round1 (bb_len);
+    enlace_builder_cable (b, &c, fo_rear, site_rear);
+
+    for (guint s = 0; s < MIN (n_sw, 12u); s++)
+      {
+        EnlaceBuilderCable pc = { 0 };
+        g_autofree char *l1 = g_strdup_printf ("PC-%s-FO1-%02u", tr_prefix, s + 1);
+        g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-%02u", site->prefix, tr_code, s + 1);
+        guint ci;
+
+        pc.kind = "patch-cord";
+        pc.type = "om3";
+        pc.color = "aqua";
+        pc.length_m = 2.0;
+        pc.label = l1;
+        enlace_builder_cable (b, &pc, sw_ports[s * 52 + SW_TE], fo_front[s]);
+        ci = pool_take (g, core);
+        pc.label = l2;
+        pc.length_m = 3.0;
+        enlace_builder_cable (b, &pc, site_front[s], core->ports[ci]);
+      }
+  }
+
+  /* Voice: active jacks are cross-connected to the 110 blocks, whose
+   * 25-pair cables land in building A's equipment room next to the PBX. */
+  {
+    gint64 land_front[25] = { 0 };
+    guint line = 0, n_mp = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        EnlaceBuilderCable c = { 0 };
+        g_autofree char *vletter = NULL;
+        g_autofree char *l = NULL;
+        g_autofree char *number = NULL;
+        guint blk = line / 100, pair = line % 100, pi;
+        gint64 pbx_port;
+
+        if (!voiced[i])
+          continue;
+        if (pair % 25 == 0)
+          {
+            EnlaceBuilderCable mp = { 0 };
+            g_autofree char *mpl = g_strdup_printf ("%s/%s-MP%u", tr_prefix, g->site_a->prefix, ++n_mp);
+            guint r = pool_take (g, g->landing);
+
+            memcpy (land_front, g->landing->ports + BLK_FRONT + (r - BLK_REAR) * 25, sizeof land_front);
+            mp.label = mpl;
+            mp.kind = "backbone";
+            mp.type = "multipair";
+            mp.pairs = 25;
+            mp.color = "gris";
+            mp.length_m = round1 (fabs (rack_y - site->y) + level * FLOOR_H + 15.0
+                                  + campus_distance (L->bindex, 0));
+            enlace_builder_cable (b, &mp, blk_ports[blk * 104 + BLK_REAR + pair / 25],
+                                  g->landing->ports[r]);
+          }
+
+        vletter = panel_letter (n_dp + i / 48);
+        c.kind = "patch-cord";
+        c.type = "cat3";
+        c.color = "blanco";
+        c.length_m = 1.0;
+        c.label = l = g_strdup_printf ("PC-%s-%s%02u", tr_prefix, vletter, i % 48 + 1);
+        enlace_builder_cable (b, &c, v_front[i], blk_ports[blk * 104 + BLK_FRONT + pair]);
+        g_clear_pointer (&l, g_free);
+
+        pi = pool_take (g, g->pbx);
+        pbx_port = g->pbx->ports[pi];
+        c.label = l = g_strdup_printf ("PC-%s-%s-%02u", g->site_a->prefix, tr_prefix, line + 1);
+        c.length_m = 2.0;
+        enlace_builder_cable (b, &c, land_front[pair % 25], pbx_port);
+
+        number = g_strdup_printf ("%u", 10000 + ++g->n_ext);
+        enlace_builder_extension (b, number, 0, NULL, area_id, "active", pbx_port);
+        line++;
+      }
+  }
+
+out:
+  room_free (tr);
+}
+
+static void
+gen_building (Gen   *g,
+              guint  bi)
+{
+  EnlaceBuilder *b = g->b;
+  g_autofree char *B = enlace_generate_building_code (bi);
+  g_autofree char *bname = g_strdup_printf ("Edificio %s", B);
+  g_autofree char *address = g_strdup_printf ("Circuito Universitario %u, Campus Sintético", 100 + bi * 10);
+  g_autofree char *site_prefix = g_strdup_printf ("%s-SITE", B);
+  g_autofree char *stem = NULL;
+  const guint n_spaces = (g->o->outlets_per_floor + PER_SPACE - 1) / PER_SPACE;
+  Layout L = { B, bi, 0, 0 };
+  gint64 building_id, area_id;
+  Room *site = NULL;
+  Pool *site_fo = NULL, *core = NULL;
+
+  /* n_spaces offices plus one reserved slot in each row */
+  L.n_slots = (n_spaces + 2 + 1) / 2;
+  L.mid = L.n_slots / 2;
+
+  building_id = enlace_builder_building (b, g->site_id, B, bname, address);
+  area_id = enlace_builder_area (b, B, bname, 0);
+
+  for (guint f = 0; f < g->o->floors; f++)
+    {
+      g_autofree char *fname = f == 0 ? g_strdup ("Planta baja") : g_strdup_printf ("Nivel %u", f);
+      gint64 floor_id = enlace_builder_floor (b, building_id, (int) f, fname, FLOOR_H);
+
+      if (f == 0)
+        {
+          double x0, y0;
+          g_autofree char *outline = NULL;
+          gint64 space_id;
+
+          slot_origin (L.mid, FALSE, &x0, &y0);
+          outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
+          space_id = enlace_builder_space (b, floor_id, "SITE", "Cuarto de equipos (SITE)",
+                                           "equipment-room", outline);
+          site = room_new (space_id, site_prefix, x0 + 1.5, y0 + 1.5);
+          if (bi == 0)
+            g->site_a = site;
+
+          g_free (stem);
+          stem = g_strdup_printf ("%s-CORE", site_prefix);
+          core = pool_new (site, g->t_core, stem, 0, 48);
+          if (bi == 0)
+            g->core_a = core;
+          pool_take (g, core);
+          core->next = 0;
+
+          if (bi == 0)
+            {
+              EnlaceBuilderCable c = { 0 };
+              gint64 circuit, term, rtr[3];
+              g_autofree char *n_rtr = g_strdup_printf ("%s-RTR1", site_prefix);
+              g_autofree char *cid = g_strdup_printf ("TMX-INT-%06u", (guint) (g->o->seed % 1000000));
+              g_autofree char *cid2 = g_strdup_printf ("TMX-E1-%06u", (guint) (g->o->seed % 1000000));
+              guint ci;
+
+              /* The PBX and the landing blocks first, then the router. */
+              g_free (stem);
+              stem = g_strdup_printf ("%s-PBX", site_prefix);
+              g->pbx = pool_new (site, g->t_pbx, stem, PBX_LINE, 96);
+              pool_take (g, g->pbx);
+              g->pbx->next = 0;
+              g_free (stem);
+              stem = g_strdup_printf ("%s-MP", site_prefix);
+              g->landing = pool_new (site, g->t_blk, stem, BLK_REAR, 4);
+              g_free (stem);
+              stem = g_strdup_printf ("%s-FOC", site_prefix);
+              g->campus_fo = pool_new (site, g->t_fo48, stem, FO48_REAR, 4);
+
+              room_device (g, site, g->t_router, n_rtr, TRUE);
+              if (enlace_builder_failed (b))
+                break;
+              memcpy (rtr, enlace_builder_ports (b), sizeof rtr);
+
+              circuit = enlace_builder_circuit (b, cid, "Telmex", "internet", 500000, -1, "active",
+                                                "Enlace dedicado a Internet 500 Mbit/s");
+              term = enlace_builder_termination (b, circuit, "A", space_id, "Acometida del proveedor en el SITE");
+              enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
+              c.label = "TMX-INT-A";
+              c.kind = "equipment-cord";
+              c.type = "cat6";
+              c.length_m = 3.0;
+              c.color = "rojo";
+              enlace_builder_cable_term (b, &c, term, rtr[0]);
+              ci = pool_take (g, core);
+              c.label = "A-SITE-RTR1-CORE1";
+              enlace_builder_cable (b, &c, rtr[1], core->ports[ci]);
+
+              circuit = enlace_builder_circuit (b, cid2, "Telmex", "telephone-trunk", 2048, -1, "active",
+                                                "Troncal digital E1 del conmutador");
+              term = enlace_builder_termination (b, circuit, "A", space_id, "Acometida del proveedor en el SITE");
+              enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
+              c.label = "TMX-E1-A";
+              c.color = "amarillo";
+              enlace_builder_cable_term (b, &c, term, g->pbx->ports[PBX_TRUNK]);
+            }
+          else
+            {
+              /* Campus fibre from this SITE to building A's SITE */
+              EnlaceBuilderCable c = { 0 };
+              g_autofree char *n_foc = g_strdup_printf ("%s-FOC1", site_prefix);
+              g_autofree char *label = g_strdup_printf ("%s/%s-FO1", site_prefix, g->site_a->prefix);
+              g_autofree char *l1 = g_strdup_printf ("PC-%s-FOC1-01", site_prefix);
+              g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-01", g->site_a->prefix, B);
+              gint64 foc_rear, foc_front1, a_rear, a_front1;
+              guint r, ci;
+
+              room_device (g, site, g->t_fo12, n_foc, FALSE);
+              if (enlace_builder_failed (b))
+                break;
+              foc_rear = enlace_builder_ports (b)[FO12_REAR];
+              foc_front1 = enlace_builder_ports (b)[FO12_FRONT];
+              r = pool_take (g, g->campus_fo);
+              a_rear = g->campus_fo->ports[r];
+              a_front1 = g->campus_fo->ports[FO48_FRONT + (r - FO48_REAR) * 12];
+
+              c.label = label;
+              c.kind = "backbone";
+              c.type = "os2";
+              c.color = "amarillo";
+              c.length_m = round1 (campus_distance (bi, 0) + 30.0);
+              enlace_builder_cable (b, &c, foc_rear, a_rear);
+              c.kind = "patch-cord";
+              c.length_m = 2.0;
+              c.label = l1;
+              ci = pool_take (g, core);
+              enlace_builder_cable (b, &c, core->ports[ci], foc_front1);
+              c.label = l2;
+              ci = pool_take (g, g->core_a);
+              enlace_builder_cable (b, &c, a_front1, g->core_a->ports[ci]);
+            }
+
+          g_free (stem);
+          stem = g_strdup_printf ("%s-FO", site_prefix);
+          site_fo = pool_new (site, g->t_fo48, stem, FO48_REAR, 4);
+        }
+
+      gen_floor (g, &L, floor_id, (int) f, site, site_fo, core, area_id);
+      if (enlace_builder_failed (b) || g_cancellable_is_cancelled (g->cancellable))
+        break;
+    }
+
+  pool_free (site_fo);
+  if (bi != 0)
+    {
+      pool_free (core);
+      room_free (site);
+    }
+}
+
+gboolean
+enlace_generate (EnlaceStore                  *store,
+                 const EnlaceGenerateOptions  *opts,
+                 GCancellable                 *cancellable,
+                 GError                      **error)
+{
+  Gen g = { 0 };
+  gboolean ok = TRUE;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
+
+  if (opts->buildings < 1 || opts->buildings > 702)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Cannot generate %u buildings: the number of buildings must be between 1 and 702"),
+                   opts->buildings);
+      return FALSE;
+    }
+  if (opts->floors < 1 || opts->floors > 100)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Cannot generate %u floors: the number of floors per building must be between 1 and 100"),
+                   opts->floors);
+      return FALSE;
+    }
+  if (opts->outlets_per_floor < 1 || opts->outlets_per_floor > 10000)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Cannot generate %u outlets per floor: the number must be between 1 and 10000"),
+                   opts->outlets_per_floor);
+      return FALSE;
+    }
+
+  if (!enlace_store_begin (store, _("Generate campus"), error))
+    return FALSE;
+  if (!enlace_store_begin_bulk (store, error))
+    {
+      enlace_store_rollback (store);
+      return FALSE;
+    }
+
+  g.o = opts;
+  g.cancellable = cancellable;
+  g.rng.s = opts->seed ^ G_GUINT64_CONSTANT (0x454e4c4143450001);
+  g.b = enlace_builder_new (store);
+
+  {
+    g_autofree char *name = g_strdup_printf ("Campus sintético (semilla %" G_GUINT64_FORMAT ")", opts->seed);
+    g.site_id = enlace_builder_site (g.b, "CAMPUS", name,
+                                     "Campus generado por enlace-cli generate para pruebas y mediciones");
+  }
+  define_types (&g);
+
+  for (guint bi = 0; bi < opts->buildings && !enlace_builder_failed (g.b); bi++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local))
+        break;
+      gen_building (&g, bi);
+    }
+
+  pool_free (g.core_a);
+  pool_free (g.pbx);
+  pool_free (g.landing);
+  pool_free (g.campus_fo);
+  room_free (g.site_a);
+
+  if (!enlace_builder_finish (g.b, local ? NULL : &local))
+    ok = FALSE;
+  if (local != NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&local);
+          g_set_error (&local, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CANCELLED,
+                       _("Generation of the campus was cancelled; nothing was written"));
+        }
+      ok = FALSE;
+    }
+  if (ok && !enlace_store_end_bulk (store, &local))
+    ok = FALSE;
+  if (ok)
+    {
+      g_autofree char *size = g_strdup_printf ("%u×%u×%u, seed %" G_GUINT64_FORMAT,
+                                               opts->buildings, opts->floors,
+                                               opts->outlets_per_floor, opts->seed);
+
+      if (!enlace_store_set_meta (store, "institution", "Campus sintético", &local) ||
+          !enlace_store_set_meta (store, "generator", size, &local))
+        ok = FALSE;
+    }
+  if (!ok)
+    {
+      enlace_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return enlace_store_commit (store, error);
+}
