@@ -171,6 +171,37 @@ static const EnlaceField extension_fields[] = {
   { "port_id", ENLACE_FIELD_REF, "port", NULL, FALSE, N_("Port") },
 };
 
+static const char * const pathway_kinds[] = { "tray", "conduit", "raceway", "riser", NULL };
+
+static const EnlaceField floor_plan_fields[] = {
+  { "floor_id", ENLACE_FIELD_REF, "floor", NULL, TRUE, N_("Floor") },
+  { "attachment_id", ENLACE_FIELD_INT, NULL, NULL, FALSE, N_("Background") },
+  { "page", ENLACE_FIELD_INT, NULL, NULL, FALSE, N_("Page") },
+  { "scale", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Scale (m per unit)") },
+  { "origin_x", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Origin X (m)") },
+  { "origin_y", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Origin Y (m)") },
+  { "rotation", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Rotation (°)") },
+  { "opacity", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Opacity") },
+  { "locked", ENLACE_FIELD_BOOL, NULL, NULL, FALSE, N_("Locked") },
+  { "width_m", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Width (m)") },
+  { "height_m", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Depth (m)") },
+  { "north", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("North (°)") },
+};
+static const EnlaceField wall_fields[] = {
+  { "floor_id", ENLACE_FIELD_REF, "floor", NULL, TRUE, N_("Floor") },
+  { "points", ENLACE_FIELD_POLYLINE, NULL, NULL, TRUE, N_("Points") },
+  { "thickness", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Thickness (m)") },
+};
+static const EnlaceField pathway_fields[] = {
+  { "floor_id", ENLACE_FIELD_REF, "floor", NULL, TRUE, N_("Floor") },
+  { "name", ENLACE_FIELD_TEXT, NULL, NULL, FALSE, N_("Name") },
+  { "kind", ENLACE_FIELD_CHOICE, NULL, pathway_kinds, TRUE, N_("Kind") },
+  { "points", ENLACE_FIELD_POLYLINE, NULL, NULL, TRUE, N_("Points") },
+  { "height", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Height above floor (m)") },
+  { "size_mm", ENLACE_FIELD_REAL, NULL, NULL, FALSE, N_("Size (mm)") },
+  { "to_floor_id", ENLACE_FIELD_REF, "floor", NULL, FALSE, N_("Riser to floor") },
+};
+
 static const EnlaceKind kinds[] = {
   { "site", "site", N_("Site"), N_("Sites"), site_fields, N (site_fields), NULL, "code" },
   { "building", "building", N_("Building"), N_("Buildings"), building_fields, N (building_fields), "site_id", "code" },
@@ -189,6 +220,9 @@ static const EnlaceKind kinds[] = {
   { "circuit-termination", "circuit_termination", N_("Circuit termination"), N_("Circuit terminations"), circuit_termination_fields, N (circuit_termination_fields), "circuit_id", "circuit_id, side" },
   { "cable", "cable", N_("Cable"), N_("Cables"), cable_fields, N (cable_fields), NULL, "label, id" },
   { "extension", "extension", N_("Extension"), N_("Extensions"), extension_fields, N (extension_fields), NULL, "number" },
+  { "floor-plan", "floor_plan", N_("Floor plan"), N_("Floor plans"), floor_plan_fields, N (floor_plan_fields), "floor_id", "floor_id" },
+  { "wall", "wall", N_("Wall"), N_("Walls"), wall_fields, N (wall_fields), "floor_id", "floor_id, id" },
+  { "pathway", "pathway", N_("Pathway"), N_("Pathways"), pathway_fields, N (pathway_fields), "floor_id", "floor_id, id" },
 };
 
 static const EnlaceKind *all_kinds[G_N_ELEMENTS (kinds) + 1];
@@ -275,6 +309,10 @@ static const struct { const char *value; const char *label; } choice_labels[] = 
   { "equipment-cord", N_("Equipment cord") },
   { "multipair", N_("Voice multipair") },
   { "coax", N_("Coaxial") },
+  { "tray", N_("Cable tray") },
+  { "conduit", N_("Conduit") },
+  { "raceway", N_("Raceway") },
+  { "riser", N_("Riser") },
 };
 
 const char *

@@ -10,6 +10,7 @@
  *   circuit: cid               circuit-termination: CID:A | CID:Z
  *   cable: label (or #ID)      extension: number
  *   area: code                 person: name (or #ID)
+ *   floor-plan: BUILDING/LEVEL wall, pathway: #ID
  * Any kind also accepts #ID.
  */
 #pragma once
@@ -26,7 +27,8 @@ typedef enum
   ENLACE_FIELD_BOOL,
   ENLACE_FIELD_CHOICE,    /* text, one of choices */
   ENLACE_FIELD_REF,       /* id of an object of ref_kind */
-  ENLACE_FIELD_POLYGON,   /* JSON text [[x,y],...] */
+  ENLACE_FIELD_POLYGON,   /* JSON text [[x,y],...], closed, ≥ 3 points or empty */
+  ENLACE_FIELD_POLYLINE,  /* JSON text [[x,y],...], ≥ 2 points */
 } EnlaceFieldType;
 
 typedef struct

@@ -84,7 +84,8 @@ row_exists (EnlaceStore *self,
 }
 
 static gboolean
-valid_polygon (const char *text)
+valid_points (const char *text,
+              guint       min_points)
 {
   g_autoptr(JsonNode) node = json_from_string (text, NULL);
   JsonArray *arr;
@@ -114,7 +115,18 @@ valid_polygon (const char *text)
             return FALSE;
         }
     }
-  return json_array_get_length (arr) == 0 || json_array_get_length (arr) >= 3;
+  return json_array_get_length (arr) >= min_points;
+}
+
+static gboolean
+valid_polygon (const char *text)
+{
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  /* An empty outline means "not drawn yet". */
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0)
+    return TRUE;
+  return valid_points (text, 3);
 }
 
 static char *
@@ -197,8 +209,10 @@ normalize (EnlaceStore       *self,
           break;
 
         case ENLACE_FIELD_POLYGON:
+        case ENLACE_FIELD_POLYLINE:
           {
             g_autofree char *text = NULL;
+            gboolean ok;
 
             if (JSON_NODE_HOLDS_ARRAY (node))
               text = json_to_string (node, FALSE);
@@ -206,11 +220,17 @@ normalize (EnlaceStore       *self,
               text = g_strdup (s);
             else
               goto bad_type;
-            if (!valid_polygon (text))
+            ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : valid_points (text, 2);
+            if (!ok)
               {
-                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                             _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
-                             _(kind->label), title);
+                if (field->type == ENLACE_FIELD_POLYGON)
+                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                               _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
+                               _(kind->label), title);
+                else
+                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                               _("%s “%s”: %s must be a list of at least two points [[x, y], …] in metres"),
+                               _(kind->label), title, _(field->label));
                 return NULL;
               }
             json_object_set_string_member (out, name, text);
@@ -672,6 +692,14 @@ enlace_store_lookup (EnlaceStore  *self,
         id = lookup_one (self, "SELECT id FROM device_type WHERE model = ?1 OR part_number = ?1",
                          key, NULL, NULL, &ambiguous);
     }
+  else if (strcmp (kind->name, "floor-plan") == 0)
+    {
+      gint64 floor_id = enlace_store_lookup (self, "floor", key, NULL);
+      g_autofree char *fid = g_strdup_printf ("%" G_GINT64_FORMAT, floor_id);
+
+      if (floor_id)
+        id = lookup_one (self, "SELECT id FROM floor_plan WHERE floor_id = CAST(?1 AS INTEGER)", fid, NULL, NULL, NULL);
+    }
   else if (strcmp (kind->name, "floor") == 0)
     {
       g_auto(GStrv) parts = g_strsplit (key, "/", 2);
@@ -770,6 +798,11 @@ enlace_store_dup_key (EnlaceStore *self,
                       "WHERE circuit_termination.id = ?1", id);
   else if (!strcmp (n, "device-type"))
     ret = query_text (self, "SELECT manufacturer || '/' || model FROM device_type WHERE id = ?1", id);
+  else if (!strcmp (n, "floor-plan"))
+    ret = query_text (self,
+                      "SELECT building.code || '/' || floor.level FROM floor_plan "
+                      "JOIN floor ON floor.id = floor_plan.floor_id "
+                      "JOIN building ON building.id = floor.building_id WHERE floor_plan.id = ?1", id);
   else if (!strcmp (n, "floor"))
     ret = query_text (self,
                       "SELECT building.code || '/' || floor.level FROM floor "
@@ -1491,4 +1524,90 @@ enlace_store_check (EnlaceStore  *self,
     }
 
   return g_steal_pointer (&problems);
+}
+
+/* ---------------------------------------------------------------- attachments */
+
+gint64
+enlace_store_add_attachment (EnlaceStore  *self,
+                             GBytes       *data,
+                             const char   *mime,
+                             const char   *name,
+                             GError      **error)
+{
+  g_autofree char *sha = NULL;
+  sqlite3_stmt *stmt;
+  gconstpointer bytes;
+  gsize len;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (mime != NULL, 0);
+
+  if (enlace_store_is_read_only (self))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                   _("The file is open read-only"));
+      return 0;
+    }
+  bytes = g_bytes_get_data (data, &len);
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+
+  stmt = enlace_store_prepare (self, "SELECT id FROM attachment WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id != 0)
+    return id;
+
+  stmt = enlace_store_prepare (self,
+                               "INSERT INTO attachment (sha256, mime, name, data) VALUES (?1, ?2, ?3, ?4)",
+                               error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, mime, -1, SQLITE_TRANSIENT);
+  if (name)
+    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 4, bytes, len, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Storing a plan"));
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  return sqlite3_last_insert_rowid (enlace_store_get_db (self));
+}
+
+GBytes *
+enlace_store_get_attachment (EnlaceStore  *self,
+                             gint64        id,
+                             char        **mime,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *ret = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  stmt = enlace_store_prepare (self, "SELECT mime, data FROM attachment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (mime)
+        *mime = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      ret = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+    }
+  else
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                 _("There is no plan image with id %" G_GINT64_FORMAT), id);
+  sqlite3_reset (stmt);
+  return ret;
 }

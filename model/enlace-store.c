@@ -63,7 +63,7 @@ static const char * const document_tables[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device_type", "port_template", "mapping_template", "device", "port",
   "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
-  "extension", "extension_status", NULL
+  "extension", "extension_status", "floor_plan", "wall", "pathway", NULL
 };
 
 /* ---------------------------------------------------------------- change set */
@@ -304,6 +304,8 @@ schema_step (int version)
     {
     case 1:
       return ENLACE_SQL_SCHEMA_V1;
+    case 2:
+      return ENLACE_SQL_SCHEMA_V2;
     default:
       return NULL;
     }

@@ -36,7 +36,7 @@ typedef enum
   ENLACE_STORE_OPEN_READ_ONLY = 1 << 1,
 } EnlaceStoreOpenFlags;
 
-#define ENLACE_SCHEMA_VERSION 1
+#define ENLACE_SCHEMA_VERSION 2
 #define ENLACE_APPLICATION_ID 0x454e4c43 /* "ENLC" */
 
 /* One change of a committed command. */
@@ -205,6 +205,21 @@ gboolean     enlace_store_set_extension_status (EnlaceStore       *self,
                                             gint64                 extension_id,
                                             const char            *status,
                                             const char            *reason,
+                                            GError               **error);
+
+/* Stores a file's contents once (by SHA-256) for a floor plan's
+ * background; returns the attachment id, or 0 with @error set.  Must be
+ * called inside a command (see enlace-store-private.h) or on its own;
+ * attachments never change and are not part of undo. */
+gint64       enlace_store_add_attachment   (EnlaceStore           *self,
+                                            GBytes                *data,
+                                            const char            *mime,
+                                            const char            *name,
+                                            GError               **error);
+/* The contents of an attachment, or NULL with @error set. */
+GBytes      *enlace_store_get_attachment   (EnlaceStore           *self,
+                                            gint64                 id,
+                                            char                 **mime,
                                             GError               **error);
 
 /* Checks the whole document: SQLite integrity, foreign keys and every

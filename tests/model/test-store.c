@@ -630,6 +630,87 @@ test_meta_and_copy (void)
   g_assert_null (value);
 }
 
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "campus-v1.enlace", NULL);
+  g_autofree char *path = tmp_path ("old.enlace");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(JsonObject) got = NULL;
+  gsize len;
+  EnlaceTerm term;
+  gint64 plan;
+
+  g_assert_true (g_file_get_contents (fixture, &data, &len, &error));
+  write_bytes (path, data, len);
+
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (enlace_store_get_schema_version (store), ==, ENLACE_SCHEMA_VERSION);
+  g_assert_cmpint (ENLACE_SCHEMA_VERSION, >=, 2);
+
+  /* What version 1 held is still there. */
+  got = enlace_store_get (store, "space", enlace_store_lookup (store, "space", "A/1/1A", &error), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (got, "kind"), ==, "telecom-room");
+  g_assert_true (enlace_store_lookup_term (store, "A-1A-SW1:Gi1/0/1", &term, &error));
+  g_assert_cmpint (enlace_store_cable_on (store, &term), ==, enlace_store_lookup (store, "cable", "A-1A-PC001", NULL));
+
+  /* And version 2's floor plans work, with undo. */
+  plan = add (store, "floor-plan", obj ("floor_id", "A/1", "scale", "0.02", NULL));
+  g_assert_cmpint (enlace_store_lookup (store, "floor-plan", "A/1", &error), ==, plan);
+  add (store, "pathway", obj ("floor_id", "A/1", "name", "Charola principal", "kind", "tray",
+                              "points", "[[0,2],[30,2]]", "height", "2.8", NULL));
+  g_assert_cmpuint (enlace_store_count (store, "pathway"), ==, 1);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpuint (enlace_store_count (store, "pathway"), ==, 0);
+  g_clear_object (&store);
+
+  /* Reopening does not migrate again. */
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enlace_store_count (store, "floor-plan"), ==, 1);
+}
+
+static void
+test_attachment (void)
+{
+  g_autoptr(EnlaceStore) store = new_campus ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("<svg xmlns='http://www.w3.org/2000/svg'/>", 41);
+  g_autoptr(GBytes) back = NULL;
+  g_autofree char *mime = NULL;
+  gint64 a, b;
+
+  a = enlace_store_add_attachment (store, bytes, "image/svg+xml", "plano.svg", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a, >, 0);
+  b = enlace_store_add_attachment (store, bytes, "image/svg+xml", "copia.svg", &error);
+  g_assert_cmpint (a, ==, b);
+  back = enlace_store_get_attachment (store, a, &mime, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, bytes));
+  g_assert_cmpstr (mime, ==, "image/svg+xml");
+  g_assert_null (enlace_store_get_attachment (store, a + 100, NULL, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_polyline (void)
+{
+  g_autoptr(EnlaceStore) store = new_campus ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) v = obj ("floor_id", "A/1", "points", "[[0,0]]", NULL);
+
+  g_assert_cmpint (enlace_store_create (store, "wall", v, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two points"));
+  g_clear_error (&error);
+  add (store, "wall", obj ("floor_id", "A/1", "points", "[[0,0],[10,0],[10,8]]", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +731,9 @@ main (int   argc,
   g_test_add_func ("/model/store/nested", test_nested_commands);
   g_test_add_func ("/model/store/bulk-undo", test_bulk_undo);
   g_test_add_func ("/model/store/meta-and-copy", test_meta_and_copy);
+  g_test_add_func ("/model/store/migrate/v1", test_migrate_v1);
+  g_test_add_func ("/model/store/attachment", test_attachment);
+  g_test_add_func ("/model/store/polyline", test_polyline);
 
   return g_test_run ();
 }
