@@ -212,8 +212,9 @@ EnlacePath   *enlace_tracer_path_from         (EnlaceTracer       *self,
 /* Every stored path from every endpoint whose node @node is on it. */
 GPtrArray    *enlace_tracer_paths_through     (EnlaceTracer       *self,
                                                const EnlaceNode   *node);
-/* Every path from every endpoint (one per origin set), ordered by the key
- * of the origin. */
+/* Every path from every endpoint (one per origin set), ordered by the id
+ * of the first origin port.  (Mid-span cables are refused by
+ * enlace_store_connect () / enlace_store_set_cable_ends ().) */
 GPtrArray    *enlace_tracer_all_paths         (EnlaceTracer       *self,
                                                GError            **error);
 
@@ -253,16 +254,5 @@ JsonNode     *enlace_tracer_impact_to_json    (EnlaceTracer       *self,
                                                EnlaceImpact       *impact);
 JsonNode     *enlace_tracer_free_to_json      (EnlaceTracer       *self,
                                                EnlaceFree         *free_);
-
-/* Refusal of a mid-span hop, for the connect / set-cable-ends commands:
- * FALSE with ENLACE_STORE_ERROR_INVALID when the pass-through ports (front
- * or rear) on one end of the cable belong to different devices — a hop
- * cannot jump between two devices.  Uses SQL, not a tracer. */
-gboolean      enlace_trace_check_cable_ends   (EnlaceStore        *store,
-                                               const EnlaceTerm   *a,
-                                               guint               n_a,
-                                               const EnlaceTerm   *b,
-                                               guint               n_b,
-                                               GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,167 @@
+/* enlace-trace-private.h: the in-memory cabling graph shared by
+ * enlace-trace.c (graph, tracing, the tracer) and enlace-impact.c (impact,
+ * spare capacity, JSON).  Model-internal. */
+#pragma once
+
+#include "enlace-trace.h"
+#include "enlace-store-private.h"
+
+G_BEGIN_DECLS
+
+/* A table of fixed-size records indexed by row id.  Records live in pages
+ * of 4096 so that pointers stay valid while the table grows; very large
+ * ids go to a hash table. */
+typedef struct
+{
+  gsize       elem_size;
+  GPtrArray  *pages;
+  GHashTable *big;
+} TIdTab;
+
+typedef enum
+{
+  T_UNKNOWN = 0,   /* not read yet (or invalidated) */
+  T_PRESENT,
+  T_ABSENT,
+} TState;
+
+typedef enum
+{
+  T_PORT_INTERFACE,
+  T_PORT_FRONT,
+  T_PORT_REAR,
+} TPortKind;
+
+typedef struct
+{
+  gint64  other;       /* the port at the other side of the mapping */
+  gint64  mapping_id;
+  guint16 my_pos;
+  guint16 other_pos;
+} TMap;
+
+typedef struct
+{
+  guint8      state;
+  guint8      kind;        /* TPortKind */
+  guint8      medium;      /* EnlaceMedium */
+  char        side;        /* 'A' / 'B' of its cable, 0 when none */
+  guint16     positions;
+  gint64      device_id;
+  gint64      cable_id;
+  gint64      cable_end_id;
+  char       *name;
+  TMap       *maps;
+  guint       n_maps;
+  guint       queued : 1;  /* scratch flag of the update */
+  EnlacePath *path;        /* cached path from this endpoint (owned ref) */
+  GPtrArray  *paths;       /* cached paths through this port (not owned) */
+} TPort;
+
+typedef struct
+{
+  guint8      state;
+  gboolean    active;      /* status active */
+  const char *role;        /* interned */
+  gint64      space_id;    /* its own or its rack's */
+  gint64      rack_id;
+  char       *name;
+} TDevice;
+
+typedef struct
+{
+  guint8      state;
+  gboolean    installed;
+  gboolean    has_length;
+  double      length;
+  char       *label;
+  GArray     *ends[2];     /* EnlaceNode (port / termination), A and B */
+  GPtrArray  *paths;
+} TCable;
+
+typedef struct
+{
+  guint8      state;
+  char        side;        /* 'A' / 'Z' */
+  char        cable_side;  /* 'A' / 'B' / 0 */
+  gint64      circuit_id;
+  gint64      space_id;
+  gint64      cable_id;
+  gint64      cable_end_id;
+  GPtrArray  *paths;
+} TTerm;
+
+typedef struct
+{
+  guint8      state;
+  gboolean    active;
+  gboolean    has_length;
+  double      length;
+  char       *cid;
+  gint64      term[2];     /* A and Z termination ids, 0 when none */
+} TCircuit;
+
+typedef struct
+{
+  guint8 state;
+  char   side;
+  gint64 cable_id;
+  gint64 port_id;
+  gint64 term_id;
+} TCableEnd;
+
+typedef struct
+{
+  guint8 state;
+  gint64 front;
+  gint64 rear;
+} TMapping;
+
+typedef struct
+{
+  EnlaceStore *store;
+  TIdTab       ports;
+  TIdTab       devices;
+  TIdTab       cables;
+  TIdTab       terms;
+  TIdTab       circuits;
+  TIdTab       cable_ends;
+  TIdTab       mappings;
+  gboolean     full;        /* every row has been read once */
+  gint64       max_port_id; /* highest port id seen */
+} TGraph;
+
+void      t_idtab_init       (TIdTab  *t,
+                              gsize    elem_size);
+void      t_idtab_clear      (TIdTab  *t,
+                              GFunc    clear_elem);
+gpointer  t_idtab_get        (TIdTab  *t,
+                              gint64   id,
+                              gboolean create);
+/* Calls @func (elem, id) on every record created so far. */
+void      t_idtab_foreach    (TIdTab  *t,
+                              void   (*func) (gpointer elem, gint64 id, gpointer data),
+                              gpointer data);
+
+/* Present records or NULL (reads the row on first use). */
+TPort    *t_graph_port       (TGraph  *g,
+                              gint64   id);
+TDevice  *t_graph_device     (TGraph  *g,
+                              gint64   id);
+TCable   *t_graph_cable      (TGraph  *g,
+                              gint64   id);
+TTerm    *t_graph_term       (TGraph  *g,
+                              gint64   id);
+TCircuit *t_graph_circuit    (TGraph  *g,
+                              gint64   id);
+gboolean  t_graph_load_all   (TGraph  *g,
+                              GError **error);
+
+/* Internal accessors of the tracer, for enlace-impact.c */
+TGraph   *_enlace_tracer_get_graph   (EnlaceTracer *self);
+/* Traces every endpoint once (loads the whole graph) and keeps the index
+ * of paths by node up to date from then on. */
+gboolean  _enlace_tracer_ensure_all  (EnlaceTracer *self,
+                                      GError      **error);
+
+G_END_DECLS
