@@ -384,10 +384,15 @@ check_placement (EnlaceStore        *self,
     }
   if (u + MAX (h, 1) - 1 > rack_h)
     {
-      g_autofree char *units = fmt_units (u, h);
+      g_autofree char *lo = fmt_unit (u);
+      g_autofree char *hi = fmt_unit (u + h - 1);
+
+      if (h <= 1)
+        return fail (error, CONFLICT, _("Device “%s” does not fit in rack “%s”: unit %s exceeds its %d units"),
+                     dev_name, rack_name, lo, (int) rack_h);
       /* TRANSLATORS: "Device “SW-2” does not fit in rack “R1”: units 41–43 exceed its 42 units" */
-      return fail (error, CONFLICT, _("Device “%s” does not fit in rack “%s”: %s exceed its %d units"),
-                   dev_name, rack_name, units, (int) rack_h);
+      return fail (error, CONFLICT, _("Device “%s” does not fit in rack “%s”: units %s–%s exceed its %d units"),
+                   dev_name, rack_name, lo, hi, (int) rack_h);
     }
   if (h <= 0)
     return TRUE;
@@ -559,7 +564,10 @@ validate_floor (EnlaceStore *self,
               g_autofree char *ob = key_of (self, "building", old_building);
               g_autofree char *nb = key_of (self, "building", building);
               return fail (error, INVALID,
-                           _("Floor “%s” cannot move from building “%s” to building “%s”: it holds %d spaces"),
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "Floor “%s” cannot move from building “%s” to building “%s”: it holds %d space",
+                                        "Floor “%s” cannot move from building “%s” to building “%s”: it holds %d spaces",
+                                        n_spaces),
                            name, ob, nb, (int) n_spaces);
             }
         }
@@ -992,9 +1000,12 @@ check_mapping_side (EnlaceStore *self,
   const char *side_label = strcmp (side_kind, "front") == 0 ? _("front") : _("rear");
 
   if (g_strcmp0 (port_kind, side_kind) != 0)
-    return fail (error, INVALID,
-                 _("Port “%s” of “%s” is a %s port, not a %s port: a mapping joins a front port to a rear port"),
-                 port_name, owner, enlace_choice_label (port_kind), side_label);
+    {
+      g_autofree char *kind_label = g_utf8_strdown (enlace_choice_label (port_kind), -1);
+      return fail (error, INVALID,
+                   _("Port “%s” of “%s” is of kind %s, not %s: a mapping joins a front port to a rear port"),
+                   port_name, owner, kind_label, side_label);
+    }
   if (pos < 1 || pos > positions)
     return fail (error, INVALID,
                  _("Port “%s” of “%s” has positions 1–%d: position %d does not exist"),
@@ -1358,9 +1369,10 @@ validate_extension (EnlaceStore *self,
       if (g_strcmp0 (medium, "voice") != 0 && g_strcmp0 (medium, "copper") != 0)
         {
           g_autofree char *pk = key_of (self, "port", port);
+          g_autofree char *medium_label = g_utf8_strdown (enlace_choice_label (medium), -1);
           return fail (error, INVALID,
-                       _("Extension %s cannot ride on port “%s”: it is a %s port; an extension needs a voice or copper port"),
-                       number, pk, enlace_choice_label (medium));
+                       _("Extension %s cannot ride on port “%s”: its medium is %s; an extension needs a voice or copper port"),
+                       number, pk, medium_label);
         }
     }
   return TRUE;

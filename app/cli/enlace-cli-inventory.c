@@ -816,7 +816,10 @@ cli_cmd_show (int    argc,
     {
       g_autofree char *text = field_text (store, &kind->fields[f],
                                           json_object_get_member (row, kind->fields[f].name));
-      printf ("  %-28s %s\n", _(kind->fields[f].label), text);
+      const char *label = _(kind->fields[f].label);
+      glong pad = 28 - g_utf8_strlen (label, -1);
+
+      printf ("  %s%*s %s\n", label, (int) MAX (pad, 0), "", text);
     }
   print_details (o);
   return CLI_OK;
