@@ -6,6 +6,7 @@
 #include "enlace-object-form.h"
 #include "enlace-object-list.h"
 #include "enlace-page.h"
+#include "enlace-rack-view.h"
 #include "enlace-search-page.h"
 
 /* The views resources (enlace-views.gresource.xml) register themselves
@@ -30,6 +31,7 @@ enlace_views_init (void)
   enlace_page_register ("space", ENLACE_TYPE_BUILDING_PAGE);
 
   /* gui-views pages */
+  enlace_page_register ("rack", ENLACE_TYPE_RACK_VIEW);
 
   g_once_init_leave (&initialized, 1);
 }

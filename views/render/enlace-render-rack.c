@@ -469,13 +469,13 @@ draw_header (EnlaceRackElevation *self,
   enlace_render_set_rgb (cr, ink, 1);
   enlace_render_text (cr, title, 18, TRUE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN, total_w, 22);
 
-  /* "19in" → "19″" */
+  /* "19in" → "19 in" */
   width = g_strdup (self->width ? self->width : "19in");
   if (g_str_has_suffix (width, "in"))
     {
       char *w = g_strndup (width, strlen (width) - 2);
       g_free (width);
-      width = g_strconcat (w, "″", NULL);
+      width = g_strconcat (w, " in", NULL);
       g_free (w);
     }
   if (self->place)

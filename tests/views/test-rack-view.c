@@ -1,0 +1,194 @@
+/* test-rack-view.c: the rack page under Xvfb: drag, refusal, add */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "enlace-rack-view.h"
+#include "enlace-render-util.h"
+#include "enlace-test-fixture.h"
+#include "enlace-test-gtk.h"
+
+typedef struct
+{
+  EnlaceTestPlant  ids;
+  EnlaceStore     *store;
+  GtkWidget       *page;
+  GtkWidget       *window;
+  char            *shown;     /* last ::show-message */
+} Fixture;
+
+static void
+show_message_cb (EnlacePage *page,
+                 const char *message,
+                 Fixture    *f)
+{
+  g_free (f->shown);
+  f->shown = g_strdup (message);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->store = enlace_test_plant_new (&f->ids);
+  f->page = g_object_new (ENLACE_TYPE_RACK_VIEW, NULL);
+  g_signal_connect (f->page, "show-message", G_CALLBACK (show_message_cb), f);
+  enlace_page_set_store (ENLACE_PAGE (f->page), f->store);
+  enlace_page_set_object (ENLACE_PAGE (f->page), "rack", f->ids.rack);
+  f->window = enlace_test_window (f->page, 900, 800);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->shown, g_free);
+}
+
+static double
+stored_position (Fixture *f,
+                 gint64   device)
+{
+  g_autoptr(JsonObject) o = enlace_store_get (f->store, "device", device, NULL);
+
+  g_assert_nonnull (o);
+  return enlace_json_double (o, "u_position", 0);
+}
+
+/* Drags the device at unit @from (front) so that it lands on unit @to. */
+static void
+drag (Fixture *f,
+      double   from,
+      double   to,
+      EnlaceRackFace to_face)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+  EnlaceRackElevation *e = enlace_rack_canvas_get_elevation (canvas);
+  double x, y, w, h, tx, ty, tw, th;
+
+  enlace_rack_elevation_get_span_rect (e, ENLACE_RACK_FACE_FRONT, from, 1, &x, &y, &w, &h);
+  enlace_rack_elevation_get_span_rect (e, to_face, to, 1, &tx, &ty, &tw, &th);
+  g_assert_true (enlace_rack_canvas_drag_begin (canvas, x + w / 2, y + h / 2));
+  enlace_rack_canvas_drag_update (canvas, (tx - x) / 2, (ty - y) / 2);
+  enlace_rack_canvas_drag_end (canvas, tx - x, ty - y);
+  enlace_test_spin (50);
+}
+
+static void
+test_drag_to_free_unit (Fixture       *f,
+                        gconstpointer  data)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+
+  g_assert_cmpstr (enlace_page_get_title (ENLACE_PAGE (f->page)), ==, "Rack R1");
+  enlace_test_screenshot (f->page, "rack-view.png");
+
+  /* SW-1 from U22 to the free U20 */
+  drag (f, 22, 20, ENLACE_RACK_FACE_FRONT);
+  g_assert_cmpfloat (stored_position (f, f->ids.sw1), ==, 20);
+  /* the page redrew from the store */
+  g_assert_cmpfloat (enlace_rack_elevation_find_device (enlace_rack_canvas_get_elevation (canvas),
+                                                        f->ids.sw1)->position, ==, 20);
+  g_assert_null (enlace_rack_view_get_message (ENLACE_RACK_VIEW (f->page)));
+  g_assert_null (f->shown);
+
+  /* across to the rear face */
+  drag (f, 20, 6, ENLACE_RACK_FACE_REAR);
+  {
+    g_autoptr(JsonObject) o = enlace_store_get (f->store, "device", f->ids.sw1, NULL);
+    g_assert_cmpfloat (enlace_json_double (o, "u_position", 0), ==, 6);
+    g_assert_cmpstr (enlace_json_string (o, "face"), ==, "rear");
+  }
+
+  /* and it is one undoable command each */
+  g_assert_true (enlace_store_undo (f->store, NULL));
+  g_assert_cmpfloat (stored_position (f, f->ids.sw1), ==, 20);
+  enlace_test_spin (50);
+  g_assert_cmpfloat (enlace_rack_elevation_find_device (enlace_rack_canvas_get_elevation (canvas),
+                                                        f->ids.sw1)->position, ==, 20);
+}
+
+static void
+test_refused_move (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  const char *message;
+
+  g_assert_true (enlace_store_can_undo (f->store));
+  before = enlace_store_dup_undo_label (f->store);
+
+  /* SW-1 onto PP-1's unit: the model refuses, nothing changes */
+  drag (f, 22, 24, ENLACE_RACK_FACE_FRONT);
+  message = enlace_rack_view_get_message (ENLACE_RACK_VIEW (f->page));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "PP-1"));
+  g_assert_cmpstr (f->shown, ==, message);
+  g_assert_cmpfloat (stored_position (f, f->ids.sw1), ==, 22);
+  {
+    g_autofree char *after = enlace_store_dup_undo_label (f->store);
+    g_assert_cmpstr (after, ==, before);
+  }
+  enlace_test_spin (400);   /* the message slides in */
+  enlace_test_screenshot (f->page, "rack-view-refused.png");
+
+  /* the next good move clears the message */
+  drag (f, 22, 23, ENLACE_RACK_FACE_FRONT);
+  g_assert_cmpfloat (stored_position (f, f->ids.sw1), ==, 23);
+  g_assert_null (enlace_rack_view_get_message (ENLACE_RACK_VIEW (f->page)));
+}
+
+static void
+test_add_device (Fixture       *f,
+                 gconstpointer  data)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) o = NULL;
+  guint n_before = enlace_rack_elevation_get_n_devices (enlace_rack_canvas_get_elevation (canvas));
+  gint64 id;
+
+  id = enlace_rack_view_add_device (ENLACE_RACK_VIEW (f->page), f->ids.type_switch, "SW-9", "front", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  o = enlace_store_get (f->store, "device", id, NULL);
+  g_assert_cmpint (enlace_json_int (o, "rack_id", 0), ==, f->ids.rack);
+  g_assert_cmpstr (enlace_json_string (o, "role"), ==, "switch");
+  /* the type's 26 ports came with it */
+  {
+    g_autoptr(GPtrArray) ports = enlace_store_list (f->store, "port", id, NULL);
+    g_assert_cmpuint (ports->len, ==, 26);
+  }
+  enlace_test_spin (50);
+  g_assert_cmpuint (enlace_rack_elevation_get_n_devices (enlace_rack_canvas_get_elevation (canvas)), ==, n_before + 1);
+  g_assert_cmpint (enlace_rack_canvas_get_selected (canvas), ==, id);
+
+  /* a taken unit is refused with the model's message */
+  id = enlace_rack_view_add_device (ENLACE_RACK_VIEW (f->page), f->ids.type_server, "SRV-9", "rear", 18, &error);
+  g_assert_cmpint (id, ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (f->shown);
+  g_assert_cmpint (enlace_store_lookup (f->store, "device", "SRV-9", NULL), ==, 0);
+  enlace_test_screenshot (f->page, "rack-view-added.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/views/rack-view/drag-to-free-unit", Fixture, NULL, setup, test_drag_to_free_unit, teardown);
+  g_test_add ("/views/rack-view/refused-move", Fixture, NULL, setup, test_refused_move, teardown);
+  g_test_add ("/views/rack-view/add-device", Fixture, NULL, setup, test_add_device, teardown);
+
+  return g_test_run ();
+}
