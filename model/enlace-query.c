@@ -382,9 +382,11 @@ enlace_list_query_row (EnlaceStore           *store,
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                     _("%s #%" G_GINT64_FORMAT " does not exist"),
-                     spec->name, id);
+        {
+          g_autofree char *key = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                       _("%s %s does not exist"), spec->name, key);
+        }
       else
         enlace_store_set_sql_error (store, error, spec->name);
       sqlite3_reset (stmt);
