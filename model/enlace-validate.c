@@ -1340,6 +1340,30 @@ validate_extension (EnlaceStore *self,
     return fail (error, INVALID, _("Extension %s: “%s” is not a status (active, suspended or cancelled)"),
                  number, status);
 
+  /* A change of status is kept with its date and reason: it goes through
+   * enlace_store_set_extension_status(), not a plain update. */
+  if (id > 0 && status)
+    {
+      g_autofree char *old_status = NULL;
+
+      stmt = prep (self, "SELECT status FROM extension WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if ((r = step (self, stmt, error)) < 0)
+        return FALSE;
+      if (r == 1)
+        {
+          old_status = col_dup (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      if (old_status && strcmp (old_status, status) != 0)
+        return fail (error, INVALID,
+                     _("Extension %s: a change of status (%s → %s) is recorded with its date and reason; "
+                       "use the change-of-status command"),
+                     number, old_status, status);
+    }
+
   stmt = prep (self, "SELECT 1 FROM extension WHERE number = ?1 AND id <> ?2", error);
   if (stmt == NULL)
     return FALSE;

@@ -22,6 +22,7 @@ static char *opt_length;
 static char *opt_color;
 static char *opt_status;
 static int opt_pairs;
+static char *opt_reason;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
@@ -954,6 +955,8 @@ cli_cmd_add (int    argc,
   kind = find_kind (argv[2]);
   if (kind == NULL)
     return unknown_kind ("add", argv[2]);
+  if (strcmp (kind->name, "cable") == 0)
+    return cli_usage_error ("add", _("a cable is added with its ends: use “enlace-cli connect FILE A B”"));
   if ((status = parse_assignments ("add", kind, argv + 3, argc - 3, values)) >= 0)
     return status;
   if (!(store = open_or_fail (argv[1], &status)))
@@ -1005,10 +1008,17 @@ cli_cmd_set (int    argc,
   gint64 id;
   int status = 0;
 
+  GOptionEntry entries[] = {
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why an extension's status changes (kept in its history)"), N_("TEXT") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
+    { NULL }
+  };
+
   if ((status = cli_parse ("set", _("FILE KIND KEY FIELD=VALUE…"),
                            _("Change fields of an object; FIELD= (empty) clears a field. "
-                             "Example: set campus.enlace device SW1 u_position=38"),
-                           json_entries, &argc, &argv)) >= 0)
+                             "Example: set campus.enlace device SW1 u_position=38. "
+                             "An extension's status takes a reason: set campus.enlace extension 2001 status=suspended --reason \"Adeudo\""),
+                           entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 5)
     return cli_usage_error ("set", _("expected FILE, KIND, KEY and FIELD=VALUE…"));
@@ -1023,7 +1033,27 @@ cli_cmd_set (int    argc,
   id = enlace_store_lookup (store, kind->name, argv[3], &error);
   if (id == 0)
     return cli_fail (g_steal_pointer (&error));
-  if (!enlace_store_update (store, kind->name, id, values, &error))
+
+  /* An extension's status is changed by its own command, which keeps the
+   * date and the reason. */
+  if (strcmp (kind->name, "extension") == 0 && json_object_has_member (values, "status"))
+    {
+      g_autoptr(JsonObject) current = enlace_store_get (store, kind->name, id, &error);
+      const char *new_status = json_object_get_string_member_with_default (values, "status", "");
+
+      if (current == NULL)
+        return cli_fail (g_steal_pointer (&error));
+      if (g_strcmp0 (json_object_get_string_member (current, "status"), new_status) != 0)
+        {
+          if (opt_reason == NULL)
+            return cli_usage_error ("set", _("a change of an extension's status needs --reason"));
+          if (!enlace_store_set_extension_status (store, id, new_status, opt_reason, &error))
+            return cli_fail (g_steal_pointer (&error));
+        }
+      json_object_remove_member (values, "status");
+    }
+  if (json_object_get_size (values) > 0 &&
+      !enlace_store_update (store, kind->name, id, values, &error))
     return cli_fail (g_steal_pointer (&error));
   key = enlace_store_dup_key (store, kind->name, id);
   if (opt_json)
@@ -1273,6 +1303,11 @@ node_text (JsonNode *n)
     return g_strdup ("—");
   if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
     return g_strdup (json_node_get_string (n));
+  if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", json_node_get_double (n)));
+    }
   return json_to_string (n, FALSE);
 }
 

@@ -940,6 +940,9 @@ test_extension_status (void)
   g_assert_false (enlace_store_set_extension_status (s, id, "lost", "x", &error));
   g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
   g_clear_error (&error);
+  /* not through a plain change: the history needs a date and a reason */
+  refuse_set (s, "extension", "2001", ENLACE_STORE_ERROR_INVALID, "reason", "status", "suspended", NULL);
+  set (s, "extension", "2001", "holder", "Caja", "status", "active", NULL);
   g_assert_true (enlace_store_set_extension_status (s, id, "suspended", "Adeudo", &error));
   g_assert_no_error (error);
   ext = enlace_store_get (s, "extension", id, NULL);
