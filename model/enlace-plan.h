@@ -1,0 +1,141 @@
+/* enlace-plan.h: what a floor plan shows, read from the store
+ *
+ * An EnlacePlanScene is a snapshot of one floor: its background, spaces,
+ * walls, pathways, racks and the devices placed on it (outlets with their
+ * jacks, access points, wall-mounted equipment), with the state of every
+ * jack from the trace engine and the route of each horizontal link along
+ * the pathways.  The renderer draws it; the editor hit-tests it; it is
+ * rebuilt when the store changes.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "enlace-geometry.h"
+#include "enlace-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ENLACE_PLAN_ITEM_SPACE,
+  ENLACE_PLAN_ITEM_WALL,
+  ENLACE_PLAN_ITEM_PATHWAY,
+  ENLACE_PLAN_ITEM_RACK,
+  ENLACE_PLAN_ITEM_DEVICE,
+} EnlacePlanItemKind;
+
+/* Jack state, for colouring by state. */
+typedef enum
+{
+  ENLACE_JACK_FREE,     /* no active equipment behind it: available */
+  ENLACE_JACK_LIVE,     /* an active path to an endpoint runs through it */
+  ENLACE_JACK_PLANNED,  /* its path has planned cables */
+  ENLACE_JACK_FAULTY,   /* split path or decommissioned cable on it */
+} EnlaceJackState;
+
+typedef struct
+{
+  gint64           port_id;
+  char            *name;
+  char            *medium;     /* copper | fibre | voice */
+  EnlaceJackState  state;
+  char            *far;        /* where its path ends, readable, or NULL */
+  char            *extension;  /* phone extension riding it, or NULL */
+} EnlacePlanJack;
+
+typedef struct
+{
+  EnlacePlanItemKind kind;
+  gint64             id;
+  char              *name;      /* code, name or label */
+  char              *subtitle;  /* space name, device role… */
+  char              *type;      /* space kind, pathway kind, device role */
+  char              *status;    /* planned | active | retired (devices) */
+  GArray            *points;    /* EnlacePoint: outline, polyline; or the position */
+  double             rotation;
+  double             width;     /* metres: footprint of racks and devices */
+  double             depth;
+  double             height;    /* pathways: above the floor */
+  double             thickness; /* walls */
+  gint64             space_id;  /* devices, racks */
+  GPtrArray         *jacks;     /* EnlacePlanJack*, outlets */
+  EnlaceBox          bounds;
+} EnlacePlanItem;
+
+typedef struct
+{
+  gint64   cable_id;
+  char    *label;
+  gint64   device_id;       /* the outlet */
+  GArray  *points;          /* EnlacePoint: along the pathways */
+  double   length_m;        /* along the route plus the vertical legs */
+  gboolean along_pathways;  /* FALSE: no pathway reached, drawn straight */
+} EnlacePlanRoute;
+
+typedef struct _EnlacePlanScene EnlacePlanScene;
+struct _EnlacePlanScene
+{
+  gint64      floor_id;
+  char       *building_code;
+  char       *building_name;
+  char       *floor_name;
+  int         level;
+  double      floor_height;   /* metres, slab to ceiling */
+
+  /* The background (0 when none) and how it lies on the floor. */
+  gint64      plan_id;
+  gint64      attachment_id;
+  int         page;
+  double      scale;          /* metres per background unit, 0 uncalibrated */
+  double      origin_x;
+  double      origin_y;
+  double      bg_rotation;
+  double      opacity;
+  gboolean    locked;
+  double      north;
+
+  GPtrArray  *items;          /* EnlacePlanItem*, in drawing order */
+  GPtrArray  *routes;         /* EnlacePlanRoute* */
+  EnlaceBox   extent;         /* of everything drawn */
+  EnlaceGridIndex *index;     /* items by bounds */
+  gint        ref_count;
+};
+
+GType            enlace_plan_scene_get_type (void) G_GNUC_CONST;
+#define ENLACE_TYPE_PLAN_SCENE (enlace_plan_scene_get_type ())
+
+/* Loads the scene of a floor.  @tracer (nullable, an EnlaceTracer) gives
+ * jack states; without it every jack is FREE. */
+EnlacePlanScene *enlace_plan_scene_load     (EnlaceStore      *store,
+                                             gint64            floor_id,
+                                             gpointer          tracer,
+                                             GError          **error);
+EnlacePlanScene *enlace_plan_scene_ref      (EnlacePlanScene  *self);
+void             enlace_plan_scene_unref    (EnlacePlanScene  *self);
+/* The top-most item under @p (metres), with a @tolerance for thin lines;
+ * NULL when nothing is there. */
+EnlacePlanItem  *enlace_plan_scene_hit      (EnlacePlanScene  *self,
+                                             EnlacePoint       p,
+                                             double            tolerance);
+/* Items inside @box, for rubber-band selection (spaces excluded unless
+ * wholly inside). */
+GPtrArray       *enlace_plan_scene_query    (EnlacePlanScene  *self,
+                                             const EnlaceBox  *box);
+EnlacePlanItem  *enlace_plan_scene_find     (EnlacePlanScene  *self,
+                                             EnlacePlanItemKind kind,
+                                             gint64            id);
+/* Snaps @p to walls and pathway vertices/segments within @tolerance. */
+gboolean         enlace_plan_scene_snap     (EnlacePlanScene  *self,
+                                             EnlacePoint       p,
+                                             double            tolerance,
+                                             EnlacePoint      *out);
+/* The floor's extent when nothing is drawn yet: a 40 × 25 m sheet. */
+#define ENLACE_PLAN_DEFAULT_WIDTH  40.0
+#define ENLACE_PLAN_DEFAULT_DEPTH  25.0
+
+const char      *enlace_jack_state_label    (EnlaceJackState  state);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlacePlanScene, enlace_plan_scene_unref)
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* test-plan.c: the floor-plan scene read from the store */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "enlace-plan.h"
+#include "enlace-trace.h"
+
+static JsonObject *
+obj (const char *first,
+     ...)
+{
+  JsonObject *o = json_object_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *k = first; k; k = va_arg (args, const char *))
+    json_object_set_string_member (o, k, va_arg (args, const char *));
+  va_end (args);
+  return o;
+}
+
+static gint64
+add (EnlaceStore *store,
+     const char  *kind,
+     JsonObject  *values)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) v = values;
+  gint64 id = enlace_store_create (store, kind, v, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+connect (EnlaceStore *store,
+         const char  *a,
+         const char  *b,
+         JsonObject  *cable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) c = cable;
+  EnlaceTerm ta, tb;
+
+  g_assert_true (enlace_store_lookup_term (store, a, &ta, &error));
+  g_assert_true (enlace_store_lookup_term (store, b, &tb, &error));
+  g_assert_cmpint (enlace_store_connect (store, &ta, 1, &tb, 1, c, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/*
+ * One floor, 30 × 12 m: a telecom room 1A at the west end with rack R1 at
+ * (2, 2), an office 1B, a tray along y = 6 from x = 1 to x = 29 at 2.8 m,
+ * and an outlet 1B-001 at (20, 11) whose data jack is patched to a switch
+ * and whose voice jack is cabled with a planned link.
+ */
+static EnlaceStore *
+floor_fixture (gint64 *floor_id)
+{
+  g_autoptr(GError) error = NULL;
+  EnlaceStore *store = enlace_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  add (store, "site", obj ("code", "UNI", "name", "Campus", NULL));
+  add (store, "building", obj ("site_id", "UNI", "code", "A", "name", "Edificio A", NULL));
+  *floor_id = add (store, "floor", obj ("building_id", "A", "level", "1", "name", "Planta baja", NULL));
+  add (store, "space", obj ("floor_id", "A/1", "code", "1A", "name", "Telecom", "kind", "telecom-room",
+                            "outline", "[[0,0],[4,0],[4,5],[0,5]]", NULL));
+  add (store, "space", obj ("floor_id", "A/1", "code", "1B", "name", "Oficina", "kind", "office",
+                            "outline", "[[10,7],[30,7],[30,12],[10,12]]", NULL));
+  add (store, "wall", obj ("floor_id", "A/1", "points", "[[0,0],[30,0]]", "thickness", "0.2", NULL));
+  add (store, "pathway", obj ("floor_id", "A/1", "name", "Charola", "kind", "tray",
+                              "points", "[[1,6],[29,6]]", "height", "2.8", "size_mm", "300", NULL));
+  add (store, "rack", obj ("space_id", "A/1/1A", "name", "R1", "x", "2", "y", "2", NULL));
+  add (store, "device", obj ("name", "SW1", "role", "switch", "rack_id", "R1", "u_position", "40", "face", "front", NULL));
+  add (store, "device", obj ("name", "PP1", "role", "patch-panel", "rack_id", "R1", "u_position", "38", "face", "front", NULL));
+  add (store, "device", obj ("name", "PBX", "role", "pbx", "space_id", "A/1/1A", NULL));
+  add (store, "device", obj ("name", "1B-001", "role", "outlet", "space_id", "A/1/1B", "x", "20", "y", "11", NULL));
+  add (store, "port", obj ("device_id", "SW1", "kind", "interface", "name", "Gi1", NULL));
+  add (store, "port", obj ("device_id", "PBX", "kind", "interface", "name", "E1", "medium", "voice", NULL));
+  add (store, "port", obj ("device_id", "PP1", "kind", "front", "name", "1", NULL));
+  add (store, "port", obj ("device_id", "PP1", "kind", "rear", "name", "R1", NULL));
+  add (store, "port", obj ("device_id", "PP1", "kind", "front", "name", "2", NULL));
+  add (store, "port", obj ("device_id", "PP1", "kind", "rear", "name", "R2", NULL));
+  add (store, "port", obj ("device_id", "1B-001", "kind", "front", "name", "D", NULL));
+  add (store, "port", obj ("device_id", "1B-001", "kind", "rear", "name", "DR", NULL));
+  add (store, "port", obj ("device_id", "1B-001", "kind", "front", "name", "V", "medium", "voice", NULL));
+  add (store, "port", obj ("device_id", "1B-001", "kind", "rear", "name", "VR", "medium", "voice", NULL));
+  add (store, "port-mapping", obj ("device_id", "PP1", "front_port_id", "PP1:1", "rear_port_id", "PP1:R1", NULL));
+  add (store, "port-mapping", obj ("device_id", "PP1", "front_port_id", "PP1:2", "rear_port_id", "PP1:R2", NULL));
+  add (store, "port-mapping", obj ("device_id", "1B-001", "front_port_id", "1B-001:D", "rear_port_id", "1B-001:DR", NULL));
+  add (store, "port-mapping", obj ("device_id", "1B-001", "front_port_id", "1B-001:V", "rear_port_id", "1B-001:VR", NULL));
+  connect (store, "SW1:Gi1", "PP1:1", obj ("label", "PC-1", "kind", "patch-cord", NULL));
+  connect (store, "PP1:R1", "1B-001:DR", obj ("label", "A-1A-A01", "kind", "horizontal", "length_m", "40", NULL));
+  connect (store, "PBX:E1", "PP1:2", obj ("label", "PC-2", "kind", "patch-cord", NULL));
+  connect (store, "PP1:R2", "1B-001:VR", obj ("label", "A-1A-A02", "kind", "horizontal", "status", "planned", NULL));
+  add (store, "extension", obj ("number", "2101", "port_id", "PBX:E1", NULL));
+  return store;
+}
+
+static void
+test_scene_items (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlacePlanScene) scene = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  guint kinds[5] = { 0 };
+
+  scene = enlace_plan_scene_load (store, floor_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (scene->building_code, ==, "A");
+  g_assert_cmpint (scene->level, ==, 1);
+  for (guint i = 0; i < scene->items->len; i++)
+    kinds[((EnlacePlanItem *)g_ptr_array_index (scene->items, i))->kind]++;
+  g_assert_cmpuint (kinds[ENLACE_PLAN_ITEM_SPACE], ==, 2);
+  g_assert_cmpuint (kinds[ENLACE_PLAN_ITEM_WALL], ==, 1);
+  g_assert_cmpuint (kinds[ENLACE_PLAN_ITEM_PATHWAY], ==, 1);
+  g_assert_cmpuint (kinds[ENLACE_PLAN_ITEM_RACK], ==, 1);
+  /* The PBX has no position: it is not drawn. */
+  g_assert_cmpuint (kinds[ENLACE_PLAN_ITEM_DEVICE], ==, 1);
+  g_assert_cmpfloat (scene->extent.x2, >=, 30);
+
+  g_assert_null (enlace_plan_scene_load (store, floor_id + 100, NULL, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_scene_hit (void)
+{
+  g_autoptr(EnlacePlanScene) scene = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  EnlacePlanItem *item;
+
+  scene = enlace_plan_scene_load (store, floor_id, NULL, NULL);
+  item = enlace_plan_scene_hit (scene, (EnlacePoint) { 20.05, 11.02 }, 0.05);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, ENLACE_PLAN_ITEM_DEVICE);
+  g_assert_cmpstr (item->name, ==, "1B-001");
+
+  /* Inside the office, away from the outlet: the space. */
+  item = enlace_plan_scene_hit (scene, (EnlacePoint) { 15, 9 }, 0.05);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, ENLACE_PLAN_ITEM_SPACE);
+  g_assert_cmpstr (item->name, ==, "1B");
+
+  /* Near the tray, within the tolerance. */
+  item = enlace_plan_scene_hit (scene, (EnlacePoint) { 15, 6.3 }, 0.2);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, ENLACE_PLAN_ITEM_PATHWAY);
+
+  item = enlace_plan_scene_hit (scene, (EnlacePoint) { 2.1, 2.3 }, 0.05);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->kind, ==, ENLACE_PLAN_ITEM_RACK);
+
+  g_assert_null (enlace_plan_scene_hit (scene, (EnlacePoint) { 7, 3 }, 0.05));
+}
+
+static void
+test_scene_query_and_snap (void)
+{
+  g_autoptr(EnlacePlanScene) scene = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  EnlaceBox box = { 9, 6.5, 31, 13 };
+  EnlacePoint out;
+
+  scene = enlace_plan_scene_load (store, floor_id, NULL, NULL);
+  found = enlace_plan_scene_query (scene, &box);
+  /* The office (wholly inside) and its outlet; not the tray at y = 6. */
+  g_assert_cmpuint (found->len, ==, 2);
+
+  g_assert_true (enlace_plan_scene_snap (scene, (EnlacePoint) { 28.9, 6.1 }, 0.3, &out));
+  g_assert_cmpfloat_with_epsilon (out.x, 29, 1e-9);
+  g_assert_cmpfloat_with_epsilon (out.y, 6, 1e-9);
+  g_assert_true (enlace_plan_scene_snap (scene, (EnlacePoint) { 15, 6.2 }, 0.3, &out));
+  g_assert_cmpfloat_with_epsilon (out.x, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (out.y, 6, 1e-9);
+  g_assert_false (enlace_plan_scene_snap (scene, (EnlacePoint) { 15, 3 }, 0.3, &out));
+}
+
+static void
+test_scene_routes (void)
+{
+  g_autoptr(EnlacePlanScene) scene = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  EnlacePlanRoute *route;
+  double expected;
+
+  scene = enlace_plan_scene_load (store, floor_id, NULL, NULL);
+  g_assert_cmpuint (scene->routes->len, ==, 2);
+  route = g_ptr_array_index (scene->routes, 0);
+  g_assert_cmpstr (route->label, ==, "A-1A-A01");
+  g_assert_true (route->along_pathways);
+  /* Outlet (20, 11) down to the tray at (20, 6): 5 m; along the tray to
+   * (2, 6): 18 m; to the rack (2, 2): 4 m; vertical legs 2.5 + 0.8. */
+  expected = 5 + 18 + 4 + (2.8 - 0.3) + (2.8 - 2.0);
+  g_assert_cmpfloat_with_epsilon (route->length_m, expected, 1e-6);
+  g_assert_cmpuint (route->points->len, >=, 4);
+}
+
+static void
+test_scene_jack_states (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlacePlanScene) scene = NULL;
+  g_autoptr(EnlacePlanScene) after = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  g_autoptr(JsonObject) status = NULL;
+  EnlacePlanItem *outlet;
+  EnlacePlanJack *data, *voice;
+
+  tracer = enlace_tracer_new (store);
+  scene = enlace_plan_scene_load (store, floor_id, tracer, &error);
+  g_assert_no_error (error);
+  outlet = enlace_plan_scene_find (scene, ENLACE_PLAN_ITEM_DEVICE,
+                                   enlace_store_lookup (store, "device", "1B-001", NULL));
+  g_assert_nonnull (outlet);
+  g_assert_cmpuint (outlet->jacks->len, ==, 2);
+  data = g_ptr_array_index (outlet->jacks, 0);
+  voice = g_ptr_array_index (outlet->jacks, 1);
+  g_assert_cmpstr (data->name, ==, "D");
+  g_assert_cmpint (data->state, ==, ENLACE_JACK_LIVE);
+  g_assert_cmpstr (data->far, ==, "SW1:Gi1");
+  g_assert_cmpint (voice->state, ==, ENLACE_JACK_PLANNED);
+  g_assert_cmpstr (voice->extension, ==, "2101");
+
+  /* Decommissioning the data link marks the jack faulty. */
+  status = obj ("status", "decommissioned", NULL);
+  g_assert_true (enlace_store_update (store, "cable", enlace_store_lookup (store, "cable", "A-1A-A01", NULL),
+                                      status, &error));
+  after = enlace_plan_scene_load (store, floor_id, tracer, &error);
+  outlet = enlace_plan_scene_find (after, ENLACE_PLAN_ITEM_DEVICE,
+                                   enlace_store_lookup (store, "device", "1B-001", NULL));
+  data = g_ptr_array_index (outlet->jacks, 0);
+  g_assert_cmpint (data->state, ==, ENLACE_JACK_FAULTY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/plan/items", test_scene_items);
+  g_test_add_func ("/model/plan/hit", test_scene_hit);
+  g_test_add_func ("/model/plan/query-and-snap", test_scene_query_and_snap);
+  g_test_add_func ("/model/plan/routes", test_scene_routes);
+  g_test_add_func ("/model/plan/jack-states", test_scene_jack_states);
+
+  return g_test_run ();
+}
