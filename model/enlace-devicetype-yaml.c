@@ -875,6 +875,7 @@ skipped_free (gpointer data)
   g_free (s->manufacturer);
   g_free (s->model);
   g_free (s->message);
+  g_free (s->detail);
   g_free (s);
 }
 
@@ -906,6 +907,22 @@ skipped_new (const char                 *file,
   s->model = g_strdup (model);
   s->reason = reason;
   s->message = g_strdup (message);
+  /* The message without its "FILE:LINE:COLUMN: " */
+  if (file != NULL && g_str_has_prefix (message, file))
+    {
+      const char *p = message + strlen (file);
+
+      while (p[0] == ':' && g_ascii_isdigit (p[1]))
+        for (p++; g_ascii_isdigit (*p); p++)
+          ;
+      if (p[0] == ':')
+        p++;
+      while (*p == ' ')
+        p++;
+      s->detail = g_strdup (p);
+    }
+  else
+    s->detail = g_strdup (message);
   return s;
 }
 
@@ -946,9 +963,8 @@ G_DEFINE_BOXED_TYPE (EnlaceDeviceTypeImport, enlace_device_type_import,
                      enlace_device_type_import_ref, enlace_device_type_import_unref)
 
 char *
-enlace_device_type_import_format (EnlaceDeviceTypeImport *self)
+enlace_device_type_import_dup_headline (EnlaceDeviceTypeImport *self)
 {
-  GString *out;
   g_autofree char *types = NULL;
   g_autofree char *ports = NULL;
   g_autofree char *maps = NULL;
@@ -956,48 +972,73 @@ enlace_device_type_import_format (EnlaceDeviceTypeImport *self)
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  out = g_string_new (NULL);
   types = g_strdup_printf (ngettext ("%u device type", "%u device types", self->imported->len), self->imported->len);
   ports = g_strdup_printf (ngettext ("%u port", "%u ports", self->n_ports), self->n_ports);
   maps = g_strdup_printf (ngettext ("%u mapping", "%u mappings", self->n_mappings), self->n_mappings);
   files = g_strdup_printf (ngettext ("%u file", "%u files", self->n_files), self->n_files);
   /* Translators: "Imported 3 device types, 72 ports and 48 mappings from 5 files." */
-  g_string_append_printf (out, _("Imported %s, %s and %s from %s."), types, ports, maps, files);
+  return g_strdup_printf (_("Imported %s, %s and %s from %s."), types, ports, maps, files);
+}
+
+char *
+enlace_device_type_imported_dup_details (const EnlaceDeviceTypeImported *item)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *out;
+  char *joined;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->n_interfaces > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u interface", "%u interfaces", item->n_interfaces), item->n_interfaces));
+  if (item->n_front > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u front port", "%u front ports", item->n_front), item->n_front));
+  if (item->n_rear > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u rear port", "%u rear ports", item->n_rear), item->n_rear));
+  if (item->n_mappings > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u mapping", "%u mappings", item->n_mappings), item->n_mappings));
+  if (parts->len == 0)
+    g_ptr_array_add (parts, g_strdup (_("no ports")));
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (", ", (char **) parts->pdata);
+  out = g_string_new (joined);
+  g_free (joined);
+
+  if (item->n_module_bays > 0 && item->n_interfaces + item->n_front + item->n_rear == 0)
+    g_string_append_printf (out, ngettext (" — it has only %u module bay, which is not imported",
+                                           " — it has only %u module bays, which are not imported",
+                                           item->n_module_bays),
+                            item->n_module_bays);
+  if (item->n_renamed > 0)
+    g_string_append_printf (out, ngettext (" — %u port renamed because another port has its name",
+                                           " — %u ports renamed because other ports have their names",
+                                           item->n_renamed),
+                            item->n_renamed);
+  return g_string_free (out, FALSE);
+}
+
+char *
+enlace_device_type_import_format (EnlaceDeviceTypeImport *self)
+{
+  GString *out;
+  g_autofree char *headline = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new (NULL);
+  headline = enlace_device_type_import_dup_headline (self);
+  g_string_append (out, headline);
   g_string_append_c (out, '\n');
 
   for (guint i = 0; i < self->imported->len; i++)
     {
       EnlaceDeviceTypeImported *item = g_ptr_array_index (self->imported, i);
-      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *details = NULL;
-
-      if (item->n_interfaces > 0)
-        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u interface", "%u interfaces", item->n_interfaces), item->n_interfaces));
-      if (item->n_front > 0)
-        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u front port", "%u front ports", item->n_front), item->n_front));
-      if (item->n_rear > 0)
-        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u rear port", "%u rear ports", item->n_rear), item->n_rear));
-      if (item->n_mappings > 0)
-        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u mapping", "%u mappings", item->n_mappings), item->n_mappings));
-      if (parts->len == 0)
-        g_ptr_array_add (parts, g_strdup (_("no ports")));
-      g_ptr_array_add (parts, NULL);
-      details = g_strjoinv (", ", (char **) parts->pdata);
+      g_autofree char *details = enlace_device_type_imported_dup_details (item);
 
       /* Translators: "  • Generic 24-port Copper Patch Panel (Patch panel): 24 front ports, …" */
       g_string_append_printf (out, _("  • %s %s (%s): %s"),
                               item->manufacturer, item->model,
                               enlace_choice_label (item->role), details);
-      if (item->n_module_bays > 0 && item->n_interfaces + item->n_front + item->n_rear == 0)
-        g_string_append_printf (out, ngettext (" — it has only %u module bay, which is not imported",
-                                               " — it has only %u module bays, which are not imported",
-                                               item->n_module_bays),
-                                item->n_module_bays);
-      if (item->n_renamed > 0)
-        g_string_append_printf (out, ngettext (" — %u port renamed because another port has its name",
-                                               " — %u ports renamed because other ports have their names",
-                                               item->n_renamed),
-                                item->n_renamed);
       g_string_append_c (out, '\n');
     }
 

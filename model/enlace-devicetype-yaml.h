@@ -108,7 +108,8 @@ typedef struct
   char                       *manufacturer;  /* NULL when unknown */
   char                       *model;
   EnlaceDeviceTypeSkipReason  reason;
-  char                       *message;       /* translated, complete */
+  char                       *message;       /* translated, complete: "FILE:LINE: what" */
+  char                       *detail;        /* the message without "FILE:LINE: " */
 } EnlaceDeviceTypeSkipped;
 
 typedef struct
@@ -148,6 +149,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceDeviceTypeImport, enlace_device_type_import
 
 /* The summary as translated text, several lines, ending in a newline. */
 char                   *enlace_device_type_import_format   (EnlaceDeviceTypeImport *self);
+/* "Imported 3 device types, 72 ports and 48 mappings from 5 files." */
+char                   *enlace_device_type_import_dup_headline (EnlaceDeviceTypeImport *self);
+/* "24 front ports, 24 rear ports, 24 mappings — …" (translated) */
+char                   *enlace_device_type_imported_dup_details (const EnlaceDeviceTypeImported *item);
 /* {"files":N,"imported":[{...}],"skipped":[{...}],"ports":N,"mappings":N} */
 JsonNode               *enlace_device_type_import_to_json  (EnlaceDeviceTypeImport *self);
 

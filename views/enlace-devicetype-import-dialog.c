@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "enlace-devicetype-import-dialog.h"
+#include "enlace-kinds.h"
 
 typedef struct
 {
@@ -41,7 +43,11 @@ struct _EnlaceDevicetypeImportDialog
   GtkButton              *folder_button;
   GtkLabel               *path_label;
   GtkProgressBar         *progress_bar;
-  GtkLabel               *summary_label;
+  GtkLabel               *headline_label;
+  GtkLabel               *skipped_heading;
+  GtkListBox             *skipped_list;
+  GtkLabel               *imported_heading;
+  GtkListBox             *imported_list;
 };
 
 G_DEFINE_FINAL_TYPE (EnlaceDevicetypeImportDialog, enlace_devicetype_import_dialog, ADW_TYPE_WINDOW)
@@ -101,9 +107,103 @@ set_summary_text (EnlaceDevicetypeImportDialog *self,
     return;
   g_free (self->summary_text);
   self->summary_text = g_strdup (text);
-  gtk_label_set_text (self->summary_label, text ? text : "");
   update_sensitivity (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY_TEXT]);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  gtk_widget_set_visible (GTK_WIDGET (list), FALSE);
+}
+
+static GtkWidget *
+summary_row (const char *title,
+             const char *subtitle,
+             const char *icon_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (icon_name != NULL)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+  return row;
+}
+
+/* A file as the user chose it: relative to the chosen folder. */
+static const char *
+relative_name (EnlaceDevicetypeImportDialog *self,
+               const char                   *file)
+{
+  gsize n = self->path ? strlen (self->path) : 0;
+
+  if (n > 0 && strncmp (file, self->path, n) == 0 && file[n] == G_DIR_SEPARATOR)
+    return file + n + 1;
+  return file;
+}
+
+/* Shows @result (or only @headline when the import did not happen). */
+static void
+show_summary (EnlaceDevicetypeImportDialog *self,
+              EnlaceDeviceTypeImport       *result,
+              const char                   *headline)
+{
+  clear_list (self->skipped_list);
+  clear_list (self->imported_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->skipped_heading), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->imported_heading), FALSE);
+  gtk_label_set_text (self->headline_label, headline ? headline : "");
+
+  if (result == NULL)
+    return;
+
+  if (result->skipped->len > 0)
+    {
+      g_autofree char *heading = g_strdup_printf (ngettext ("%u file skipped", "%u files skipped",
+                                                            result->skipped->len),
+                                                  result->skipped->len);
+
+      gtk_label_set_text (self->skipped_heading, heading);
+      gtk_widget_set_visible (GTK_WIDGET (self->skipped_heading), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->skipped_list), TRUE);
+    }
+  for (guint i = 0; i < result->skipped->len; i++)
+    {
+      EnlaceDeviceTypeSkipped *s = g_ptr_array_index (result->skipped, i);
+      g_autofree char *subtitle = NULL;
+
+      if (s->line > 0)
+        subtitle = g_strdup_printf (_("Line %u: %s"), s->line, s->detail);
+      else
+        subtitle = g_strdup (s->detail);
+      gtk_list_box_append (self->skipped_list,
+                           summary_row (relative_name (self, s->file), subtitle,
+                                        s->reason == ENLACE_DEVICE_TYPE_SKIP_INVALID
+                                        ? "dialog-warning-symbolic" : "edit-copy-symbolic"));
+    }
+
+  if (result->imported->len > 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->imported_heading), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->imported_list), TRUE);
+    }
+  for (guint i = 0; i < result->imported->len; i++)
+    {
+      EnlaceDeviceTypeImported *item = g_ptr_array_index (result->imported, i);
+      g_autofree char *title = g_strdup_printf ("%s %s", item->manufacturer, item->model);
+      g_autofree char *details = enlace_device_type_imported_dup_details (item);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", enlace_choice_label (item->role), details);
+
+      gtk_list_box_append (self->imported_list, summary_row (title, subtitle, NULL));
+    }
 }
 
 static gboolean
@@ -186,18 +286,24 @@ load_done_cb (GObject      *source,
   if (result != NULL)
     {
       g_autofree char *text = enlace_device_type_import_format (result);
+      g_autofree char *headline = enlace_device_type_import_dup_headline (result);
 
       self->result = g_steal_pointer (&result);
+      show_summary (self, self->result, headline);
       set_summary_text (self, text);
     }
   else if (self->close_when_done ||
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_summary_text (self, _("Import cancelled; nothing was changed."));
+    {
+      show_summary (self, NULL, _("Import cancelled; nothing was changed."));
+      set_summary_text (self, _("Import cancelled; nothing was changed."));
+    }
   else
     {
       g_autofree char *text = g_strdup_printf (_("Could not import: %s"),
                                                error ? error->message : "?");
 
+      show_summary (self, NULL, text);
       set_summary_text (self, text);
     }
 
@@ -226,6 +332,7 @@ enlace_devicetype_import_dialog_start (EnlaceDevicetypeImportDialog *self)
   self->state = g_atomic_rc_box_acquire (state);
 
   set_summary_text (self, NULL);
+  show_summary (self, NULL, NULL);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_progress_bar_set_text (self->progress_bar, _("Reading files…"));
   set_running (self, TRUE);
@@ -462,7 +569,11 @@ enlace_devicetype_import_dialog_class_init (EnlaceDevicetypeImportDialogClass *k
   gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, folder_button);
   gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, path_label);
   gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, skipped_heading);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, skipped_list);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, imported_heading);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceDevicetypeImportDialog, imported_list);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, choose_file_clicked_cb);

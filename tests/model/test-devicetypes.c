@@ -372,6 +372,7 @@ test_invalid_skipped (void)
   g_assert_cmpint (s->reason, ==, ENLACE_DEVICE_TYPE_SKIP_INVALID);
   g_assert_cmpuint (s->line, ==, 8);
   g_assert_nonnull (strstr (s->message, "malformed.yaml:8:"));
+  g_assert_true (g_str_has_prefix (s->detail, "not valid YAML: "));
 
   s = g_ptr_array_index (summary->skipped, 1);
   g_assert_true (g_str_has_suffix (s->file, "missing-rear.yaml"));
@@ -379,6 +380,7 @@ test_invalid_skipped (void)
   g_assert_cmpuint (s->line, ==, 9);
   g_assert_nonnull (strstr (s->message, "missing-rear.yaml:9:"));
   g_assert_nonnull (strstr (s->message, "“Back 9”"));
+  g_assert_cmpstr (s->detail, ==, "front port “Port 2” maps to rear port “Back 9”, which the file does not define");
 
   /* Inline: rules broken by otherwise well-formed YAML */
   {
