@@ -839,6 +839,21 @@ enlace_tracer_impact_to_json (EnlaceTracer *self,
         }
       json_object_set_array_member (end, "circuits", ckts);
       json_object_set_boolean_member (end, "complete", item->path ? item->path->complete : FALSE);
+      if (item->path)
+        {
+          /* the other end of the path, as seen from this end */
+          GArray *origin = g_ptr_array_index (item->path->hops, 0);
+          GArray *last = g_ptr_array_index (item->path->hops, item->path->hops->len - 1);
+          gboolean from_here = FALSE;
+
+          for (guint k = 0; k < origin->len; k++)
+            if (g_array_index (origin, EnlaceNode, k).kind == item->node.kind &&
+                g_array_index (origin, EnlaceNode, k).id == item->node.id)
+              from_here = TRUE;
+          json_object_set_member (end, "far", hop_to_json (self, from_here ? last : origin));
+        }
+      else
+        json_object_set_null_member (end, "far");
       json_array_add_object_element (cur_ends, end);
     }
   json_object_set_array_member (root, "spaces", spaces);

@@ -311,8 +311,16 @@ cli_cmd_impact (int    argc,
               GString *line = g_string_new (NULL);
 
               g_string_append_printf (line, "    %s", json_object_get_string_member (end, "end"));
+              if (!json_object_get_null_member (end, "far"))
+                {
+                  JsonArray *far = json_object_get_array_member (end, "far");
+
+                  g_string_append (line, " ↔");
+                  for (guint k = 0; k < json_array_get_length (far); k++)
+                    g_string_append_printf (line, "%s %s", k ? "," : "", json_array_get_string_element (far, k));
+                }
               if (!json_object_get_boolean_member (end, "complete"))
-                g_string_append_printf (line, " (%s)", _("not patched through"));
+                g_string_append_printf (line, " (%s)", _("incomplete"));
               for (guint k = 0; k < json_array_get_length (exts); k++)
                 g_string_append_printf (line, "%s %s", k == 0 ? _("; extensions") : ",",
                                         json_array_get_string_element (exts, k));
@@ -416,7 +424,7 @@ cli_cmd_free (int    argc,
         continue;
       printf ("%s%s\n", key, fs->telecom_room ? _(" (telecom room)") : "");
       print_counts (_("  free panel ports:"), fs->free_panel_ports, fs->panel_ports);
-      print_counts (_("  free switch ports:"), fs->free_switch_ports, fs->switch_ports);
+      print_counts (_("  free switch/PBX ports:"), fs->free_switch_ports, fs->switch_ports);
       if (fs->jacks && !opt_room)
         {
           printf (_("  idle outlet jacks: %u of %u"), fs->idle_jacks->len, fs->jacks);

@@ -1,0 +1,292 @@
+/* bench-trace.c: the trace engine on a generated campus
+ *
+ *   bench-trace [FILE] [--buildings N --floors N --outlets-per-floor N]
+ *
+ * FILE (default /tmp/enlace-bench-trace.enlace) is generated first when it
+ * does not exist (default 10 × 5 × 180 outlets: about 100k ports), then the
+ * benchmark runs again in a fresh process so that the peak memory is that
+ * of tracing.  Each of 5 rounds opens the file, traces one endpoint right
+ * after opening, then traces every path from every endpoint.  Then 21
+ * cable edits (status and re-termination, each undone) measure the time
+ * the tracer takes to bring every answer up to date.  Prints the medians.
+ */
+#define G_LOG_DOMAIN "bench-trace"
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "enlace-generate.h"
+#include "enlace-store-private.h"
+#include "enlace-trace.h"
+
+#define ROUNDS 5
+#define EDITS 21
+
+static gint64 t_store_changed;
+static gint64 t_tracer_done;
+
+static int
+dcmp (const void *a,
+      const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof (double), dcmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+ms_since (gint64 t0)
+{
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static void
+on_store_changed (EnlaceStore     *store,
+                  EnlaceChangeSet *set,
+                  gpointer         data)
+{
+  t_store_changed = g_get_monotonic_time ();
+}
+
+static void
+on_tracer_changed (EnlaceTracer *tracer,
+                   gpointer      data)
+{
+  t_tracer_done = g_get_monotonic_time ();
+}
+
+/* The first endpoint with a cable: a port of an access switch. */
+static gint64
+first_endpoint (EnlaceStore *store)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (store,
+                                             "SELECT p.id FROM port p JOIN cable_end e ON e.port_id = p.id "
+                                             "JOIN device d ON d.id = p.device_id "
+                                             "WHERE p.kind = 'interface' AND d.role = 'switch' "
+                                             "ORDER BY p.id DESC LIMIT 1",
+                                             NULL);
+  gint64 id = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+/* Patch cords between a panel and a switch, to edit. */
+static GArray *
+patch_cords (EnlaceStore *store)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = enlace_store_prepare (store,
+                                             "SELECT id FROM cable WHERE kind = 'patch-cord' ORDER BY id LIMIT 1000",
+                                             NULL);
+
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (stmt)
+    sqlite3_reset (stmt);
+  return ids;
+}
+
+static gint64
+count (EnlaceStore *store,
+       const char  *sql)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
+  gint64 n = 0;
+
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = "/tmp/enlace-bench-trace.enlace";
+  EnlaceGenerateOptions opts;
+  double t_open[ROUNDS], t_store[ROUNDS], t_first[ROUNDS], t_all[ROUNDS], t_edit[EDITS * 2], t_cmd[EDITS * 2];
+  guint n_paths = 0, n_complete = 0;
+  gint64 n_ports = 0, n_cables = 0;
+  struct rusage ru;
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 10;
+  opts.floors = 5;
+  opts.outlets_per_floor = 180;
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--buildings") && i + 1 < argc)
+        opts.buildings = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--floors") && i + 1 < argc)
+        opts.floors = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--outlets-per-floor") && i + 1 < argc)
+        opts.outlets_per_floor = atoi (argv[++i]);
+      else
+        path = argv[i];
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (store == NULL || !enlace_generate (store, &opts, NULL, &error))
+        {
+          fprintf (stderr, "bench-trace: %s\n", error->message);
+          return 1;
+        }
+      printf ("generated %s (%u × %u × %u outlets) in %.1f s; measuring in a fresh process\n",
+              path, opts.buildings, opts.floors, opts.outlets_per_floor, ms_since (t0) / 1000);
+      fflush (stdout);
+      g_clear_object (&store);
+      {
+        char *args[] = { argv[0], (char *) path, NULL };
+
+        execv ("/proc/self/exe", args);
+        perror ("execv");
+        return 1;
+      }
+    }
+
+  for (guint r = 0; r < ROUNDS; r++)
+    {
+      g_autoptr(EnlaceStore) store = NULL;
+      g_autoptr(EnlaceTracer) tracer = NULL;
+      g_autoptr(GPtrArray) one = NULL;
+      g_autoptr(GPtrArray) all = NULL;
+      EnlaceTerm origin = { ENLACE_TERM_PORT, 0 };
+      gint64 t0;
+
+      /* the endpoint is chosen beforehand: the time is open + trace */
+      {
+        g_autoptr(EnlaceStore) peek = enlace_store_open (path, ENLACE_STORE_OPEN_READ_ONLY, &error);
+
+        if (peek == NULL)
+          {
+            fprintf (stderr, "bench-trace: %s\n", error->message);
+            return 1;
+          }
+        origin.id = first_endpoint (peek);
+        n_ports = count (peek, "SELECT count(*) FROM port");
+        n_cables = count (peek, "SELECT count(*) FROM cable");
+      }
+
+      t0 = g_get_monotonic_time ();
+      store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+      if (store == NULL)
+        {
+          fprintf (stderr, "bench-trace: %s\n", error->message);
+          return 1;
+        }
+      t_store[r] = ms_since (t0);
+      {
+        gint64 t1 = g_get_monotonic_time ();
+
+        tracer = enlace_tracer_new (store);
+        one = enlace_tracer_trace_term (tracer, &origin, &error);
+        t_first[r] = ms_since (t1);
+      }
+      t_open[r] = ms_since (t0);
+      if (one == NULL || one->len != 1)
+        {
+          fprintf (stderr, "bench-trace: no path from the first endpoint\n");
+          return 1;
+        }
+
+      t0 = g_get_monotonic_time ();
+      all = enlace_tracer_all_paths (tracer, &error);
+      t_all[r] = ms_since (t0);
+      if (all == NULL)
+        {
+          fprintf (stderr, "bench-trace: %s\n", error->message);
+          return 1;
+        }
+      n_paths = all->len;
+      n_complete = 0;
+      for (guint i = 0; i < all->len; i++)
+        n_complete += ((EnlacePath *) g_ptr_array_index (all, i))->complete;
+    }
+
+  /* edits: status of a patch cord, and moving it to another port */
+  {
+    g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(EnlaceTracer) tracer = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    g_autoptr(GArray) cords = NULL;
+    guint n = 0;
+
+    g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), NULL);
+    tracer = enlace_tracer_new (store);
+    g_signal_connect (tracer, "changed", G_CALLBACK (on_tracer_changed), NULL);
+    all = enlace_tracer_all_paths (tracer, &error);
+    cords = patch_cords (store);
+    if (all == NULL || cords->len < EDITS)
+      {
+        fprintf (stderr, "bench-trace: too few patch cords to edit\n");
+        return 1;
+      }
+
+    for (guint e = 0; e < EDITS; e++)
+      {
+        gint64 cable = g_array_index (cords, gint64, e * (cords->len / EDITS));
+        g_autoptr(JsonObject) v = json_object_new ();
+        gint64 t0;
+
+        json_object_set_string_member (v, "status", e % 2 ? "planned" : "decommissioned");
+        t0 = g_get_monotonic_time ();
+        if (!enlace_store_update (store, "cable", cable, v, &error))
+          {
+            fprintf (stderr, "bench-trace: %s\n", error->message);
+            return 1;
+          }
+        t_cmd[n] = ms_since (t0);
+        t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
+
+        t0 = g_get_monotonic_time ();
+        if (!enlace_store_undo (store, &error))
+          {
+            fprintf (stderr, "bench-trace: %s\n", error->message);
+            return 1;
+          }
+        t_cmd[n] = ms_since (t0);
+        t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
+      }
+
+    printf ("trace benchmark on %s: %" G_GINT64_FORMAT " ports, %" G_GINT64_FORMAT " cables\n",
+            path, n_ports, n_cables);
+    printf ("  open the file and trace one endpoint:    %8.2f ms (median of %d)\n", median (t_open, ROUNDS), ROUNDS);
+    printf ("    of which enlace_store_open ():         %8.2f ms\n", median (t_store, ROUNDS));
+    printf ("    of which the first trace:              %8.2f ms\n", median (t_first, ROUNDS));
+    printf ("  every path from every endpoint:          %8.2f ms total, %u paths (%u complete), %.2f µs per path (median of %d)\n",
+            median (t_all, ROUNDS), n_paths, n_complete, median (t_all, ROUNDS) * 1000.0 / MAX (n_paths, 1), ROUNDS);
+    printf ("  answers up to date after a cable edit:   %8.3f ms in the tracer (median of %u edits and undos)\n",
+            median (t_edit, n), n);
+    printf ("  the whole edit command, store included:  %8.3f ms\n", median (t_cmd, n));
+  }
+
+  getrusage (RUSAGE_SELF, &ru);
+  printf ("  peak memory (max RSS):                   %8.1f MB\n", ru.ru_maxrss / 1024.0);
+  return 0;
+}
