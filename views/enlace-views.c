@@ -3,11 +3,14 @@
 #include "config.h"
 
 #include "enlace-building-page.h"
+#include "enlace-device-page.h"
 #include "enlace-object-form.h"
 #include "enlace-object-list.h"
+#include "enlace-impact-view.h"
 #include "enlace-page.h"
 #include "enlace-rack-view.h"
 #include "enlace-search-page.h"
+#include "enlace-trace-view.h"
 
 /* The views resources (enlace-views.gresource.xml) register themselves
  * when the program starts: link the library with link_whole.
@@ -31,7 +34,10 @@ enlace_views_init (void)
   enlace_page_register ("space", ENLACE_TYPE_BUILDING_PAGE);
 
   /* gui-views pages */
+  enlace_page_register ("device", ENLACE_TYPE_DEVICE_PAGE);
+  enlace_page_register ("impact", ENLACE_TYPE_IMPACT_VIEW);
   enlace_page_register ("rack", ENLACE_TYPE_RACK_VIEW);
+  enlace_page_register ("trace", ENLACE_TYPE_TRACE_VIEW);
 
   g_once_init_leave (&initialized, 1);
 }

@@ -1,0 +1,190 @@
+/* test-trace-view.c: the trace and "what breaks" pages under Xvfb */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "enlace-impact-view.h"
+#include "enlace-test-fixture.h"
+#include "enlace-test-gtk.h"
+#include "enlace-trace-view.h"
+
+typedef struct
+{
+  EnlaceTestPlant  ids;
+  EnlaceStore     *store;
+  GtkWidget       *window;
+  GtkWidget       *stack;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->store = enlace_test_plant_new (&f->ids);
+  f->stack = gtk_stack_new ();
+  f->window = enlace_test_window (f->stack, 1000, 800);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+}
+
+static EnlacePage *
+show (Fixture    *f,
+      GType       type,
+      const char *kind,
+      gint64      id)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+  GtkWidget *old;
+
+  while ((old = gtk_widget_get_first_child (f->stack)))
+    gtk_stack_remove (GTK_STACK (f->stack), old);
+  enlace_page_set_store (ENLACE_PAGE (page), f->store);
+  enlace_page_set_object (ENLACE_PAGE (page), kind, id);
+  gtk_stack_add_child (GTK_STACK (f->stack), page);
+  enlace_test_spin (150);
+  return ENLACE_PAGE (page);
+}
+
+static gboolean
+is_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  return g_file_get_contents (path, &data, &len, NULL) && len > 1000 && g_str_has_prefix (data, "%PDF-");
+}
+
+static void
+test_port_trace (Fixture       *f,
+                 gconstpointer  data)
+{
+  EnlacePage *page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/port", f->ids.sw1_gi1);
+  EnlaceTraceDrawing *d = enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page));
+  g_autofree char *pdf = enlace_test_screenshot_path ("trace-view.pdf");
+  g_autofree char *png = enlace_test_screenshot_path ("trace-view-export.png");
+  g_autofree char *printed = enlace_test_screenshot_path ("trace-view-print.pdf");
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (enlace_page_get_title (page), ==, "Trace from SW-1:Gi1/0/1");
+  g_assert_nonnull (d);
+  g_assert_cmpuint (enlace_trace_drawing_get_n_paths (d), ==, 1);
+  g_assert_cmpuint (enlace_trace_drawing_get_n_boxes (d), ==, 4);
+  g_assert_cmpuint (enlace_trace_drawing_get_n_cables (d), ==, 3);
+  g_assert_nonnull (strstr (enlace_page_get_subtitle (page), "1 complete"));
+  enlace_test_screenshot (GTK_WIDGET (page), "trace-view.png");
+
+  /* export */
+  g_assert_true (enlace_trace_view_export (ENLACE_TRACE_VIEW (page), pdf, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_pdf (pdf));
+  g_assert_true (enlace_trace_view_export (ENLACE_TRACE_VIEW (page), png, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    cairo_surface_t *s = cairo_image_surface_create_from_png (png);
+    double w, h;
+
+    enlace_trace_drawing_get_size (d, &w, &h);
+    g_assert_cmpint (cairo_image_surface_get_width (s), ==, (int) ceil (w * 2));
+    cairo_surface_destroy (s);
+  }
+
+  /* printing goes through GtkPrintOperation */
+  g_assert_true (enlace_page_can_print (page));
+  op = enlace_page_create_print_operation (page);
+  g_assert_nonnull (op);
+  gtk_print_operation_set_export_filename (op, printed);
+  g_assert_cmpint (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (is_pdf (printed));
+
+  /* an edit shows at once: without the horizontal link the path stops at PP-1 */
+  g_assert_true (enlace_store_delete (f->store, "cable", f->ids.cable_horizontal, &error));
+  g_assert_no_error (error);
+  enlace_test_spin (50);
+  d = enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page));
+  g_assert_cmpuint (enlace_trace_drawing_get_n_cables (d), ==, 1);
+  g_assert_nonnull (strstr (enlace_page_get_subtitle (page), "0 complete"));
+  enlace_test_screenshot (GTK_WIDGET (page), "trace-view-incomplete.png");
+}
+
+static void
+test_other_origins (Fixture       *f,
+                    gconstpointer  data)
+{
+  EnlacePage *page;
+  gint64 ext;
+
+  /* a cable: the path through it */
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/cable", f->ids.cable_horizontal);
+  g_assert_cmpstr (enlace_page_get_title (page), ==, "Trace through cable H-101-1");
+  g_assert_cmpuint (enlace_trace_drawing_get_n_cables (enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page))), ==, 3);
+
+  /* an outlet jack */
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/port", f->ids.outlet_j1);
+  g_assert_cmpuint (enlace_trace_drawing_get_n_paths (enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page))), >=, 1);
+
+  /* an extension riding on a port */
+  ext = enlace_test_create (f->store, "extension",
+                            "{\"number\": \"2001\", \"status\": \"active\", \"port_id\": %" G_GINT64_FORMAT "}",
+                            f->ids.pc_eth0);
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/extension", ext);
+  g_assert_nonnull (strstr (enlace_page_get_title (page), "2001"));
+  g_assert_cmpuint (enlace_trace_drawing_get_n_cables (enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page))), ==, 3);
+
+  /* a device: every port's path */
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/device", f->ids.sw1);
+  g_assert_cmpuint (enlace_trace_drawing_get_n_paths (enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page))), ==, 2);
+  enlace_test_screenshot (GTK_WIDGET (page), "trace-view-device.png");
+
+  /* nothing to trace */
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/port", enlace_test_port (f->store, "SW-1:Gi1/0/9"));
+  g_assert_cmpuint (enlace_trace_drawing_get_n_paths (enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page))), ==, 0);
+}
+
+static void
+test_impact (Fixture       *f,
+             gconstpointer  data)
+{
+  EnlacePage *page;
+
+  page = show (f, ENLACE_TYPE_IMPACT_VIEW, "impact/cable", f->ids.cable_horizontal);
+  g_assert_nonnull (strstr (enlace_page_get_title (page), "H-101-1"));
+  g_assert_cmpuint (enlace_impact_view_get_n_items (ENLACE_IMPACT_VIEW (page)), >=, 1);
+  enlace_test_screenshot (GTK_WIDGET (page), "impact-view.png");
+
+  page = show (f, ENLACE_TYPE_IMPACT_VIEW, "impact/rack", f->ids.rack);
+  g_assert_cmpuint (enlace_impact_view_get_n_items (ENLACE_IMPACT_VIEW (page)), >=, 1);
+
+  /* a power strip with no ports: nothing breaks */
+  page = show (f, ENLACE_TYPE_IMPACT_VIEW, "impact/device", f->ids.pdu1);
+  g_assert_cmpuint (enlace_impact_view_get_n_items (ENLACE_IMPACT_VIEW (page)), ==, 0);
+  enlace_test_screenshot (GTK_WIDGET (page), "impact-view-nothing.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+  g_test_add ("/views/trace-view/port", Fixture, NULL, setup, test_port_trace, teardown);
+  g_test_add ("/views/trace-view/other-origins", Fixture, NULL, setup, test_other_origins, teardown);
+  g_test_add ("/views/impact-view/what-breaks", Fixture, NULL, setup, test_impact, teardown);
+
+  return g_test_run ();
+}

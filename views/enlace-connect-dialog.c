@@ -1,0 +1,625 @@
+/* enlace-connect-dialog.c: connect a port to another one */
+#define G_LOG_DOMAIN "enlace-connect-dialog"
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "enlace-connect-dialog.h"
+#include "enlace-kinds.h"
+#include "enlace-query.h"
+#include "enlace-render-util.h"
+
+#define MAX_CANDIDATES 60
+
+struct _EnlaceConnectDialog
+{
+  AdwWindow      parent_instance;
+
+  EnlaceStore   *store;
+  gint64         port_id;
+  char          *medium;
+  gint64         far_port_id;
+
+  GtkWidget     *search;
+  GtkWidget     *list;
+  GtkWidget     *list_hint;
+  GtkWidget     *far_label;
+  GtkWidget     *kind_dropdown;
+  GtkWidget     *type_dropdown;
+  GtkWidget     *label_entry;
+  GtkWidget     *length_entry;
+  GtkWidget     *color_entry;
+  GtkWidget     *status_dropdown;
+  GtkWidget     *error_label;
+  GtkWidget     *connect_button;
+  guint          n_candidates;
+};
+
+enum {
+  CONNECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (EnlaceConnectDialog, enlace_connect_dialog, ADW_TYPE_WINDOW)
+
+static const char * const cable_kinds[] = {
+  "horizontal", "backbone", "patch-cord", "equipment-cord", "other", NULL
+};
+/* first entry: unknown */
+static const char * const cable_types[] = {
+  "", "cat3", "cat5e", "cat6", "cat6a", "cat7", "cat8", "om1", "om2", "om3",
+  "om4", "om5", "os1", "os2", "coax", "multipair", NULL
+};
+static const char * const cable_statuses[] = { "installed", "planned", NULL };
+
+void
+enlace_cable_proposal_clear (EnlaceCableProposal *p)
+{
+  g_clear_pointer (&p->kind, g_free);
+  g_clear_pointer (&p->type, g_free);
+  g_clear_pointer (&p->label, g_free);
+  p->length_m = -1;
+}
+
+typedef struct
+{
+  char   *kind;        /* port kind */
+  char   *medium;
+  char   *role;        /* device role */
+  gint64  device_id;
+  gint64  rack_id;
+  gint64  space_id;
+  gint64  building_id;
+} End;
+
+static void
+end_clear (End *e)
+{
+  g_free (e->kind);
+  g_free (e->medium);
+  g_free (e->role);
+}
+
+static void
+load_end (EnlaceStore *store,
+          gint64       port_id,
+          End         *e)
+{
+  g_autoptr(JsonObject) port = enlace_store_get (store, "port", port_id, NULL);
+  g_autoptr(JsonObject) device = NULL;
+
+  memset (e, 0, sizeof *e);
+  if (port == NULL)
+    return;
+  e->kind = g_strdup (enlace_json_string (port, "kind"));
+  e->medium = g_strdup (enlace_json_string (port, "medium"));
+  e->device_id = enlace_json_int (port, "device_id", 0);
+  if (!(device = enlace_store_get (store, "device", e->device_id, NULL)))
+    return;
+  e->role = g_strdup (enlace_json_string (device, "role"));
+  e->rack_id = enlace_json_int (device, "rack_id", 0);
+  e->space_id = enlace_json_int (device, "space_id", 0);
+  if (e->space_id <= 0 && e->rack_id > 0)
+    {
+      g_autoptr(JsonObject) rack = enlace_store_get (store, "rack", e->rack_id, NULL);
+      e->space_id = rack ? enlace_json_int (rack, "space_id", 0) : 0;
+    }
+  if (e->space_id > 0)
+    {
+      g_autoptr(JsonObject) space = enlace_store_get (store, "space", e->space_id, NULL);
+      g_autoptr(JsonObject) floor = space ? enlace_store_get (store, "floor", enlace_json_int (space, "floor_id", 0), NULL) : NULL;
+      e->building_id = floor ? enlace_json_int (floor, "building_id", 0) : 0;
+    }
+}
+
+static gboolean
+is_outlet (const End *e)
+{
+  return g_strcmp0 (e->role, "outlet") == 0 || g_strcmp0 (e->role, "consolidation-point") == 0;
+}
+
+static gboolean
+is_pass_through (const End *e)
+{
+  return g_strcmp0 (e->kind, "front") == 0 || g_strcmp0 (e->kind, "rear") == 0;
+}
+
+static char *
+propose_label (EnlaceStore *store,
+               const char  *kind)
+{
+  const char *prefix = "C";
+  guint start;
+
+  if (g_strcmp0 (kind, "horizontal") == 0)
+    prefix = "H";
+  else if (g_strcmp0 (kind, "backbone") == 0)
+    prefix = "BB";
+  else if (g_strcmp0 (kind, "patch-cord") == 0)
+    prefix = "PC";
+  else if (g_strcmp0 (kind, "equipment-cord") == 0)
+    prefix = "EC";
+
+  /* the first free number among the low ones, else after the count */
+  for (guint n = 1; n <= 64; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s-%04u", prefix, n);
+      if (enlace_store_lookup (store, "cable", label, NULL) == 0)
+        return g_steal_pointer (&label);
+    }
+  start = enlace_store_count (store, "cable") + 1;
+  for (guint n = start; n < start + 100000; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s-%04u", prefix, n);
+      if (enlace_store_lookup (store, "cable", label, NULL) == 0)
+        return g_steal_pointer (&label);
+    }
+  return NULL;
+}
+
+void
+enlace_cable_propose (EnlaceStore         *store,
+                      gint64               port_a,
+                      gint64               port_b,
+                      EnlaceCableProposal *out)
+{
+  End a, b;
+  const char *kind;
+  const char *type;
+  double length = -1;
+  gboolean same_space, same_building;
+
+  g_return_if_fail (ENLACE_IS_STORE (store));
+  g_return_if_fail (out != NULL);
+
+  load_end (store, port_a, &a);
+  load_end (store, port_b, &b);
+  same_space = a.space_id > 0 && a.space_id == b.space_id;
+  same_building = a.building_id > 0 && a.building_id == b.building_id;
+
+  if (is_outlet (&a) != is_outlet (&b) && g_strcmp0 ((is_outlet (&a) ? &a : &b)->kind, "rear") == 0)
+    kind = "horizontal";                       /* panel in the TR to the wall outlet */
+  else if (is_pass_through (&a) && is_pass_through (&b) && !same_space)
+    kind = "backbone";                         /* panel to panel between rooms */
+  else if (!is_pass_through (&a) && !is_pass_through (&b))
+    kind = same_space ? "equipment-cord" : "patch-cord";
+  else
+    kind = "patch-cord";                       /* switch to panel, desk to jack */
+
+  if (g_strcmp0 (a.medium, "fibre") == 0 || g_strcmp0 (b.medium, "fibre") == 0)
+    type = g_strcmp0 (kind, "backbone") == 0 && !same_building ? "os2" : "om4";
+  else if (g_strcmp0 (a.medium, "voice") == 0 || g_strcmp0 (b.medium, "voice") == 0)
+    type = g_strcmp0 (kind, "backbone") == 0 ? "multipair" : "cat3";
+  else
+    type = "cat6";
+
+  if (g_strcmp0 (kind, "patch-cord") == 0 || g_strcmp0 (kind, "equipment-cord") == 0)
+    length = a.rack_id > 0 && a.rack_id == b.rack_id ? 1 : 3;
+
+  enlace_cable_proposal_clear (out);
+  out->kind = g_strdup (kind);
+  out->type = g_strdup (type);
+  out->label = propose_label (store, kind);
+  out->length_m = length;
+
+  end_clear (&a);
+  end_clear (&b);
+}
+
+/* The form */
+
+static guint
+index_of (const char * const *values,
+          const char         *value)
+{
+  for (guint i = 0; values[i]; i++)
+    if (g_strcmp0 (values[i], value ? value : "") == 0)
+      return i;
+  return 0;
+}
+
+static void
+show_error (EnlaceConnectDialog *self,
+            const char          *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+static void
+apply_proposal (EnlaceConnectDialog *self)
+{
+  EnlaceCableProposal p = { 0 };
+
+  enlace_cable_propose (self->store, self->port_id, self->far_port_id, &p);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown), index_of (cable_kinds, p.kind));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->type_dropdown), index_of (cable_types, p.type));
+  gtk_editable_set_text (GTK_EDITABLE (self->label_entry), p.label ? p.label : "");
+  if (p.length_m >= 0)
+    {
+      g_autofree char *len = g_strdup_printf ("%g", p.length_m);
+      gtk_editable_set_text (GTK_EDITABLE (self->length_entry), len);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->length_entry), "");
+  enlace_cable_proposal_clear (&p);
+}
+
+gboolean
+enlace_connect_dialog_select (EnlaceConnectDialog *self,
+                              gint64               far_port_id)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  EnlaceTerm term = { ENLACE_TERM_PORT, far_port_id };
+
+  g_return_val_if_fail (ENLACE_IS_CONNECT_DIALOG (self), FALSE);
+
+  if (far_port_id <= 0 || far_port_id == self->port_id)
+    return FALSE;
+  key = enlace_store_dup_term_key (self->store, &term);
+  if (key == NULL)
+    return FALSE;
+  self->far_port_id = far_port_id;
+  text = g_strdup_printf (_("To %s"), key);
+  gtk_label_set_text (GTK_LABEL (self->far_label), text);
+  apply_proposal (self);
+  show_error (self, NULL);
+  gtk_widget_set_sensitive (self->connect_button, TRUE);
+  return TRUE;
+}
+
+static void
+row_selected_cb (GtkListBox          *list,
+                 GtkListBoxRow       *row,
+                 EnlaceConnectDialog *self)
+{
+  gint64 *id;
+
+  if (row == NULL || !(id = g_object_get_data (G_OBJECT (row), "port-id")))
+    return;
+  enlace_connect_dialog_select (self, *id);
+}
+
+guint
+enlace_connect_dialog_search (EnlaceConnectDialog *self,
+                              const char          *text)
+{
+  const EnlaceListSpec *spec = enlace_list_spec_lookup ("port");
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *needle = NULL;
+  const char *colon;
+  GtkWidget *child;
+
+  g_return_val_if_fail (ENLACE_IS_CONNECT_DIALOG (self), 0);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search), text);
+
+  while ((child = gtk_widget_get_first_child (self->list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  self->n_candidates = 0;
+
+  if (text == NULL || g_utf8_strlen (text, -1) < 1 || spec == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->list_hint), _("Type the name of the far device or port, for example PP-1 or PP-1:12."));
+      return 0;
+    }
+
+  /* "PP-1:12": search by device, keep the keys that contain the whole text */
+  colon = strchr (text, ':');
+  query = colon ? g_strndup (text, colon - text) : g_strdup (text);
+  needle = g_utf8_casefold (text, -1);
+  ids = enlace_list_query_ids (self->store, spec, 0, query, -1, FALSE, NULL);
+
+  for (guint i = 0; ids && i < ids->len && self->n_candidates < MAX_CANDIDATES; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      EnlaceTerm term = { ENLACE_TERM_PORT, id };
+      g_autoptr(JsonObject) port = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+      gint64 *data;
+
+      if (id == self->port_id || enlace_store_cable_on (self->store, &term) != 0)
+        continue;
+      if (!(port = enlace_store_get (self->store, "port", id, NULL)))
+        continue;
+      /* a copper port does not take a fibre cable */
+      if (self->medium && g_strcmp0 (enlace_json_string (port, "medium"), self->medium) != 0 &&
+          g_strcmp0 (self->medium, "voice") != 0 && g_strcmp0 (enlace_json_string (port, "medium"), "voice") != 0)
+        continue;
+      key = enlace_store_dup_term_key (self->store, &term);
+      folded = g_utf8_casefold (key, -1);
+      if (colon && strstr (folded, needle) == NULL)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key);
+      subtitle = g_strdup_printf ("%s · %s · %s", enlace_choice_label (enlace_json_string (port, "kind")),
+                                  enlace_choice_label (enlace_json_string (port, "medium")),
+                                  enlace_json_string (port, "connector"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      data = g_new (gint64, 1);
+      *data = id;
+      g_object_set_data_full (G_OBJECT (row), "port-id", data, g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+      self->n_candidates++;
+    }
+
+  if (self->n_candidates == 0)
+    gtk_label_set_text (GTK_LABEL (self->list_hint), _("No free port matches. Ports that already carry a cable are not listed."));
+  else
+    {
+      g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free port matches; pick one.",
+                                                            "%u free ports match; pick one.", self->n_candidates),
+                                               self->n_candidates);
+      gtk_label_set_text (GTK_LABEL (self->list_hint), hint);
+    }
+  return self->n_candidates;
+}
+
+static void
+search_changed_cb (EnlaceConnectDialog *self)
+{
+  enlace_connect_dialog_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search)));
+}
+
+void
+enlace_connect_dialog_get_cable (EnlaceConnectDialog *self,
+                                 EnlaceCableProposal *out)
+{
+  const char *len = gtk_editable_get_text (GTK_EDITABLE (self->length_entry));
+  guint t = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->type_dropdown));
+  char *end = NULL;
+
+  enlace_cable_proposal_clear (out);
+  out->kind = g_strdup (cable_kinds[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown)), 4)]);
+  out->type = t > 0 && t < G_N_ELEMENTS (cable_types) - 1 ? g_strdup (cable_types[t]) : NULL;
+  out->label = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry))));
+  out->length_m = -1;
+  if (len && *len)
+    {
+      g_autofree char *copy = g_strdelimit (g_strdup (len), ",", '.');
+      double v = g_ascii_strtod (copy, &end);
+      if (end && *end == '\0')
+        out->length_m = v;
+      else
+        out->length_m = NAN;
+    }
+}
+
+gint64
+enlace_connect_dialog_connect (EnlaceConnectDialog  *self,
+                               GError              **error)
+{
+  EnlaceCableProposal p = { 0 };
+  g_autoptr(JsonObject) cable = json_object_new ();
+  g_autoptr(GError) local_error = NULL;
+  EnlaceTerm a = { ENLACE_TERM_PORT, self->port_id };
+  EnlaceTerm b = { ENLACE_TERM_PORT, self->far_port_id };
+  const char *color = gtk_editable_get_text (GTK_EDITABLE (self->color_entry));
+  gint64 id;
+
+  g_return_val_if_fail (ENLACE_IS_CONNECT_DIALOG (self), 0);
+
+  if (self->far_port_id <= 0)
+    {
+      g_set_error (&local_error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Choose the port at the other end first"));
+      goto fail;
+    }
+  enlace_connect_dialog_get_cable (self, &p);
+  if (isnan (p.length_m))
+    {
+      g_set_error (&local_error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("The length “%s” is not a number of metres"),
+                   gtk_editable_get_text (GTK_EDITABLE (self->length_entry)));
+      enlace_cable_proposal_clear (&p);
+      goto fail;
+    }
+  json_object_set_string_member (cable, "kind", p.kind);
+  if (p.type)
+    json_object_set_string_member (cable, "type", p.type);
+  if (p.label && *p.label)
+    json_object_set_string_member (cable, "label", p.label);
+  if (p.length_m >= 0)
+    json_object_set_double_member (cable, "length_m", p.length_m);
+  if (color && *color)
+    json_object_set_string_member (cable, "color", color);
+  json_object_set_string_member (cable, "status",
+                                 cable_statuses[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_dropdown)), 1)]);
+  enlace_cable_proposal_clear (&p);
+
+  id = enlace_store_connect (self->store, &a, 1, &b, 1, cable, &local_error);
+  if (id == 0)
+    goto fail;
+
+  g_signal_emit (self, signals[CONNECTED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+  return id;
+
+fail:
+  show_error (self, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return 0;
+}
+
+static void
+connect_clicked_cb (EnlaceConnectDialog *self)
+{
+  enlace_connect_dialog_connect (self, NULL);
+}
+
+static void
+enlace_connect_dialog_dispose (GObject *object)
+{
+  EnlaceConnectDialog *self = ENLACE_CONNECT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->medium, g_free);
+
+  G_OBJECT_CLASS (enlace_connect_dialog_parent_class)->dispose (object);
+}
+
+static void
+enlace_connect_dialog_class_init (EnlaceConnectDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = enlace_connect_dialog_dispose;
+
+  /* ::connected (cable_id) */
+  signals[CONNECTED] =
+    g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkWidget *
+labelled (GtkWidget  *grid,
+          int         row,
+          const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
+  return widget;
+}
+
+static GtkWidget *
+choice_dropdown (const char * const *values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; values[i]; i++)
+    gtk_string_list_append (list, values[i][0] ? enlace_choice_label (values[i]) : _("Unknown"));
+  return gtk_drop_down_new (G_LIST_MODEL (list), NULL);
+}
+
+static void
+enlace_connect_dialog_init (EnlaceConnectDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *cable_title = gtk_label_new (_("Cable"));
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->connect_button = gtk_button_new_with_mnemonic (_("C_onnect"));
+  gtk_widget_add_css_class (self->connect_button, "suggested-action");
+  gtk_widget_set_sensitive (self->connect_button, FALSE);
+  g_signal_connect_swapped (self->connect_button, "clicked", G_CALLBACK (connect_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->connect_button);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+
+  self->search = gtk_search_entry_new ();
+  g_object_set (self->search, "placeholder-text", _("Far device or port, e.g. PP-1:12"), NULL);
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (self->search), 200);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_box_append (GTK_BOX (body), self->search);
+
+  self->list_hint = gtk_label_new (_("Type the name of the far device or port, for example PP-1 or PP-1:12."));
+  gtk_label_set_wrap (GTK_LABEL (self->list_hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->list_hint), 0);
+  gtk_widget_add_css_class (self->list_hint, "dim-label");
+  gtk_box_append (GTK_BOX (body), self->list_hint);
+
+  self->list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_SINGLE);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (body), scroller);
+
+  self->far_label = gtk_label_new (_("No far port chosen yet"));
+  gtk_label_set_xalign (GTK_LABEL (self->far_label), 0);
+  gtk_widget_add_css_class (self->far_label, "heading");
+  gtk_box_append (GTK_BOX (body), self->far_label);
+
+  gtk_label_set_xalign (GTK_LABEL (cable_title), 0);
+  gtk_widget_add_css_class (cable_title, "dim-label");
+  gtk_box_append (GTK_BOX (body), cable_title);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->kind_dropdown = labelled (grid, 0, _("_Kind"), choice_dropdown (cable_kinds));
+  self->type_dropdown = labelled (grid, 1, _("_Type"), choice_dropdown (cable_types));
+  self->label_entry = labelled (grid, 2, _("_Label"), gtk_entry_new ());
+  self->length_entry = labelled (grid, 3, _("Length (_m)"), gtk_entry_new ());
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->length_entry), _("unknown"));
+  self->color_entry = labelled (grid, 4, _("C_olour"), gtk_entry_new ());
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->color_entry), _("e.g. blue"));
+  self->status_dropdown = labelled (grid, 5, _("_Status"), choice_dropdown (cable_statuses));
+  gtk_box_append (GTK_BOX (body), grid);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_box_append (GTK_BOX (body), self->error_label);
+
+  gtk_box_append (GTK_BOX (toolbar), body);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+}
+
+EnlaceConnectDialog *
+enlace_connect_dialog_new (GtkWindow   *parent,
+                           EnlaceStore *store,
+                           gint64       port_id)
+{
+  EnlaceConnectDialog *self;
+  EnlaceTerm term = { ENLACE_TERM_PORT, port_id };
+  g_autoptr(JsonObject) port = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+
+  self = g_object_new (ENLACE_TYPE_CONNECT_DIALOG, NULL);
+  if (parent)
+    gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+  self->store = g_object_ref (store);
+  self->port_id = port_id;
+  port = enlace_store_get (store, "port", port_id, NULL);
+  self->medium = g_strdup (port ? enlace_json_string (port, "medium") : NULL);
+  key = enlace_store_dup_term_key (store, &term);
+  title = g_strdup_printf (_("Connect %s"), key ? key : "?");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  return self;
+}
