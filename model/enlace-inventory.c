@@ -41,7 +41,7 @@ enlace_inventory_cable_ends (EnlaceStore  *store,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                     _("There is no cable #%" G_GINT64_FORMAT), cable_id);
+                     _("There is no cable #%lld"), (long long) cable_id);
       else
         enlace_store_set_sql_error (store, error, _("Reading the ends of a cable"));
       return FALSE;
@@ -332,10 +332,10 @@ flush_cable (EnlaceStore *store,
   if (c->odd_port)
     {
       g_autofree char *port = enlace_store_dup_key (store, "port", c->odd_port);
+      g_autofree char *medium = g_utf8_strdown (enlace_choice_label (c->odd_medium), -1);
       g_ptr_array_add (out,
                        g_strdup_printf (_("Cable “%s” is of type %s but port “%s” is a %s port"),
-                                        name, enlace_choice_label (c->type), port ? port : "?",
-                                        enlace_choice_label (c->odd_medium)));
+                                        name, c->type, port ? port : "?", medium));
     }
   else if (((c->media_a & MEDIUM_FIBRE) && (c->media_b & ~MEDIUM_FIBRE)) ||
            ((c->media_b & MEDIUM_FIBRE) && (c->media_a & ~MEDIUM_FIBRE)))

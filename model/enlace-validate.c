@@ -312,8 +312,8 @@ require_exists (EnlaceStore *self,
   if (r == 0)
     {
       const EnlaceKind *k = enlace_kind_lookup (kind);
-      return fail (error, INVALID, _("“%s” refers to %s #%" G_GINT64_FORMAT ", which does not exist"),
-                   owner, k ? _(k->label) : kind, id);
+      return fail (error, INVALID, _("“%s” refers to %s #%lld, which does not exist"),
+                   owner, k ? _(k->label) : kind, (long long) id);
     }
   return TRUE;
 }
@@ -356,8 +356,8 @@ check_placement (EnlaceStore        *self,
   if (r < 0)
     return FALSE;
   if (r == 0)
-    return fail (error, INVALID, _("Device “%s” refers to rack #%" G_GINT64_FORMAT ", which does not exist"),
-                 dev_name, rack_id);
+    return fail (error, INVALID, _("Device “%s” refers to rack #%lld, which does not exist"),
+                 dev_name, (long long) rack_id);
   rack_name = col_dup (stmt, 0);
   rack_h = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
@@ -1041,8 +1041,8 @@ validate_port_mapping (EnlaceStore *self,
       if ((r = step (self, stmt, error)) < 0)
         return FALSE;
       if (r == 0)
-        return fail (error, INVALID, _("A mapping of “%s” refers to port #%" G_GINT64_FORMAT ", which does not exist"),
-                     dev, port);
+        return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
+                     dev, (long long) port);
       pname = col_dup (stmt, 0);
       pkind = col_dup (stmt, 1);
       pdev = sqlite3_column_int64 (stmt, 2);
@@ -1174,8 +1174,8 @@ validate_device (EnlaceStore *self,
     if (r < 0)
       return FALSE;
     if (r == 0)
-      return fail (error, INVALID, _("Device “%s” refers to rack #%" G_GINT64_FORMAT ", which does not exist"),
-                   name, rack);
+      return fail (error, INVALID, _("Device “%s” refers to rack #%lld, which does not exist"),
+                   name, (long long) rack);
     if (space > 0 && space != rack_space)
       {
         g_autofree char *rk = key_of (self, "rack", rack);
@@ -1386,8 +1386,8 @@ validate_extension (EnlaceStore *self,
       if ((r = step (self, stmt, error)) < 0)
         return FALSE;
       if (r == 0)
-        return fail (error, INVALID, _("Extension %s refers to port #%" G_GINT64_FORMAT ", which does not exist"),
-                     number, port);
+        return fail (error, INVALID, _("Extension %s refers to port #%lld, which does not exist"),
+                     number, (long long) port);
       medium = col_dup (stmt, 0);
       sqlite3_reset (stmt);
       if (g_strcmp0 (medium, "voice") != 0 && g_strcmp0 (medium, "copper") != 0)

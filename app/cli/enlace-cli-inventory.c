@@ -992,7 +992,10 @@ cli_cmd_add (int    argc,
       cli_print_json (node);
     }
   else
-    printf (_("Added %s %s (#%" G_GINT64_FORMAT ")\n"), g_utf8_strdown (_(kind->label), -1), key, id);
+    {
+      g_autofree char *what = g_utf8_strdown (_(kind->label), -1);
+      printf (_("Added %s %s (#%lld)\n"), what, key, (long long) id);
+    }
   return CLI_OK;
 }
 
@@ -1069,7 +1072,10 @@ cli_cmd_set (int    argc,
       cli_print_json (node);
     }
   else
-    printf (_("Changed %s %s\n"), g_utf8_strdown (_(kind->label), -1), key);
+    {
+      g_autofree char *what = g_utf8_strdown (_(kind->label), -1);
+      printf (_("Changed %s %s\n"), what, key);
+    }
   return CLI_OK;
 }
 
@@ -1103,7 +1109,10 @@ cli_cmd_remove (int    argc,
   key = enlace_store_dup_key (store, kind->name, id);
   if (!enlace_store_delete (store, kind->name, id, &error))
     return cli_fail (g_steal_pointer (&error));
-  printf (_("Removed %s %s\n"), g_utf8_strdown (_(kind->label), -1), key);
+  {
+    g_autofree char *what = g_utf8_strdown (_(kind->label), -1);
+    printf (_("Removed %s %s\n"), what, key);
+  }
   return CLI_OK;
 }
 
