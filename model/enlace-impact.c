@@ -496,7 +496,7 @@ enlace_tracer_impact (EnlaceTracer  *self,
 
 not_found:
   g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-               _("There is no %s with id %" G_GINT64_FORMAT), kind, id);
+               _("There is no %s with id %lld"), kind, (long long) id);
   return NULL;
 }
 
@@ -675,7 +675,7 @@ enlace_tracer_free (EnlaceTracer  *self,
         free_space_free (g_ptr_array_index (order, i));
       enlace_free_unref (result);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no space with id %" G_GINT64_FORMAT), space_id);
+                   _("There is no space with id %lld"), (long long) space_id);
       return NULL;
     }
 

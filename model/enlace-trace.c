@@ -2315,8 +2315,8 @@ enlace_tracer_trace_term (EnlaceTracer      *self,
       (n.kind == ENLACE_NODE_TERMINATION && t_graph_term (g, n.id) == NULL))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no port or circuit termination with id %" G_GINT64_FORMAT),
-                   n.id);
+                   _("There is no port or circuit termination with id %lld"),
+                   (long long) n.id);
       return NULL;
     }
 
@@ -2353,7 +2353,7 @@ enlace_tracer_trace_cable (EnlaceTracer  *self,
   if (c == NULL)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no cable with id %" G_GINT64_FORMAT), cable_id);
+                   _("There is no cable with id %lld"), (long long) cable_id);
       return NULL;
     }
   paths = enlace_tracer_paths_through (self, &n);
@@ -2389,7 +2389,7 @@ enlace_tracer_trace_device (EnlaceTracer  *self,
   if (t_graph_device (g, device_id) == NULL)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no device with id %" G_GINT64_FORMAT), device_id);
+                   _("There is no device with id %lld"), (long long) device_id);
       return NULL;
     }
   stmt = enlace_store_prepare (self->store, "SELECT id FROM port WHERE device_id = ? ORDER BY seq, id", error);
