@@ -20,6 +20,9 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,6 +145,14 @@ init_once (gpointer data)
 
   LIBXML_TEST_VERSION;
   xmlInitParser ();
+
+#ifdef __GLIBC__
+  /* SQLite opens (and frees) small temporary b-trees for every row it
+   * inserts (the IN (...) lists of the CHECK constraints); with glibc's
+   * default trim threshold each free returns the top of the heap to the
+   * system and the next row faults it back in: a bulk import ran 3× slower. */
+  mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
 
   for (int i = 0; i < N_XK; i++)
     {
@@ -974,6 +985,78 @@ import_fail (Import     *im,
     im->error = g_error_new_literal (ENLACE_XML_ERROR, code, msg);
 }
 
+static gboolean parse_int (const char *text, gint64 *out);
+static gboolean parse_real (const char *text, double *out);
+static gboolean parse_bool (const char *text, gint64 *out);
+
+/* libxml2 says only "Element cable failed to validate attributes": find
+ * which attribute and why. */
+static char *
+diagnose_attributes (xmlNodePtr node)
+{
+  int xk = xkind_by_name ((const char *) node->name);
+  const EnlaceKind *kind;
+
+  if (strcmp ((const char *) node->name, "enlace") == 0)
+    {
+      g_autofree char *version = (char *) xmlGetProp (node, BAD_CAST "version");
+
+      if (g_strcmp0 (version, G_STRINGIFY (ENLACE_XML_FORMAT_VERSION)) != 0)
+        return g_strdup_printf (_("this is format version “%s”; this Enlace reads version %d"),
+                                version ? version : "", ENLACE_XML_FORMAT_VERSION);
+      return NULL;
+    }
+  if (xk < 0)
+    return NULL;
+  kind = xkinds[xk].kind;
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+      const char *attr = xkinds[xk].attrs[f];
+      g_autofree char *value = NULL;
+      gint64 i64;
+      double d;
+
+      if (attr == NULL)
+        continue;
+      value = (char *) xmlGetProp (node, BAD_CAST attr);
+      if (value == NULL)
+        {
+          if (field->required)
+            return g_strdup_printf (_("attribute %s is missing"), attr);
+          continue;
+        }
+      switch (field->type)
+        {
+        case ENLACE_FIELD_CHOICE:
+          if (!g_strv_contains ((const char * const *) field->choices, value))
+            {
+              g_autofree char *all = g_strjoinv (", ", (char **) field->choices);
+              return g_strdup_printf (_("%s “%s” is not one of: %s"), attr, value, all);
+            }
+          break;
+        case ENLACE_FIELD_INT:
+          if (!parse_int (value, &i64))
+            return g_strdup_printf (_("%s must be a whole number, not “%s”"), attr, value);
+          break;
+        case ENLACE_FIELD_REAL:
+          if (!parse_real (value, &d))
+            return g_strdup_printf (_("%s must be a number, not “%s”"), attr, value);
+          break;
+        case ENLACE_FIELD_BOOL:
+          if (!parse_bool (value, &i64))
+            return g_strdup_printf (_("%s must be true or false, not “%s”"), attr, value);
+          break;
+        default:
+          if ((field->required || field->type == ENLACE_FIELD_REF) && *value == '\0')
+            return g_strdup_printf (_("%s must not be empty"), attr);
+          break;
+        }
+    }
+  return NULL;
+}
+
 static void
 on_xml_error (void        *data,
               xmlErrorPtr  err)
@@ -997,7 +1080,11 @@ on_xml_error (void        *data,
            err->code == XML_ERR_EXT_ENTITY_STANDALONE)
     code = ENLACE_XML_ERROR_UNSAFE;
   else if (err->code == XML_ERR_INTERNAL_ERROR && strstr (msg, "depth") != NULL)
-    code = ENLACE_XML_ERROR_TOO_DEEP;
+    {
+      code = ENLACE_XML_ERROR_TOO_DEEP;
+      g_free (msg);
+      msg = g_strdup_printf (_("elements are nested too deeply (more than %d levels)"), 256);
+    }
 
   if (line <= 0 && node != NULL)
     line = xmlGetLineNo (node);
@@ -1006,7 +1093,21 @@ on_xml_error (void        *data,
 
   if (node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
       code == ENLACE_XML_ERROR_INVALID)
-    import_fail (im, code, line, _("element %s: %s"), (const char *) node->name, msg);
+    {
+      char *better = diagnose_attributes (node);
+
+      if (better == NULL && (strcmp ((const char *) node->name, "a") == 0 ||
+                             strcmp ((const char *) node->name, "b") == 0) &&
+          strstr (msg, "got nothing") != NULL)
+        better = g_strdup (_("a cable needs at least one a end followed by at least one b end"));
+
+      if (better != NULL)
+        {
+          g_free (msg);
+          msg = better;
+        }
+      import_fail (im, code, line, _("element %s: %s"), (const char *) node->name, msg);
+    }
   else
     import_fail (im, code, line, "%s", msg);
 }
@@ -1926,8 +2027,19 @@ resolve_deferred (Import *im)
       sqlite3_reset (q);
       if (cycle)
         {
+          g_autofree char *code = NULL;
+
+          q = enlace_store_prepare (im->store, "SELECT code FROM area WHERE id = ?1", NULL);
+          if (q != NULL)
+            {
+              sqlite3_bind_int64 (q, 1, dp->area_id);
+              if (sqlite3_step (q) == SQLITE_ROW)
+                code = g_strdup ((const char *) sqlite3_column_text (q, 0));
+              sqlite3_reset (q);
+            }
           import_fail (im, ENLACE_XML_ERROR_RULE, dp->line,
-                       _("area: parent %s makes the area its own ancestor"), dp->parent);
+                       _("area %s: parent %s makes the area its own ancestor"),
+                       code ? code : "", dp->parent);
           return FALSE;
         }
     }
@@ -2095,6 +2207,12 @@ enlace_xml_import (EnlaceStore         *store,
       return FALSE;
     }
   im.size = st.st_size;
+  if (im.size == 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_MALFORMED, _("%s is empty"), path);
+      close (im.fd);
+      return FALSE;
+    }
   if (im.size > max_size ())
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_TOO_BIG,

@@ -1,0 +1,877 @@
+/* test-xml.c: XML export and import — round trips, refusals of bad and
+ * hostile files (each leaving the project unchanged), all or nothing,
+ * undo, cancellation and progress */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "enlace-demo.h"
+#include "enlace-generate.h"
+#include "enlace-store-private.h"
+#include "enlace-xml.h"
+
+static const char *document_tables[] = {
+  "meta", "site", "building", "floor", "space", "area", "person", "rack",
+  "device_type", "port_template", "mapping_template", "device", "port",
+  "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
+  "extension", "extension_status", "command",
+};
+
+static char *tmp_dir;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static guint
+count_rows (EnlaceStore *store,
+            const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
+  guint n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* "table=count ..." over every document table and the audit log */
+static char *
+snapshot (EnlaceStore *store)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_tables); i++)
+    g_string_append_printf (s, "%s=%u ", document_tables[i], count_rows (store, document_tables[i]));
+  return g_string_free (s, FALSE);
+}
+
+static guint
+count_objects (EnlaceStore *store)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (document_tables) - 1; i++)
+    n += count_rows (store, document_tables[i]);
+  return n;
+}
+
+static EnlaceStore *
+new_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  EnlaceStore *store = enlace_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "xml", name, NULL);
+}
+
+static char *
+fixture_text (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static char *
+export_text (EnlaceStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  gsize len = 0;
+
+  g_assert_true (enlace_xml_export_to_memory (store, &text, &len, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (text), ==, len);
+  return text;
+}
+
+static char *
+write_tmp (const char *name,
+           const char *text)
+{
+  char *path = tmp_path (name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+import_text (EnlaceStore  *store,
+             const char   *text,
+             GError      **error)
+{
+  g_autofree char *path = write_tmp ("in.xml", text);
+
+  return enlace_xml_import (store, path, NULL, NULL, NULL, error);
+}
+
+/* Imports @text into a store that exports as it did before */
+static void
+import_into_fresh (EnlaceStore *store,
+                   const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import_text (store, text, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+add (EnlaceStore *store,
+     const char  *kind,
+     const char  *first,
+     ...)
+{
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  gint64 id;
+
+  va_start (args, first);
+  for (const char *k = first; k; k = va_arg (args, const char *))
+    json_object_set_string_member (o, k, va_arg (args, const char *));
+  va_end (args);
+  id = enlace_store_create (store, kind, o, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ---------------------------------------------------------------- round trips */
+
+static void
+test_round_trip_fixture (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autofree char *fixture = fixture_text ("campus.xml");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (enlace_store_count (store, "port"), ==, 11);
+  g_assert_cmpuint (enlace_store_count (store, "cable"), ==, 5);
+  g_assert_cmpuint (count_rows (store, "cable_end"), ==, 12);
+  g_assert_cmpuint (count_rows (store, "extension_status"), ==, 3);
+  name = enlace_store_get_meta (store, "institution");
+  g_assert_cmpstr (name, ==, "Universidad Tecnológica del Valle");
+
+  /* the fixture is written in the canonical form: same bytes back */
+  first = export_text (store);
+  g_assert_cmpstr (first, ==, fixture);
+
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+}
+
+/* Objects made through the store API, with awkward values */
+static void
+test_round_trip_api (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sp, pp, id;
+  EnlaceTerm a, b;
+
+  add (store, "site", "code", "S", "name", "Sede \"norte\" <&>\ttab\r\nlínea", NULL);
+  add (store, "building", "site_id", "S", "code", "B/1", "name", "Edificio", NULL);
+  add (store, "floor", "building_id", "B/1", "level", "-2", "name", "Sótano 2", "height", "0.1", NULL);
+  sp = add (store, "space", "floor_id", "#1", "code", "TR", "kind", "telecom-room", NULL);
+  g_assert_cmpint (sp, >, 0);
+  /* an area whose parent sorts after it */
+  add (store, "area", "code", "Z", "name", "Zeta", NULL);
+  add (store, "area", "code", "A", "name", "Alfa", "parent_id", "Z", NULL);
+  /* two people with one name */
+  add (store, "person", "name", "Juan Pérez", "email", "jp1@example.org", NULL);
+  add (store, "person", "name", "Juan Pérez", "email", "jp2@example.org", NULL);
+  add (store, "rack", "space_id", "#1", "name", "R1", "x", "1e-7", "y", "123456789.123", NULL);
+  add (store, "device", "name", "PP", "role", "patch-panel", "rack_id", "R1", "u_position", "1", "face", "front", NULL);
+  pp = enlace_store_lookup (store, "device", "PP", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pp, >, 0);
+  add (store, "port", "device_id", "PP", "kind", "front", "name", "1", NULL);
+  add (store, "port", "device_id", "PP", "kind", "rear", "name", "2", NULL);
+  add (store, "port", "device_id", "PP", "kind", "front", "name", "3", NULL);
+  add (store, "port", "device_id", "PP", "kind", "rear", "name", "4", NULL);
+  add (store, "extension", "number", "100", "person_id", "#2", "status", "active", NULL);
+
+  /* two cables without a label */
+  g_assert_true (enlace_store_lookup_term (store, "PP:1", &a, &error));
+  g_assert_true (enlace_store_lookup_term (store, "PP:3", &b, &error));
+  g_assert_no_error (error);
+  id = enlace_store_connect (store, &a, 1, &b, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (enlace_store_lookup_term (store, "PP:2", &a, &error));
+  g_assert_true (enlace_store_lookup_term (store, "PP:4", &b, &error));
+  values = json_object_new ();
+  json_object_set_string_member (values, "kind", "patch-cord");
+  id = enlace_store_connect (store, &a, 1, &b, 1, values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  first = export_text (store);
+  g_assert_nonnull (strstr (first, "key=\"Juan Pérez (2)\""));
+  g_assert_nonnull (strstr (first, "name=\"Sede &quot;norte&quot; &lt;&amp;&gt;&#9;tab&#13;&#10;línea\""));
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+  for (guint i = 1; i < G_N_ELEMENTS (document_tables) - 1; i++)
+    g_assert_cmpuint (count_rows (again, document_tables[i]), ==, count_rows (store, document_tables[i]));
+
+  {
+    g_autofree char *name = NULL;
+    sqlite3_stmt *stmt = enlace_store_prepare (again, "SELECT name FROM site", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    sqlite3_reset (stmt);
+    g_assert_cmpstr (name, ==, "Sede \"norte\" <&>\ttab\r\nlínea");
+  }
+}
+
+static void
+test_round_trip_generated (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  EnlaceGenerateOptions opts;
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 2;
+  opts.floors = 2;
+  opts.outlets_per_floor = 12;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (enlace_store_count (store, "port"), >, 100);
+
+  first = export_text (store);
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+  for (guint i = 1; i < G_N_ELEMENTS (document_tables) - 1; i++)
+    g_assert_cmpuint (count_rows (again, document_tables[i]), ==, count_rows (store, document_tables[i]));
+}
+
+static void
+test_round_trip_demo (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!enlace_demo_populate (store, &error))
+    {
+      g_test_skip_printf ("the demo campus is not available: %s", error->message);
+      return;
+    }
+  first = export_text (store);
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+  for (guint i = 1; i < G_N_ELEMENTS (document_tables) - 1; i++)
+    g_assert_cmpuint (count_rows (again, document_tables[i]), ==, count_rows (store, document_tables[i]));
+}
+
+/* ---------------------------------------------------------------- refusals */
+
+#define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+/* A small valid document; each case below breaks one thing. */
+#define GOOD_BODY \
+  "  <site code=\"UTV\" name=\"Campus\"/>\n" \
+  "  <building site=\"UTV\" code=\"A\" name=\"Rectoría\"/>\n" \
+  "  <floor building=\"A\" level=\"1\" name=\"Primer piso\"/>\n" \
+  "  <space floor=\"A/1\" code=\"1A\" kind=\"telecom-room\"/>\n" \
+  "  <rack space=\"A/1/1A\" name=\"R1\" u-height=\"42\" width=\"19in\"/>\n" \
+  "  <device name=\"SW\" role=\"switch\" rack=\"R1\" u-position=\"1\" face=\"front\" status=\"active\"/>\n" \
+  "  <port device=\"SW\" kind=\"interface\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n" \
+  "  <port device=\"SW\" kind=\"interface\" name=\"Gi2\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n"
+#define GOOD_BODY_DEVICES \
+  "  <site code=\"UTV\" name=\"Campus\"/>\n" \
+  "  <building site=\"UTV\" code=\"A\" name=\"Rectoría\"/>\n" \
+  "  <floor building=\"A\" level=\"1\" name=\"Primer piso\"/>\n" \
+  "  <space floor=\"A/1\" code=\"1A\" kind=\"telecom-room\"/>\n" \
+  "  <rack space=\"A/1/1A\" name=\"R1\" u-height=\"42\" width=\"19in\"/>\n" \
+  "  <device name=\"SW\" role=\"switch\" rack=\"R1\" u-position=\"1\" face=\"front\" status=\"active\"/>\n"
+/* lines: 1 xml decl, 2 <enlace>, 3 site, 4 building, 5 floor, 6 space,
+ * 7 rack, 8 device, 9 port Gi1, 10 port Gi2; the case starts at line 11 */
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  int         code;
+  const char *expect;  /* a part of the message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "malformed",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable kind=\"patch-cord\" status=\"installed\">\n  </cabel>\n</enlace>\n",
+    ENLACE_XML_ERROR_MALFORMED, "line 12:" },
+  { "malformed-attribute",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <site code=\"X\" name=\"unterminated/>\n</enlace>\n",
+    ENLACE_XML_ERROR_MALFORMED, "line " },
+  { "not-utf8",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <site code=\"X\" name=\"Edificio \xd1o\xf1o\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_MALFORMED, "line 11:" },
+  { "empty-file", "", ENLACE_XML_ERROR_MALFORMED, "is empty" },
+  { "schema-unknown-attribute",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable kind=\"patch-cord\" colour=\"red\" status=\"installed\">\n"
+    "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element cable:" },
+  { "schema-bad-choice",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable kind=\"laser\" status=\"installed\">\n"
+    "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element cable: kind “laser” is not one of: horizontal, backbone, patch-cord, equipment-cord, other" },
+  { "schema-missing-attribute",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port device=\"SW\" kind=\"interface\" name=\"Gi3\" connector=\"8P8C\" positions=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element port: attribute medium is missing" },
+  { "schema-out-of-order",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <site code=\"LATE\" name=\"Tarde\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11:" },
+  { "schema-missing-end",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable kind=\"patch-cord\" status=\"installed\">\n"
+    "    <a port=\"SW:Gi1\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 12: element a: a cable needs at least one a end" },
+  { "schema-not-a-number",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port device=\"SW\" kind=\"interface\" name=\"Gi3\" medium=\"copper\" connector=\"8P8C\" positions=\"many\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element port: positions must be a whole number, not “many”" },
+  { "schema-wrong-version",
+    HEAD "<enlace version=\"2\">\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 2: element enlace: this is format version “2”; this Enlace reads version 1" },
+  { "schema-wrong-root",
+    HEAD "<procedures/>\n",
+    ENLACE_XML_ERROR_INVALID, "line 2:" },
+  { "dangling-cable-end",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"C-001\" kind=\"patch-cord\" status=\"installed\">\n"
+    "    <a port=\"SW-X:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 12: cable C-001 end a: no port SW-X:Gi1" },
+  { "dangling-parent",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port device=\"SW9\" kind=\"interface\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 11: port SW9:Gi1: no device SW9" },
+  { "dangling-in-mapping",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port-mapping device=\"SW\" front-port=\"F1\" front-pos=\"1\" rear-port=\"Gi2\" rear-pos=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 11: port-mapping: no port SW:F1" },
+  { "dangling-circuit",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"C-002\" kind=\"patch-cord\" status=\"installed\">\n"
+    "    <a circuit=\"CID:A\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 12: cable C-002 end a: no circuit termination CID:A" },
+  { "dangling-area-parent",
+    HEAD "<enlace version=\"1\">\n  <area code=\"TI\" name=\"TI\" parent=\"NADA\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 3: area TI: no area NADA" },
+  { "dangling-extension-port",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <extension number=\"2001\" status=\"active\" port=\"SW:Gi9\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 11: extension 2001: no port SW:Gi9" },
+  { "duplicate-key",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port device=\"SW\" kind=\"interface\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 11: duplicate port SW:Gi1" },
+  { "duplicate-meta",
+    HEAD "<enlace version=\"1\">\n  <meta key=\"a\" value=\"1\"/>\n  <meta key=\"a\" value=\"2\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 4:" },
+  { "duplicate-cable-label",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable label=\"C\" kind=\"patch-cord\" status=\"planned\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 15: duplicate cable C" },
+  { "second-cable-on-port",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable label=\"C2\" kind=\"patch-cord\" status=\"planned\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 16: cable C2 end a: port SW:Gi1 already carries cable C1" },
+  { "rule-rack-overlap",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"SW2\" role=\"switch\" rack=\"R1\" u-position=\"1\" face=\"front\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 9: Unit 1 of rack “R1” is already taken by “SW”" },
+  { "rule-mapping-kinds",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port-mapping device=\"SW\" front-port=\"Gi1\" front-pos=\"1\" rear-port=\"Gi2\" rear-pos=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Port “Gi1” of “SW”" },
+  { "rule-area-cycle",
+    HEAD "<enlace version=\"1\">\n  <area code=\"A\" name=\"A\" parent=\"B\"/>\n  <area code=\"B\" name=\"B\" parent=\"A\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "area A: parent B makes the area its own ancestor" },
+  { "doctype",
+    HEAD "<!DOCTYPE enlace>\n<enlace version=\"1\"/>\n",
+    ENLACE_XML_ERROR_UNSAFE, "line 2:" },
+  { "external-entity",
+    HEAD "<!DOCTYPE enlace [\n  <!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+    "<enlace version=\"1\">\n  <site code=\"&xxe;\" name=\"x\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_UNSAFE, "line 2:" },
+  { "external-dtd",
+    HEAD "<!DOCTYPE enlace SYSTEM \"http://example.org/enlace.dtd\">\n<enlace version=\"1\"/>\n",
+    ENLACE_XML_ERROR_UNSAFE, "line 2:" },
+  { "entity-bomb",
+    HEAD "<!DOCTYPE lolz [\n"
+    " <!ENTITY lol \"lol\">\n"
+    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+    " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+    " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+    " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+    " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+    " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+    " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+    "]>\n<enlace version=\"1\">\n  <site code=\"UTV\" name=\"&lol9;\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_UNSAFE, "line 2:" },
+  { "undeclared-entity",
+    HEAD "<enlace version=\"1\">\n  <site code=\"UTV\" name=\"&nbsp;\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_UNSAFE, "line 3:" },
+};
+
+static void
+check_refused (const BadCase *c,
+               const char    *text)
+{
+  g_autofree char *path = tmp_path ("refusals.enlace");
+  g_autofree char *xml = write_tmp ("bad.xml", text);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 t0;
+
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  before = snapshot (store);
+
+  t0 = g_get_monotonic_time ();
+  g_assert_false (enlace_xml_import (store, xml, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", c->name, error->message);
+  g_assert_error (error, ENLACE_XML_ERROR, c->code);
+  if (c->expect != NULL && strstr (error->message, c->expect) == NULL)
+    g_error ("%s: expected “%s” in “%s”", c->name, c->expect, error->message);
+  /* hostile files are refused quickly */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (enlace_store_can_undo (store));
+  g_clear_object (&store);
+
+  /* and the file reopens unchanged */
+  g_clear_error (&error);
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_free (after);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+  g_unlink (path);
+}
+
+static void
+test_refuse_case (gconstpointer data)
+{
+  const BadCase *c = data;
+
+  check_refused (c, c->text);
+}
+
+/* The bomb hidden behind a comment longer than the prolog check reads:
+ * the reader still refuses the DOCTYPE, and expands nothing. */
+static void
+test_refuse_late_doctype (void)
+{
+  const BadCase *bomb = NULL;
+  BadCase c;
+  g_autoptr(GString) text = g_string_new (HEAD "<!--");
+  g_autofree char *tail = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    if (strcmp (bad_cases[i].name, "entity-bomb") == 0)
+      bomb = &bad_cases[i];
+  g_assert_nonnull (bomb);
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (text, " padding padding padding padding padding padding\n");
+  g_string_append (text, "-->\n");
+  g_string_append (text, bomb->text + strlen (HEAD));
+
+  c = *bomb;
+  c.name = "late-entity-bomb";
+  c.expect = NULL;
+  check_refused (&c, text->str);
+}
+
+static char *
+nested_document (guint depth)
+{
+  GString *text = g_string_new (HEAD "<enlace version=\"1\">\n");
+
+  g_string_append (text, "  <site code=\"A\" name=\"A\">\n");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, "<site code=\"A\" name=\"A\">");
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, "</site>");
+  g_string_append (text, "\n  </site>\n</enlace>\n");
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_refuse_too_deep (void)
+{
+  g_autofree char *deep = nested_document (100000);
+  g_autofree char *shallow = nested_document (20);
+  BadCase c = { "too-deep", NULL, ENLACE_XML_ERROR_TOO_DEEP, "line 4: elements are nested too deeply" };
+  BadCase d = { "nested", NULL, ENLACE_XML_ERROR_INVALID, "line 4: element site:" };
+
+  /* deeper than the parser's limit (XML_PARSE_HUGE is off) */
+  check_refused (&c, deep);
+  /* deeper than the format: the schema refuses the first nested element */
+  check_refused (&d, shallow);
+}
+
+static void
+test_refuse_oversized (void)
+{
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+
+  enlace_xml_set_max_size_for_testing (1024);
+  g_assert_false (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  enlace_xml_set_max_size_for_testing (0);
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, "1024"));
+  g_assert_cmpuint (count_objects (store), ==, 0);
+  g_assert_false (enlace_store_can_undo (store));
+
+  /* the real limit is generous */
+  g_clear_error (&error);
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_refuse_not_empty (void)
+{
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add (store, "site", "code", "OTRA", "name", "Otra sede", NULL);
+  before = snapshot (store);
+  g_assert_false (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_NOT_EMPTY);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_refuse_missing_file (void)
+{
+  g_autofree char *path = tmp_path ("does-not-exist.xml");
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "does-not-exist.xml"));
+}
+
+/* ---------------------------------------------------------------- transactions */
+
+/* An error at the very end undoes everything read before it */
+static void
+test_all_or_nothing (void)
+{
+  g_autofree char *fixture = fixture_text ("campus.xml");
+  g_autoptr(GString) text = g_string_new (fixture);
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  char *end = strstr (text->str, "</enlace>");
+
+  g_assert_nonnull (end);
+  g_string_insert (text, end - text->str, "  <extension number=\"9999\" status=\"active\" port=\"NADIE:1\"/>\n");
+  g_assert_false (import_text (store, text->str, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "extension 9999: no port NADIE:1"));
+  g_assert_cmpuint (count_objects (store), ==, 0);
+  g_assert_cmpuint (count_rows (store, "command"), ==, 0);
+  g_assert_false (enlace_store_can_undo (store));
+}
+
+static void
+on_changed (EnlaceStore     *store,
+            EnlaceChangeSet *set,
+            gpointer         user_data)
+{
+  guint *n = user_data;
+
+  /* the import: one signal saying "reload everything" */
+  if (*n == 0)
+    g_assert_true (set->bulk);
+  (*n)++;
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autofree char *fixture = fixture_text ("campus.xml");
+  g_autofree char *label = NULL;
+  g_autofree char *redone = NULL;
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (count_rows (store, "command"), ==, 1);
+  label = enlace_store_dup_undo_label (store);
+  g_assert_cmpstr (label, ==, "Import XML");
+
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_objects (store), ==, 0);
+
+  g_assert_true (enlace_store_redo (store, &error));
+  g_assert_no_error (error);
+  redone = export_text (store);
+  g_assert_cmpstr (redone, ==, fixture);
+}
+
+/* meta rows that were there before come back on undo */
+static void
+test_undo_restores_meta (void)
+{
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autofree char *value = NULL;
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enlace_store_set_meta (store, "institution", "Antes", &error));
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  value = enlace_store_get_meta (store, "institution");
+  g_assert_cmpstr (value, ==, "Universidad Tecnológica del Valle");
+  g_clear_pointer (&value, g_free);
+
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  value = enlace_store_get_meta (store, "institution");
+  g_assert_cmpstr (value, ==, "Antes");
+  g_clear_pointer (&value, g_free);
+  value = enlace_store_get_meta (store, "author");
+  g_assert_null (value);
+}
+
+/* ---------------------------------------------------------------- progress, cancel */
+
+static char *
+big_document (guint n_ports)
+{
+  GString *s = g_string_new (HEAD "<enlace version=\"1\">\n");
+
+  g_string_append (s, "  <site code=\"S\" name=\"S\"/>\n"
+                      "  <building site=\"S\" code=\"B\" name=\"B\"/>\n"
+                      "  <floor building=\"B\" level=\"0\" name=\"PB\"/>\n"
+                      "  <space floor=\"B/0\" code=\"TR\" kind=\"telecom-room\"/>\n");
+  for (guint d = 0; d < n_ports / 48; d++)
+    g_string_append_printf (s, "  <device name=\"D%04u\" role=\"outlet\" space=\"B/0/TR\" status=\"active\"/>\n", d);
+  for (guint d = 0; d < n_ports / 48; d++)
+    for (guint p = 1; p <= 48; p++)
+      g_string_append_printf (s, "  <port device=\"D%04u\" kind=\"interface\" name=\"%u\" medium=\"copper\""
+                                 " connector=\"8P8C\" positions=\"1\" seq=\"%u\"/>\n", d, p, p);
+  g_string_append (s, "</enlace>\n");
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        cancel_at;
+  double        last;
+  guint         calls;
+  gboolean      monotonic;
+} ProgressData;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  ProgressData *pd = user_data;
+
+  if (fraction < pd->last)
+    pd->monotonic = FALSE;
+  pd->last = fraction;
+  pd->calls++;
+  if (pd->cancellable != NULL && fraction >= pd->cancel_at)
+    g_cancellable_cancel (pd->cancellable);
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *text = big_document (20000);
+  g_autofree char *path = write_tmp ("big.xml", text);
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  ProgressData pd = { NULL, 0, 0, 0, TRUE };
+
+  g_assert_true (enlace_xml_import (store, path, NULL, on_progress, &pd, &error));
+  g_assert_no_error (error);
+  g_assert_true (pd.monotonic);
+  g_assert_cmpfloat (pd.last, ==, 1.0);
+  g_assert_cmpuint (pd.calls, >=, 10);
+  g_assert_cmpuint (pd.calls, <=, 200);
+  g_assert_cmpuint (enlace_store_count (store, "port"), ==, 20000 / 48 * 48);
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *text = big_document (20000);
+  g_autofree char *path = write_tmp ("big.xml", text);
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  ProgressData pd = { cancellable, 0.3, 0, 0, TRUE };
+
+  g_assert_false (enlace_xml_import (store, path, cancellable, on_progress, &pd, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (pd.last, >=, 0.3);
+  g_assert_cmpfloat (pd.last, <, 1.0);
+  g_assert_cmpuint (count_objects (store), ==, 0);
+  g_assert_cmpuint (count_rows (store, "command"), ==, 0);
+  g_assert_false (enlace_store_can_undo (store));
+
+  /* the store is usable afterwards */
+  g_clear_error (&error);
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* ---------------------------------------------------------------- export */
+
+static void
+test_export_file (void)
+{
+  g_autofree char *in = fixture_path ("campus.xml");
+  g_autofree char *fixture = fixture_text ("campus.xml");
+  g_autofree char *out = tmp_path ("out.xml");
+  g_autofree char *written = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enlace_xml_import (store, in, NULL, NULL, NULL, &error));
+  g_assert_true (enlace_xml_export (store, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, fixture);
+
+  /* a value XML cannot carry: refused, the old file stays */
+  add (store, "site", "code", "BAD", "name", "bell\a", NULL);
+  g_assert_false (enlace_xml_export (store, out, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "site BAD"));
+  g_assert_true (g_file_get_contents (out, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, fixture);
+}
+
+static void
+test_export_empty (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autofree char *text = export_text (store);
+  g_autofree char *second = NULL;
+
+  g_assert_cmpstr (text, ==, HEAD "<enlace version=\"1\"/>\n");
+  import_into_fresh (again, text);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, text);
+  g_assert_cmpuint (count_rows (again, "command"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  tmp_dir = g_dir_make_tmp ("enlace-xml-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  g_test_add_func ("/model/xml/round-trip/fixture", test_round_trip_fixture);
+  g_test_add_func ("/model/xml/round-trip/api", test_round_trip_api);
+  g_test_add_func ("/model/xml/round-trip/generated", test_round_trip_generated);
+  g_test_add_func ("/model/xml/round-trip/demo", test_round_trip_demo);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/model/xml/refuse/%s", bad_cases[i].name);
+      g_test_add_data_func (name, &bad_cases[i], test_refuse_case);
+    }
+  g_test_add_func ("/model/xml/refuse/late-entity-bomb", test_refuse_late_doctype);
+  g_test_add_func ("/model/xml/refuse/too-deep", test_refuse_too_deep);
+  g_test_add_func ("/model/xml/refuse/oversized", test_refuse_oversized);
+  g_test_add_func ("/model/xml/refuse/not-empty", test_refuse_not_empty);
+  g_test_add_func ("/model/xml/refuse/missing-file", test_refuse_missing_file);
+  g_test_add_func ("/model/xml/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/model/xml/undo-redo", test_undo_redo);
+  g_test_add_func ("/model/xml/undo-restores-meta", test_undo_restores_meta);
+  g_test_add_func ("/model/xml/progress", test_progress);
+  g_test_add_func ("/model/xml/cancel", test_cancel);
+  g_test_add_func ("/model/xml/export/file", test_export_file);
+  g_test_add_func ("/model/xml/export/empty", test_export_empty);
+
+  ret = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (tmp_dir, name, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmp_dir);
+    g_free (tmp_dir);
+  }
+  return ret;
+}
