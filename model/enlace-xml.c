@@ -560,8 +560,8 @@ export_row (Export       *ex,
             if (value == NULL)
               {
                 g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
-                             _("Cannot export %s %s: %s refers to a missing %s (#%" G_GINT64_FORMAT ")"),
-                             x->kind_name, key ? key : "", x->attrs[f], field->ref_kind, ref);
+                             _("Cannot export %s %s: %s refers to a missing %s (#%lld)"),
+                             x->kind_name, key ? key : "", x->attrs[f], field->ref_kind, (long long) ref);
                 return FALSE;
               }
             /* a port mapping names ports of its own device */
@@ -1135,8 +1135,8 @@ import_read_cb (void *data,
   if (im->read > max_size ())
     {
       import_fail (im, ENLACE_XML_ERROR_TOO_BIG, 0,
-                   _("%s is larger than the limit of %" G_GOFFSET_FORMAT " bytes"),
-                   im->path, max_size ());
+                   _("%s is larger than the limit of %lld bytes"),
+                   im->path, (long long) max_size ());
       return -1;
     }
   return n;
@@ -2216,8 +2216,8 @@ enlace_xml_import (EnlaceStore         *store,
   if (im.size > max_size ())
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_TOO_BIG,
-                   _("%s is %" G_GOFFSET_FORMAT " bytes, larger than the limit of %" G_GOFFSET_FORMAT " bytes"),
-                   path, im.size, max_size ());
+                   _("%s is %lld bytes, larger than the limit of %lld bytes"),
+                   path, (long long) im.size, (long long) max_size ());
       close (im.fd);
       return FALSE;
     }
