@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "enlace-generate.h"
@@ -49,6 +50,22 @@ static double
 ms_since (gint64 t0)
 {
   return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+/* CPU time of the process in µs: the machine may be shared. */
+static gint64
+cpu_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static double
+cpu_ms_since (gint64 t0)
+{
+  return (cpu_now () - t0) / 1000.0;
 }
 
 static void
@@ -126,7 +143,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *path = "/tmp/enlace-bench-trace.enlace";
   EnlaceGenerateOptions opts;
-  double t_open[ROUNDS], t_store[ROUNDS], t_first[ROUNDS], t_all[ROUNDS], t_edit[EDITS * 2], t_cmd[EDITS * 2];
+  double t_open[ROUNDS], t_store[ROUNDS], t_first[ROUNDS], t_all[ROUNDS], c_open[ROUNDS], c_store[ROUNDS], c_first[ROUNDS], c_all[ROUNDS], t_edit[EDITS * 2], t_cmd[EDITS * 2];
   guint n_paths = 0, n_complete = 0;
   gint64 n_ports = 0, n_cables = 0;
   struct rusage ru;
@@ -177,7 +194,7 @@ main (int   argc,
       g_autoptr(GPtrArray) one = NULL;
       g_autoptr(GPtrArray) all = NULL;
       EnlaceTerm origin = { ENLACE_TERM_PORT, 0 };
-      gint64 t0;
+      gint64 t0, c0;
 
       /* the endpoint is chosen beforehand: the time is open + trace */
       {
@@ -194,6 +211,7 @@ main (int   argc,
       }
 
       t0 = g_get_monotonic_time ();
+      c0 = cpu_now ();
       store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
       if (store == NULL)
         {
@@ -201,14 +219,18 @@ main (int   argc,
           return 1;
         }
       t_store[r] = ms_since (t0);
+      c_store[r] = cpu_ms_since (c0);
       {
         gint64 t1 = g_get_monotonic_time ();
+        gint64 c1 = cpu_now ();
 
         tracer = enlace_tracer_new (store);
         one = enlace_tracer_trace_term (tracer, &origin, &error);
         t_first[r] = ms_since (t1);
+        c_first[r] = cpu_ms_since (c1);
       }
       t_open[r] = ms_since (t0);
+      c_open[r] = cpu_ms_since (c0);
       if (one == NULL || one->len != 1)
         {
           fprintf (stderr, "bench-trace: no path from the first endpoint\n");
@@ -216,8 +238,10 @@ main (int   argc,
         }
 
       t0 = g_get_monotonic_time ();
+      c0 = cpu_now ();
       all = enlace_tracer_all_paths (tracer, &error);
       t_all[r] = ms_since (t0);
+      c_all[r] = cpu_ms_since (c0);
       if (all == NULL)
         {
           fprintf (stderr, "bench-trace: %s\n", error->message);
@@ -274,16 +298,17 @@ main (int   argc,
         t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
       }
 
-    printf ("trace benchmark on %s: %" G_GINT64_FORMAT " ports, %" G_GINT64_FORMAT " cables\n",
-            path, n_ports, n_cables);
-    printf ("  open the file and trace one endpoint:    %8.2f ms (median of %d)\n", median (t_open, ROUNDS), ROUNDS);
-    printf ("    of which enlace_store_open ():         %8.2f ms\n", median (t_store, ROUNDS));
-    printf ("    of which the first trace:              %8.2f ms\n", median (t_first, ROUNDS));
-    printf ("  every path from every endpoint:          %8.2f ms total, %u paths (%u complete), %.2f µs per path (median of %d)\n",
-            median (t_all, ROUNDS), n_paths, n_complete, median (t_all, ROUNDS) * 1000.0 / MAX (n_paths, 1), ROUNDS);
-    printf ("  answers up to date after a cable edit:   %8.3f ms in the tracer (median of %u edits and undos)\n",
+    printf ("trace benchmark on %s: %" G_GINT64_FORMAT " ports, %" G_GINT64_FORMAT " cables, %u paths (%u complete)\n",
+            path, n_ports, n_cables, n_paths, n_complete);
+    printf ("  medians of %d rounds                       wall ms     CPU ms\n", ROUNDS);
+    printf ("  open the file and trace one endpoint:   %9.2f  %9.2f\n", median (t_open, ROUNDS), median (c_open, ROUNDS));
+    printf ("    of which enlace_store_open ():        %9.2f  %9.2f\n", median (t_store, ROUNDS), median (c_store, ROUNDS));
+    printf ("    of which the first trace:             %9.2f  %9.2f\n", median (t_first, ROUNDS), median (c_first, ROUNDS));
+    printf ("  every path from every endpoint:         %9.2f  %9.2f  (%.2f µs CPU per path)\n",
+            median (t_all, ROUNDS), median (c_all, ROUNDS), median (c_all, ROUNDS) * 1000.0 / MAX (n_paths, 1));
+    printf ("  answers up to date after a cable edit:  %9.3f             (tracer only, median of %u edits and undos)\n",
             median (t_edit, n), n);
-    printf ("  the whole edit command, store included:  %8.3f ms\n", median (t_cmd, n));
+    printf ("  the whole edit command, store included: %9.3f\n", median (t_cmd, n));
   }
 
   getrusage (RUSAGE_SELF, &ru);

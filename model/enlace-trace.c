@@ -850,8 +850,7 @@ t_graph_load_all (TGraph  *g,
     }
   sqlite3_reset (stmt);
 
-  PREP ("SELECT id, cable_id, \"end\", port_id, termination_id FROM cable_end "
-        "ORDER BY cable_id, \"end\", seq, id");
+  PREP ("SELECT id, cable_id, \"end\", port_id, termination_id FROM cable_end");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 ceid = sqlite3_column_int64 (stmt, 0);
@@ -1682,16 +1681,22 @@ _enlace_tracer_ensure_all (EnlaceTracer  *self,
   g_autoptr(GArray) queue = NULL;
   TraceAllData d;
 
+  gint64 t0, t1;
+
   if (self->indexed)
     return TRUE;
+  t0 = g_get_monotonic_time ();
   if (!t_graph_load_all (&self->graph, error))
     return FALSE;
+  t1 = g_get_monotonic_time ();
   queue = g_array_new (FALSE, FALSE, sizeof (gint64));
   d.self = self;
   d.queue = queue;
   t_idtab_foreach (&self->graph.ports, trace_all_cb, &d);
   process_queue (self, queue);
   self->indexed = TRUE;
+  g_debug ("read the cabling graph in %.1f ms, traced every endpoint in %.1f ms",
+           (t1 - t0) / 1000.0, (g_get_monotonic_time () - t1) / 1000.0);
   return TRUE;
 }
 
