@@ -390,13 +390,15 @@ create_triggers (EnlaceStore  *self,
       const char * const *cols = g_hash_table_lookup (self->columns, t);
       g_autofree char *new_img = json_image ("NEW", cols);
       g_autofree char *old_img = json_image ("OLD", cols);
-      const char *rec =
-        "UPDATE enlace_rec SET seq = seq + 1;"
-        "INSERT INTO change (command_id, seq, tbl, row_id, before, after) "
-        "SELECT cmd, seq, '%s', %s, %s, %s FROM enlace_rec;";
-      g_autofree char *ins = g_strdup_printf (rec, t, "NEW.rowid", "NULL", new_img);
-      g_autofree char *upd = g_strdup_printf (rec, t, "NEW.rowid", old_img, new_img);
-      g_autofree char *del = g_strdup_printf (rec, t, "OLD.rowid", old_img, "NULL");
+      /* A literal, so that -Wformat=2 (-Werror in CI) can check it */
+#define ENLACE_REC_SQL \
+        "UPDATE enlace_rec SET seq = seq + 1;" \
+        "INSERT INTO change (command_id, seq, tbl, row_id, before, after) " \
+        "SELECT cmd, seq, '%s', %s, %s, %s FROM enlace_rec;"
+      g_autofree char *ins = g_strdup_printf (ENLACE_REC_SQL, t, "NEW.rowid", "NULL", new_img);
+      g_autofree char *upd = g_strdup_printf (ENLACE_REC_SQL, t, "NEW.rowid", old_img, new_img);
+      g_autofree char *del = g_strdup_printf (ENLACE_REC_SQL, t, "OLD.rowid", old_img, "NULL");
+#undef ENLACE_REC_SQL
 
       g_string_append_printf (sql,
                               "CREATE TEMP TRIGGER enlace_rec_%s_i AFTER INSERT ON main.%s "
