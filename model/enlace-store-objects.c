@@ -1611,3 +1611,84 @@ enlace_store_get_attachment (EnlaceStore  *self,
   sqlite3_reset (stmt);
   return ret;
 }
+
+gint64
+enlace_store_set_plan_background (EnlaceStore  *self,
+                                  gint64        floor_id,
+                                  GBytes       *data,
+                                  const char   *mime,
+                                  const char   *name,
+                                  int           page,
+                                  JsonObject   *plan,
+                                  GError      **error)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autofree char *floor_key = NULL;
+  g_autofree char *label = NULL;
+  gint64 attachment_id, plan_id = 0;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (mime != NULL, 0);
+
+  if (!row_exists (self, "floor", floor_id))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("There is no floor with id %" G_GINT64_FORMAT), floor_id);
+      return 0;
+    }
+  if (page < 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("Page numbers start at 1"));
+      return 0;
+    }
+  floor_key = enlace_store_dup_key (self, "floor", floor_id);
+  label = g_strdup_printf (_("Set the plan of floor %s"), floor_key);
+  if (!enlace_store_begin (self, label, error))
+    return 0;
+
+  attachment_id = enlace_store_add_attachment (self, data, mime, name, error);
+  if (attachment_id == 0)
+    goto fail;
+
+  if (plan != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (plan);
+
+      for (GList *l = members; l; l = l->next)
+        if (strcmp (l->data, "floor_id") != 0 && strcmp (l->data, "id") != 0)
+          json_object_set_member (values, l->data, json_node_copy (json_object_get_member (plan, l->data)));
+    }
+  json_object_set_int_member (values, "attachment_id", attachment_id);
+  json_object_set_int_member (values, "page", page);
+
+  stmt = enlace_store_prepare (self, "SELECT id FROM floor_plan WHERE floor_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, floor_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    plan_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (plan_id != 0)
+    {
+      if (!enlace_store_update (self, "floor-plan", plan_id, values, error))
+        goto fail;
+    }
+  else
+    {
+      json_object_set_int_member (values, "floor_id", floor_id);
+      plan_id = enlace_store_create (self, "floor-plan", values, error);
+      if (plan_id == 0)
+        goto fail;
+    }
+  if (!enlace_store_commit (self, error))
+    return 0;
+  return plan_id;
+
+fail:
+  enlace_store_rollback (self);
+  return 0;
+}

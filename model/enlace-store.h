@@ -222,6 +222,19 @@ GBytes      *enlace_store_get_attachment   (EnlaceStore           *self,
                                             char                 **mime,
                                             GError               **error);
 
+/* Puts an image (PNG, JPEG, SVG) or a PDF page under a floor's plan and
+ * sets the plan's fields in @plan (scale, origin_x, … : may be NULL), as
+ * one command.  Creates the floor's plan when it has none.  Returns the
+ * plan's id, or 0 with @error. */
+gint64       enlace_store_set_plan_background (EnlaceStore        *self,
+                                            gint64                 floor_id,
+                                            GBytes                *data,
+                                            const char            *mime,
+                                            const char            *name,
+                                            int                    page,
+                                            JsonObject            *plan,
+                                            GError               **error);
+
 /* Checks the whole document: SQLite integrity, foreign keys and every
  * validation rule.  Returns the problems found as strings (empty array
  * when clean). */

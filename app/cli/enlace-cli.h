@@ -71,6 +71,10 @@ int cli_cmd_paths     (int argc, char **argv);
 int cli_cmd_impact    (int argc, char **argv);
 int cli_cmd_free      (int argc, char **argv);
 
+/* enlace-cli-plan.c */
+int cli_cmd_plan            (int argc, char **argv);
+int cli_cmd_plan_background (int argc, char **argv);
+
 /* enlace-cli-devicetypes.c */
 int cli_cmd_import_device_types (int argc, char **argv);
 

@@ -1,0 +1,1075 @@
+/* enlace-render-plan.c: draws a floor plan to scale into any cairo_t */
+#define G_LOG_DOMAIN "enlace-render-plan"
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "enlace-render-plan.h"
+#include "enlace-render-util.h"
+
+/* ---------------------------------------------------------------- colours */
+
+typedef struct { double r, g, b; } Rgb;
+
+static const Rgb ink = { 0.16, 0.18, 0.21 };
+static const Rgb wall_ink = { 0.22, 0.24, 0.27 };
+static const Rgb selection_ink = { 0.21, 0.52, 0.89 };
+static const Rgb highlight_ink = { 0.96, 0.47, 0.00 };
+static const Rgb route_ink = { 0.10, 0.45, 0.85 };
+static const Rgb tray_ink = { 0.85, 0.55, 0.15 };
+static const Rgb conduit_ink = { 0.45, 0.35, 0.60 };
+static const Rgb raceway_ink = { 0.35, 0.55, 0.35 };
+static const Rgb rack_ink = { 0.30, 0.32, 0.36 };
+
+static void
+set_rgb (cairo_t *cr,
+         Rgb      c,
+         double   a)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, a);
+}
+
+void
+enlace_render_jack_state_rgb (EnlaceJackState  state,
+                              double          *r,
+                              double          *g,
+                              double          *b)
+{
+  static const Rgb colours[] = {
+    [ENLACE_JACK_FREE] = { 0.93, 0.94, 0.95 },
+    [ENLACE_JACK_LIVE] = { 0.18, 0.62, 0.29 },
+    [ENLACE_JACK_PLANNED] = { 0.93, 0.66, 0.00 },
+    [ENLACE_JACK_FAULTY] = { 0.82, 0.19, 0.18 },
+  };
+  Rgb c = colours[CLAMP (state, ENLACE_JACK_FREE, ENLACE_JACK_FAULTY)];
+
+  *r = c.r;
+  *g = c.g;
+  *b = c.b;
+}
+
+static Rgb
+jack_rgb (EnlaceJackState state)
+{
+  Rgb c;
+
+  enlace_render_jack_state_rgb (state, &c.r, &c.g, &c.b);
+  return c;
+}
+
+static Rgb
+status_rgb (const char *status)
+{
+  if (g_strcmp0 (status, "planned") == 0)
+    return (Rgb) { 0.24, 0.47, 0.85 };
+  if (g_strcmp0 (status, "retired") == 0)
+    return (Rgb) { 0.62, 0.62, 0.62 };
+  return (Rgb) { 0.20, 0.22, 0.25 };
+}
+
+static Rgb
+space_rgb (const char *kind)
+{
+  if (g_strcmp0 (kind, "telecom-room") == 0 || g_strcmp0 (kind, "equipment-room") == 0)
+    return (Rgb) { 0.87, 0.82, 0.95 };  /* purple: common equipment (TIA-606) */
+  if (g_strcmp0 (kind, "entrance-facility") == 0)
+    return (Rgb) { 0.99, 0.86, 0.74 };  /* orange: demarcation */
+  if (g_strcmp0 (kind, "classroom") == 0)
+    return (Rgb) { 0.86, 0.92, 0.98 };
+  if (g_strcmp0 (kind, "laboratory") == 0)
+    return (Rgb) { 0.87, 0.95, 0.87 };
+  if (g_strcmp0 (kind, "office") == 0)
+    return (Rgb) { 0.98, 0.96, 0.89 };
+  return (Rgb) { 0.94, 0.94, 0.94 };
+}
+
+/* ---------------------------------------------------------------- background */
+
+typedef enum { BG_IMAGE, BG_SVG, BG_PDF } BgKind;
+
+struct _EnlacePlanBackground
+{
+  BgKind            kind;
+  cairo_surface_t  *image;
+  RsvgHandle       *svg;
+  PopplerDocument  *pdf;
+  PopplerPage      *page;
+  int               n_pages;
+  double            width;
+  double            height;
+
+  /* The last view it was drawn for, device pixels. */
+  cairo_surface_t  *cache;
+  double            cache_key[9];
+};
+
+const char *
+enlace_plan_background_sniff (GBytes *data)
+{
+  gsize len;
+  const guchar *p = g_bytes_get_data (data, &len);
+
+  if (len >= 8 && memcmp (p, "\x89PNG\r\n\x1a\n", 8) == 0)
+    return "image/png";
+  if (len >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+    return "image/jpeg";
+  if (len >= 5 && memcmp (p, "%PDF-", 5) == 0)
+    return "application/pdf";
+  if (len >= 5 && (g_strstr_len ((const char *)p, MIN (len, 4096), "<svg") != NULL))
+    return "image/svg+xml";
+  return NULL;
+}
+
+static cairo_surface_t *
+surface_from_pixbuf (GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf);
+  int h = gdk_pixbuf_get_height (pixbuf);
+  int n = gdk_pixbuf_get_n_channels (pixbuf);
+  int src_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  const guchar *src = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  guchar *dst = cairo_image_surface_get_data (surface);
+  int dst_stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < h; y++)
+    {
+      const guchar *s = src + y * src_stride;
+      guint32 *d = (guint32 *)(dst + y * dst_stride);
+
+      for (int x = 0; x < w; x++, s += n)
+        {
+          guint a = n == 4 ? s[3] : 255;
+          guint r = s[0] * a / 255, g = s[1] * a / 255, b = s[2] * a / 255;
+
+          d[x] = (a << 24) | (r << 16) | (g << 8) | b;
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+typedef struct
+{
+  const guchar *data;
+  gsize         len;
+  gsize         pos;
+} PngReader;
+
+static cairo_status_t
+png_read (void          *closure,
+          unsigned char *out,
+          unsigned int   length)
+{
+  PngReader *r = closure;
+
+  if (r->pos + length > r->len)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, r->data + r->pos, length);
+  r->pos += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+EnlacePlanBackground *
+enlace_plan_background_new (GBytes      *data,
+                            const char  *mime,
+                            int          page,
+                            GError     **error)
+{
+  g_autoptr(EnlacePlanBackground) self = g_new0 (EnlacePlanBackground, 1);
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (mime == NULL)
+    mime = enlace_plan_background_sniff (data);
+  if (mime == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The plan must be a PNG, JPEG or SVG image or a PDF file"));
+      return NULL;
+    }
+
+  if (strcmp (mime, "image/png") == 0)
+    {
+      PngReader r = { g_bytes_get_data (data, NULL), g_bytes_get_size (data), 0 };
+
+      self->kind = BG_IMAGE;
+      self->image = cairo_image_surface_create_from_png_stream (png_read, &r);
+      if (cairo_surface_status (self->image) != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The PNG image cannot be read: %s"),
+                       cairo_status_to_string (cairo_surface_status (self->image)));
+          return NULL;
+        }
+      self->width = cairo_image_surface_get_width (self->image);
+      self->height = cairo_image_surface_get_height (self->image);
+    }
+  else if (g_str_has_prefix (mime, "image/") && strcmp (mime, "image/svg+xml") != 0)
+    {
+      g_autoptr(GInputStream) in = g_memory_input_stream_new_from_bytes (data);
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (in, NULL, error);
+      g_autoptr(GdkPixbuf) oriented = NULL;
+
+      if (pixbuf == NULL)
+        return NULL;
+      oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+      self->kind = BG_IMAGE;
+      self->image = surface_from_pixbuf (oriented);
+      self->width = gdk_pixbuf_get_width (oriented);
+      self->height = gdk_pixbuf_get_height (oriented);
+    }
+  else if (strcmp (mime, "image/svg+xml") == 0)
+    {
+      gdouble w = 0, h = 0;
+
+      self->kind = BG_SVG;
+      self->svg = rsvg_handle_new_from_data (g_bytes_get_data (data, NULL), g_bytes_get_size (data), error);
+      if (self->svg == NULL)
+        return NULL;
+      if (!rsvg_handle_get_intrinsic_size_in_pixels (self->svg, &w, &h))
+        {
+          RsvgRectangle ink_r, logical;
+
+          rsvg_handle_get_geometry_for_element (self->svg, NULL, &ink_r, &logical, NULL);
+          w = logical.width;
+          h = logical.height;
+        }
+      if (!(w > 0 && h > 0))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The SVG plan has no size"));
+          return NULL;
+        }
+      self->width = w;
+      self->height = h;
+    }
+  else if (strcmp (mime, "application/pdf") == 0)
+    {
+      self->kind = BG_PDF;
+      self->pdf = poppler_document_new_from_bytes (data, NULL, error);
+      if (self->pdf == NULL)
+        return NULL;
+      self->n_pages = poppler_document_get_n_pages (self->pdf);
+      if (page < 0 || page >= self->n_pages)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The PDF has %d pages: there is no page %d"), self->n_pages, page + 1);
+          return NULL;
+        }
+      self->page = poppler_document_get_page (self->pdf, page);
+      poppler_page_get_size (self->page, &self->width, &self->height);
+    }
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The plan must be a PNG, JPEG or SVG image or a PDF file (not %s)"), mime);
+      return NULL;
+    }
+  if (self->n_pages == 0)
+    self->n_pages = 1;
+  return g_steal_pointer (&self);
+}
+
+void
+enlace_plan_background_free (EnlacePlanBackground *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->image, cairo_surface_destroy);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_object (&self->svg);
+  g_clear_object (&self->page);
+  g_clear_object (&self->pdf);
+  g_free (self);
+}
+
+double
+enlace_plan_background_get_width (EnlacePlanBackground *self)
+{
+  return self->width;
+}
+
+double
+enlace_plan_background_get_height (EnlacePlanBackground *self)
+{
+  return self->height;
+}
+
+int
+enlace_plan_background_get_n_pages (EnlacePlanBackground *self)
+{
+  return self->n_pages;
+}
+
+/* Draws the background in its own units at the current transformation. */
+static void
+background_paint_raw (EnlacePlanBackground *bg,
+                      cairo_t              *cr)
+{
+  switch (bg->kind)
+    {
+    case BG_IMAGE:
+      cairo_set_source_surface (cr, bg->image, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      break;
+    case BG_SVG:
+      {
+        RsvgRectangle r = { 0, 0, bg->width, bg->height };
+        rsvg_handle_render_document (bg->svg, cr, &r, NULL);
+      }
+      break;
+    case BG_PDF:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_rectangle (cr, 0, 0, bg->width, bg->height);
+      cairo_fill (cr);
+      poppler_page_render (bg->page, cr);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+background_transform (cairo_t              *cr,
+                      EnlacePlanScene      *scene,
+                      const EnlaceViewport *vp)
+{
+  EnlacePoint o = enlace_viewport_to_view (vp, (EnlacePoint) { scene->origin_x, scene->origin_y });
+
+  cairo_translate (cr, o.x, o.y);
+  cairo_rotate (cr, scene->bg_rotation * G_PI / 180.0);
+  cairo_scale (cr, scene->scale * vp->pixels_per_m, scene->scale * vp->pixels_per_m);
+}
+
+static void
+draw_background (cairo_t               *cr,
+                 EnlacePlanScene       *scene,
+                 const EnlaceViewport  *vp,
+                 const EnlacePlanStyle *style)
+{
+  EnlacePlanBackground *bg = style->background;
+  double key[9] = { vp->centre_x, vp->centre_y, vp->pixels_per_m, vp->width, vp->height,
+                    scene->origin_x, scene->origin_y, scene->bg_rotation, scene->scale };
+  double opacity = style->paper ? MAX (scene->opacity, 0.35) : scene->opacity;
+
+  if (bg == NULL || !(scene->scale > 0))
+    return;
+
+  if (style->paper)
+    {
+      /* Vector quality on paper: no cache. */
+      cairo_save (cr);
+      cairo_push_group (cr);
+      background_transform (cr, scene, vp);
+      background_paint_raw (bg, cr);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, opacity);
+      cairo_restore (cr);
+      return;
+    }
+
+  /* On screen the background is drawn once per view and reused while only
+   * the items change (hover, selection, edits). */
+  if (bg->cache == NULL || memcmp (key, bg->cache_key, sizeof key) != 0)
+    {
+      int w = MAX (1, (int)ceil (vp->width)), h = MAX (1, (int)ceil (vp->height));
+      cairo_t *cc;
+
+      g_clear_pointer (&bg->cache, cairo_surface_destroy);
+      bg->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cc = cairo_create (bg->cache);
+      background_transform (cc, scene, vp);
+      background_paint_raw (bg, cc);
+      cairo_destroy (cc);
+      memcpy (bg->cache_key, key, sizeof key);
+    }
+  cairo_save (cr);
+  cairo_set_source_surface (cr, bg->cache, 0, 0);
+  cairo_paint_with_alpha (cr, opacity);
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------- items */
+
+void
+enlace_plan_style_init (EnlacePlanStyle *style)
+{
+  memset (style, 0, sizeof *style);
+  style->layers = ENLACE_PLAN_LAYERS_DEFAULT;
+  style->coloring = ENLACE_PLAN_COLOR_STATE;
+}
+
+static void
+path_points (cairo_t              *cr,
+             const EnlaceViewport *vp,
+             GArray               *points,
+             gboolean              close)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      EnlacePoint p = enlace_viewport_to_view (vp, g_array_index (points, EnlacePoint, i));
+
+      if (i == 0)
+        cairo_move_to (cr, p.x, p.y);
+      else
+        cairo_line_to (cr, p.x, p.y);
+    }
+  if (close)
+    cairo_close_path (cr);
+}
+
+static gboolean
+is_selected (const EnlacePlanStyle *style,
+             const EnlacePlanItem  *item)
+{
+  if (style->selection == NULL || style->paper)
+    return FALSE;
+  for (guint i = 0; i < style->selection->len; i++)
+    if (g_ptr_array_index (style->selection, i) == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* Device-space font size for a label of @m metres high, or 0 when the
+ * label would be too small to read. */
+static double
+label_size (const EnlaceViewport *vp,
+            double                m,
+            double                min,
+            double                max)
+{
+  double s = m * vp->pixels_per_m;
+
+  if (s < min)
+    return 0;
+  return MIN (s, max);
+}
+
+static void
+draw_space (cairo_t               *cr,
+            const EnlaceViewport  *vp,
+            const EnlacePlanStyle *style,
+            EnlacePlanItem        *item)
+{
+  Rgb fill = space_rgb (item->type);
+
+  path_points (cr, vp, item->points, TRUE);
+  set_rgb (cr, fill, style->background ? 0.55 : 0.9);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, ink, 0.45);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
+static void
+draw_space_label (cairo_t               *cr,
+                  const EnlaceViewport  *vp,
+                  EnlacePlanItem        *item)
+{
+  EnlacePoint c = enlace_polygon_centroid ((EnlacePoint *)item->points->data, item->points->len);
+  EnlacePoint px = enlace_viewport_to_view (vp, c);
+  double w = (item->bounds.x2 - item->bounds.x1) * vp->pixels_per_m;
+  double h = (item->bounds.y2 - item->bounds.y1) * vp->pixels_per_m;
+  double size = label_size (vp, 0.45, 6, 14);
+  double area = enlace_polygon_area ((EnlacePoint *)item->points->data, item->points->len);
+  g_autofree char *area_text = NULL;
+
+  if (size == 0 || w < 30 || h < 16)
+    return;
+  set_rgb (cr, ink, 0.95);
+  enlace_render_text (cr, item->name, size, TRUE, ENLACE_ALIGN_CENTER,
+                      px.x - w / 2, px.y - size * 2.1, w, size * 1.6);
+  if (item->subtitle && h > size * 4)
+    {
+      set_rgb (cr, ink, 0.75);
+      enlace_render_text (cr, item->subtitle, size * 0.75, FALSE, ENLACE_ALIGN_CENTER,
+                          px.x - w / 2 + 2, px.y - size * 0.5, w - 4, size * 1.2);
+    }
+  if (h > size * 6)
+    {
+      area_text = g_strdup_printf (_("%.1f m²"), area);
+      set_rgb (cr, ink, 0.55);
+      enlace_render_text (cr, area_text, size * 0.7, FALSE, ENLACE_ALIGN_CENTER,
+                          px.x - w / 2, px.y + size * 0.8, w, size * 1.1);
+    }
+}
+
+static void
+draw_wall (cairo_t              *cr,
+           const EnlaceViewport *vp,
+           EnlacePlanItem       *item)
+{
+  path_points (cr, vp, item->points, FALSE);
+  set_rgb (cr, wall_ink, 1.0);
+  cairo_set_line_width (cr, MAX (item->thickness * vp->pixels_per_m, 1.5));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_stroke (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+static void
+draw_pathway (cairo_t              *cr,
+              const EnlaceViewport *vp,
+              EnlacePlanItem       *item)
+{
+  double width = MAX (item->width, 0.2) * vp->pixels_per_m;
+
+  if (g_strcmp0 (item->type, "riser") == 0)
+    {
+      EnlacePoint p = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
+      double r = MAX (0.3 * vp->pixels_per_m, 5);
+
+      cairo_arc (cr, p.x, p.y, r, 0, 2 * G_PI);
+      set_rgb (cr, conduit_ink, 0.25);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, conduit_ink, 1.0);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_move_to (cr, p.x - r * 0.7, p.y - r * 0.7);
+      cairo_line_to (cr, p.x + r * 0.7, p.y + r * 0.7);
+      cairo_move_to (cr, p.x + r * 0.7, p.y - r * 0.7);
+      cairo_line_to (cr, p.x - r * 0.7, p.y + r * 0.7);
+      cairo_stroke (cr);
+      return;
+    }
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (g_strcmp0 (item->type, "conduit") == 0)
+    {
+      double dash[] = { 6, 3 };
+
+      path_points (cr, vp, item->points, FALSE);
+      set_rgb (cr, conduit_ink, 0.9);
+      cairo_set_line_width (cr, MAX (width * 0.4, 2));
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else if (g_strcmp0 (item->type, "raceway") == 0)
+    {
+      path_points (cr, vp, item->points, FALSE);
+      set_rgb (cr, raceway_ink, 0.9);
+      cairo_set_line_width (cr, MAX (width * 0.5, 2));
+      cairo_stroke (cr);
+    }
+  else
+    {
+      /* A tray: a band as wide as the tray with its edges drawn. */
+      path_points (cr, vp, item->points, FALSE);
+      set_rgb (cr, tray_ink, 1.0);
+      cairo_set_line_width (cr, MAX (width, 3));
+      cairo_stroke_preserve (cr);
+      set_rgb (cr, (Rgb) { 1, 0.96, 0.88 }, 1.0);
+      cairo_set_line_width (cr, MAX (width - 2.5, 1));
+      cairo_stroke (cr);
+    }
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
+static void
+footprint_path (cairo_t              *cr,
+                const EnlaceViewport *vp,
+                EnlacePlanItem       *item)
+{
+  EnlacePoint c = g_array_index (item->points, EnlacePoint, 0);
+  EnlacePoint px = enlace_viewport_to_view (vp, c);
+  double w = item->width * vp->pixels_per_m, d = item->depth * vp->pixels_per_m;
+
+  cairo_translate (cr, px.x, px.y);
+  cairo_rotate (cr, item->rotation * G_PI / 180.0);
+  cairo_rectangle (cr, -w / 2, -d / 2, w, d);
+}
+
+static void
+draw_rack (cairo_t               *cr,
+           const EnlaceViewport  *vp,
+           const EnlacePlanStyle *style,
+           EnlacePlanItem        *item)
+{
+  double w = item->width * vp->pixels_per_m, d = item->depth * vp->pixels_per_m;
+  double size;
+
+  cairo_save (cr);
+  footprint_path (cr, vp, item);
+  set_rgb (cr, rack_ink, 0.9);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, ink, 1.0);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+  /* The front door: a lighter strip. */
+  cairo_rectangle (cr, -w / 2, d / 2 - MAX (d * 0.12, 1.5), w, MAX (d * 0.12, 1.5));
+  set_rgb (cr, (Rgb) { 0.75, 0.77, 0.80 }, 1.0);
+  cairo_fill (cr);
+  if (style->layers & ENLACE_PLAN_LAYER_LABELS)
+    {
+      size = label_size (vp, 0.16, 6, 11);
+      if (size > 0 && w > 14)
+        {
+          cairo_rotate (cr, -item->rotation * G_PI / 180.0 * (fabs (fmod (item->rotation, 180)) > 45));
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          enlace_render_text (cr, item->name, size, TRUE, ENLACE_ALIGN_CENTER, -MAX (w, d) / 2, -size, MAX (w, d), size * 2);
+        }
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+jack_visible (const EnlacePlanStyle *style,
+              const EnlacePlanJack  *jack)
+{
+  if (g_strcmp0 (jack->medium, "voice") == 0)
+    return (style->layers & ENLACE_PLAN_LAYER_OUTLETS_VOICE) != 0;
+  return (style->layers & ENLACE_PLAN_LAYER_OUTLETS_DATA) != 0;
+}
+
+static void
+draw_device (cairo_t               *cr,
+             const EnlaceViewport  *vp,
+             const EnlacePlanStyle *style,
+             EnlacePlanItem        *item)
+{
+  gboolean outlet = g_strcmp0 (item->type, "outlet") == 0;
+  double w = MAX (item->width * vp->pixels_per_m, 4);
+  double d = MAX (item->depth * vp->pixels_per_m, 3);
+  Rgb frame = status_rgb (item->status);
+  guint n_visible = 0;
+
+  if (outlet)
+    {
+      for (guint i = 0; item->jacks && i < item->jacks->len; i++)
+        n_visible += jack_visible (style, g_ptr_array_index (item->jacks, i));
+      if (item->jacks && item->jacks->len > 0 && n_visible == 0)
+        return;
+      if (!(style->layers & (ENLACE_PLAN_LAYER_OUTLETS_DATA | ENLACE_PLAN_LAYER_OUTLETS_VOICE)))
+        return;
+    }
+  else if (!(style->layers & ENLACE_PLAN_LAYER_DEVICES))
+    return;
+
+  cairo_save (cr);
+  {
+    EnlacePoint px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
+
+    cairo_translate (cr, px.x, px.y);
+    cairo_rotate (cr, item->rotation * G_PI / 180.0);
+  }
+
+  if (outlet)
+    {
+      /* A faceplate: one cell per jack, coloured by the jack's state (or
+       * the whole plate by the outlet's status). */
+      guint n = MAX (n_visible, 1), k = 0;
+      double cell = w / n;
+
+      cairo_rectangle (cr, -w / 2, -d / 2, w, d);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+      for (guint i = 0; item->jacks && i < item->jacks->len; i++)
+        {
+          EnlacePlanJack *jack = g_ptr_array_index (item->jacks, i);
+          Rgb c;
+
+          if (!jack_visible (style, jack))
+            continue;
+          c = style->coloring == ENLACE_PLAN_COLOR_STATE ? jack_rgb (jack->state) : status_rgb (item->status);
+          cairo_rectangle (cr, -w / 2 + k * cell, -d / 2, cell, d);
+          set_rgb (cr, c, style->coloring == ENLACE_PLAN_COLOR_STATE ? 1.0 : 0.35);
+          cairo_fill (cr);
+          if (g_strcmp0 (jack->medium, "voice") == 0 && d > 6)
+            {
+              /* A voice jack is marked with a dot. */
+              cairo_arc (cr, -w / 2 + (k + 0.5) * cell, 0, MIN (cell, d) * 0.18, 0, 2 * G_PI);
+              set_rgb (cr, ink, 0.8);
+              cairo_fill (cr);
+            }
+          k++;
+        }
+      cairo_rectangle (cr, -w / 2, -d / 2, w, d);
+      set_rgb (cr, frame, 1.0);
+      cairo_set_line_width (cr, g_strcmp0 (item->status, "planned") == 0 ? 1.0 : 1.3);
+      if (g_strcmp0 (item->status, "planned") == 0)
+        {
+          double dash[] = { 2, 2 };
+          cairo_set_dash (cr, dash, 2, 0);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      double r = MAX (w, d) / 2;
+
+      /* Access points and other placed devices: a circle with a mark. */
+      cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+      set_rgb (cr, (Rgb) { 1, 1, 1 }, 1.0);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, frame, 1.0);
+      cairo_set_line_width (cr, 1.3);
+      cairo_stroke (cr);
+      if (g_strcmp0 (item->type, "access-point") == 0)
+        for (int k = 1; k <= 2; k++)
+          {
+            cairo_arc (cr, 0, r * 0.35, r * 0.28 * k, -G_PI * 0.8, -G_PI * 0.2);
+            cairo_stroke (cr);
+          }
+      else
+        {
+          cairo_arc (cr, 0, 0, r * 0.35, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  cairo_restore (cr);
+
+  if ((style->layers & ENLACE_PLAN_LAYER_LABELS) && item->name)
+    {
+      double size = label_size (vp, 0.16, 6.5, 10);
+
+      if (size > 0)
+        {
+          EnlacePoint px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
+          double tw, th;
+
+          enlace_render_text_size (cr, item->name, size, FALSE, &tw, &th);
+          cairo_rectangle (cr, px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+          cairo_fill (cr);
+          set_rgb (cr, ink, 1.0);
+          enlace_render_text (cr, item->name, size, FALSE, ENLACE_ALIGN_CENTER,
+                              px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+        }
+    }
+}
+
+static void
+draw_routes (cairo_t               *cr,
+             EnlacePlanScene       *scene,
+             const EnlaceViewport  *vp)
+{
+  double dash[] = { 5, 3 };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1.2);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < scene->routes->len; i++)
+    {
+      EnlacePlanRoute *route = g_ptr_array_index (scene->routes, i);
+
+      path_points (cr, vp, route->points, FALSE);
+      set_rgb (cr, route_ink, route->along_pathways ? 0.55 : 0.35);
+      cairo_set_dash (cr, route->along_pathways ? NULL : dash, route->along_pathways ? 0 : 2, 0);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+decorate (cairo_t              *cr,
+          const EnlaceViewport *vp,
+          EnlacePlanItem       *item,
+          Rgb                   colour,
+          double                pad,
+          double                width)
+{
+  EnlacePoint a = enlace_viewport_to_view (vp, (EnlacePoint) { item->bounds.x1, item->bounds.y1 });
+  EnlacePoint b = enlace_viewport_to_view (vp, (EnlacePoint) { item->bounds.x2, item->bounds.y2 });
+
+  cairo_save (cr);
+  if (item->kind == ENLACE_PLAN_ITEM_SPACE)
+    {
+      path_points (cr, vp, item->points, TRUE);
+      set_rgb (cr, colour, 0.9);
+      cairo_set_line_width (cr, width);
+      cairo_stroke (cr);
+    }
+  else if (item->kind == ENLACE_PLAN_ITEM_WALL || item->kind == ENLACE_PLAN_ITEM_PATHWAY)
+    {
+      path_points (cr, vp, item->points, FALSE);
+      set_rgb (cr, colour, 0.55);
+      cairo_set_line_width (cr, MAX ((item->kind == ENLACE_PLAN_ITEM_WALL ? item->thickness : MAX (item->width, 0.2))
+                                     * vp->pixels_per_m + 2 * pad, width * 2));
+      cairo_stroke (cr);
+      /* Vertex handles. */
+      for (guint i = 0; i < item->points->len; i++)
+        {
+          EnlacePoint p = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, i));
+          cairo_rectangle (cr, p.x - 3.5, p.y - 3.5, 7, 7);
+        }
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, colour, 1.0);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      enlace_render_rounded_rect (cr, a.x - pad, a.y - pad, b.x - a.x + 2 * pad, b.y - a.y + 2 * pad, 3);
+      set_rgb (cr, colour, 1.0);
+      cairo_set_line_width (cr, width);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+  return x < y ? -1 : x > y;
+}
+
+void
+enlace_render_plan (cairo_t               *cr,
+                    EnlacePlanScene       *scene,
+                    const EnlaceViewport  *vp,
+                    const EnlacePlanStyle *style)
+{
+  g_autoptr(GArray) visible = NULL;
+  EnlaceBox view;
+  double margin;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (vp != NULL && vp->pixels_per_m > 0);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+
+  if (style->layers & ENLACE_PLAN_LAYER_BACKGROUND)
+    draw_background (cr, scene, vp, style);
+
+  /* Only what the view shows, in drawing order. */
+  view = enlace_viewport_visible (vp);
+  margin = 20 / vp->pixels_per_m;
+  view.x1 -= margin;
+  view.y1 -= margin;
+  view.x2 += margin;
+  view.y2 += margin;
+  visible = enlace_grid_index_query (scene->index, &view);
+  g_array_sort (visible, compare_uint);
+
+  for (int pass = 0; pass < 6; pass++)
+    {
+      for (guint i = 0; i < visible->len; i++)
+        {
+          EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+
+          switch (pass)
+            {
+            case 0:
+              if (item->kind == ENLACE_PLAN_ITEM_SPACE && (style->layers & ENLACE_PLAN_LAYER_SPACES))
+                draw_space (cr, vp, style, item);
+              break;
+            case 1:
+              if (item->kind == ENLACE_PLAN_ITEM_WALL && (style->layers & ENLACE_PLAN_LAYER_WALLS))
+                draw_wall (cr, vp, item);
+              break;
+            case 2:
+              if (item->kind == ENLACE_PLAN_ITEM_PATHWAY && (style->layers & ENLACE_PLAN_LAYER_PATHWAYS))
+                draw_pathway (cr, vp, item);
+              break;
+            case 3:
+              if (item->kind == ENLACE_PLAN_ITEM_SPACE &&
+                  (style->layers & ENLACE_PLAN_LAYER_SPACES) && (style->layers & ENLACE_PLAN_LAYER_LABELS))
+                draw_space_label (cr, vp, item);
+              break;
+            case 4:
+              if (item->kind == ENLACE_PLAN_ITEM_RACK && (style->layers & ENLACE_PLAN_LAYER_RACKS))
+                draw_rack (cr, vp, style, item);
+              break;
+            case 5:
+              if (item->kind == ENLACE_PLAN_ITEM_DEVICE)
+                draw_device (cr, vp, style, item);
+              break;
+            default:
+              break;
+            }
+        }
+      if (pass == 3 && (style->layers & ENLACE_PLAN_LAYER_ROUTES))
+        draw_routes (cr, scene, vp);
+    }
+
+  /* Decorations on top. */
+  if (style->selection && !style->paper)
+    for (guint i = 0; i < style->selection->len; i++)
+      decorate (cr, vp, g_ptr_array_index (style->selection, i), selection_ink, 3, 2);
+  if (style->hover && !style->paper && !is_selected (style, style->hover))
+    decorate (cr, vp, (EnlacePlanItem *)style->hover, selection_ink, 2, 1);
+  if (style->highlight)
+    {
+      EnlacePlanItem *item = (EnlacePlanItem *)style->highlight;
+      EnlacePoint c = enlace_viewport_to_view (vp, (EnlacePoint) { (item->bounds.x1 + item->bounds.x2) / 2,
+                                                                   (item->bounds.y1 + item->bounds.y2) / 2 });
+      double r = MAX (MAX (item->bounds.x2 - item->bounds.x1, item->bounds.y2 - item->bounds.y1) * vp->pixels_per_m / 2 + 8, 14);
+
+      decorate (cr, vp, item, highlight_ink, 4, 3);
+      if (item->kind != ENLACE_PLAN_ITEM_SPACE)
+        {
+          cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
+          set_rgb (cr, highlight_ink, 0.9);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------- furniture */
+
+void
+enlace_render_scale_bar (cairo_t              *cr,
+                         const EnlaceViewport *vp,
+                         double                x,
+                         double                y,
+                         double                max_len)
+{
+  double len_px;
+  double len_m = enlace_viewport_scale_bar (vp, max_len, &len_px);
+  g_autofree char *text = NULL;
+
+  cairo_save (cr);
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_rectangle (cr, x + i * len_px / 4, y - 5, len_px / 4, 5);
+      if (i % 2 == 0)
+        set_rgb (cr, ink, 1.0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, ink, 1.0);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+  if (len_m >= 1)
+    text = g_strdup_printf (_("%g m"), len_m);
+  else
+    text = g_strdup_printf (_("%g cm"), len_m * 100);
+  set_rgb (cr, ink, 1.0);
+  enlace_render_text (cr, "0", 7, FALSE, ENLACE_ALIGN_LEFT, x - 2, y - 17, 20, 10);
+  enlace_render_text (cr, text, 7, FALSE, ENLACE_ALIGN_LEFT, x + len_px - 4, y - 17, 60, 10);
+  cairo_restore (cr);
+}
+
+void
+enlace_render_north (cairo_t *cr,
+                     double   x,
+                     double   y,
+                     double   size,
+                     double   north)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, north * G_PI / 180.0);
+  cairo_move_to (cr, 0, -size / 2);
+  cairo_line_to (cr, size * 0.28, size * 0.35);
+  cairo_line_to (cr, 0, size * 0.18);
+  cairo_close_path (cr);
+  set_rgb (cr, ink, 1.0);
+  cairo_fill (cr);
+  cairo_move_to (cr, 0, -size / 2);
+  cairo_line_to (cr, -size * 0.28, size * 0.35);
+  cairo_line_to (cr, 0, size * 0.18);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, ink, 1.0);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+  /* TRANSLATORS: the letter marking north on a plan's compass */
+  enlace_render_text (cr, C_("compass", "N"), size * 0.28, TRUE, ENLACE_ALIGN_CENTER,
+                      -size / 2, -size * 0.95, size, size * 0.35);
+  cairo_restore (cr);
+}
+
+static void
+legend_swatch (cairo_t *cr,
+               double   x,
+               double   y,
+               Rgb      fill,
+               Rgb      stroke,
+               gboolean line)
+{
+  if (line)
+    {
+      cairo_move_to (cr, x, y + 5);
+      cairo_line_to (cr, x + 16, y + 5);
+      set_rgb (cr, fill, 1.0);
+      cairo_set_line_width (cr, 4);
+      cairo_stroke (cr);
+      return;
+    }
+  cairo_rectangle (cr, x, y, 16, 10);
+  set_rgb (cr, fill, 1.0);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, stroke, 1.0);
+  cairo_set_line_width (cr, 0.8);
+  cairo_stroke (cr);
+}
+
+double
+enlace_render_plan_legend (cairo_t               *cr,
+                           const EnlacePlanStyle *style,
+                           double                 x,
+                           double                 y,
+                           double                 w)
+{
+  struct { const char *label; Rgb fill; gboolean line; } rows[16];
+  guint n = 0;
+  double row_h = 13, yy;
+
+  if (style->coloring == ENLACE_PLAN_COLOR_STATE)
+    {
+      rows[n++] = (typeof (rows[0])) { _("Jack in service"), jack_rgb (ENLACE_JACK_LIVE), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Jack free"), jack_rgb (ENLACE_JACK_FREE), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Jack planned"), jack_rgb (ENLACE_JACK_PLANNED), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Jack faulty"), jack_rgb (ENLACE_JACK_FAULTY), FALSE };
+    }
+  else
+    {
+      rows[n++] = (typeof (rows[0])) { _("Planned"), status_rgb ("planned"), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Installed"), status_rgb ("active"), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Retired"), status_rgb ("retired"), FALSE };
+    }
+  if (style->layers & ENLACE_PLAN_LAYER_RACKS)
+    rows[n++] = (typeof (rows[0])) { _("Rack"), rack_ink, FALSE };
+  if (style->layers & ENLACE_PLAN_LAYER_PATHWAYS)
+    {
+      rows[n++] = (typeof (rows[0])) { _("Cable tray"), tray_ink, TRUE };
+      rows[n++] = (typeof (rows[0])) { _("Conduit"), conduit_ink, TRUE };
+      rows[n++] = (typeof (rows[0])) { _("Raceway"), raceway_ink, TRUE };
+    }
+  if (style->layers & ENLACE_PLAN_LAYER_ROUTES)
+    rows[n++] = (typeof (rows[0])) { _("Horizontal link route"), route_ink, TRUE };
+  if (style->layers & ENLACE_PLAN_LAYER_SPACES)
+    {
+      rows[n++] = (typeof (rows[0])) { _("Telecom or equipment room"), space_rgb ("telecom-room"), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Office"), space_rgb ("office"), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Classroom"), space_rgb ("classroom"), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Laboratory"), space_rgb ("laboratory"), FALSE };
+    }
+
+  cairo_save (cr);
+  set_rgb (cr, ink, 1.0);
+  enlace_render_text (cr, _("Legend"), 8, TRUE, ENLACE_ALIGN_LEFT, x, y, w, 12);
+  yy = y + 15;
+  for (guint i = 0; i < n; i++, yy += row_h)
+    {
+      legend_swatch (cr, x, yy, rows[i].fill, ink, rows[i].line);
+      set_rgb (cr, ink, 1.0);
+      enlace_render_text (cr, rows[i].label, 7, FALSE, ENLACE_ALIGN_LEFT, x + 22, yy, w - 22, 10);
+    }
+  cairo_restore (cr);
+  return yy - y;
+}
