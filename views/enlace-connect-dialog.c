@@ -505,12 +505,23 @@ labelled (GtkWidget  *grid,
 }
 
 static GtkWidget *
-choice_dropdown (const char * const *values)
+choice_dropdown (const char * const *values,
+                 gboolean            cable_types_)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
   for (guint i = 0; values[i]; i++)
-    gtk_string_list_append (list, values[i][0] ? enlace_choice_label (values[i]) : _("Unknown"));
+    {
+      g_autofree char *label = NULL;
+
+      if (values[i][0] == '\0')
+        label = g_strdup (_("Unknown"));
+      else if (cable_types_)
+        label = enlace_render_cable_type_label (values[i]);
+      else
+        label = g_strdup (enlace_choice_label (values[i]));
+      gtk_string_list_append (list, label);
+    }
   return gtk_drop_down_new (G_LIST_MODEL (list), NULL);
 }
 
@@ -577,14 +588,14 @@ enlace_connect_dialog_init (EnlaceConnectDialog *self)
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  self->kind_dropdown = labelled (grid, 0, _("_Kind"), choice_dropdown (cable_kinds));
-  self->type_dropdown = labelled (grid, 1, _("_Type"), choice_dropdown (cable_types));
+  self->kind_dropdown = labelled (grid, 0, _("_Kind"), choice_dropdown (cable_kinds, FALSE));
+  self->type_dropdown = labelled (grid, 1, _("_Type"), choice_dropdown (cable_types, TRUE));
   self->label_entry = labelled (grid, 2, _("_Label"), gtk_entry_new ());
   self->length_entry = labelled (grid, 3, _("Length (_m)"), gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->length_entry), _("unknown"));
   self->color_entry = labelled (grid, 4, _("C_olour"), gtk_entry_new ());
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->color_entry), _("e.g. blue"));
-  self->status_dropdown = labelled (grid, 5, _("_Status"), choice_dropdown (cable_statuses));
+  self->status_dropdown = labelled (grid, 5, _("_Status"), choice_dropdown (cable_statuses, FALSE));
   gtk_box_append (GTK_BOX (body), grid);
 
   self->error_label = gtk_label_new (NULL);

@@ -143,24 +143,6 @@ row_unref (gpointer data)
 }
 
 static char *
-cable_type_label (const char *type)
-{
-  if (type == NULL)
-    return NULL;
-  if (g_str_has_prefix (type, "cat"))
-    {
-      g_autofree char *rest = g_ascii_strup (type + 3, -1);
-      /* "cat5e" → "Cat 5e", "cat6a" → "Cat 6A" */
-      if (g_str_has_suffix (type, "e"))
-        rest[strlen (rest) - 1] = 'e';
-      return g_strdup_printf ("Cat %s", rest);
-    }
-  if (type[0] == 'o' && (type[1] == 'm' || type[1] == 's'))
-    return g_ascii_strup (type, -1);
-  return g_strdup (enlace_choice_label (type));
-}
-
-static char *
 port_text (JsonObject *port)
 {
   const char *kind = enlace_json_string (port, "kind");
@@ -339,9 +321,11 @@ cable_link (Loader           *l,
 
       if (cable == NULL)
         continue;
-      type = cable_type_label (enlace_json_string (cable, "type"));
-      len = enlace_render_format_length (enlace_json_is_null (cable, "length_m") ? -1
-                                         : enlace_json_double (cable, "length_m", -1));
+      type = enlace_render_cable_type_label (enlace_json_string (cable, "type"));
+      if (enlace_json_is_null (cable, "length_m"))
+        len = g_strdup (_("length unknown"));
+      else
+        len = enlace_render_format_length (enlace_json_double (cable, "length_m", -1));
       if (k == 0)
         item->title = g_strdup (key);
       else

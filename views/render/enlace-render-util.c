@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enlace-kinds.h"
 #include "enlace-render-util.h"
 
 gboolean
@@ -321,4 +322,24 @@ enlace_json_is_null (JsonObject *object,
                      const char *member)
 {
   return member_value (object, member) == NULL;
+}
+
+char *
+enlace_render_cable_type_label (const char *type)
+{
+  if (type == NULL || type[0] == '\0')
+    return NULL;
+  if (g_str_has_prefix (type, "cat"))
+    {
+      /* "cat5e" → "Cat 5e", "cat6a" → "Cat 6A" */
+      g_autofree char *rest = g_ascii_strup (type + 3, -1);
+      gsize n = strlen (rest);
+
+      if (n > 0 && g_str_has_suffix (type, "e"))
+        rest[n - 1] = 'e';
+      return g_strdup_printf ("Cat %s", rest);
+    }
+  if (type[0] == 'o' && (type[1] == 'm' || type[1] == 's'))
+    return g_ascii_strup (type, -1);
+  return g_strdup (enlace_choice_label (type));
 }

@@ -68,6 +68,9 @@ void         enlace_render_text_size       (cairo_t         *cr,
                                             gboolean         bold,
                                             double          *width,
                                             double          *height);
+/* "cat6a" → "Cat 6A", "om4" → "OM4", "multipair" → its choice label;
+ * NULL for NULL or "". */
+char        *enlace_render_cable_type_label (const char     *type);
 /* "12.5 m", "—" when unknown (@length < 0). */
 char        *enlace_render_format_length   (double           length);
 
