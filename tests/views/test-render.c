@@ -7,7 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-demo.h"
 #include "enlace-render-ports.h"
+#include "enlace-render-util.h"
 #include "enlace-render-rack.h"
 #include "enlace-render-trace.h"
 #include "enlace-test-fixture.h"
@@ -368,6 +370,122 @@ test_trace_nothing (void)
   cairo_surface_destroy (s);
 }
 
+static void
+save_drawing (const char *name,
+              double      w,
+              double      h,
+              void      (*draw) (gpointer, cairo_t *),
+              gpointer    data)
+{
+  cairo_surface_t *s = surface_for (w, h);
+  cairo_t *cr = cairo_create (s);
+
+  draw (data, cr);
+  cairo_destroy (cr);
+  enlace_test_save_png (s, name);
+  cairo_surface_destroy (s);
+}
+
+/* The demo campus drawn, for people to look at; and a sanity check that
+ * real data lays out: every rack's devices are inside the drawing. */
+static void
+test_demo_campus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  g_autoptr(GPtrArray) racks = NULL;
+  g_autoptr(GPtrArray) devices = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  EnlaceRackElevation *best = NULL;
+  g_autoptr(GPtrArray) elevations = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_rack_elevation_unref);
+  gboolean saw_switch = FALSE, saw_panel = FALSE, saw_outlet = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (enlace_demo_populate (store, &error));
+  g_assert_no_error (error);
+
+  racks = enlace_store_list (store, "rack", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (racks->len, >, 0);
+  for (guint i = 0; i < racks->len; i++)
+    {
+      EnlaceRackElevation *e = enlace_rack_elevation_load (store, enlace_json_int (g_ptr_array_index (racks, i), "id", 0), &error);
+      double w, h;
+
+      g_assert_no_error (error);
+      g_ptr_array_add (elevations, e);
+      enlace_rack_elevation_get_size (e, &w, &h);
+      for (guint k = 0; k < enlace_rack_elevation_get_n_devices (e); k++)
+        {
+          const EnlaceRackDevice *d = enlace_rack_elevation_get_device (e, k);
+          double x, y, dw, dh;
+
+          if (d->position <= 0 || d->height <= 0)
+            continue;
+          enlace_rack_elevation_get_span_rect (e, d->face, d->position, d->height, &x, &y, &dw, &dh);
+          g_assert_cmpfloat (y, >=, 0);
+          g_assert_cmpfloat (y + dh, <=, h);
+        }
+      if (best == NULL || enlace_rack_elevation_get_n_devices (e) > enlace_rack_elevation_get_n_devices (best))
+        best = e;
+    }
+  {
+    double w, h;
+    enlace_rack_elevation_get_size (best, &w, &h);
+    save_drawing ("demo-rack.png", w, h, (void (*) (gpointer, cairo_t *)) enlace_rack_elevation_draw, best);
+  }
+
+  tracer = enlace_tracer_new (store);
+  devices = enlace_store_list (store, "device", 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < devices->len; i++)
+    {
+      JsonObject *o = g_ptr_array_index (devices, i);
+      const char *role = enlace_json_string (o, "role");
+      gint64 id = enlace_json_int (o, "id", 0);
+      gboolean *seen = NULL;
+      const char *name = NULL;
+
+      if (!saw_switch && g_strcmp0 (role, "switch") == 0)
+        seen = &saw_switch, name = "demo-ports-switch.png";
+      else if (!saw_panel && g_strcmp0 (role, "patch-panel") == 0)
+        seen = &saw_panel, name = "demo-ports-panel.png";
+      else if (!saw_outlet && g_strcmp0 (role, "outlet") == 0)
+        seen = &saw_outlet, name = "demo-trace-outlet.png";
+      if (seen == NULL)
+        continue;
+      if (seen == &saw_outlet)
+        {
+          g_autoptr(GPtrArray) paths = enlace_tracer_trace_device (tracer, id, &error);
+          g_autoptr(EnlaceTraceDrawing) d = NULL;
+          g_autofree char *path = enlace_test_screenshot_path (name);
+
+          g_assert_no_error (error);
+          if (paths->len == 0)
+            continue;
+          d = enlace_trace_drawing_new (store, enlace_json_string (o, "name"), paths, &error);
+          g_assert_no_error (error);
+          g_assert_true (enlace_trace_drawing_export (d, path, FALSE, 1, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_autoptr(EnlacePortPanel) panel = enlace_port_panel_load (store, id, &error);
+          double w, h;
+
+          g_assert_no_error (error);
+          if (enlace_port_panel_get_n_ports (panel) == 0)
+            continue;
+          enlace_port_panel_get_size (panel, &w, &h);
+          save_drawing (name, w, h, (void (*) (gpointer, cairo_t *)) enlace_port_panel_draw, panel);
+        }
+      *seen = TRUE;
+    }
+  g_assert_true (saw_switch);
+  g_assert_true (saw_panel);
+  g_assert_true (saw_outlet);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/views/render/ports/states", test_ports_states);
   g_test_add_func ("/views/render/trace/fixture-path", test_trace_fixture_path);
   g_test_add_func ("/views/render/trace/nothing", test_trace_nothing);
+  g_test_add_func ("/views/render/demo-campus", test_demo_campus);
 
   return g_test_run ();
 }
