@@ -1,0 +1,303 @@
+/* test-cli-trace.c: enlace-cli trace, paths, impact and free, run as a
+ * program on a small generated campus (1 building, 1 floor, 4 outlets).
+ *
+ * ENLACE_CLI names the built enlace-cli (set by tests/meson.build). */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static char *tmp_dir;
+static char *campus;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *r,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("ENLACE_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_path (JsonArray  *paths,
+           const char *origin)
+{
+  for (guint i = 0; i < json_array_get_length (paths); i++)
+    {
+      JsonObject *p = json_array_get_object_element (paths, i);
+      JsonArray *o = json_object_get_array_member (p, "origin");
+
+      if (json_array_get_length (o) == 1 &&
+          g_str_equal (json_array_get_string_element (o, 0), origin))
+        return p;
+    }
+  return NULL;
+}
+
+static void
+test_help (void)
+{
+  const char *commands[] = { "trace", "paths", "impact", "free" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      run_cli (&r, commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, commands[i]));
+      g_assert_nonnull (strstr (r.out, "--json"));
+    }
+}
+
+static void
+test_usage_and_errors (void)
+{
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
+
+  run_cli (&r1, "trace", campus, NULL);                 /* no --from */
+  g_assert_cmpint (r1.status, ==, 2);
+  run_cli (&r2, "impact", campus, NULL);                /* no OBJECT */
+  g_assert_cmpint (r2.status, ==, 2);
+  run_cli (&r3, "free", campus, "--space", "A/0/001", "--room", "A/0/0A", NULL);
+  g_assert_cmpint (r3.status, ==, 2);
+  run_cli (&r4, "trace", campus, "--from", "NO-SUCH:PORT", NULL);
+  g_assert_cmpint (r4.status, ==, 1);
+  g_assert_nonnull (strstr (r4.err, "NO-SUCH:PORT"));
+  run_cli (&r5, "impact", campus, "NO-SUCH-CABLE", NULL);
+  g_assert_cmpint (r5.status, ==, 1);
+  run_cli (&r6, "paths", "missing.enlace", NULL);
+  g_assert_cmpint (r6.status, ==, 1);
+  run_cli (&r7, "free", campus, "--room", "A/0/001", NULL);  /* an office, not a room */
+  g_assert_cmpint (r7.status, ==, 1);
+}
+
+static void
+test_paths_json (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *paths;
+  JsonObject *p;
+  JsonArray *hops;
+  guint complete = 0;
+
+  run_cli (&r, "paths", campus, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse (r.out);
+  paths = json_object_get_array_member (json_node_get_object (root), "paths");
+  g_assert_cmpuint (json_array_get_length (paths), >, 0);
+  for (guint i = 0; i < json_array_get_length (paths); i++)
+    {
+      JsonObject *o = json_array_get_object_element (paths, i);
+      const char *members[] = { "origin", "hops", "destination", "complete", "active",
+                                "split", "length_m", "length_known" };
+
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        g_assert_true (json_object_has_member (o, members[m]));
+      g_assert_cmpuint (json_object_get_size (o), ==, G_N_ELEMENTS (members));
+      complete += json_object_get_boolean_member (o, "complete");
+      /* the destination is the last hop exactly when complete */
+      g_assert_cmpint (json_object_get_null_member (o, "destination"), ==,
+                       !json_object_get_boolean_member (o, "complete"));
+    }
+  g_assert_cmpuint (complete, >, 0);
+
+  /* a voice path: PBX → 110 block → multipair backbone → 110 block →
+   * panel → horizontal link → the voice jack of an office outlet */
+  p = find_path (paths, "A-SITE-PBX1:1/2");
+  g_assert_nonnull (p);
+  hops = json_object_get_array_member (p, "hops");
+  g_assert_cmpuint (json_array_get_length (hops), ==, 13);
+  g_assert_cmpstr (json_array_get_string_element (json_array_get_array_element (hops, 12), 0), ==, "A-0A-003:V");
+  g_assert_cmpstr (json_array_get_string_element (json_array_get_array_element (hops, 4), 0), ==, "A-0A/A-SITE-MP1");
+  g_assert_false (json_object_get_boolean_member (p, "complete"));
+  g_assert_true (json_object_get_boolean_member (p, "active"));
+  g_assert_true (json_object_get_boolean_member (p, "length_known"));
+}
+
+static void
+test_trace_text_and_json (void)
+{
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *paths;
+
+  run_cli (&r1, "trace", campus, "--from", "A-SITE-PBX1:1/2", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_nonnull (strstr (r1.out, "A-SITE-PBX1:1/2 → A-0A-003:V"));
+  g_assert_nonnull (strstr (r1.out, "cable A-0A/A-SITE-MP1"));
+
+  /* from the multipair backbone cable: every voice path through it */
+  run_cli (&r2, "trace", campus, "--from", "A-0A/A-SITE-MP1", "--json", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  root = parse (r2.out);
+  paths = json_object_get_array_member (json_node_get_object (root), "paths");
+  g_assert_nonnull (find_path (paths, "A-SITE-PBX1:1/1"));
+  g_assert_nonnull (find_path (paths, "A-SITE-PBX1:1/2"));
+
+  /* from a bare outlet jack with nothing patched: the jack's own trace */
+  run_cli (&r3, "trace", campus, "--from", "A-0A-004:V", "--json", NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_nonnull (strstr (r3.out, "\"A-0A-004:V\""));
+
+  /* from a device */
+  run_cli (&r4, "trace", campus, "--from", "A-SITE-CORE1", NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_nonnull (strstr (r4.out, "A-SITE-CORE1:Te1/0/1 → A-SITE-RTR1:Gi0/0/1: complete, active"));
+}
+
+static void
+test_impact (void)
+{
+  g_auto(Run) r1 = { 0 }, r2 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o;
+  JsonArray *spaces;
+  gboolean ext = FALSE;
+
+  run_cli (&r1, "impact", campus, "A-0A/A-SITE-MP1", "--json", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  root = parse (r1.out);
+  o = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (o, "paths"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "ends"), ==, 4);
+  spaces = json_object_get_array_member (o, "spaces");
+  for (guint s = 0; s < json_array_get_length (spaces); s++)
+    {
+      JsonArray *areas = json_object_get_array_member (json_array_get_object_element (spaces, s), "areas");
+
+      for (guint a = 0; a < json_array_get_length (areas); a++)
+        {
+          JsonArray *ends = json_object_get_array_member (json_array_get_object_element (areas, a), "ends");
+
+          for (guint e = 0; e < json_array_get_length (ends); e++)
+            ext |= json_array_get_length (json_object_get_array_member (json_array_get_object_element (ends, e),
+                                                                        "extensions")) > 0;
+        }
+    }
+  g_assert_true (ext);
+
+  run_cli (&r2, "impact", campus, "A-0A-R1", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_nonnull (strstr (r2.out, "A/0/001"));
+  g_assert_nonnull (strstr (r2.out, "extensions 10001"));
+}
+
+static void
+test_free (void)
+{
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *spaces;
+  JsonObject *sp;
+
+  run_cli (&r1, "free", campus, "--room", "A/0/0A", "--json", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  root = parse (r1.out);
+  spaces = json_object_get_array_member (json_node_get_object (root), "spaces");
+  g_assert_cmpuint (json_array_get_length (spaces), ==, 1);
+  sp = json_array_get_object_element (spaces, 0);
+  g_assert_true (json_object_get_boolean_member (sp, "telecom_room"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (sp, "panel_ports"), "copper"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (sp, "switch_ports"), "copper"));
+
+  run_cli (&r2, "free", campus, "--space", "A/0/001", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_nonnull (strstr (r2.out, "A-0A-004:D"));
+
+  run_cli (&r3, "free", campus, NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  g_assert_nonnull (strstr (r3.out, "A/0/SITE"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("enlace-cli-trace-XXXXXX", &error);
+  g_assert_no_error (error);
+  campus = g_build_filename (tmp_dir, "campus.enlace", NULL);
+  {
+    g_auto(Run) r = { 0 };
+
+    run_cli (&r, "generate", campus, "--buildings", "1", "--floors", "1",
+             "--outlets-per-floor", "4", "--seed", "1", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+
+  g_test_add_func ("/cli/trace/help", test_help);
+  g_test_add_func ("/cli/trace/usage-and-errors", test_usage_and_errors);
+  g_test_add_func ("/cli/trace/paths-json", test_paths_json);
+  g_test_add_func ("/cli/trace/trace", test_trace_text_and_json);
+  g_test_add_func ("/cli/trace/impact", test_impact);
+  g_test_add_func ("/cli/trace/free", test_free);
+  ret = g_test_run ();
+
+  {
+    g_autofree char *wal = g_strconcat (campus, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (campus, "-shm", NULL);
+
+    g_unlink (campus);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (tmp_dir);
+  }
+  g_free (campus);
+  g_free (tmp_dir);
+  return ret;
+}
