@@ -711,6 +711,14 @@ enlace_object_form_set_create (EnlaceObjectForm *self,
   update_buttons (self);
 }
 
+const char *
+enlace_object_form_get_kind (EnlaceObjectForm *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
+
+  return self->kind ? self->kind->name : NULL;
+}
+
 gboolean
 enlace_object_form_is_create (EnlaceObjectForm *self)
 {

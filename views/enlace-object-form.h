@@ -24,6 +24,8 @@ GtkWidget  *enlace_object_form_new           (void);
 void        enlace_object_form_set_create    (EnlaceObjectForm  *self,
                                               const char        *kind,
                                               gint64             parent_id);
+/* The kind being created or edited ("building"), NULL before either. */
+const char *enlace_object_form_get_kind      (EnlaceObjectForm  *self);
 gboolean    enlace_object_form_is_create     (EnlaceObjectForm  *self);
 /* Sets a field from text: a number, a choice value ("telecom-room"),
  * "true"/"false", or for a reference a readable key or "#ID".  FALSE

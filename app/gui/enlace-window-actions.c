@@ -13,28 +13,43 @@
 
 #define MAX_RECENT 10
 
+static void
+set_enabled (EnlaceWindow *self,
+             const char   *name,
+             gboolean      enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+  g_hash_table_insert (self->enabled, (char *)name, GINT_TO_POINTER (enabled));
+}
+
+gboolean
+_enlace_window_action_enabled (EnlaceWindow *self,
+                               const char   *name)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->enabled, name));
+}
+
 void
 _enlace_window_update_actions (EnlaceWindow *self)
 {
-  GtkWidget *w = GTK_WIDGET (self);
   gboolean has_store = self->store != NULL;
   gboolean writable = has_store && !enlace_store_is_read_only (self->store);
   gboolean importing = self->import_cancellable != NULL;
 
-  gtk_widget_action_set_enabled (w, "win.undo", writable && !importing && enlace_store_can_undo (self->store));
-  gtk_widget_action_set_enabled (w, "win.redo", writable && !importing && enlace_store_can_redo (self->store));
-  gtk_widget_action_set_enabled (w, "win.save-copy", has_store);
-  gtk_widget_action_set_enabled (w, "win.export-xml", has_store && !importing);
-  gtk_widget_action_set_enabled (w, "win.import-xml", writable && !importing);
-  gtk_widget_action_set_enabled (w, "win.print",
+  set_enabled (self, "win.undo", writable && !importing && enlace_store_can_undo (self->store));
+  set_enabled (self, "win.redo", writable && !importing && enlace_store_can_redo (self->store));
+  set_enabled (self, "win.save-copy", has_store);
+  set_enabled (self, "win.export-xml", has_store && !importing);
+  set_enabled (self, "win.import-xml", writable && !importing);
+  set_enabled (self, "win.print",
                                  self->visible_page != NULL &&
                                  enlace_page_can_print (self->visible_page));
-  gtk_widget_action_set_enabled (w, "win.search", has_store);
-  gtk_widget_action_set_enabled (w, "win.show-object", has_store);
-  gtk_widget_action_set_enabled (w, "win.edit-object", has_store);
-  gtk_widget_action_set_enabled (w, "win.new-object", writable && !importing);
-  gtk_widget_action_set_enabled (w, "win.delete-object", writable && !importing);
-  gtk_widget_action_set_enabled (w, "win.go-back", self->history->len > 1);
+  set_enabled (self, "win.search", has_store);
+  set_enabled (self, "win.show-object", has_store);
+  set_enabled (self, "win.edit-object", has_store);
+  set_enabled (self, "win.new-object", writable && !importing);
+  set_enabled (self, "win.delete-object", writable && !importing);
+  set_enabled (self, "win.go-back", self->history->len > 1);
 }
 
 /* Open, New, Open Recent */
@@ -655,7 +670,7 @@ _enlace_window_confirm_create (EnlaceWindow  *self,
   if (!(id = enlace_object_form_save (self->create_form, error)))
     return 0;
 
-  kind = g_strdup (enlace_page_get_kind (ENLACE_PAGE (self->create_form)));
+  kind = g_strdup (enlace_object_form_get_kind (self->create_form));
   gtk_window_destroy (self->create_dialog);
 
   {

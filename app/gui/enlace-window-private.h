@@ -46,6 +46,8 @@ struct _EnlaceWindow
   guint                 progress_source;
   int                   progress;     /* per mille, written by the import thread */
 
+  GHashTable           *enabled;      /* action name → enabled (tests) */
+
   GSettings            *settings;
   GtkRecentManager     *recent;
   gulong                recent_changed_id;
@@ -68,6 +70,9 @@ void              _enlace_window_toast              (EnlaceWindow      *self,
                                                      gboolean           with_undo);
 void              _enlace_window_go_back            (EnlaceWindow      *self);
 void              _enlace_window_update_recent      (EnlaceWindow      *self);
+/* Tests: whether an action is enabled now. */
+gboolean          _enlace_window_action_enabled     (EnlaceWindow      *self,
+                                                     const char        *name);
 /* Tests: the form of the open win.new-object dialog, or NULL. */
 EnlaceObjectForm *_enlace_window_get_create_form    (EnlaceWindow      *self);
 /* Saves the form of the win.new-object dialog (as its Add button does). */

@@ -515,6 +515,7 @@ enlace_window_finalize (GObject *object)
   EnlaceWindow *self = (EnlaceWindow *)object;
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->enabled, g_hash_table_unref);
   g_clear_pointer (&self->history, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
@@ -567,6 +568,7 @@ enlace_window_init (EnlaceWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_hash_table_new (g_str_hash, g_str_equal);
+  self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = g_array_new (FALSE, TRUE, sizeof (HistoryEntry));
   g_array_set_clear_func (self->history, history_entry_clear);
 
