@@ -49,11 +49,10 @@ def main():
         mime = os.path.join(tmp, "share", "mime")
         os.makedirs(os.path.join(mime, "packages"))
         shutil.copy(package, os.path.join(mime, "packages"))
-        shutil.copy("/usr/share/mime/packages/freedesktop.org.xml",
-                    os.path.join(mime, "packages"))
         env = dict(os.environ)
         env["XDG_DATA_HOME"] = os.path.join(tmp, "share")
-        env["XDG_DATA_DIRS"] = os.path.join(tmp, "share")
+        # our package on top of the system database (application/vnd.sqlite3)
+        env["XDG_DATA_DIRS"] = os.path.join(tmp, "share") + ":/usr/local/share:/usr/share"
         subprocess.run(["update-mime-database", mime], env=env, check=True,
                        stdout=subprocess.DEVNULL)
 
