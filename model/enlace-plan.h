@@ -136,6 +136,68 @@ gboolean         enlace_plan_scene_snap     (EnlacePlanScene  *self,
 
 const char      *enlace_jack_state_label    (EnlaceJackState  state);
 
+/* ---- Editing (enlace-plan-edit.c): each call is one undoable command. */
+
+typedef struct
+{
+  EnlacePlanItemKind kind;
+  gint64             id;
+} EnlacePlanRef;
+
+/* Moves items by (dx, dy) metres.  A device or rack moved into another
+ * space of the floor moves to that space in the inventory too. */
+gboolean  enlace_plan_move          (EnlaceStore          *store,
+                                     const EnlacePlanRef  *refs,
+                                     guint                 n,
+                                     double                dx,
+                                     double                dy,
+                                     GError              **error);
+/* Rotates items by @degrees around @centre. */
+gboolean  enlace_plan_rotate        (EnlaceStore          *store,
+                                     const EnlacePlanRef  *refs,
+                                     guint                 n,
+                                     EnlacePoint           centre,
+                                     double                degrees,
+                                     GError              **error);
+/* Deletes items (a space drawn on the plan loses its outline but stays
+ * in the inventory; devices, racks, walls and pathways are removed). */
+gboolean  enlace_plan_delete        (EnlaceStore          *store,
+                                     const EnlacePlanRef  *refs,
+                                     guint                 n,
+                                     GError              **error);
+/* Copies items moved by (dx, dy): outlets get new labels and the jacks of
+ * their type; walls and pathways are copied; spaces and racks are not
+ * (they are unique in the inventory) and are skipped.  Returns the refs of
+ * the copies (EnlacePlanRef), or NULL with @error. */
+GArray   *enlace_plan_duplicate     (EnlaceStore          *store,
+                                     const EnlacePlanRef  *refs,
+                                     guint                 n,
+                                     double                dx,
+                                     double                dy,
+                                     GError              **error);
+/* Moves vertex @index of a wall, pathway or space outline. */
+gboolean  enlace_plan_set_vertex    (EnlaceStore          *store,
+                                     EnlacePlanRef         ref,
+                                     guint                 index,
+                                     EnlacePoint           p,
+                                     GError              **error);
+/* Places a new wall outlet at @p (in the space of the floor containing
+ * it) with @n_data data jacks and @n_voice voice jacks (front ports, each
+ * mapped to a rear port for its horizontal link).  @name NULL: the next
+ * free label of the space, “1B-003”.  Returns the device id. */
+gint64    enlace_plan_add_outlet    (EnlaceStore          *store,
+                                     gint64                floor_id,
+                                     EnlacePoint           p,
+                                     double                rotation,
+                                     const char           *name,
+                                     guint                 n_data,
+                                     guint                 n_voice,
+                                     GError              **error);
+/* The space of @floor_id whose outline contains @p, 0 when none. */
+gint64    enlace_plan_space_at      (EnlaceStore          *store,
+                                     gint64                floor_id,
+                                     EnlacePoint           p);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlacePlanScene, enlace_plan_scene_unref)
 
 G_END_DECLS

@@ -244,6 +244,152 @@ test_scene_jack_states (void)
   g_assert_cmpint (data->state, ==, ENLACE_JACK_FAULTY);
 }
 
+static char *
+points_of (EnlaceStore *store,
+           const char  *kind,
+           gint64       id,
+           const char  *field)
+{
+  g_autoptr(JsonObject) row = enlace_store_get (store, kind, id, NULL);
+  JsonNode *n = json_object_get_member (row, field);
+
+  return JSON_NODE_HOLDS_NULL (n) ? NULL : g_strdup (json_node_get_string (n));
+}
+
+static void
+test_edit_move_rotate_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  gint64 outlet = enlace_store_lookup (store, "device", "1B-001", NULL);
+  gint64 tray = enlace_store_lookup (store, "pathway", "#1", NULL);
+  gint64 office = enlace_store_lookup (store, "space", "A/1/1B", NULL);
+  gint64 telecom = enlace_store_lookup (store, "space", "A/1/1A", NULL);
+  EnlacePlanRef refs[] = { { ENLACE_PLAN_ITEM_DEVICE, outlet }, { ENLACE_PLAN_ITEM_PATHWAY, tray } };
+  g_autoptr(JsonObject) dev = NULL;
+  g_autofree char *tray_before = points_of (store, "pathway", tray, "points");
+  g_autofree char *tray_after = NULL;
+  g_autofree char *tray_undone = NULL;
+
+  g_assert_true (enlace_plan_move (store, refs, 2, 1.5, -0.5, &error));
+  g_assert_no_error (error);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "x"), 21.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "y"), 10.5, 1e-9);
+  tray_after = points_of (store, "pathway", tray, "points");
+  g_assert_cmpstr (tray_after, ==, "[[2.500,5.500],[30.500,5.500]]");
+
+  /* One command: one undo puts both back. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "x"), 20, 1e-9);
+  tray_undone = points_of (store, "pathway", tray, "points");
+  g_assert_cmpstr (tray_undone, ==, tray_before);
+
+  /* Moving the outlet into the telecom room moves it there in the inventory. */
+  g_assert_true (enlace_plan_move (store, refs, 1, -18, -8, &error));
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpint (json_object_get_int_member (dev, "space_id"), ==, telecom);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpint (json_object_get_int_member (dev, "space_id"), ==, office);
+
+  /* Rotating a quarter turn around the outlet itself. */
+  g_assert_true (enlace_plan_rotate (store, refs, 1, (EnlacePoint) { 20, 11 }, 90, &error));
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "rotation"), 90, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "x"), 20, 1e-9);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", outlet, NULL);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "rotation"), 0, 1e-9);
+}
+
+static void
+test_edit_vertex_delete_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  gint64 office = enlace_store_lookup (store, "space", "A/1/1B", NULL);
+  gint64 wall = enlace_store_lookup (store, "wall", "#1", NULL);
+  EnlacePlanRef space_ref = { ENLACE_PLAN_ITEM_SPACE, office };
+  EnlacePlanRef refs[] = { { ENLACE_PLAN_ITEM_WALL, wall }, { ENLACE_PLAN_ITEM_SPACE, office } };
+  g_autofree char *outline = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_true (enlace_plan_set_vertex (store, space_ref, 2, (EnlacePoint) { 31, 13 }, &error));
+  outline = points_of (store, "space", office, "outline");
+  g_assert_cmpstr (outline, ==, "[[10.000,7.000],[30.000,7.000],[31.000,13.000],[10.000,12.000]]");
+  g_assert_false (enlace_plan_set_vertex (store, space_ref, 9, (EnlacePoint) { 0, 0 }, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting from the plan removes the wall; the space keeps its place in
+   * the inventory without an outline. */
+  g_assert_true (enlace_plan_delete (store, refs, 2, &error));
+  g_assert_cmpuint (enlace_store_count (store, "wall"), ==, 0);
+  g_assert_cmpint (enlace_store_lookup (store, "space", "A/1/1B", NULL), ==, office);
+  gone = points_of (store, "space", office, "outline");
+  g_assert_null (gone);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpuint (enlace_store_count (store, "wall"), ==, 1);
+  back = points_of (store, "space", office, "outline");
+  g_assert_cmpstr (back, ==, outline);
+}
+
+static void
+test_edit_outlets (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  g_autoptr(JsonObject) dev = NULL;
+  g_autoptr(GPtrArray) ports = NULL;
+  g_autoptr(GArray) copies = NULL;
+  EnlacePlanRef ref;
+  gint64 id;
+
+  /* Outside any space: refused, nothing changes. */
+  g_assert_cmpint (enlace_plan_add_outlet (store, floor_id, (EnlacePoint) { 7, 3 }, 0, NULL, 1, 1, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  id = enlace_plan_add_outlet (store, floor_id, (EnlacePoint) { 12, 11.9 }, 180, NULL, 2, 1, &error);
+  g_assert_no_error (error);
+  dev = enlace_store_get (store, "device", id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (dev, "name"), ==, "A-1A-001");
+  g_assert_cmpstr (json_object_get_string_member (dev, "status"), ==, "planned");
+  g_assert_cmpint (json_object_get_int_member (dev, "space_id"), ==, enlace_store_lookup (store, "space", "A/1/1B", NULL));
+  ports = enlace_store_list (store, "port", id, NULL);
+  g_assert_cmpuint (ports->len, ==, 6);
+  g_assert_cmpuint (enlace_store_count (store, "port-mapping"), ==, 4 + 3);
+
+  /* Copy and paste: a new label, the same jacks. */
+  ref.kind = ENLACE_PLAN_ITEM_DEVICE;
+  ref.id = id;
+  copies = enlace_plan_duplicate (store, &ref, 1, 2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (copies->len, ==, 1);
+  g_clear_pointer (&dev, json_object_unref);
+  dev = enlace_store_get (store, "device", g_array_index (copies, EnlacePlanRef, 0).id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (dev, "name"), ==, "A-1A-002");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "x"), 14, 1e-9);
+
+  /* Undo the paste, then the placement: back to where it started. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpint (enlace_store_lookup (store, "device", "A-1A-001", NULL), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpuint (enlace_store_count (store, "port-mapping"), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +401,9 @@ main (int   argc,
   g_test_add_func ("/model/plan/query-and-snap", test_scene_query_and_snap);
   g_test_add_func ("/model/plan/routes", test_scene_routes);
   g_test_add_func ("/model/plan/jack-states", test_scene_jack_states);
+  g_test_add_func ("/model/plan/edit/move-rotate-undo", test_edit_move_rotate_undo);
+  g_test_add_func ("/model/plan/edit/vertex-delete-undo", test_edit_vertex_delete_undo);
+  g_test_add_func ("/model/plan/edit/outlets", test_edit_outlets);
 
   return g_test_run ();
 }
