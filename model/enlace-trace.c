@@ -2032,10 +2032,19 @@ enlace_tracer_dispose (GObject *object)
   G_OBJECT_CLASS (enlace_tracer_parent_class)->dispose (object);
 }
 
+static GQuark
+shared_quark (void)
+{
+  return g_quark_from_static_string ("enlace-tracer-shared");
+}
+
 static void
 enlace_tracer_finalize (GObject *object)
 {
   EnlaceTracer *self = ENLACE_TRACER (object);
+
+  if (self->store && g_object_get_qdata (G_OBJECT (self->store), shared_quark ()) == self)
+    g_object_set_qdata (G_OBJECT (self->store), shared_quark (), NULL);
 
   graph_clear (&self->graph);
   g_clear_object (&self->store);
@@ -2129,6 +2138,22 @@ enlace_tracer_new (EnlaceStore *store)
 {
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   return g_object_new (ENLACE_TYPE_TRACER, "store", store, NULL);
+}
+
+EnlaceTracer *
+enlace_tracer_get_for_store (EnlaceStore *store)
+{
+  EnlaceTracer *self;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+
+  self = g_object_get_qdata (G_OBJECT (store), shared_quark ());
+  if (self)
+    return g_object_ref (self);
+  self = enlace_tracer_new (store);
+  /* no reference: the tracer holds the store and removes itself */
+  g_object_set_qdata (G_OBJECT (store), shared_quark (), self);
+  return self;
 }
 
 EnlaceStore *

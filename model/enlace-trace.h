@@ -179,6 +179,10 @@ G_DECLARE_FINAL_TYPE (EnlaceTracer, enlace_tracer, ENLACE, TRACER, GObject)
  * has taken a store change into account. */
 EnlaceTracer *enlace_tracer_new               (EnlaceStore        *store);
 EnlaceStore  *enlace_tracer_get_store         (EnlaceTracer       *self);
+/* The tracer shared by every view of @store (created on first use, kept
+ * while someone holds a reference): one graph in memory per document.
+ * Transfer full. */
+EnlaceTracer *enlace_tracer_get_for_store     (EnlaceStore        *store);
 
 /* Paths from or through an object.  Each returns a new GPtrArray of
  * EnlacePath* (free function set), possibly empty, or NULL with @error

@@ -1103,6 +1103,30 @@ test_json_form (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "paths")), ==, 0);
 }
 
+/* One shared tracer per store while it is held. */
+static void
+test_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  EnlaceTracer *a, *b, *c;
+  GWeakRef weak;
+
+  g_assert_no_error (error);
+  a = enlace_tracer_get_for_store (store);
+  b = enlace_tracer_get_for_store (store);
+  g_assert_true (a == b);
+  g_weak_ref_init (&weak, a);
+  g_object_unref (a);
+  g_object_unref (b);
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+  c = enlace_tracer_get_for_store (store);
+  g_assert_nonnull (c);
+  g_assert_true (enlace_tracer_get_store (c) == store);
+  g_object_unref (c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,6 +1151,7 @@ main (int   argc,
     }
   g_test_add_func ("/model/trace/positions-1024", test_positions_1024);
   g_test_add_func ("/model/trace/json-form", test_json_form);
+  g_test_add_func ("/model/trace/shared", test_shared);
 
   {
     int ret = g_test_run ();
