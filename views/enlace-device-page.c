@@ -124,14 +124,11 @@ reload (EnlaceDevicePage *self)
 
   enlace_page_set_title (page, enlace_json_string (device, "name"));
   {
-    gint64 type_id = enlace_json_int (device, "device_type_id", 0);
-    g_autoptr(JsonObject) type = type_id > 0 ? enlace_store_get (store, "device-type", type_id, NULL) : NULL;
     gint64 space_id = enlace_json_int (device, "space_id", 0);
+    const char *serial = enlace_json_string (device, "serial");
 
-    if (type)
-      g_string_append_printf (info, "%s %s · ", enlace_json_string (type, "manufacturer"), enlace_json_string (type, "model"));
-    g_string_append_printf (info, "%s · %s", enlace_choice_label (enlace_json_string (device, "role")),
-                            enlace_choice_label (enlace_json_string (device, "status")));
+    /* the drawing names the type and role; this line says where it is */
+    g_string_append (info, enlace_choice_label (enlace_json_string (device, "status")));
     self->rack_id = enlace_json_int (device, "rack_id", 0);
     if (self->rack_id > 0)
       {
@@ -151,6 +148,8 @@ reload (EnlaceDevicePage *self)
         g_autofree char *key = enlace_store_dup_key (store, "space", space_id);
         g_string_append_printf (info, " · %s", key);
       }
+    if (serial && *serial)
+      g_string_append_printf (info, _(" · serial %s"), serial);
   }
   gtk_label_set_text (GTK_LABEL (self->info), info->str);
   enlace_page_set_subtitle (page, info->str);
@@ -536,13 +535,16 @@ enlace_device_page_init (EnlaceDevicePage *self)
   gtk_box_append (GTK_BOX (bar), button (_("Trace _All Ports"), NULL, G_CALLBACK (trace_all_clicked_cb), self));
   gtk_box_append (GTK_BOX (bar), button (_("What _breaks…"), _("What stops working if this device is removed"),
                                          G_CALLBACK (device_impact_clicked_cb), self));
-  self->info = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->info), 1);
-  gtk_label_set_ellipsize (GTK_LABEL (self->info), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->info, TRUE);
-  gtk_widget_add_css_class (self->info, "dim-label");
-  gtk_box_append (GTK_BOX (bar), self->info);
   gtk_box_append (GTK_BOX (outer), bar);
+  /* status and where it is, in full */
+  self->info = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->info), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->info), TRUE);
+  gtk_widget_set_margin_start (self->info, 28);
+  gtk_widget_set_margin_end (self->info, 12);
+  gtk_widget_set_margin_top (self->info, 4);
+  gtk_widget_add_css_class (self->info, "dim-label");
+  gtk_box_append (GTK_BOX (outer), self->info);
 
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);

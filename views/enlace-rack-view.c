@@ -486,7 +486,6 @@ enlace_rack_view_init (EnlaceRackView *self)
 
   self->type_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  gtk_widget_add_css_class (bar, "toolbar");
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 8);

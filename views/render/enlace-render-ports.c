@@ -15,7 +15,7 @@
 #define TITLE_H     46.0
 #define SECTION_H   24.0
 #define PAD         10.0
-#define PW          30.0
+#define PW          28.0
 #define PH          24.0
 #define ROW_GAP     4.0
 #define NUM_H       14.0
@@ -24,7 +24,7 @@
 #define LEGEND_H    30.0
 #define PER_ROW     24
 #define MIN_W       480.0
-#define MAX_ROW_W   1000.0
+#define MAX_ROW_W   840.0
 
 typedef struct
 {
@@ -566,21 +566,30 @@ static void
 draw_legend (EnlacePortPanel *self,
              cairo_t         *cr)
 {
-  struct { EnlacePortState state; const char *label; } items[] = {
-    { ENLACE_PORT_CONNECTED, N_("Connected") },
-    { ENLACE_PORT_PLANNED, N_("Planned") },
-    { ENLACE_PORT_FREE, N_("Free") },
-  };
+  static const EnlacePortState states[] = { ENLACE_PORT_CONNECTED, ENLACE_PORT_PLANNED, ENLACE_PORT_FREE };
   double x = MARGIN, y = self->legend_y + 6;
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%s (%u)", _(items[i].label),
-                                               enlace_port_panel_count (self, items[i].state));
+      guint n = enlace_port_panel_count (self, states[i]);
+      g_autofree char *text = NULL;
       double w;
 
+      switch (states[i])
+        {
+        case ENLACE_PORT_CONNECTED:
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connected", "%u connected", n), n);
+          break;
+        case ENLACE_PORT_PLANNED:
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u planned", "%u planned", n), n);
+          break;
+        case ENLACE_PORT_FREE:
+        default:
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u free", "%u free", n), n);
+          break;
+        }
       enlace_render_rounded_rect (cr, x, y + 2, 16, 14, 2);
-      enlace_render_set_rgb (cr, state_color (items[i].state), 1);
+      enlace_render_set_rgb (cr, state_color (states[i]), 1);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, 0, 0, 0, 0.5);
       cairo_set_line_width (cr, 1);
