@@ -185,7 +185,7 @@ enlace_device_page_set_object (EnlacePage *page,
       g_clear_object (&self->tracer);
       if (store)
         {
-          self->tracer = enlace_tracer_new (store);
+          self->tracer = enlace_tracer_get_for_store (store);
           self->tracer_changed_id = g_signal_connect_swapped (self->tracer, "changed",
                                                               G_CALLBACK (tracer_changed_cb), self);
         }

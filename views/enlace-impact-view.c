@@ -240,7 +240,7 @@ enlace_impact_view_set_object (EnlacePage *page,
       g_clear_object (&self->tracer);
       if (store)
         {
-          self->tracer = enlace_tracer_new (store);
+          self->tracer = enlace_tracer_get_for_store (store);
           self->tracer_changed_id = g_signal_connect_swapped (self->tracer, "changed",
                                                               G_CALLBACK (tracer_changed_cb), self);
         }
