@@ -9,6 +9,7 @@
 
 #include "enlace-plan.h"
 #include "enlace-store-private.h"
+#include "enlace-trace.h"
 
 static const char *
 kind_name (EnlacePlanItemKind kind)
@@ -580,4 +581,184 @@ enlace_plan_duplicate (EnlaceStore          *store,
 fail:
   enlace_store_rollback (store);
   return NULL;
+}
+
+/* ---------------------------------------------------------------- find */
+
+static gint64
+placed_device_on_floor (EnlaceStore *store,
+                        gint64       floor_id,
+                        const char  *sql,
+                        const char  *text)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, floor_id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The device placed on the floor that a port's paths reach. */
+static gint64
+outlet_of_port (EnlaceStore  *store,
+                EnlaceTracer *tracer,
+                gint64        floor_id,
+                gint64        port_id)
+{
+  EnlaceTerm term = { ENLACE_TERM_PORT, port_id };
+  g_autoptr(GPtrArray) paths = NULL;
+  sqlite3_stmt *stmt;
+
+  if (tracer == NULL)
+    return 0;
+  paths = enlace_tracer_trace_term (tracer, &term, NULL);
+  if (paths == NULL)
+    return 0;
+  stmt = enlace_store_prepare (store,
+                               "SELECT device.id FROM port JOIN device ON device.id = port.device_id "
+                               "JOIN space ON space.id = device.space_id "
+                               "WHERE port.id = ?1 AND space.floor_id = ?2 AND device.x IS NOT NULL",
+                               NULL);
+  if (stmt == NULL)
+    return 0;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      EnlacePath *path = g_ptr_array_index (paths, i);
+
+      for (guint h = enlace_path_get_n_hops (path); h > 0; h--)
+        {
+          guint n = 0;
+          const EnlaceNode *nodes = enlace_path_get_hop (path, h - 1, &n);
+
+          for (guint k = 0; k < n; k++)
+            {
+              gint64 id = 0;
+
+              if (nodes[k].kind != ENLACE_NODE_PORT)
+                continue;
+              sqlite3_reset (stmt);
+              sqlite3_bind_int64 (stmt, 1, nodes[k].id);
+              sqlite3_bind_int64 (stmt, 2, floor_id);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                id = sqlite3_column_int64 (stmt, 0);
+              if (id)
+                {
+                  sqlite3_reset (stmt);
+                  return id;
+                }
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  return 0;
+}
+
+gboolean
+enlace_plan_find (EnlaceStore    *store,
+                  gpointer        tracer,
+                  gint64          floor_id,
+                  const char     *text,
+                  EnlacePlanRef  *out,
+                  GError        **error)
+{
+  g_autofree char *like = NULL;
+  g_autoptr(GArray) ports = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  text = g_strstrip (g_strdup (text));
+  like = g_strdup_printf ("%%%s%%", text);
+
+  /* A device drawn on the floor, by its exact name. */
+  id = placed_device_on_floor (store, floor_id,
+                               "SELECT device.id FROM device JOIN space ON space.id = device.space_id "
+                               "WHERE space.floor_id = ?1 AND device.x IS NOT NULL AND device.name = ?2",
+                               text);
+  if (id)
+    goto device;
+
+  /* A space or a rack. */
+  stmt = enlace_store_prepare (store, "SELECT id FROM space WHERE floor_id = ?1 AND code = ?2 AND outline IS NOT NULL", NULL);
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, floor_id);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (id)
+        {
+          out->kind = ENLACE_PLAN_ITEM_SPACE;
+          out->id = id;
+          g_free ((char *)text);
+          return TRUE;
+        }
+    }
+  stmt = enlace_store_prepare (store,
+                               "SELECT rack.id FROM rack JOIN space ON space.id = rack.space_id "
+                               "WHERE space.floor_id = ?1 AND rack.name = ?2 AND rack.x IS NOT NULL", NULL);
+  if (stmt)
+    {
+      sqlite3_bind_int64 (stmt, 1, floor_id);
+      sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+      id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+      sqlite3_reset (stmt);
+      if (id)
+        {
+          out->kind = ENLACE_PLAN_ITEM_RACK;
+          out->id = id;
+          g_free ((char *)text);
+          return TRUE;
+        }
+    }
+
+  /* An extension by number, or a person's extensions: follow the line. */
+  stmt = enlace_store_prepare (store,
+                               "SELECT extension.port_id FROM extension LEFT JOIN person ON person.id = extension.person_id "
+                               "WHERE extension.port_id IS NOT NULL AND (extension.number = ?1 "
+                               "OR person.name LIKE ?2 OR extension.holder LIKE ?2) ORDER BY extension.number = ?1 DESC",
+                               NULL);
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, like, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 port = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ports, port);
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; i < ports->len; i++)
+    if ((id = outlet_of_port (store, tracer, floor_id, g_array_index (ports, gint64, i))) != 0)
+      goto device;
+
+  /* Part of a device name. */
+  id = placed_device_on_floor (store, floor_id,
+                               "SELECT device.id FROM device JOIN space ON space.id = device.space_id "
+                               "WHERE space.floor_id = ?1 AND device.x IS NOT NULL AND device.name LIKE ?2 "
+                               "ORDER BY device.name",
+                               like);
+  if (id)
+    goto device;
+
+  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+               _("Nothing called “%s” is drawn on this floor"), text);
+  g_free ((char *)text);
+  return FALSE;
+
+device:
+  out->kind = ENLACE_PLAN_ITEM_DEVICE;
+  out->id = id;
+  g_free ((char *)text);
+  return TRUE;
 }

@@ -193,6 +193,16 @@ gint64    enlace_plan_add_outlet    (EnlaceStore          *store,
                                      guint                 n_data,
                                      guint                 n_voice,
                                      GError              **error);
+/* Finds what @text names on the floor: an outlet or device (by name), a
+ * phone extension or a person (the outlet their line reaches), a space
+ * code or a rack.  @tracer (an EnlaceTracer) follows extensions to their
+ * outlets.  FALSE with @error when nothing drawn on the floor matches. */
+gboolean  enlace_plan_find          (EnlaceStore          *store,
+                                     gpointer              tracer,
+                                     gint64                floor_id,
+                                     const char           *text,
+                                     EnlacePlanRef        *out,
+                                     GError              **error);
 /* The space of @floor_id whose outline contains @p, 0 when none. */
 gint64    enlace_plan_space_at      (EnlaceStore          *store,
                                      gint64                floor_id,

@@ -390,6 +390,34 @@ test_edit_outlets (void)
   g_assert_cmpuint (enlace_store_count (store, "port-mapping"), ==, 4);
 }
 
+static void
+test_find (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  gint64 outlet = enlace_store_lookup (store, "device", "1B-001", NULL);
+  EnlacePlanRef ref;
+
+  tracer = enlace_tracer_new (store);
+  g_assert_true (enlace_plan_find (store, tracer, floor_id, "1B-001", &ref, &error));
+  g_assert_cmpint (ref.kind, ==, ENLACE_PLAN_ITEM_DEVICE);
+  g_assert_cmpint (ref.id, ==, outlet);
+  /* Extension 2101 rides the PBX port whose line reaches the outlet. */
+  g_assert_true (enlace_plan_find (store, tracer, floor_id, "2101", &ref, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ref.id, ==, outlet);
+  g_assert_true (enlace_plan_find (store, tracer, floor_id, " 1B ", &ref, &error));
+  g_assert_cmpint (ref.kind, ==, ENLACE_PLAN_ITEM_SPACE);
+  g_assert_true (enlace_plan_find (store, tracer, floor_id, "R1", &ref, &error));
+  g_assert_cmpint (ref.kind, ==, ENLACE_PLAN_ITEM_RACK);
+  g_assert_true (enlace_plan_find (store, tracer, floor_id, "B-0", &ref, &error));
+  g_assert_cmpint (ref.id, ==, outlet);
+  g_assert_false (enlace_plan_find (store, tracer, floor_id, "9999", &ref, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/model/plan/edit/move-rotate-undo", test_edit_move_rotate_undo);
   g_test_add_func ("/model/plan/edit/vertex-delete-undo", test_edit_vertex_delete_undo);
   g_test_add_func ("/model/plan/edit/outlets", test_edit_outlets);
+  g_test_add_func ("/model/plan/find", test_find);
 
   return g_test_run ();
 }
