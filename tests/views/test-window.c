@@ -8,11 +8,14 @@
 #include "enlace-building-page.h"
 #include "enlace-campus-tree.h"
 #include "enlace-demo.h"
+#include "enlace-device-page.h"
 #include "enlace-object-form.h"
 #include "enlace-object-list.h"
+#include "enlace-rack-view.h"
 #include "enlace-search-page.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
+#include "enlace-trace-view.h"
 #include "enlace-tree-node.h"
 #include "enlace-window-private.h"
 
@@ -467,6 +470,52 @@ test_flow (void)
 
   /* the floor's page counts the new room and its rack */
   show (&f, "floor", floor);
+
+  /* gui-views: a panel and a switch from device types on the rack page,
+   * connected from the switch's page through the Connect dialog, traced */
+  {
+    EnlacePage *page = show (&f, "rack", rack);
+    EnlaceConnectDialog *dialog;
+    EnlaceTraceDrawing *drawing;
+    gint64 panel, sw, cable, sw_port, panel_port;
+
+    g_assert_true (ENLACE_IS_RACK_VIEW (page));
+    panel = enlace_rack_view_add_device (ENLACE_RACK_VIEW (page), f.ids.type_panel, "PP-B7-1", "front", 42, &error);
+    g_assert_no_error (error);
+    sw = enlace_rack_view_add_device (ENLACE_RACK_VIEW (page), f.ids.type_switch, "SW-B7-1", "front", 40, &error);
+    g_assert_no_error (error);
+    enlace_test_spin (30);
+    g_assert_cmpuint (enlace_rack_elevation_get_n_devices (enlace_rack_canvas_get_elevation (enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (page)))), ==, 2);
+    g_assert_cmpint (panel, >, 0);
+
+    page = show (&f, "device", sw);
+    g_assert_true (ENLACE_IS_DEVICE_PAGE (page));
+    sw_port = enlace_test_port (f.store, "SW-B7-1:Gi1/0/1");
+    panel_port = enlace_test_port (f.store, "PP-B7-1:1");
+    enlace_device_page_select_port (ENLACE_DEVICE_PAGE (page), sw_port);
+    dialog = enlace_device_page_connect (ENLACE_DEVICE_PAGE (page));
+    g_assert_nonnull (dialog);
+    g_assert_cmpuint (enlace_connect_dialog_search (dialog, "PP-B7-1:1"), >=, 1);
+    g_assert_true (enlace_connect_dialog_select (dialog, panel_port));
+    cable = enlace_connect_dialog_connect (dialog, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (cable, >, 0);
+    enlace_test_spin (30);
+
+    page = show (&f, "trace/port", sw_port);
+    g_assert_true (ENLACE_IS_TRACE_VIEW (page));
+    drawing = enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page));
+    g_assert_cmpuint (enlace_trace_drawing_get_n_paths (drawing), ==, 1);
+    g_assert_cmpuint (enlace_trace_drawing_get_n_boxes (drawing), ==, 2);
+    g_assert_cmpuint (enlace_trace_drawing_get_n_cables (drawing), ==, 1);
+
+    /* undo the cable and both devices, then the rest below */
+    for (int i = 0; i < 3; i++)
+      activate (&f, "win.undo", NULL);
+    g_assert_cmpint (enlace_store_lookup (f.store, "device", "SW-B7-1", NULL), ==, 0);
+    g_assert_cmpint (enlace_store_lookup (f.store, "device", "PP-B7-1", NULL), ==, 0);
+    g_assert_null (enlace_store_get (f.store, "cable", cable, NULL));
+  }
 
   /* undo everything through the window */
   for (int i = 0; i < 4; i++)
