@@ -40,6 +40,7 @@ struct _EnlaceBuilder
   GError      *error;
   GPtrArray   *types;
   GArray      *ports;  /* gint64 ids of the last device's ports */
+  int          triggers_were_on;
 };
 
 static void
@@ -74,6 +75,16 @@ enlace_builder_new (EnlaceStore *store)
   b->db = enlace_store_get_db (store);
   b->types = g_ptr_array_new_with_free_func (type_free);
   b->ports = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* In bulk mode the store records no row images, so its recording
+   * triggers have nothing to do; with them off a single-row INSERT needs
+   * no statement journal, which otherwise costs two writes to a temporary
+   * file per row.  Statements prepared meanwhile are re-prepared by SQLite
+   * when the setting changes. */
+  g_warn_if_fail (enlace_store_in_command (store));
+  sqlite3_db_config (b->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, -1, &b->triggers_were_on);
+  if (b->triggers_were_on)
+    sqlite3_db_config (b->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
   return b;
 }
 
@@ -85,6 +96,8 @@ enlace_builder_finish (EnlaceBuilder  *b,
 
   g_return_val_if_fail (b != NULL, FALSE);
 
+  if (b->triggers_were_on)
+    sqlite3_db_config (b->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
   ok = b->error == NULL;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&b->error));

@@ -13,6 +13,10 @@
  *   enlace_store_end_bulk (store, error);
  *   enlace_store_commit (store, error);
  *
+ * While a builder exists, the connection's triggers are off (the store's
+ * recording triggers are idle in bulk mode anyway): do not let it outlive
+ * enlace_store_end_bulk().
+ *
  * Errors are sticky: after the first failure every call does nothing and
  * returns 0; enlace_builder_finish() reports that first error.  The caller
  * keeps what it writes consistent (enlace_store_check() verifies it).
