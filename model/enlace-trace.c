@@ -1913,7 +1913,9 @@ apply_changes (EnlaceTracer    *self,
       gpointer key;
 
       queue = g_array_new (FALSE, FALSE, sizeof (gint64));
-      drop = g_hash_table_new (NULL, NULL);
+      /* holds a reference: clearing an origin port must not free a path
+       * still being walked */
+      drop = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) enlace_path_unref, NULL);
 
 #define COLLECT(arr, kind_) \
       for (guint i = 0; i < (arr)->len; i++) \
@@ -1922,7 +1924,8 @@ apply_changes (EnlaceTracer    *self,
           GPtrArray **slot = node_paths_slot (g, &n); \
           if (slot && *slot) \
             for (guint k = 0; k < (*slot)->len; k++) \
-              g_hash_table_add (drop, g_ptr_array_index (*slot, k)); \
+              if (!g_hash_table_contains (drop, g_ptr_array_index (*slot, k))) \
+                g_hash_table_add (drop, enlace_path_ref (g_ptr_array_index (*slot, k))); \
         }
       COLLECT (t.ports, ENLACE_NODE_PORT);
       COLLECT (t.terms, ENLACE_NODE_TERMINATION);
@@ -2000,7 +2003,7 @@ apply_changes (EnlaceTracer    *self,
               if (!g_hash_table_contains (drop, path))
                 {
                   unindex_path (g, path);
-                  g_hash_table_add (drop, path);
+                  g_hash_table_add (drop, enlace_path_ref (path));
                 }
               g_clear_pointer (&q->path, enlace_path_unref);
             }
