@@ -154,8 +154,12 @@ cli_cmd_generate (int    argc,
       if (demo)
         printf (_("Wrote the demo campus to %s in %.2f s:\n"), path, (t1 - t0) / 1e6);
       else
-        printf (_("Wrote a campus of %d buildings × %d floors × %d outlets (seed %" G_GINT64_FORMAT ") to %s in %.2f s:\n"),
-                buildings, floors, outlets, seed, path, (t1 - t0) / 1e6);
+        {
+          g_autofree char *seed_s = g_strdup_printf ("%" G_GINT64_FORMAT, seed);
+
+          printf (_("Wrote a campus of %d buildings × %d floors × %d outlets (seed %s) to %s in %.2f s:\n"),
+                  buildings, floors, outlets, seed_s, path, (t1 - t0) / 1e6);
+        }
       for (guint i = 0; i < G_N_ELEMENTS (count_kinds); i++)
         {
           const EnlaceKind *kind = enlace_kind_lookup (count_kinds[i]);
