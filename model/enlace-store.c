@@ -566,6 +566,12 @@ open_db (EnlaceStore           *self,
       if (!enlace_store_exec (self, "PRAGMA synchronous = NORMAL", error))
         return FALSE;
     }
+  /* Before the TEMP triggers exist (changing it later drops them): with
+   * the temp database on file, every statement that fires a trigger
+   * rebuilds its page cache, and bulk writes spend their time in brk and
+   * page faults (an import of 1500 device types took 80 s instead of 2). */
+  if (!enlace_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return FALSE;
   if (!enlace_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return FALSE;
 
