@@ -1111,7 +1111,8 @@ enlace_demo_populate (EnlaceStore  *store,
     ok = enlace_store_end_bulk (store, &local);
   if (ok)
     ok = enlace_store_set_meta (store, "institution", "Universidad Tecnológica del Valle", &local)
-         && enlace_store_set_meta (store, "author", "Departamento de Comunicaciones y Enlaces", &local);
+         && enlace_store_set_meta (store, "author", "Departamento de Comunicaciones y Enlaces", &local)
+         && enlace_demo_add_plans (store, &local);
   if (!ok)
     {
       enlace_store_rollback (store);

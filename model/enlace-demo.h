@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 gboolean  enlace_demo_populate     (EnlaceStore  *store,
                                     GError      **error);
 
+/* Draws walls around the rooms, a tray along each corridor with spurs to
+ * the racks, and risers (enlace-demo-plans.c); one command. */
+gboolean  enlace_demo_add_plans    (EnlaceStore  *store,
+                                    GError      **error);
+
 /* The path of the demo campus of this user
  * ($XDG_DATA_HOME/enlace/demo.enlace); creates the file with
  * enlace_demo_populate() when it is missing or empty. */

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "enlace-views"
 #include "config.h"
 
+#include "enlace-plan-page.h"
 #include "enlace-building-page.h"
 #include "enlace-device-page.h"
 #include "enlace-object-form.h"
@@ -38,6 +39,9 @@ enlace_views_init (void)
   enlace_page_register ("impact", ENLACE_TYPE_IMPACT_VIEW);
   enlace_page_register ("rack", ENLACE_TYPE_RACK_VIEW);
   enlace_page_register ("trace", ENLACE_TYPE_TRACE_VIEW);
+
+  /* floor plans */
+  enlace_page_register ("plan", ENLACE_TYPE_PLAN_PAGE);
 
   g_once_init_leave (&initialized, 1);
 }
