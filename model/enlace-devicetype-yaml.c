@@ -602,7 +602,19 @@ static void
 make_names_unique (EnlaceDeviceTypeDef *def)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree EnlaceDeviceTypePort **fronts = g_new0 (EnlaceDeviceTypePort *, def->mappings->len + 1);
+  g_autofree EnlaceDeviceTypePort **rears = g_new0 (EnlaceDeviceTypePort *, def->mappings->len + 1);
   const char * const order[] = { "interface", "front", "rear" };
+
+  /* check_mappings() made sure every mapping names existing ports */
+  for (guint j = 0; j < def->mappings->len; j++)
+    {
+      EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, j);
+
+      fronts[j] = find_port (def, "front", m->front_name);
+      rears[j] = find_port (def, "rear", m->rear_name);
+      g_assert (fronts[j] != NULL && rears[j] != NULL);
+    }
 
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
@@ -622,23 +634,22 @@ make_names_unique (EnlaceDeviceTypeDef *def)
                   g_free (renamed);
                   renamed = g_strdup_printf ("%s%s %u", port->name, suffix, n);
                 }
-              for (guint j = 0; j < def->mappings->len; j++)
-                {
-                  EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, j);
-                  char **field = strcmp (port->kind, "rear") == 0 ? &m->rear_name : &m->front_name;
-
-                  if (strcmp (*field, port->name) == 0)
-                    {
-                      g_free (*field);
-                      *field = g_strdup (renamed);
-                    }
-                }
               g_free (port->name);
               port->name = renamed;
               def->n_renamed++;
             }
           g_hash_table_add (taken, port->name);
         }
+    }
+
+  for (guint j = 0; j < def->mappings->len; j++)
+    {
+      EnlaceDeviceTypeMapping *m = g_ptr_array_index (def->mappings, j);
+
+      g_free (m->front_name);
+      m->front_name = g_strdup (fronts[j]->name);
+      g_free (m->rear_name);
+      m->rear_name = g_strdup (rears[j]->name);
     }
 }
 

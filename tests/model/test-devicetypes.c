@@ -512,6 +512,31 @@ test_quirks (void)
     g_assert_cmpuint (def->mappings->len, ==, 1);
   }
 
+  /* Renamed names that clash with names further down keep their mappings */
+  {
+    const char *yaml =
+      "manufacturer: Acme\n"
+      "model: Clash\n"
+      "front-ports:\n"
+      "  - {name: A, type: 8p8c, rear_port: A}\n"
+      "  - {name: B, type: 8p8c, rear_port: A (rear)}\n"
+      "rear-ports:\n"
+      "  - {name: A, type: 8p8c}\n"
+      "  - {name: A (rear), type: 8p8c}\n";
+    g_autoptr(EnlaceDeviceTypeDef) def = parse_text (yaml, &error);
+    EnlaceDeviceTypeMapping *m;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (def->n_renamed, ==, 2);
+    m = g_ptr_array_index (def->mappings, 0);
+    g_assert_cmpstr (m->front_name, ==, "A");
+    g_assert_cmpstr (m->rear_name, ==, "A (rear)");
+    m = g_ptr_array_index (def->mappings, 1);
+    g_assert_cmpstr (m->front_name, ==, "B");
+    g_assert_cmpstr (m->rear_name, ==, "A (rear) (rear)");
+    g_assert_nonnull (port_named (def, "rear", "A (rear) (rear)"));
+  }
+
   path = fixture ("Leviton", "keystone-24.yaml", NULL);
   summary = import_path (store, path);
   g_assert_cmpuint (summary->imported->len, ==, 1);
