@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "enlace-generate.h"
 #include "enlace-store.h"
 #include "enlace-trace.h"
 
@@ -1132,6 +1133,57 @@ test_json_form (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "paths")), ==, 0);
 }
 
+/* A bulk command (generate) makes the tracer read everything again; an
+ * undo of it empties the answers. */
+static void
+test_bulk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  g_autoptr(EnlaceTracer) fresh = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(JsonNode) ja = NULL;
+  g_autoptr(JsonNode) jb = NULL;
+  g_autofree char *sa = NULL;
+  g_autofree char *sb = NULL;
+  EnlaceGenerateOptions opts;
+
+  g_assert_no_error (error);
+  tracer = enlace_tracer_new (store);
+  before = enlace_tracer_all_paths (tracer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 0);
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 1;
+  opts.floors = 1;
+  opts.outlets_per_floor = 4;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+
+  after = enlace_tracer_all_paths (tracer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, >, 0);
+  fresh = enlace_tracer_new (store);
+  again = enlace_tracer_all_paths (fresh, &error);
+  g_assert_no_error (error);
+  ja = enlace_tracer_paths_to_json (tracer, after);
+  jb = enlace_tracer_paths_to_json (fresh, again);
+  sa = json_to_string (ja, FALSE);
+  sb = json_to_string (jb, FALSE);
+  g_assert_cmpstr (sa, ==, sb);
+
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  undone = enlace_tracer_all_paths (tracer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (undone->len, ==, 0);
+}
+
 /* One shared tracer per store while it is held. */
 static void
 test_shared (void)
@@ -1181,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/model/trace/positions-1024", test_positions_1024);
   g_test_add_func ("/model/trace/json-form", test_json_form);
   g_test_add_func ("/model/trace/shared", test_shared);
+  g_test_add_func ("/model/trace/bulk", test_bulk);
 
   {
     int ret = g_test_run ();
