@@ -454,6 +454,20 @@ cli_cmd_list (int    argc,
 /* ------------------------------------------------------------------ */
 /* show                                                                */
 
+static JsonArray *
+term_keys (EnlaceStore *store,
+           GArray      *terms)
+{
+  JsonArray *arr = json_array_new ();
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      g_autofree char *k = enlace_store_dup_term_key (store, &g_array_index (terms, EnlaceTerm, i));
+      json_array_add_string_element (arr, k);
+    }
+  return arr;
+}
+
 /* The keys of the terminations at the far end of the cable on @term:
  * "CABLE → KEY, KEY".  NULL when nothing is connected. */
 static JsonObject *
@@ -481,9 +495,7 @@ cable_info (EnlaceStore      *store,
   json_object_set_int_member (o, "id", cable);
   json_object_set_string_member (o, "label", label);
   json_object_set_string_member (o, "end", at_a ? "A" : "B");
-  keys = json_array_new ();
-  for (guint i = 0; i < far->len; i++)
-    json_array_add_string_element (keys, enlace_store_dup_term_key (store, &g_array_index (far, EnlaceTerm, i)));
+  keys = term_keys (store, far);
   json_object_set_array_member (o, "far_end", keys);
   return o;
 }
@@ -496,20 +508,6 @@ join_keys (JsonArray *arr)
   for (guint i = 0; i < json_array_get_length (arr); i++)
     g_string_append_printf (s, "%s%s", i ? ", " : "", json_array_get_string_element (arr, i));
   return g_string_free (s, FALSE);
-}
-
-static JsonArray *
-term_keys (EnlaceStore *store,
-           GArray      *terms)
-{
-  JsonArray *arr = json_array_new ();
-
-  for (guint i = 0; i < terms->len; i++)
-    {
-      g_autofree char *k = enlace_store_dup_term_key (store, &g_array_index (terms, EnlaceTerm, i));
-      json_array_add_string_element (arr, k);
-    }
-  return arr;
 }
 
 /* Adds what belongs to the object to @o: ports of a device, devices of a
