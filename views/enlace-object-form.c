@@ -39,6 +39,8 @@ struct _EnlaceObjectForm
   GtkWidget            *buttons;
   GtkWidget            *save_button;
   GtkWidget            *delete_button;
+  GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
+  GtkWidget            *impact_button;
   AdwStatusPage        *missing;
   GtkStack             *stack;
   guint                 loading : 1;
@@ -451,11 +453,48 @@ json_member_text (JsonObject *obj,
     }
 }
 
+/* Kinds with a trace page and a "what breaks" page (views/enlace-trace-view.c,
+ * views/enlace-impact-view.c). */
+static gboolean
+kind_in (const char         *kind,
+         const char * const *kinds)
+{
+  return kind != NULL && g_strv_contains (kinds, kind);
+}
+
+static const char * const traceable[] = { "port", "cable", "extension", "circuit-termination", "device", NULL };
+static const char * const breakable[] = { "port", "cable", "circuit-termination", "device", "rack", NULL };
+
+static void
+open_related (EnlaceObjectForm *self,
+              const char       *view)
+{
+  g_autofree char *kind = g_strdup_printf ("%s/%s", view, enlace_page_get_kind (ENLACE_PAGE (self)));
+
+  enlace_page_activate_object (ENLACE_PAGE (self), kind, enlace_page_get_object_id (ENLACE_PAGE (self)));
+}
+
+static void
+trace_clicked_cb (EnlaceObjectForm *self)
+{
+  open_related (self, "trace");
+}
+
+static void
+impact_clicked_cb (EnlaceObjectForm *self)
+{
+  open_related (self, "impact");
+}
+
 static void
 update_buttons (EnlaceObjectForm *self)
 {
   EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
   gboolean writable = store && !enlace_store_is_read_only (store);
+  const char *kind = enlace_page_get_kind (ENLACE_PAGE (self));
+
+  gtk_widget_set_visible (self->trace_button, kind_in (kind, traceable));
+  gtk_widget_set_visible (self->impact_button, kind_in (kind, breakable));
 
   gtk_widget_set_visible (self->buttons, !self->create);
   gtk_widget_set_sensitive (self->save_button, writable);
@@ -642,6 +681,14 @@ enlace_object_form_init (EnlaceObjectForm *self)
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  self->trace_button = gtk_button_new_with_mnemonic (_("_Trace"));
+  gtk_widget_set_tooltip_text (self->trace_button, _("Show where this goes, end to end"));
+  g_signal_connect_swapped (self->trace_button, "clicked", G_CALLBACK (trace_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->buttons), self->trace_button);
+  self->impact_button = gtk_button_new_with_mnemonic (_("What _breaks…"));
+  gtk_widget_set_tooltip_text (self->impact_button, _("What stops working if this is removed or unplugged"));
+  g_signal_connect_swapped (self->impact_button, "clicked", G_CALLBACK (impact_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->buttons), self->impact_button);
   gtk_box_append (GTK_BOX (self->buttons), self->delete_button);
   gtk_box_append (GTK_BOX (self->buttons), self->save_button);
   gtk_box_append (GTK_BOX (self->box), self->buttons);

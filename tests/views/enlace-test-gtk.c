@@ -45,7 +45,15 @@ enlace_test_window (GtkWidget *child,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
-  enlace_test_spin (200);
+  enlace_test_spin (100);
+  /* on a busy machine the first layout can take a while */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while ((gtk_widget_get_width (child) <= 0 || !gtk_widget_get_mapped (child)) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
   return window;
 }
 
@@ -56,10 +64,15 @@ enlace_test_screenshot (GtkWidget  *widget,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
   cairo_surface_t *surface;
   cairo_t *cr;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int w, h;
+
+  while (gtk_widget_get_width (widget) <= 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
 
   g_assert_cmpint (w, >, 0);
   g_assert_cmpint (h, >, 0);

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "enlace-impact-view.h"
+#include "enlace-object-form.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 #include "enlace-trace-view.h"
@@ -170,11 +171,71 @@ test_impact (Fixture       *f,
   enlace_test_screenshot (GTK_WIDGET (page), "impact-view-nothing.png");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+activated_cb (EnlacePage *page,
+              const char *kind,
+              gint64      id,
+              char      **out)
+{
+  g_free (*out);
+  *out = g_strdup_printf ("%s %" G_GINT64_FORMAT, kind, id);
+}
+
+/* The generic form of a cable, port or extension leads to its trace and
+ * to what breaks. */
+static void
+test_reachable_from_forms (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *activated = NULL;
+  g_autofree char *expected = NULL;
+  EnlacePage *page;
+  GtkWidget *trace, *impact;
+
+  page = show (f, ENLACE_TYPE_OBJECT_FORM, "cable", f->ids.cable_horizontal);
+  g_signal_connect (page, "object-activated", G_CALLBACK (activated_cb), &activated);
+  trace = find_button (GTK_WIDGET (page), "_Trace");
+  impact = find_button (GTK_WIDGET (page), "What _breaks…");
+  g_assert_nonnull (trace);
+  g_assert_nonnull (impact);
+  g_assert_true (gtk_widget_get_visible (trace));
+  g_signal_emit_by_name (trace, "clicked");
+  expected = g_strdup_printf ("trace/cable %" G_GINT64_FORMAT, f->ids.cable_horizontal);
+  g_assert_cmpstr (activated, ==, expected);
+  g_signal_emit_by_name (impact, "clicked");
+  g_free (expected);
+  expected = g_strdup_printf ("impact/cable %" G_GINT64_FORMAT, f->ids.cable_horizontal);
+  g_assert_cmpstr (activated, ==, expected);
+
+  /* a building has neither */
+  page = show (f, ENLACE_TYPE_OBJECT_FORM, "site", f->ids.site);
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_Trace")));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "What _breaks…")));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* no G_TEST_OPTION_ISOLATE_DIRS: GTK finds the MIME database (for its
+   * SVG icons) through XDG_DATA_DIRS; the test environment sets the XDG
+   * home directories */
+  g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
       g_print ("1..0 # SKIP no display\n");
@@ -185,6 +246,7 @@ main (int   argc,
   g_test_add ("/views/trace-view/port", Fixture, NULL, setup, test_port_trace, teardown);
   g_test_add ("/views/trace-view/other-origins", Fixture, NULL, setup, test_other_origins, teardown);
   g_test_add ("/views/impact-view/what-breaks", Fixture, NULL, setup, test_impact, teardown);
+  g_test_add ("/views/trace-view/reachable-from-forms", Fixture, NULL, setup, test_reachable_from_forms, teardown);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-kinds.h"
+#include "enlace-query.h"
 #include "enlace-render-rack.h"
 #include "enlace-render-util.h"
 
@@ -99,14 +100,31 @@ enlace_rack_elevation_load (EnlaceStore  *store,
   g_autoptr(JsonObject) rack = NULL;
   g_autoptr(GPtrArray) devices = NULL;
   g_autoptr(GHashTable) types = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const EnlaceListSpec *spec = enlace_list_spec_lookup ("device");
   gint64 space_id;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
   if (!(rack = enlace_store_get (store, "rack", rack_id, error)))
     return NULL;
-  if (!(devices = enlace_store_list (store, "device", 0, error)))
-    return NULL;
+  /* only the rack's devices: the device list is keyed by rack */
+  devices = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  if (spec && (ids = enlace_list_query_ids (store, spec, rack_id, NULL, -1, FALSE, NULL)))
+    {
+      for (guint i = 0; i < ids->len; i++)
+        {
+          JsonObject *o = enlace_store_get (store, "device", g_array_index (ids, gint64, i), NULL);
+          if (o)
+            g_ptr_array_add (devices, o);
+        }
+    }
+  else
+    {
+      g_clear_pointer (&devices, g_ptr_array_unref);
+      if (!(devices = enlace_store_list (store, "device", 0, error)))
+        return NULL;
+    }
 
   self = g_new0 (EnlaceRackElevation, 1);
   g_atomic_ref_count_init (&self->ref_count);

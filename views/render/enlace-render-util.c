@@ -151,12 +151,27 @@ enlace_render_hatch (cairo_t *cr,
   cairo_restore (cr);
 }
 
+/* One Pango context for every drawing, updated for the cairo_t at hand
+ * (creating a context per text, as pango_cairo_create_layout() does,
+ * costs more than drawing the text).  The renderers run on one thread,
+ * the GTK main thread or a test's. */
+static PangoContext *
+shared_context (cairo_t *cr)
+{
+  static PangoContext *context;
+
+  if (context == NULL)
+    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_update_context (cr, context);
+  return context;
+}
+
 PangoLayout *
 enlace_render_layout (cairo_t  *cr,
                       double    size,
                       gboolean  bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = pango_layout_new (shared_context (cr));
   PangoFontDescription *desc = pango_font_description_from_string ("Sans");
 
   /* sizes are in user units, the same on screen, in a PDF and a PNG */
@@ -165,6 +180,32 @@ enlace_render_layout (cairo_t  *cr,
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
+  return layout;
+}
+
+/* A layout per font, reused: reset and returned without a new reference. */
+static PangoLayout *
+cached_layout (cairo_t  *cr,
+               double    size,
+               gboolean  bold)
+{
+  static GHashTable *layouts;
+  PangoLayout *layout;
+  int key = (int) (size * 10) * 2 + (bold ? 1 : 0);
+
+  if (layouts == NULL)
+    layouts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  shared_context (cr);
+  layout = g_hash_table_lookup (layouts, GINT_TO_POINTER (key));
+  if (layout == NULL)
+    {
+      layout = enlace_render_layout (cr, size, bold);
+      g_hash_table_insert (layouts, GINT_TO_POINTER (key), layout);
+    }
+  else
+    pango_layout_context_changed (layout);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   return layout;
 }
 
@@ -179,14 +220,14 @@ enlace_render_text (cairo_t     *cr,
                     double       w,
                     double       h)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   PangoRectangle logical;
   double tx, tw;
 
   if (text == NULL || text[0] == '\0')
     return 0;
 
-  layout = enlace_render_layout (cr, size, bold);
+  layout = cached_layout (cr, size, bold);
   pango_layout_set_text (layout, text, -1);
   if (w > 0)
     {
@@ -225,7 +266,7 @@ enlace_render_text_size (cairo_t    *cr,
                          double     *width,
                          double     *height)
 {
-  g_autoptr(PangoLayout) layout = enlace_render_layout (cr, size, bold);
+  PangoLayout *layout = cached_layout (cr, size, bold);
   PangoRectangle logical;
 
   pango_layout_set_text (layout, text ? text : "", -1);
