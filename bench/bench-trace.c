@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include "enlace-generate.h"
-#include "enlace-store-private.h"
 #include "enlace-trace.h"
 
 #define ROUNDS 5
@@ -83,57 +82,22 @@ on_tracer_changed (EnlaceTracer *tracer,
   t_tracer_done = g_get_monotonic_time ();
 }
 
-/* The first endpoint with a cable: a port of an access switch. */
-static gint64
-first_endpoint (EnlaceStore *store)
-{
-  sqlite3_stmt *stmt = enlace_store_prepare (store,
-                                             "SELECT p.id FROM port p JOIN cable_end e ON e.port_id = p.id "
-                                             "JOIN device d ON d.id = p.device_id "
-                                             "WHERE p.kind = 'interface' AND d.role = 'switch' "
-                                             "ORDER BY p.id DESC LIMIT 1",
-                                             NULL);
-  gint64 id = 0;
-
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (stmt)
-    sqlite3_reset (stmt);
-  return id;
-}
-
-/* Patch cords between a panel and a switch, to edit. */
+/* Terminations of a hop as EnlaceTerms. */
 static GArray *
-patch_cords (EnlaceStore *store)
+hop_terms (EnlacePath *path,
+           guint       hop)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = enlace_store_prepare (store,
-                                             "SELECT id FROM cable WHERE kind = 'patch-cord' ORDER BY id LIMIT 1000",
-                                             NULL);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (EnlaceTerm));
+  guint n;
+  const EnlaceNode *nodes = enlace_path_get_hop (path, hop, &n);
 
-  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < n; i++)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      EnlaceTerm t = { nodes[i].kind == ENLACE_NODE_PORT ? ENLACE_TERM_PORT : ENLACE_TERM_CIRCUIT, nodes[i].id };
 
-      g_array_append_val (ids, id);
+      g_array_append_val (out, t);
     }
-  if (stmt)
-    sqlite3_reset (stmt);
-  return ids;
-}
-
-static gint64
-count (EnlaceStore *store,
-       const char  *sql)
-{
-  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
-  gint64 n = 0;
-
-  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  if (stmt)
-    sqlite3_reset (stmt);
-  return n;
+  return out;
 }
 
 int
@@ -143,7 +107,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   const char *path = "/tmp/enlace-bench-trace.enlace";
   EnlaceGenerateOptions opts;
-  double t_open[ROUNDS], t_store[ROUNDS], t_first[ROUNDS], t_all[ROUNDS], c_open[ROUNDS], c_store[ROUNDS], c_first[ROUNDS], c_all[ROUNDS], t_edit[EDITS * 2], t_cmd[EDITS * 2];
+  double t_open[ROUNDS], t_store[ROUNDS], t_first[ROUNDS], t_all[ROUNDS], c_open[ROUNDS], c_store[ROUNDS], c_first[ROUNDS], c_all[ROUNDS], t_edit[EDITS * 4], t_cmd[EDITS * 4];
   guint n_paths = 0, n_complete = 0;
   gint64 n_ports = 0, n_cables = 0;
   struct rusage ru;
@@ -205,9 +169,19 @@ main (int   argc,
             fprintf (stderr, "bench-trace: %s\n", error->message);
             return 1;
           }
-        origin.id = first_endpoint (peek);
-        n_ports = count (peek, "SELECT count(*) FROM port");
-        n_cables = count (peek, "SELECT count(*) FROM cable");
+        g_autoptr(EnlaceTracer) look = enlace_tracer_new (peek);
+        g_autoptr(GPtrArray) paths = enlace_tracer_all_paths (look, &error);
+        guint n;
+
+        if (paths == NULL || paths->len == 0)
+          {
+            fprintf (stderr, "bench-trace: no path in %s\n", path);
+            return 1;
+          }
+        /* the last endpoint in id order: an access switch port */
+        origin.id = enlace_path_get_hop (g_ptr_array_index (paths, paths->len - 1), 0, &n)[0].id;
+        n_ports = enlace_store_count (peek, "port");
+        n_cables = enlace_store_count (peek, "cable");
       }
 
       t0 = g_get_monotonic_time ();
@@ -253,49 +227,58 @@ main (int   argc,
         n_complete += ((EnlacePath *) g_ptr_array_index (all, i))->complete;
     }
 
-  /* edits: status of a patch cord, and moving it to another port */
+  /* edits on the first cable of paths spread over the campus: its
+   * status, then its two ends swapped (a re-termination); each undone */
   {
     g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
     g_autoptr(EnlaceTracer) tracer = NULL;
     g_autoptr(GPtrArray) all = NULL;
-    g_autoptr(GArray) cords = NULL;
     guint n = 0;
 
     g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), NULL);
     tracer = enlace_tracer_new (store);
     g_signal_connect (tracer, "changed", G_CALLBACK (on_tracer_changed), NULL);
     all = enlace_tracer_all_paths (tracer, &error);
-    cords = patch_cords (store);
-    if (all == NULL || cords->len < EDITS)
+    if (all == NULL || all->len < EDITS)
       {
-        fprintf (stderr, "bench-trace: too few patch cords to edit\n");
+        fprintf (stderr, "bench-trace: too few paths to edit\n");
         return 1;
       }
 
     for (guint e = 0; e < EDITS; e++)
       {
-        gint64 cable = g_array_index (cords, gint64, e * (cords->len / EDITS));
+        EnlacePath *p = g_ptr_array_index (all, e * (all->len / EDITS));
+        guint nc;
+        gint64 cable = enlace_path_get_hop (p, 1, &nc)[0].id;
+        g_autoptr(GArray) near = hop_terms (p, 0);
+        g_autoptr(GArray) far = hop_terms (p, 2);
         g_autoptr(JsonObject) v = json_object_new ();
-        gint64 t0;
 
-        json_object_set_string_member (v, "status", e % 2 ? "planned" : "decommissioned");
-        t0 = g_get_monotonic_time ();
-        if (!enlace_store_update (store, "cable", cable, v, &error))
+        for (guint k = 0; k < 4; k++)
           {
-            fprintf (stderr, "bench-trace: %s\n", error->message);
-            return 1;
-          }
-        t_cmd[n] = ms_since (t0);
-        t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
+            gint64 t0 = g_get_monotonic_time ();
+            gboolean ok;
 
-        t0 = g_get_monotonic_time ();
-        if (!enlace_store_undo (store, &error))
-          {
-            fprintf (stderr, "bench-trace: %s\n", error->message);
-            return 1;
+            if (k == 0)
+              {
+                json_object_set_string_member (v, "status", "planned");
+                ok = enlace_store_update (store, "cable", cable, v, &error);
+              }
+            else if (k == 2)
+              ok = enlace_store_set_cable_ends (store, cable,
+                                                (EnlaceTerm *) (gpointer) far->data, far->len,
+                                                (EnlaceTerm *) (gpointer) near->data, near->len, &error);
+            else
+              ok = enlace_store_undo (store, &error);
+            if (!ok)
+              {
+                fprintf (stderr, "bench-trace: %s\n", error->message);
+                return 1;
+              }
+            t_cmd[n] = ms_since (t0);
+            t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
           }
-        t_cmd[n] = ms_since (t0);
-        t_edit[n++] = (t_tracer_done - t_store_changed) / 1000.0;
+        (void) nc;
       }
 
     printf ("trace benchmark on %s: %" G_GINT64_FORMAT " ports, %" G_GINT64_FORMAT " cables, %u paths (%u complete)\n",
@@ -306,7 +289,8 @@ main (int   argc,
     printf ("    of which the first trace:             %9.2f  %9.2f\n", median (t_first, ROUNDS), median (c_first, ROUNDS));
     printf ("  every path from every endpoint:         %9.2f  %9.2f  (%.2f µs CPU per path)\n",
             median (t_all, ROUNDS), median (c_all, ROUNDS), median (c_all, ROUNDS) * 1000.0 / MAX (n_paths, 1));
-    printf ("  answers up to date after a cable edit:  %9.3f             (tracer only, median of %u edits and undos)\n",
+    printf ("  answers up to date after a cable edit:  %9.3f             (tracer only, median of %u edits and undos:\n"
+            "                                                             status, re-termination)\n",
             median (t_edit, n), n);
     printf ("  the whole edit command, store included: %9.3f\n", median (t_cmd, n));
   }
