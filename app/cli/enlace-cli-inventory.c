@@ -316,6 +316,23 @@ cli_cmd_new (int    argc,
 /* ------------------------------------------------------------------ */
 /* list                                                                */
 
+static gboolean
+row_matches (JsonObject  *row,
+             const char  *filter_field,
+             gint64       parent_id,
+             GHashTable  *space_racks)
+{
+  gint64 rack;
+
+  if (filter_field == NULL ||
+      json_object_get_int_member_with_default (row, filter_field, 0) == parent_id)
+    return TRUE;
+  if (space_racks == NULL)
+    return FALSE;
+  rack = json_object_get_int_member_with_default (row, "rack_id", 0);
+  return rack > 0 && g_hash_table_contains (space_racks, &rack);
+}
+
 int
 cli_cmd_list (int    argc,
               char **argv)
@@ -331,6 +348,7 @@ cli_cmd_list (int    argc,
   const EnlaceKind *kind;
   gint64 parent_id = 0;
   const char *filter_field = NULL;
+  g_autoptr(GHashTable) space_racks = NULL;
   int status = 0;
 
   if ((status = cli_parse ("list", _("FILE KIND"),
@@ -386,10 +404,21 @@ cli_cmd_list (int    argc,
           filter_field = "rack_id";
           if (parent_id == 0)
             {
+              g_autoptr(GPtrArray) racks = NULL;
+
               parent_id = enlace_store_lookup (store, "space", opt_parent, &error);
               filter_field = "space_id";
               if (parent_id == 0)
                 return cli_fail (g_steal_pointer (&error));
+              /* the devices of the space's racks are in the space too */
+              racks = enlace_store_list (store, "rack", parent_id, &error);
+              if (racks == NULL)
+                return cli_fail (g_steal_pointer (&error));
+              space_racks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+              for (guint i = 0; i < racks->len; i++)
+                g_hash_table_add (space_racks,
+                                  g_memdup2 (&(gint64) { json_object_get_int_member (g_ptr_array_index (racks, i), "id") },
+                                             sizeof (gint64)));
             }
         }
       else
@@ -411,7 +440,7 @@ cli_cmd_list (int    argc,
       for (guint i = 0; i < rows->len; i++)
         {
           JsonObject *row = g_ptr_array_index (rows, i);
-          if (filter_field && json_object_get_int_member_with_default (row, filter_field, 0) != parent_id)
+          if (!row_matches (row, filter_field, parent_id, space_racks))
             continue;
           json_array_add_object_element (arr, describe (store, kind, row));
         }
@@ -435,7 +464,7 @@ cli_cmd_list (int    argc,
           GPtrArray *cells;
           gint64 id = json_object_get_int_member (row, "id");
 
-          if (filter_field && json_object_get_int_member_with_default (row, filter_field, 0) != parent_id)
+          if (!row_matches (row, filter_field, parent_id, space_racks))
             continue;
           cells = g_ptr_array_new ();
           g_ptr_array_add (cells, enlace_store_dup_key (store, kind->name, id));

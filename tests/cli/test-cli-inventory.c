@@ -289,6 +289,13 @@ test_add_list_show (Fixture       *f,
   g_assert_cmpint (run (&out, NULL, "list", f->file, "device", "--parent", "R1", "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"SW1\""));
   g_clear_pointer (&out, g_free);
+  /* the devices of a space include those in its racks */
+  g_assert_cmpint (run (&out, NULL, "list", f->file, "device", "--parent", "ED-A/1/1A", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "PP-1"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (&out, NULL, "list", f->file, "device", "--parent", "ED-A/1/101", NULL), ==, 0);
+  g_assert_null (strstr (out, "PP-1"));
+  g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run (NULL, NULL, "show", f->file, "device", "NOPE", NULL), ==, 1);
 }
