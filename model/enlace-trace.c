@@ -1306,6 +1306,24 @@ trace_run (Trace  *tr,
           if (all_uncabled)
             {
               GArray *spaces = hop_new ();
+              gboolean provider = TRUE;
+
+              /* far terminations with no space and no cable face the
+               * provider's network: the path is complete there */
+              for (guint i = 0; i < peers->len; i++)
+                {
+                  TTerm *t = t_graph_term (g, g_array_index (peers, EnlaceNode, i).id);
+
+                  if (t == NULL || t->space_id != 0)
+                    provider = FALSE;
+                }
+              if (provider)
+                {
+                  g_array_unref (spaces);
+                  path->complete = TRUE;
+                  path->end = ENLACE_PATH_END_ENDPOINT;
+                  return;
+                }
 
               for (guint i = 0; i < peers->len; i++)
                 {

@@ -11,8 +11,9 @@
  *    a stack; leaving a multi-position port over a cable and arriving on
  *    another multi-position port pops them (strand 7 lands on strand 7);
  *    single-position pass-throughs do not touch the stack;
- *  - complete: ends on an endpoint (an interface); active: every cable is
- *    installed and every crossed circuit active; split: the next hop is
+ *  - complete: ends on an endpoint (an interface, or the far termination
+ *    of a circuit that faces the provider: no space, no cable); active:
+ *    every cable is installed and every crossed circuit active; split: the next hop is
  *    ambiguous (a multi-position port with no position context, far ends
  *    of different kinds, some ports of a hop cabled and some not, a loop);
  *  - length: the sum over cable hops of the longest cable in the hop, plus

@@ -389,7 +389,9 @@ build (Fixture    *f,
               g_autoptr(GList) sides = json_object_get_members (terms);
 
               for (GList *s = sides; s; s = s->next)
-                add_termination (f, l->data, s->data, json_object_get_string_member (terms, s->data));
+                add_termination (f, l->data, s->data,
+                                 json_object_get_null_member (terms, s->data) ? NULL
+                                 : json_object_get_string_member (terms, s->data));
             }
         }
     }
