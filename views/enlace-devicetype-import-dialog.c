@@ -180,10 +180,19 @@ show_summary (EnlaceDevicetypeImportDialog *self,
       EnlaceDeviceTypeSkipped *s = g_ptr_array_index (result->skipped, i);
       g_autofree char *subtitle = NULL;
 
+      g_autoptr(GString) detail = g_string_new (s->detail);
+
+      /* other files named in the reason: relative to the chosen folder */
+      if (self->path != NULL && g_file_test (self->path, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *prefix = g_strconcat (self->path, G_DIR_SEPARATOR_S, NULL);
+
+          g_string_replace (detail, prefix, "", 0);
+        }
       if (s->line > 0)
-        subtitle = g_strdup_printf (_("Line %u: %s"), s->line, s->detail);
+        subtitle = g_strdup_printf (_("Line %u: %s"), s->line, detail->str);
       else
-        subtitle = g_strdup (s->detail);
+        subtitle = g_strdup (detail->str);
       gtk_list_box_append (self->skipped_list,
                            summary_row (relative_name (self, s->file), subtitle,
                                         s->reason == ENLACE_DEVICE_TYPE_SKIP_INVALID

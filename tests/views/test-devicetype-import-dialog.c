@@ -45,6 +45,29 @@ spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A visible label under @widget whose text is @text (or starts with it). */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text,
+           gboolean    prefix)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (prefix ? g_str_has_prefix (label, text) : g_strcmp0 (label, text) == 0)
+        return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 static EnlaceStore *
 new_store (void)
 {
@@ -89,6 +112,18 @@ test_import_folder (void)
   g_assert_nonnull (strstr (text, "Skipped 3 files:"));
   g_assert_nonnull (strstr (text, "malformed.yaml:8:"));
   g_assert_nonnull (strstr (text, "it has only 24 module bays"));
+  /* Shown as rows: the skipped files (relative to the folder, with the
+   * line) and the imported types (with role and counts) */
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Imported 11 device types", TRUE));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "3 files skipped", FALSE));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "invalid/malformed.yaml", FALSE));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Line 9: front port “Port 2” maps to rear port “Back 9”, which the file does not define", FALSE));
+  g_assert_true (has_label (GTK_WIDGET (dialog),
+                            "“Generic 24-port Copper Patch Panel” is already defined by Generic/24-port-copper-patch-panel.yaml in this import",
+                            FALSE));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Acme SW-48G-4X", FALSE));
+  g_assert_true (has_label (GTK_WIDGET (dialog), "Switch · 53 interfaces", FALSE));
+
   result = enlace_devicetype_import_dialog_get_result (dialog);
   g_assert_nonnull (result);
   g_assert_cmpuint (result->imported->len, ==, 11);
