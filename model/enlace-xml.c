@@ -2130,7 +2130,7 @@ import_run (Import  *im,
       if (!import_element (im, xmlTextReaderCurrentNode (im->reader), depth))
         break;
 
-      if (++n % 1024 == 0)
+      if (++n % 256 == 0)
         {
           if (g_cancellable_is_cancelled (im->cancellable))
             break;
