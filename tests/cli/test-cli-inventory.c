@@ -323,7 +323,11 @@ test_refusal_changes_nothing (Fixture       *f,
   g_assert_nonnull (strstr (err, "does not fit in rack “R1”"));
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, "set", f->file, "device", "PP-1", "u_position=40", "face=rear", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "SW1"));
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, &err, "add", f->file, "space", "floor=ED-A/1", "code=1A", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "unique per building"));
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (NULL, NULL, "add", f->file, "building", "site=NOPE", "code=X", "name=X", NULL), ==, 1);
 
   after = run_json ("stats", f->file, NULL);
