@@ -22,13 +22,16 @@
 #define PORT_KEY(x) \
   "(SELECT d.name || ':' || p.name FROM port p JOIN device d ON d.id = p.device_id" \
   " WHERE p.id = " x ")"
+/* Terminations in the order they were written (the rowid order of the
+ * cable_end_cable index): no ORDER BY, which would cost a temporary
+ * b-tree per row. */
 #define CABLE_END(e) \
   "(SELECT group_concat(x, ', ') FROM (SELECT COALESCE(d.name || ':' || p.name," \
   " c.cid || ':' || ct.side) AS x FROM cable_end ce" \
   " LEFT JOIN port p ON p.id = ce.port_id LEFT JOIN device d ON d.id = p.device_id" \
   " LEFT JOIN circuit_termination ct ON ct.id = ce.termination_id" \
   " LEFT JOIN circuit c ON c.id = ct.circuit_id" \
-  " WHERE ce.cable_id = t.id AND ce.\"end\" = '" e "' ORDER BY ce.seq))"
+  " WHERE ce.cable_id = t.id AND ce.\"end\" = '" e "'))"
 #define DEVICE_WHERE \
   "COALESCE((SELECT r.name FROM rack r WHERE r.id = t.rack_id) || ' U' || t.u_position," \
   " " SPACE_PATH ("t.space_id") ", '')"

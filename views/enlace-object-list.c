@@ -42,6 +42,23 @@ typedef struct
   int               column;
 } ColumnData;
 
+/* The whole text of a cell cut short by its column. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -50,13 +67,30 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   const EnlaceColumn *col = &data->self->spec->columns[data->column];
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), col->expand ? 24 : 10);
+  switch (col->format)
+    {
+    case ENLACE_COLUMN_CHOICE:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 16);
+      break;
+    case ENLACE_COLUMN_NUMBER:
+    case ENLACE_COLUMN_LENGTH:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 4);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 8);
+      break;
+    case ENLACE_COLUMN_TEXT:
+    default:
+      gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), col->expand ? 10 : 6);
+      gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), col->expand ? 28 : 14);
+      break;
+    }
   if (col->format == ENLACE_COLUMN_NUMBER || col->format == ENLACE_COLUMN_LENGTH)
     {
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -88,8 +122,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
+  /* no tooltip here: setting one asks the X server where the pointer
+   * is, a round trip per cell (see query_tooltip_cb) */
   gtk_inscription_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text[0] ? text : NULL);
 }
 
 static int

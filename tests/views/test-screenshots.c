@@ -28,12 +28,30 @@ shot (GtkWidget  *widget,
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
 
-  enlace_test_spin (120);
+  GdkFrameClock *clock;
+  gint64 start;
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  g_printerr ("shot %s: page shown after %.2f s\n", name, g_test_timer_elapsed ());
+  /* wait for two frames drawn after the change, so that the layout and
+   * the render nodes are current */
+  enlace_test_spin (50);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  start = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) < start + 2 &&
+         g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  enlace_test_spin (50);
+
   file = g_strdup_printf ("window-%s-%02u-%s.png", lang, ++shot_number, name);
   enlace_test_screenshot (widget, file);
   path = enlace_test_screenshot_path (file);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_test_message ("saved %s", path);
+  g_test_message ("saved %s (%.2f s)", path, g_test_timer_last ());
+  g_test_timer_start ();
 }
 
 static gint64

@@ -1,0 +1,232 @@
+/* bench-cable-list.c: open a generated 100k-port campus in the window and
+ * show the cable list; time to the first frame, then frame times while
+ * scrolling to the end.
+ *
+ *   bench-cable-list [FILE] [--buildings N --floors N --outlets-per-floor N] [--frames N]
+ *
+ * FILE (default /tmp/enlace-bench-100k.enlace) is generated when it does
+ * not exist (default 10 × 5 × 180 outlets: about 100k ports).  Needs a
+ * display (xvfb-run) and GSK_RENDERER=cairo for figures comparable to CI.
+ * "Frame time" is the work of one frame: from the frame clock's update
+ * phase to the end of its paint.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "enlace-generate.h"
+#include "enlace-object-list.h"
+#include "enlace-window.h"
+
+typedef struct
+{
+  gint64   frame_start;
+  GArray  *durations;   /* of double, ms */
+  gboolean painted;
+} Frames;
+
+static void
+update_cb (GdkFrameClock *clock,
+           Frames        *f)
+{
+  f->frame_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frames        *f)
+{
+  double ms;
+
+  if (f->frame_start == 0)
+    return;
+  ms = (g_get_monotonic_time () - f->frame_start) / 1000.0;
+  g_array_append_val (f->durations, ms);
+  f->frame_start = 0;
+  f->painted = TRUE;
+}
+
+static void
+wait_paint (Frames *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  f->painted = FALSE;
+  while (!f->painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* CPU time of this process in ms (the machine may be busy: wall time
+ * includes waiting for the CPU and for the X server) */
+static double
+cpu_ms (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec * 1000.0 + ru.ru_utime.tv_usec / 1000.0 +
+         ru.ru_stime.tv_sec * 1000.0 + ru.ru_stime.tv_usec / 1000.0;
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      return GTK_SCROLLED_WINDOW (w);
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  EnlaceGenerateOptions opts;
+  const char *path = "/tmp/enlace-bench-100k.enlace";
+  guint n_frames = 300;
+  EnlaceWindow *window;
+  EnlacePage *page;
+  GtkColumnView *view;
+  GtkAdjustment *adj;
+  GdkFrameClock *clock;
+  Frames f = { 0 };
+  gint64 t0;
+  double first_frame_ms, open_ms, show_ms;
+  double c0, open_cpu, show_cpu, first_frame_cpu, scroll_cpu;
+  guint n_cables, over = 0;
+  double sum = 0;
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 10;
+  opts.floors = 5;
+  opts.outlets_per_floor = 180;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--buildings") && i + 1 < argc)
+        opts.buildings = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--floors") && i + 1 < argc)
+        opts.floors = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--outlets-per-floor") && i + 1 < argc)
+        opts.outlets_per_floor = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--frames") && i + 1 < argc)
+        n_frames = atoi (argv[++i]);
+      else
+        path = argv[i];
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(EnlaceStore) store = NULL;
+
+      fprintf (stderr, "generating %s (%u buildings × %u floors × %u outlets)…\n",
+               path, opts.buildings, opts.floors, opts.outlets_per_floor);
+      if (!(store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error)) ||
+          !enlace_generate (store, &opts, NULL, &error))
+        {
+          fprintf (stderr, "cannot generate %s: %s\n", path, error->message);
+          return 1;
+        }
+    }
+
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-cable-list needs a display (run it under xvfb-run)\n");
+      return 1;
+    }
+  adw_init ();
+  f.durations = g_array_new (FALSE, FALSE, sizeof (double));
+
+  window = enlace_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &f);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &f);
+  wait_paint (&f);
+  g_array_set_size (f.durations, 0);
+
+  /* open the file and show the cable list, until its first frame */
+  t0 = g_get_monotonic_time ();
+  c0 = cpu_ms ();
+  if (!enlace_window_open_path (window, path, &error))
+    {
+      fprintf (stderr, "cannot open %s: %s\n", path, error->message);
+      return 1;
+    }
+  open_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  open_cpu = cpu_ms () - c0;
+  {
+    gint64 t1 = g_get_monotonic_time ();
+    double c1 = cpu_ms ();
+    enlace_window_show_object (window, "list/cable", 0);
+    show_ms = (g_get_monotonic_time () - t1) / 1000.0;
+    show_cpu = cpu_ms () - c1;
+  }
+  wait_paint (&f);
+  first_frame_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  first_frame_cpu = cpu_ms () - c0;
+
+  page = enlace_window_get_visible_page (window);
+  g_assert (ENLACE_IS_OBJECT_LIST (page));
+  n_cables = g_list_model_get_n_items (G_LIST_MODEL (enlace_object_list_get_model (ENLACE_OBJECT_LIST (page))));
+  view = enlace_object_list_get_column_view (ENLACE_OBJECT_LIST (page));
+  adj = gtk_scrolled_window_get_vadjustment (find_scroller (GTK_WIDGET (view)));
+
+  /* scroll to the end in n_frames equal steps: every frame shows new rows */
+  g_array_set_size (f.durations, 0);
+  scroll_cpu = cpu_ms ();
+  for (guint i = 1; i <= n_frames; i++)
+    {
+      double upper = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+
+      gtk_adjustment_set_value (adj, upper * i / n_frames);
+      wait_paint (&f);
+    }
+
+  scroll_cpu = cpu_ms () - scroll_cpu;
+  g_array_sort (f.durations, cmp_double);
+  for (guint i = 0; i < f.durations->len; i++)
+    {
+      double d = g_array_index (f.durations, double, i);
+      sum += d;
+      if (d > 16.0)
+        over++;
+    }
+
+  printf ("cable list of %s: %u cables\n", path, n_cables);
+  printf ("                                  wall      CPU of enlace\n");
+  printf ("  open the file (site page):   %8.1f ms %8.1f ms\n", open_ms, open_cpu);
+  printf ("  show the cable list (sync):  %8.1f ms %8.1f ms\n", show_ms, show_cpu);
+  printf ("  first frame of the list:     %8.1f ms %8.1f ms (from opening; goal < 1500 ms)\n",
+          first_frame_ms, first_frame_cpu);
+  if (f.durations->len > 0)
+    {
+      printf ("  scroll to the end:           %u frames\n", f.durations->len);
+      printf ("    frame time mean / p50 / p95 / max: %.1f / %.1f / %.1f / %.1f ms (goal: max ≤ 16 ms)\n",
+              sum / f.durations->len,
+              g_array_index (f.durations, double, f.durations->len / 2),
+              g_array_index (f.durations, double, (guint)(f.durations->len * 0.95)),
+              g_array_index (f.durations, double, f.durations->len - 1));
+      printf ("    frames over 16 ms:         %u\n", over);
+      printf ("    CPU of enlace per frame:   %.1f ms\n", scroll_cpu / f.durations->len);
+    }
+  printf ("  last row reached: %s\n",
+          gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 1 ? "yes" : "no");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (f.durations);
+  return 0;
+}
