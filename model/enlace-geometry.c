@@ -475,12 +475,19 @@ struct _EnlaceGridIndex
   double     cell;
   guint      cols;
   guint      rows;
-  GArray   **cells;   /* of guint item ids */
-  GArray    *boxes;   /* EnlaceBox by item id */
+  GArray   **cells;   /* of Entry */
+  GArray    *boxes;   /* EnlaceBox by item id: the union of its parts */
+  GArray    *has;     /* gboolean by item id */
   guint     *seen;    /* query stamps by item id */
   guint      n_seen;
   guint      stamp;
 };
+
+typedef struct
+{
+  guint     item;
+  EnlaceBox box;
+} Entry;
 
 EnlaceGridIndex *
 enlace_grid_index_new (const EnlaceBox *extent,
@@ -498,6 +505,7 @@ enlace_grid_index_new (const EnlaceBox *extent,
   self->rows = MIN ((guint)ceil (h / cell_m) + 1, 4096);
   self->cells = g_new0 (GArray *, (gsize)self->cols * self->rows);
   self->boxes = g_array_new (FALSE, TRUE, sizeof (EnlaceBox));
+  self->has = g_array_new (FALSE, TRUE, sizeof (gboolean));
   return self;
 }
 
@@ -511,6 +519,7 @@ enlace_grid_index_free (EnlaceGridIndex *self)
       g_array_unref (self->cells[i]);
   g_free (self->cells);
   g_array_unref (self->boxes);
+  g_array_unref (self->has);
   g_free (self->seen);
   g_free (self);
 }
@@ -539,13 +548,23 @@ enlace_grid_index_insert (EnlaceGridIndex *self,
                           guint            item,
                           const EnlaceBox *box)
 {
+  Entry entry = { item, *box };
   guint c1, r1, c2, r2;
 
   g_return_if_fail (self != NULL);
 
   if (item >= self->boxes->len)
-    g_array_set_size (self->boxes, item + 1);
-  g_array_index (self->boxes, EnlaceBox, item) = *box;
+    {
+      g_array_set_size (self->boxes, item + 1);
+      g_array_set_size (self->has, item + 1);
+    }
+  if (g_array_index (self->has, gboolean, item))
+    enlace_box_union (&g_array_index (self->boxes, EnlaceBox, item), box);
+  else
+    {
+      g_array_index (self->boxes, EnlaceBox, item) = *box;
+      g_array_index (self->has, gboolean, item) = TRUE;
+    }
   cell_range (self, box, &c1, &r1, &c2, &r2);
   for (guint r = r1; r <= r2; r++)
     for (guint c = c1; c <= c2; c++)
@@ -553,8 +572,8 @@ enlace_grid_index_insert (EnlaceGridIndex *self,
         GArray **cell = &self->cells[(gsize)r * self->cols + c];
 
         if (*cell == NULL)
-          *cell = g_array_new (FALSE, FALSE, sizeof (guint));
-        g_array_append_val (*cell, item);
+          *cell = g_array_new (FALSE, FALSE, sizeof (Entry));
+        g_array_append_val (*cell, entry);
       }
 }
 
@@ -567,6 +586,7 @@ enlace_grid_index_hit (EnlaceGridIndex   *self,
   EnlaceBox pb = { p.x, p.y, p.x, p.y };
   guint c1, r1, c2, r2;
   GArray *cell;
+  guint best = G_MAXUINT;
 
   g_return_val_if_fail (self != NULL, G_MAXUINT);
 
@@ -574,16 +594,20 @@ enlace_grid_index_hit (EnlaceGridIndex   *self,
   cell = self->cells[(gsize)r1 * self->cols + c1];
   if (cell == NULL)
     return G_MAXUINT;
-  /* Later items are drawn on top: test them first. */
+  /* Later items are drawn on top: the highest item that holds the point
+   * wins.  Entries are in insertion order, items inserted in order. */
   for (guint i = cell->len; i > 0; i--)
     {
-      guint item = g_array_index (cell, guint, i - 1);
-      const EnlaceBox *box = &g_array_index (self->boxes, EnlaceBox, item);
+      const Entry *e = &g_array_index (cell, Entry, i - 1);
 
-      if (enlace_box_contains (box, p) && (func == NULL || func (item, p, data)))
-        return item;
+      if (best != G_MAXUINT && e->item <= best)
+        break;
+      if (e->item == best || !enlace_box_contains (&e->box, p))
+        continue;
+      if (func == NULL || func (e->item, p, data))
+        best = e->item;
     }
-  return G_MAXUINT;
+  return best;
 }
 
 GArray *
@@ -612,13 +636,15 @@ enlace_grid_index_query (EnlaceGridIndex *self,
           continue;
         for (guint i = 0; i < cell->len; i++)
           {
-            guint item = g_array_index (cell, guint, i);
+            const Entry *e = &g_array_index (cell, Entry, i);
 
-            if (self->seen[item] == self->stamp)
+            if (self->seen[e->item] == self->stamp)
               continue;
-            self->seen[item] = self->stamp;
-            if (enlace_box_intersects (&g_array_index (self->boxes, EnlaceBox, item), box))
-              g_array_append_val (ret, item);
+            if (enlace_box_intersects (&e->box, box))
+              {
+                self->seen[e->item] = self->stamp;
+                g_array_append_val (ret, e->item);
+              }
           }
       }
   return ret;

@@ -147,6 +147,9 @@ typedef struct _EnlaceGridIndex EnlaceGridIndex;
 EnlaceGridIndex *enlace_grid_index_new     (const EnlaceBox    *extent,
                                             double              cell_m);
 void             enlace_grid_index_free    (EnlaceGridIndex    *self);
+/* Adds @box to @item; an item may have several parts (the segments of a
+ * wall), each tested on its own.  Items must be inserted in drawing
+ * order: a hit returns the top-most. */
 void             enlace_grid_index_insert  (EnlaceGridIndex    *self,
                                             guint               item,
                                             const EnlaceBox    *box);

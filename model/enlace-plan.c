@@ -509,8 +509,8 @@ route_to (Graph       *g,
           double       height)
 {
   EnlacePlanRoute *route = g_new0 (EnlacePlanRoute, 1);
-  EnlacePoint entry;
-  guint seg_i;
+  EnlacePoint entry = { 0, 0 };
+  guint seg_i = 0;
 
   route->points = g_array_new (FALSE, FALSE, sizeof (EnlacePoint));
   g_array_append_val (route->points, from);
@@ -599,11 +599,11 @@ load_routes (EnlaceStore      *store,
       gint64 rack_id = sqlite3_column_int64 (stmt, 3);
       EnlacePlanItem *outlet = enlace_plan_scene_find (scene, ENLACE_PLAN_ITEM_DEVICE, outlet_id);
       EnlacePlanItem *rack = enlace_plan_scene_find (scene, ENLACE_PLAN_ITEM_RACK, rack_id);
-      EnlacePoint from, to, exit;
+      EnlacePoint from, to, exit = { 0, 0 };
       EnlacePlanRoute *route;
       gpointer tree_index;
       Tree *tree;
-      guint seg;
+      guint seg = 0;
 
       if (outlet == NULL || rack == NULL)
         continue;
@@ -875,8 +875,29 @@ enlace_plan_scene_load (EnlaceStore  *store,
   grid_extent = scene->extent;
   scene->index = enlace_grid_index_new (&grid_extent, 1.0);
   for (guint i = 0; i < scene->items->len; i++)
-    enlace_grid_index_insert (scene->index, i,
-                              &((EnlacePlanItem *)g_ptr_array_index (scene->items, i))->bounds);
+    {
+      EnlacePlanItem *item = g_ptr_array_index (scene->items, i);
+
+      /* Lines by segment, so that a long diagonal tray does not sit in
+       * every cell of the floor. */
+      if ((item->kind == ENLACE_PLAN_ITEM_WALL || item->kind == ENLACE_PLAN_ITEM_PATHWAY) && item->points->len >= 2)
+        {
+          double pad = item->bounds.x1 < item->bounds.x2 ? MAX (item->thickness, MAX (item->width, 0.1)) / 2 : 0.05;
+
+          for (guint k = 1; k < item->points->len; k++)
+            {
+              EnlaceBox seg = enlace_points_bounds (&g_array_index (item->points, EnlacePoint, k - 1), 2);
+
+              seg.x1 -= pad;
+              seg.y1 -= pad;
+              seg.x2 += pad;
+              seg.y2 += pad;
+              enlace_grid_index_insert (scene->index, i, &seg);
+            }
+        }
+      else
+        enlace_grid_index_insert (scene->index, i, &item->bounds);
+    }
 
   if (!load_routes (store, scene, error))
     return NULL;

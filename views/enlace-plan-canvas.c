@@ -1140,36 +1140,6 @@ enlace_plan_canvas_describe (EnlacePlanCanvas     *self,
 /* ---------------------------------------------------------------- drawing */
 
 static void
-draw_grid (EnlacePlanCanvas *self,
-           cairo_t          *cr)
-{
-  EnlaceBox view = enlace_viewport_visible (&self->vp);
-  double step = self->grid;
-
-  if (step <= 0)
-    return;
-  while (step * self->vp.pixels_per_m < 12)
-    step *= 5;
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0.4, 0.45, 0.5, 0.15);
-  cairo_set_line_width (cr, 1);
-  for (double x = floor (view.x1 / step) * step; x <= view.x2; x += step)
-    {
-      EnlacePoint px = enlace_viewport_to_view (&self->vp, (EnlacePoint) { x, 0 });
-      cairo_move_to (cr, round (px.x) + 0.5, 0);
-      cairo_line_to (cr, round (px.x) + 0.5, self->vp.height);
-    }
-  for (double y = floor (view.y1 / step) * step; y <= view.y2; y += step)
-    {
-      EnlacePoint px = enlace_viewport_to_view (&self->vp, (EnlacePoint) { 0, y });
-      cairo_move_to (cr, 0, round (px.y) + 0.5);
-      cairo_line_to (cr, self->vp.width, round (px.y) + 0.5);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
 draw_rulers (EnlacePlanCanvas *self,
              cairo_t          *cr)
 {
@@ -1407,8 +1377,8 @@ enlace_plan_canvas_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
       return;
     }
-  draw_grid (self, cr);
   self->style.hover = self->hover;
+  self->style.grid = self->grid;
   enlace_render_plan (cr, self->scene, &self->vp, &self->style);
   draw_draft (self, cr);
   draw_drag (self, cr);

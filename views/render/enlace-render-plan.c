@@ -104,8 +104,10 @@ struct _EnlacePlanBackground
   double            height;
 
   /* The last view it was drawn for, device pixels. */
+  cairo_surface_t  *mips[8];   /* the image halved 1, 2, … times */
   cairo_surface_t  *cache;
   double            cache_key[9];
+  double            cache_opacity;
 };
 
 const char *
@@ -283,6 +285,8 @@ enlace_plan_background_free (EnlacePlanBackground *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->image, cairo_surface_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->mips); i++)
+    g_clear_pointer (&self->mips[i], cairo_surface_destroy);
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_clear_object (&self->svg);
   g_clear_object (&self->page);
@@ -308,6 +312,35 @@ enlace_plan_background_get_n_pages (EnlacePlanBackground *self)
   return self->n_pages;
 }
 
+/* The image halved @level times (made once, on demand). */
+static cairo_surface_t *
+image_level (EnlacePlanBackground *bg,
+             guint                 level)
+{
+  cairo_surface_t *prev;
+
+  if (level == 0)
+    return bg->image;
+  level = MIN (level, G_N_ELEMENTS (bg->mips));
+  if (bg->mips[level - 1] == NULL)
+    {
+      int w, h;
+      cairo_t *cr;
+
+      prev = image_level (bg, level - 1);
+      w = MAX (1, cairo_image_surface_get_width (prev) / 2);
+      h = MAX (1, cairo_image_surface_get_height (prev) / 2);
+      bg->mips[level - 1] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cr = cairo_create (bg->mips[level - 1]);
+      cairo_scale (cr, (double)w / cairo_image_surface_get_width (prev), (double)h / cairo_image_surface_get_height (prev));
+      cairo_set_source_surface (cr, prev, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  return bg->mips[level - 1];
+}
+
 /* Draws the background in its own units at the current transformation. */
 static void
 background_paint_raw (EnlacePlanBackground *bg,
@@ -316,9 +349,25 @@ background_paint_raw (EnlacePlanBackground *bg,
   switch (bg->kind)
     {
     case BG_IMAGE:
-      cairo_set_source_surface (cr, bg->image, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
+      {
+        double sx = 1, sy = 0;
+        guint level = 0;
+        cairo_surface_t *img;
+
+        /* Scaling a big scan down in one step is slow and aliased: start
+         * from the halved copy nearest to the size it is drawn at. */
+        cairo_user_to_device_distance (cr, &sx, &sy);
+        while (hypot (sx, sy) * (1 << (level + 1)) <= 1.0 && level < G_N_ELEMENTS (bg->mips))
+          level++;
+        img = image_level (bg, level);
+        cairo_save (cr);
+        cairo_scale (cr, (double)bg->width / cairo_image_surface_get_width (img),
+                     (double)bg->height / cairo_image_surface_get_height (img));
+        cairo_set_source_surface (cr, img, 0, 0);
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+        cairo_paint (cr);
+        cairo_restore (cr);
+      }
       break;
     case BG_SVG:
       {
@@ -376,24 +425,32 @@ draw_background (cairo_t               *cr,
       return;
     }
 
-  /* On screen the background is drawn once per view and reused while only
-   * the items change (hover, selection, edits). */
-  if (bg->cache == NULL || memcmp (key, bg->cache_key, sizeof key) != 0)
+  /* On screen the background is drawn once per view, faded onto white,
+   * and copied as it is while only the items change (hover, selection,
+   * edits): a copy, not a blend, per frame. */
+  if (bg->cache == NULL || memcmp (key, bg->cache_key, sizeof key) != 0 || bg->cache_opacity != opacity)
     {
       int w = MAX (1, (int)ceil (vp->width)), h = MAX (1, (int)ceil (vp->height));
       cairo_t *cc;
 
       g_clear_pointer (&bg->cache, cairo_surface_destroy);
-      bg->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      bg->cache = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
       cc = cairo_create (bg->cache);
+      cairo_set_source_rgb (cc, 0.99, 0.99, 0.99);
+      cairo_paint (cc);
+      cairo_push_group (cc);
       background_transform (cc, scene, vp);
       background_paint_raw (bg, cc);
+      cairo_pop_group_to_source (cc);
+      cairo_paint_with_alpha (cc, opacity);
       cairo_destroy (cc);
       memcpy (bg->cache_key, key, sizeof key);
+      bg->cache_opacity = opacity;
     }
   cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, bg->cache, 0, 0);
-  cairo_paint_with_alpha (cr, opacity);
+  cairo_paint (cr);
   cairo_restore (cr);
 }
 
@@ -424,6 +481,88 @@ path_points (cairo_t              *cr,
     }
   if (close)
     cairo_close_path (cr);
+}
+
+/* Liang–Barsky: clips segment ab to @box; FALSE when nothing is left. */
+static gboolean
+clip_segment (const EnlaceBox *box,
+              EnlacePoint     *a,
+              EnlacePoint     *b)
+{
+  double t0 = 0, t1 = 1, dx = b->x - a->x, dy = b->y - a->y;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { a->x - box->x1, box->x2 - a->x, a->y - box->y1, box->y2 - a->y };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      {
+        double r = q[i] / p[i];
+
+        if (p[i] < 0)
+          {
+            if (r > t1)
+              return FALSE;
+            t0 = MAX (t0, r);
+          }
+        else
+          {
+            if (r < t0)
+              return FALSE;
+            t1 = MIN (t1, r);
+          }
+      }
+    }
+  {
+    EnlacePoint na = { a->x + t0 * dx, a->y + t0 * dy };
+    EnlacePoint nb = { a->x + t1 * dx, a->y + t1 * dy };
+
+    *a = na;
+    *b = nb;
+  }
+  return TRUE;
+}
+
+/* A polyline cut to what the view shows, so that dashes and wide strokes
+ * are only computed where they are seen. */
+static void
+path_points_clipped (cairo_t              *cr,
+                     const EnlaceViewport *vp,
+                     GArray               *points,
+                     double                margin_px)
+{
+  EnlaceBox view = enlace_viewport_visible (vp);
+  double m = margin_px / vp->pixels_per_m;
+  gboolean pen_down = FALSE;
+
+  view.x1 -= m;
+  view.y1 -= m;
+  view.x2 += m;
+  view.y2 += m;
+  for (guint i = 1; i < points->len; i++)
+    {
+      EnlacePoint a = g_array_index (points, EnlacePoint, i - 1);
+      EnlacePoint b = g_array_index (points, EnlacePoint, i);
+      EnlacePoint ca = a, cb = b;
+      EnlacePoint pa, pb;
+
+      if (!clip_segment (&view, &ca, &cb))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      pa = enlace_viewport_to_view (vp, ca);
+      pb = enlace_viewport_to_view (vp, cb);
+      if (!pen_down || ca.x != a.x || ca.y != a.y)
+        cairo_move_to (cr, pa.x, pa.y);
+      cairo_line_to (cr, pb.x, pb.y);
+      pen_down = cb.x == b.x && cb.y == b.y;
+    }
 }
 
 static gboolean
@@ -487,6 +626,9 @@ draw_space_label (cairo_t               *cr,
   set_rgb (cr, ink, 0.95);
   enlace_render_text (cr, item->name, size, TRUE, ENLACE_ALIGN_CENTER,
                       px.x - w / 2, px.y - size * 2.1, w, size * 1.6);
+  /* Small on screen: the code alone. */
+  if (size < 9)
+    return;
   if (item->subtitle && h > size * 4)
     {
       set_rgb (cr, ink, 0.75);
@@ -507,7 +649,7 @@ draw_wall (cairo_t              *cr,
            const EnlaceViewport *vp,
            EnlacePlanItem       *item)
 {
-  path_points (cr, vp, item->points, FALSE);
+  path_points_clipped (cr, vp, item->points, item->thickness * vp->pixels_per_m + 4);
   set_rgb (cr, wall_ink, 1.0);
   cairo_set_line_width (cr, MAX (item->thickness * vp->pixels_per_m, 1.5));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
@@ -548,7 +690,7 @@ draw_pathway (cairo_t              *cr,
     {
       double dash[] = { 6, 3 };
 
-      path_points (cr, vp, item->points, FALSE);
+      path_points_clipped (cr, vp, item->points, width + 4);
       set_rgb (cr, conduit_ink, 0.9);
       cairo_set_line_width (cr, MAX (width * 0.4, 2));
       cairo_set_dash (cr, dash, 2, 0);
@@ -557,7 +699,7 @@ draw_pathway (cairo_t              *cr,
     }
   else if (g_strcmp0 (item->type, "raceway") == 0)
     {
-      path_points (cr, vp, item->points, FALSE);
+      path_points_clipped (cr, vp, item->points, width + 4);
       set_rgb (cr, raceway_ink, 0.9);
       cairo_set_line_width (cr, MAX (width * 0.5, 2));
       cairo_stroke (cr);
@@ -565,7 +707,7 @@ draw_pathway (cairo_t              *cr,
   else
     {
       /* A tray: a band as wide as the tray with its edges drawn. */
-      path_points (cr, vp, item->points, FALSE);
+      path_points_clipped (cr, vp, item->points, width + 4);
       set_rgb (cr, tray_ink, 1.0);
       cairo_set_line_width (cr, MAX (width, 3));
       cairo_stroke_preserve (cr);
@@ -764,7 +906,7 @@ draw_routes (cairo_t               *cr,
     {
       EnlacePlanRoute *route = g_ptr_array_index (scene->routes, i);
 
-      path_points (cr, vp, route->points, FALSE);
+      path_points_clipped (cr, vp, route->points, 4);
       set_rgb (cr, route_ink, route->along_pathways ? 0.55 : 0.35);
       cairo_set_dash (cr, route->along_pathways ? NULL : dash, route->along_pathways ? 0 : 2, 0);
       cairo_stroke (cr);
@@ -820,6 +962,111 @@ decorate (cairo_t              *cr,
   cairo_restore (cr);
 }
 
+static void
+draw_grid (cairo_t              *cr,
+           const EnlaceViewport *vp,
+           double                grid)
+{
+  EnlaceBox view = enlace_viewport_visible (vp);
+  double step = grid;
+
+  while (step * vp->pixels_per_m < 12)
+    step *= 5;
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, 0.4, 0.45, 0.5, 0.15);
+  cairo_set_line_width (cr, 1);
+  for (double x = floor (view.x1 / step) * step; x <= view.x2; x += step)
+    {
+      EnlacePoint px = enlace_viewport_to_view (vp, (EnlacePoint) { x, 0 });
+      cairo_move_to (cr, round (px.x) + 0.5, 0);
+      cairo_line_to (cr, round (px.x) + 0.5, vp->height);
+    }
+  for (double y = floor (view.y1 / step) * step; y <= view.y2; y += step)
+    {
+      EnlacePoint px = enlace_viewport_to_view (vp, (EnlacePoint) { 0, y });
+      cairo_move_to (cr, 0, round (px.y) + 0.5);
+      cairo_line_to (cr, vp->width, round (px.y) + 0.5);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* The colour of an outlet drawn too small for its jacks: the state that
+ * matters most (faulty, in service, planned, free), or its status. */
+static guint
+outlet_bucket (const EnlacePlanStyle *style,
+               EnlacePlanItem        *item)
+{
+  guint bucket = ENLACE_JACK_FREE;
+
+  if (style->coloring == ENLACE_PLAN_COLOR_STATUS)
+    return g_strcmp0 (item->status, "planned") == 0 ? 0 : g_strcmp0 (item->status, "retired") == 0 ? 2 : 1;
+  for (guint i = 0; item->jacks && i < item->jacks->len; i++)
+    {
+      EnlacePlanJack *jack = g_ptr_array_index (item->jacks, i);
+
+      if (!jack_visible (style, jack))
+        continue;
+      if (jack->state == ENLACE_JACK_FAULTY)
+        return ENLACE_JACK_FAULTY;
+      if (jack->state == ENLACE_JACK_LIVE)
+        bucket = ENLACE_JACK_LIVE;
+      else if (jack->state == ENLACE_JACK_PLANNED && bucket == ENLACE_JACK_FREE)
+        bucket = ENLACE_JACK_PLANNED;
+    }
+  return bucket;
+}
+
+/* Thousands of outlets seen from afar: one path per colour, filled once. */
+static void
+draw_outlets_batched (cairo_t               *cr,
+                      EnlacePlanScene       *scene,
+                      GArray                *visible,
+                      const EnlaceViewport  *vp,
+                      const EnlacePlanStyle *style)
+{
+  static const char * const statuses[] = { "planned", "active", "retired" };
+  double half = MAX (0.15 * vp->pixels_per_m, 1.5);
+
+  if (!(style->layers & (ENLACE_PLAN_LAYER_OUTLETS_DATA | ENLACE_PLAN_LAYER_OUTLETS_VOICE)))
+    return;
+  cairo_save (cr);
+  for (guint bucket = 0; bucket < 4; bucket++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+          EnlacePoint px;
+          guint n_visible = 0;
+
+          if (item->kind != ENLACE_PLAN_ITEM_DEVICE || g_strcmp0 (item->type, "outlet") != 0)
+            continue;
+          for (guint k = 0; item->jacks && k < item->jacks->len; k++)
+            n_visible += jack_visible (style, g_ptr_array_index (item->jacks, k));
+          if (item->jacks && item->jacks->len > 0 && n_visible == 0)
+            continue;
+          if (outlet_bucket (style, item) != bucket)
+            continue;
+          px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
+          cairo_rectangle (cr, px.x - half, px.y - half * 0.6, 2 * half, 1.2 * half);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      if (style->coloring == ENLACE_PLAN_COLOR_STATE)
+        set_rgb (cr, jack_rgb (bucket), 1.0);
+      else if (bucket < 3)
+        set_rgb (cr, status_rgb (statuses[bucket]), 1.0);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, ink, 0.9);
+      cairo_set_line_width (cr, 0.8);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static int
 compare_uint (gconstpointer a,
               gconstpointer b)
@@ -837,6 +1084,8 @@ enlace_render_plan (cairo_t               *cr,
   g_autoptr(GArray) visible = NULL;
   EnlaceBox view;
   double margin;
+  /* Outlets under 7 px wide are drawn in bulk, without their jacks. */
+  gboolean batch_outlets = 0.30 * vp->pixels_per_m < 7;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (scene != NULL);
@@ -848,6 +1097,8 @@ enlace_render_plan (cairo_t               *cr,
 
   if (style->layers & ENLACE_PLAN_LAYER_BACKGROUND)
     draw_background (cr, scene, vp, style);
+  if (style->grid > 0 && !style->paper)
+    draw_grid (cr, vp, style->grid);
 
   /* Only what the view shows, in drawing order. */
   view = enlace_viewport_visible (vp);
@@ -889,7 +1140,7 @@ enlace_render_plan (cairo_t               *cr,
                 draw_rack (cr, vp, style, item);
               break;
             case 5:
-              if (item->kind == ENLACE_PLAN_ITEM_DEVICE)
+              if (item->kind == ENLACE_PLAN_ITEM_DEVICE && !(batch_outlets && g_strcmp0 (item->type, "outlet") == 0))
                 draw_device (cr, vp, style, item);
               break;
             default:
@@ -898,6 +1149,8 @@ enlace_render_plan (cairo_t               *cr,
         }
       if (pass == 3 && (style->layers & ENLACE_PLAN_LAYER_ROUTES))
         draw_routes (cr, scene, vp);
+      if (pass == 4 && batch_outlets)
+        draw_outlets_batched (cr, scene, visible, vp, style);
     }
 
   /* Decorations on top. */

@@ -63,6 +63,7 @@ typedef struct
   const EnlacePlanItem  *highlight;   /* found by a search, nullable */
   const EnlacePlanItem  *hover;       /* nullable */
   gboolean               paper;       /* white page, no selection decorations */
+  double                 grid;        /* metres between grid lines, 0: none (screen only) */
 } EnlacePlanStyle;
 
 void enlace_plan_style_init   (EnlacePlanStyle *style);
