@@ -598,6 +598,42 @@ test_device_remove_cables (void)
 }
 
 static void
+test_circuit_remove_cables (void)
+{
+  g_autoptr(EnlaceStore) s = campus ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add (s, "device", "name", "RT1", "device_type_id", "Acme/SW4", "rack_id", "R1", "u_position", "40", NULL);
+  add (s, "circuit", "cid", "TELMEX-1", "provider", "Telmex", NULL);
+  add (s, "circuit-termination", "circuit_id", "TELMEX-1", "side", "A", "space_id", "A/1/1A", NULL);
+  add (s, "circuit-termination", "circuit_id", "TELMEX-1", "side", "Z", NULL);
+  cable (s, "TELMEX-1:A", "RT1:g1", "DEMARC-1");
+  cable (s, "RT1:g2", "RT1:g3", "P-1");
+  before = snapshot (s);
+
+  /* removing the circuit removes the cable left with no end A */
+  g_assert_true (enlace_store_delete (s, "circuit", id_of (s, "circuit", "TELMEX-1"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (enlace_store_lookup (s, "cable", "DEMARC-1", NULL), ==, 0);
+  g_assert_cmpuint (enlace_store_count (s, "cable"), ==, 1);
+  g_assert_true (enlace_store_undo (s, &error));
+  after = snapshot (s);
+  assert_same_rows (before, after);
+
+  /* removing one port does the same for its cable only */
+  g_assert_true (enlace_store_delete (s, "port", id_of (s, "port", "RT1:g2"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (enlace_store_lookup (s, "cable", "P-1", NULL), ==, 0);
+  g_assert_cmpint (enlace_store_lookup (s, "cable", "DEMARC-1", NULL), >, 0);
+  {
+    g_autoptr(GPtrArray) problems = enlace_store_check (s, NULL);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+}
+
+static void
 test_device_type_height (void)
 {
   g_autoptr(EnlaceStore) s = campus ();
@@ -1216,6 +1252,7 @@ main (int    argc,
   g_test_add_func ("/model/objects/device/asset-tag", test_device_asset_tag);
   g_test_add_func ("/model/objects/device/templates", test_device_templates);
   g_test_add_func ("/model/objects/device/remove-cables", test_device_remove_cables);
+  g_test_add_func ("/model/objects/circuit/remove-cables", test_circuit_remove_cables);
   g_test_add_func ("/model/objects/device-type/height", test_device_type_height);
   g_test_add_func ("/model/objects/device-type/resize", test_device_type_resize);
   g_test_add_func ("/model/objects/port/positions", test_port_positions);
