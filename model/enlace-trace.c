@@ -1094,8 +1094,8 @@ follow_mappings (Trace        *tr,
               if (!seen)
                 g_array_append_val (pushed, map->other_pos);
             }
-          /* Re-fetch: t_graph_port may have read rows, but records
-           * never move, so p stays valid. */
+          /* t_graph_port may read rows, but records never move (they
+           * live in pages), so p stays valid */
         }
     }
   if (multi_out)
@@ -1170,35 +1170,29 @@ trace_run (Trace  *tr,
         }
       path_add_length (path, any_len, all_len, longest);
       g_ptr_array_add (path->hops, g_steal_pointer (&cables));
-      cables = NULL;
 
       /* far terminations */
       far = hop_new ();
-      {
-        GArray *cable_hop = g_ptr_array_index (path->hops, path->hops->len - 1);
+      for (guint i = 0; i < terms->len; i++)
+        {
+          gint64 cable_id;
+          char side;
+          TCable *c;
+          GArray *other;
 
-        for (guint i = 0; i < terms->len; i++)
-          {
-            gint64 cable_id;
-            char side;
-            TCable *c;
-            GArray *other;
+          if (!node_cable (g, &g_array_index (terms, EnlaceNode, i), &cable_id, &side))
+            continue;
+          c = t_graph_cable (g, cable_id);
+          if (c == NULL)
+            continue;
+          other = c->ends[side == 'A' ? 1 : 0];
+          for (guint j = 0; j < other->len; j++)
+            {
+              EnlaceNode n = g_array_index (other, EnlaceNode, j);
 
-            if (!node_cable (g, &g_array_index (terms, EnlaceNode, i), &cable_id, &side))
-              continue;
-            c = t_graph_cable (g, cable_id);
-            if (c == NULL)
-              continue;
-            other = c->ends[side == 'A' ? 1 : 0];
-            for (guint j = 0; j < other->len; j++)
-              {
-                EnlaceNode n = g_array_index (other, EnlaceNode, j);
-
-                hop_add (far, n.kind, n.id);
-              }
-          }
-        (void) cable_hop;
-      }
+              hop_add (far, n.kind, n.id);
+            }
+        }
       if (far->len == 0)
         {
           g_array_unref (far);
