@@ -42,6 +42,7 @@ enum {
 enum {
   MOVE_DEVICE,
   DEVICE_ACTIVATED,
+  UNIT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -274,6 +275,16 @@ click_pressed_cb (GtkGestureClick  *click,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 2 && id > 0)
     g_signal_emit (self, signals[DEVICE_ACTIVATED], 0, id);
+  else if (n_press == 2)
+    {
+      EnlaceRackFace face;
+      int unit;
+
+      /* a free unit: offer to put a device there */
+      if (enlace_rack_elevation_unit_at (self->elevation, x, y, &face, &unit))
+        g_signal_emit (self, signals[UNIT_ACTIVATED], 0,
+                       face == ENLACE_RACK_FACE_REAR ? "rear" : "front", unit);
+    }
 }
 
 static gboolean
@@ -335,7 +346,7 @@ enlace_rack_canvas_query_tooltip (GtkWidget  *widget,
 
       if (!enlace_rack_elevation_unit_at (self->elevation, x, y, &face, &unit))
         return FALSE;
-      text = g_strdup_printf (_("Unit %d (%s) is free"), unit,
+      text = g_strdup_printf (_("Unit %d (%s) is free: double-click to add a device here"), unit,
                               face == ENLACE_RACK_FACE_FRONT ? _("front") : _("rear"));
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
@@ -440,6 +451,10 @@ enlace_rack_canvas_class_init (EnlaceRackCanvasClass *klass)
   signals[DEVICE_ACTIVATED] =
     g_signal_new ("device-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* ::unit-activated (face "front"|"rear", unit): a free unit double-clicked */
+  signals[UNIT_ACTIVATED] =
+    g_signal_new ("unit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

@@ -29,6 +29,7 @@ struct _EnlaceRackView
   GtkWidget        *face_dropdown;
   GtkWidget        *unit_spin;
   GtkWidget        *add_error;
+  int               preset_unit;    /* from a double-clicked free unit, 0: propose */
 
   char             *message;
 };
@@ -260,6 +261,11 @@ type_changed_cb (EnlaceRackView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
   face = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->face_dropdown)) == 1
          ? ENLACE_RACK_FACE_REAR : ENLACE_RACK_FACE_FRONT;
+  if (self->preset_unit > 0)
+    {
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->unit_spin), self->preset_unit);
+      return;
+    }
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->unit_spin),
                              propose_unit (self, enlace_json_double (type, "u_height", 1),
                                            enlace_json_int (type, "full_depth", 1) != 0, face));
@@ -288,6 +294,23 @@ fill_types (EnlaceRackView *self)
       gtk_string_list_append (self->type_names, label);
       g_array_append_val (self->type_ids, id);
     }
+}
+
+static void
+popover_closed_cb (EnlaceRackView *self)
+{
+  self->preset_unit = 0;
+}
+
+static void
+unit_activated_cb (EnlaceRackCanvas *canvas,
+                   const char       *face,
+                   int               unit,
+                   EnlaceRackView   *self)
+{
+  self->preset_unit = unit;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->face_dropdown), g_strcmp0 (face, "rear") == 0 ? 1 : 0);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (self->add_button));
 }
 
 static void
@@ -448,6 +471,7 @@ build_add_popover (EnlaceRackView *self)
   gtk_popover_set_child (GTK_POPOVER (self->add_popover), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self->add_popover), button);
   g_signal_connect_swapped (self->add_popover, "show", G_CALLBACK (popover_show_cb), self);
+  g_signal_connect_swapped (self->add_popover, "closed", G_CALLBACK (popover_closed_cb), self);
   return self->add_popover;
 }
 
@@ -480,7 +504,7 @@ enlace_rack_view_init (EnlaceRackView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *impact = gtk_button_new_with_mnemonic (_("What _breaks…"));
-  GtkWidget *hint = gtk_label_new (_("Drag a device to another unit or face to move it; double-click to open it."));
+  GtkWidget *hint = gtk_label_new (_("Drag a device to another unit or face to move it; double-click a device to open it, a free unit to add one there."));
   GtkWidget *message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
@@ -533,6 +557,7 @@ enlace_rack_view_init (EnlaceRackView *self)
   gtk_widget_set_margin_bottom (self->canvas, 12);
   g_signal_connect (self->canvas, "move-device", G_CALLBACK (move_device_cb), self);
   g_signal_connect (self->canvas, "device-activated", G_CALLBACK (device_activated_cb), self);
+  g_signal_connect (self->canvas, "unit-activated", G_CALLBACK (unit_activated_cb), self);
   g_signal_connect_swapped (self->canvas, "notify::selected", G_CALLBACK (selected_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rack elevation"), -1);

@@ -174,6 +174,64 @@ test_add_device (Fixture       *f,
   enlace_test_screenshot (f->page, "rack-view-added.png");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type,
+             guint      nth)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (stack, widget);
+  /* breadth first, in order */
+  for (guint i = 0; i < stack->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (stack, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+/* Double-clicking a free unit opens the Add popover at that unit. */
+static void
+test_add_at_free_unit (Fixture       *f,
+                       gconstpointer  data)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+  GtkWidget *menu_button = find_widget (f->page, GTK_TYPE_MENU_BUTTON, 0);
+  GtkWidget *popover, *spin, *type_dropdown, *add = NULL;
+  gint64 id;
+
+  g_assert_nonnull (menu_button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_signal_emit_by_name (canvas, "unit-activated", "front", 5);
+  enlace_test_spin (300);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  spin = find_widget (popover, GTK_TYPE_SPIN_BUTTON, 0);
+  type_dropdown = find_widget (popover, GTK_TYPE_DROP_DOWN, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 5);
+  /* APC, Cisco, Dell, Lenovo, Panduit ×2: pick the Cisco switch */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (type_dropdown), 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 5);
+
+  for (guint i = 0; (add = find_widget (popover, GTK_TYPE_BUTTON, i)); i++)
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (add)), "_Add") == 0)
+      break;
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  enlace_test_spin (300);
+
+  id = enlace_store_lookup (f->store, "device", "SW-3", NULL);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpfloat (stored_position (f, id), ==, 5);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +250,7 @@ main (int   argc,
   g_test_add ("/views/rack-view/drag-to-free-unit", Fixture, NULL, setup, test_drag_to_free_unit, teardown);
   g_test_add ("/views/rack-view/refused-move", Fixture, NULL, setup, test_refused_move, teardown);
   g_test_add ("/views/rack-view/add-device", Fixture, NULL, setup, test_add_device, teardown);
+  g_test_add ("/views/rack-view/add-at-free-unit", Fixture, NULL, setup, test_add_at_free_unit, teardown);
 
   return g_test_run ();
 }
