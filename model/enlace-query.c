@@ -125,7 +125,7 @@ static const EnlaceColumn extension_columns[] = {
   { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "port", N_("Rides on"), PORT_KEY ("t.port_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "space", N_("Space"), SPACE_PATH ("(SELECT d.space_id FROM port p JOIN device d ON d.id = p.device_id WHERE p.id = t.port_id)"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "space", N_("Space"), SPACE_PATH ("(SELECT COALESCE(d.space_id, r.space_id) FROM port p JOIN device d ON d.id = p.device_id LEFT JOIN rack r ON r.id = d.rack_id WHERE p.id = t.port_id)"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
 };
 static const EnlaceColumn area_columns[] = {
   { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },

@@ -30,6 +30,9 @@ struct _EnlaceObjectList
   GtkButton            *delete_button;
   GtkColumnView        *column_view;
   AdwStatusPage        *empty_page;
+  GtkWidget            *people_switch;   /* "People | Areas", for those two lists */
+  GtkToggleButton      *people_toggle;
+  GtkToggleButton      *areas_toggle;
 
   int                   probed_column;
 };
@@ -201,6 +204,34 @@ sorter_changed_cb (EnlaceObjectList *self,
 }
 
 static void
+people_toggled_cb (EnlaceObjectList *self,
+                   GtkToggleButton  *button)
+{
+  if (!gtk_toggle_button_get_active (button) || self->spec == NULL)
+    return;
+
+  if (button == self->areas_toggle && strcmp (self->spec->name, "area") != 0)
+    enlace_page_activate_object (ENLACE_PAGE (self), "list/area", 0);
+  else if (button == self->people_toggle && strcmp (self->spec->name, "person") != 0)
+    enlace_page_activate_object (ENLACE_PAGE (self), "list/person", 0);
+}
+
+static void
+update_people_switch (EnlaceObjectList *self)
+{
+  gboolean people = strcmp (self->spec->name, "person") == 0;
+  gboolean areas = strcmp (self->spec->name, "area") == 0;
+
+  gtk_widget_set_visible (self->people_switch, people || areas);
+  g_signal_handlers_block_by_func (self->people_toggle, people_toggled_cb, self);
+  g_signal_handlers_block_by_func (self->areas_toggle, people_toggled_cb, self);
+  gtk_toggle_button_set_active (self->people_toggle, people);
+  gtk_toggle_button_set_active (self->areas_toggle, areas);
+  g_signal_handlers_unblock_by_func (self->people_toggle, people_toggled_cb, self);
+  g_signal_handlers_unblock_by_func (self->areas_toggle, people_toggled_cb, self);
+}
+
+static void
 build_columns (EnlaceObjectList *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
@@ -275,6 +306,7 @@ enlace_object_list_set_object (EnlacePage *page,
     }
 
   enlace_page_set_title (page, _(spec->title));
+  update_people_switch (self);
 
   if (store == NULL)
     return;
@@ -422,6 +454,19 @@ enlace_object_list_init (EnlaceObjectList *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_add_css_class (toolbar, "toolbar");
+
+  /* the sidebar's "Areas and People" shows both lists */
+  self->people_switch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (self->people_switch, "linked");
+  self->people_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_People")));
+  self->areas_toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Areas")));
+  gtk_toggle_button_set_group (self->areas_toggle, self->people_toggle);
+  g_signal_connect_swapped (self->people_toggle, "toggled", G_CALLBACK (people_toggled_cb), self);
+  g_signal_connect_swapped (self->areas_toggle, "toggled", G_CALLBACK (people_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->people_switch), GTK_WIDGET (self->people_toggle));
+  gtk_box_append (GTK_BOX (self->people_switch), GTK_WIDGET (self->areas_toggle));
+  gtk_widget_set_visible (self->people_switch, FALSE);
+  gtk_box_append (GTK_BOX (toolbar), self->people_switch);
 
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Filter the list"), NULL);

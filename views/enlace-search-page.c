@@ -73,11 +73,16 @@ run_search (EnlaceSearchPage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
-      if (hit->subtitle[0])
-        subtitle = g_strdup_printf ("%s · %s", k ? _(k->label) : hit->kind,
-                                    enlace_choice_label (hit->subtitle));
-      else
-        subtitle = g_strdup (k ? _(k->label) : hit->kind);
+      {
+        /* "patch-cord · CAT6": show each choice value by its label */
+        g_auto(GStrv) parts = g_strsplit (hit->subtitle, " · ", -1);
+        g_autoptr(GString) s = g_string_new (k ? _(k->label) : hit->kind);
+
+        for (guint j = 0; parts[j]; j++)
+          if (parts[j][0])
+            g_string_append_printf (s, " · %s", enlace_choice_label (parts[j]));
+        subtitle = g_string_free (g_steal_pointer (&s), FALSE);
+      }
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hit->title);
