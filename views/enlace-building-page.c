@@ -332,7 +332,11 @@ enlace_building_page_set_object (EnlacePage *page,
   gtk_box_append (GTK_BOX (header), button);
   gtk_box_append (GTK_BOX (box), header);
 
-  /* counts */
+  /* what is there first, then the counts */
+  gtk_box_append (GTK_BOX (box), children_group (self, levels[level].child_kind, id));
+  if (strcmp (kind, "space") == 0 && (group = outlets_group (self, id)))
+    gtk_box_append (GTK_BOX (box), group);
+
   if (enlace_query_location_stats (store, kind, id, &stats, &error))
     {
       g_autofree char *n = NULL;
@@ -371,10 +375,6 @@ enlace_building_page_set_object (EnlacePage *page,
   else
     g_warning ("%s", error->message);
 
-  /* children */
-  gtk_box_append (GTK_BOX (box), children_group (self, levels[level].child_kind, id));
-  if (strcmp (kind, "space") == 0 && (group = outlets_group (self, id)))
-    gtk_box_append (GTK_BOX (box), group);
 }
 
 static void
