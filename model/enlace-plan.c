@@ -663,7 +663,7 @@ load_floor (EnlaceStore      *store,
     {
       sqlite3_reset (stmt);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no floor with id %" G_GINT64_FORMAT), scene->floor_id);
+                   _("There is no floor with id %lld"), (long long) scene->floor_id);
       return FALSE;
     }
   scene->building_code = col_text (stmt, 0);
