@@ -98,7 +98,7 @@ static const EnlaceColumn port_columns[] = {
 };
 static const EnlaceColumn cable_columns[] = {
   { "label", N_("Label"), "t.label", "t.label IS NULL, t.label", ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
+  { "kind", N_("Kind of cable"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "type", N_("Type"), "upper(t.type)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "a", N_("End A"), CABLE_END ("A"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },

@@ -115,7 +115,8 @@ children_group (EnlaceBuildingPage *self,
   const EnlaceKind *ck = enlace_kind_lookup (child_kind);
   const EnlaceListSpec *spec = enlace_list_spec_lookup (child_kind);
   g_autoptr(GArray) ids = NULL;
-  g_autofree char *add_label = g_strdup_printf (_("Add %s"), _(ck->label));
+  g_autofree char *lower = g_utf8_strdown (_(ck->label), -1);
+  g_autofree char *add_label = g_strdup_printf (_("Add %s"), lower);
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(ck->plural));

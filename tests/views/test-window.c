@@ -18,6 +18,7 @@
 #include "enlace-trace-view.h"
 #include "enlace-tree-node.h"
 #include "enlace-window-private.h"
+#include "enlace-xml.h"
 
 static EnlaceApplication *app;
 
@@ -623,6 +624,100 @@ test_list_sort_filter (void)
   fixture_teardown (&f);
 }
 
+static void
+test_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("enlace-test-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "campus.enlace", NULL);
+  g_autoptr(EnlaceStore) plant = NULL;
+  EnlaceStore *store;
+  Fixture f = { 0 };
+
+  plant = plant_with_people (&f);
+  g_assert_true (enlace_store_save_copy (plant, path, &error));
+  g_assert_no_error (error);
+
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  fixture_window (&f, store);
+
+  /* a banner says so, the title too, and nothing can change */
+  g_assert_true (gtk_revealer_get_reveal_child (f.window->read_only_revealer));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (f.window)), "campus.enlace"));
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.undo"));
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.new-object"));
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.delete-object"));
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.import-xml"));
+  g_assert_true (_enlace_window_action_enabled (f.window, "win.save-copy"));
+  g_assert_true (_enlace_window_action_enabled (f.window, "win.export-xml"));
+  show (&f, "list/cable", 0);
+
+  fixture_teardown (&f);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_enlace_window_import_xml_finish (ENLACE_WINDOW (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_import_xml (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("enlace-test-XXXXXX", &error);
+  g_autofree char *xml = g_build_filename (dir, "plant.xml", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.enlace", NULL);
+  g_autoptr(EnlaceStore) plant = NULL;
+  g_autoptr(EnlaceStore) fresh = NULL;
+  gboolean done = FALSE;
+  Fixture f = { 0 };
+
+  plant = plant_with_people (&f);
+  g_assert_true (enlace_xml_export (plant, xml, &error));
+  g_assert_no_error (error);
+
+  fresh = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+
+  f.window = enlace_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (f.window));
+  g_assert_true (enlace_window_open_path (f.window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f.window->content_stack), ==, "empty");
+
+  /* in a thread, with the progress bar shown and actions held */
+  _enlace_window_import_xml (f.window, xml, import_done_cb, &done);
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.import-xml"));
+  g_assert_false (_enlace_window_action_enabled (f.window, "win.new-object"));
+  g_assert_true (enlace_test_spin_until (&done, 20000));
+
+  /* the window reopened the file and shows what was imported */
+  f.store = g_object_ref (enlace_window_get_store (f.window));
+  g_assert_cmpuint (enlace_store_count (f.store, "cable"), ==, 4);
+  g_assert_cmpuint (enlace_store_count (f.store, "extension"), ==, 1);
+  g_assert_nonnull (enlace_window_get_visible_page (f.window));
+  g_assert_true (tree_has (f.window, "building", enlace_store_lookup (f.store, "building", "B1", NULL)));
+  g_assert_true (_enlace_window_action_enabled (f.window, "win.undo"));
+  g_assert_false (gtk_revealer_get_reveal_child (f.window->progress_revealer));
+
+  fixture_teardown (&f);
+  g_unlink (xml);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +748,8 @@ main (int   argc,
   g_test_add_func ("/views/window/flow", test_flow);
   g_test_add_func ("/views/form/refusal-at-field", test_form_refusal_at_field);
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
+  g_test_add_func ("/views/window/read-only", test_read_only);
+  g_test_add_func ("/views/window/import-xml", test_import_xml);
 
   ret = g_test_run ();
   g_clear_object (&app);
