@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -484,12 +486,89 @@ test_demo_campus (void)
   g_assert_true (saw_switch);
   g_assert_true (saw_panel);
   g_assert_true (saw_outlet);
+
+  /* a provider circuit: the trace crosses it between its two ends */
+  {
+    g_autoptr(GPtrArray) terms = enlace_store_list (store, "circuit-termination", 0, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < terms->len; i++)
+      {
+        EnlaceTerm term = { ENLACE_TERM_CIRCUIT, enlace_json_int (g_ptr_array_index (terms, i), "id", 0) };
+        g_autoptr(GPtrArray) paths = enlace_tracer_trace_term (tracer, &term, &error);
+        g_autoptr(EnlaceTraceDrawing) d = NULL;
+        g_autofree char *path = enlace_test_screenshot_path ("demo-trace-circuit.png");
+
+        g_assert_no_error (error);
+        if (paths->len == 0)
+          continue;
+        d = enlace_trace_drawing_new (store, "circuit", paths, &error);
+        g_assert_no_error (error);
+        g_assert_true (enlace_trace_drawing_export (d, path, FALSE, 1, &error));
+        break;
+      }
+  }
+}
+
+/* Run with LANGUAGE=es and ENLACE_LOCALEDIR (the "render-es" test): the
+ * drawings in Spanish, saved for people to look at. */
+static void
+test_spanish (void)
+{
+  EnlaceTestPlant ids;
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(EnlaceRackElevation) rack = NULL;
+  g_autoptr(EnlacePortPanel) panel = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(EnlaceTraceDrawing) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+  EnlaceTerm term = { ENLACE_TERM_PORT, 0 };
+  double w, h;
+
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "es") != 0 || g_getenv ("ENLACE_LOCALEDIR") == NULL)
+    {
+      g_test_skip ("only with LANGUAGE=es and ENLACE_LOCALEDIR");
+      return;
+    }
+  /* the catalogue is really used */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Rack %s"), ==, "Rack %s");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Total length %s"), ==, "Longitud total %s");
+
+  store = enlace_test_plant_new (&ids);
+  rack = enlace_rack_elevation_load (store, ids.rack, &error);
+  g_assert_no_error (error);
+  enlace_rack_elevation_get_size (rack, &w, &h);
+  save_drawing ("render-es-rack.png", w, h, (void (*) (gpointer, cairo_t *)) enlace_rack_elevation_draw, rack);
+  panel = enlace_port_panel_load (store, ids.pp1, &error);
+  g_assert_no_error (error);
+  enlace_port_panel_get_size (panel, &w, &h);
+  save_drawing ("render-es-ports.png", w, h, (void (*) (gpointer, cairo_t *)) enlace_port_panel_draw, panel);
+
+  tracer = enlace_tracer_new (store);
+  term.id = ids.sw1_gi1;
+  paths = enlace_tracer_trace_term (tracer, &term, &error);
+  g_assert_no_error (error);
+  trace = enlace_trace_drawing_new (store, "Trayectoria desde SW-1:Gi1/0/1", paths, &error);
+  g_assert_no_error (error);
+  png = enlace_test_screenshot_path ("render-es-trace.png");
+  g_assert_true (enlace_trace_drawing_export (trace, png, FALSE, 1, &error));
+  g_assert_no_error (error);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("ENLACE_LOCALEDIR");
+
+  /* only C.UTF-8 exists on these machines; LANGUAGE picks the catalogue */
+  setlocale (LC_ALL, "C.UTF-8");
+  if (localedir)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/views/render/rack/occupied-free", test_rack_occupied_free);
@@ -499,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/views/render/trace/fixture-path", test_trace_fixture_path);
   g_test_add_func ("/views/render/trace/nothing", test_trace_nothing);
   g_test_add_func ("/views/render/demo-campus", test_demo_campus);
+  g_test_add_func ("/views/render/spanish", test_spanish);
 
   return g_test_run ();
 }
