@@ -600,7 +600,7 @@ draw_device_box (EnlaceRackElevation    *self,
     g_autofree char *name = NULL;
 
     if (ghost)
-      name = g_strdup_printf (_("%s (front, full depth)"), d->name);
+      name = g_strdup_printf (_("%s (full depth, from the front)"), d->name);
     else if (planned)
       name = g_strdup_printf (_("%s (planned)"), d->name);
     else if (retired)
@@ -611,7 +611,7 @@ draw_device_box (EnlaceRackElevation    *self,
     if (ghost && d->face == ENLACE_RACK_FACE_REAR)
       {
         g_free (name);
-        name = g_strdup_printf (_("%s (rear, full depth)"), d->name);
+        name = g_strdup_printf (_("%s (full depth, from the rear)"), d->name);
       }
 
     if (d->type_label && !ghost && h >= 2 * UNIT_H - 2)
