@@ -38,6 +38,7 @@ struct _EnlaceStore
   GHashTable *bulk_marks;   /* table → max rowid before bulk (gint64*) */
 
   guint       read_only : 1;
+  guint       trusted : 1;  /* checked at open: remember its state at close */
 };
 
 enum {
@@ -118,6 +119,65 @@ enlace_change_set_touches (EnlaceChangeSet *self,
 
 /* ---------------------------------------------------------------- basics */
 
+/* ---------------------------------------------------------------- checks
+ *
+ * PRAGMA quick_check reads the whole file: half a second for a campus of
+ * 100k ports.  A file is checked the first time it is opened, and again
+ * whenever it changed behind Enlace's back: what Enlace itself wrote and
+ * closed is remembered by (inode, size, modification time) in
+ * $XDG_CACHE_HOME/enlace/checked.ini.
+ */
+
+static char *
+file_stamp (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ".%09ld",
+                          (guint64)st.st_ino, (guint64)st.st_size,
+                          (gint64)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+}
+
+static char *
+checked_cache_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "enlace", "checked.ini", NULL);
+}
+
+static gboolean
+already_checked (const char *path)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *cache = checked_cache_path ();
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
+  g_autofree char *stamp = file_stamp (path);
+  g_autofree char *known = NULL;
+
+  if (stamp == NULL || !g_key_file_load_from_file (kf, cache, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  known = g_key_file_get_string (kf, "checked", key, NULL);
+  return g_strcmp0 (known, stamp) == 0;
+}
+
+static void
+remember_checked (const char *path)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autofree char *cache = checked_cache_path ();
+  g_autofree char *dir = g_path_get_dirname (cache);
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
+  g_autofree char *stamp = file_stamp (path);
+
+  if (stamp == NULL)
+    return;
+  g_key_file_load_from_file (kf, cache, G_KEY_FILE_NONE, NULL);
+  g_key_file_set_string (kf, "checked", key, stamp);
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (kf, cache, NULL);
+}
+
 static void
 enlace_store_finalize (GObject *object)
 {
@@ -127,7 +187,11 @@ enlace_store_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->bulk_marks, g_hash_table_unref);
   if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+    {
+      sqlite3_close_v2 (self->db);
+      if (self->trusted && self->path != NULL && !self->read_only)
+        remember_checked (self->path);
+    }
   g_free (self->path);
   g_free (self->user);
   g_free (self->command_kind);
@@ -522,6 +586,7 @@ open_db (EnlaceStore           *self,
                        path, (int)version, ENLACE_SCHEMA_VERSION);
           return FALSE;
         }
+      if (!memory && !already_checked (path))
       {
         sqlite3_stmt *stmt = enlace_store_prepare (self, "PRAGMA quick_check", NULL);
         const char *res = NULL;
@@ -537,6 +602,7 @@ open_db (EnlaceStore           *self,
             return FALSE;
           }
         sqlite3_reset (stmt);
+        remember_checked (path);
       }
       if (version < ENLACE_SCHEMA_VERSION && self->read_only)
         {
@@ -609,8 +675,9 @@ enlace_store_open (const char            *path,
 
   self = g_object_new (ENLACE_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!open_db (self, path, flags, existed, error))
+  if (!open_db (self, self->path, flags, existed, error))
     return NULL;
+  self->trusted = TRUE;
   return g_steal_pointer (&self);
 }
 

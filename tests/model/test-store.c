@@ -228,6 +228,40 @@ test_refuse_damaged (void)
   g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED);
 }
 
+/* A file Enlace wrote and closed is not checked again at open, but one
+ * that changed since is. */
+static void
+test_check_cache (void)
+{
+  g_autofree char *path = tmp_path ("cached.enlace");
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = NULL;
+  gsize len = 0;
+
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("AR%03d", i);
+      add (store, "area", obj ("code", code, "name", "Un área con un nombre largo para llenar páginas", NULL));
+    }
+  g_clear_object (&store);
+
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 4096 * 4);
+  for (gsize i = 4096 * 2; i < len; i += 7)
+    data[i] = (char)(i * 31);
+  write_bytes (path, data, len);
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED);
+}
+
 static void
 test_read_only (void)
 {
@@ -722,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/model/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
   g_test_add_func ("/model/store/refuse/newer", test_refuse_newer);
   g_test_add_func ("/model/store/refuse/damaged", test_refuse_damaged);
+  g_test_add_func ("/model/store/refuse/damaged-after-close", test_check_cache);
   g_test_add_func ("/model/store/read-only", test_read_only);
   g_test_add_func ("/model/store/crud", test_create_update_delete);
   g_test_add_func ("/model/store/refusals-change-nothing", test_refusals_change_nothing);
