@@ -22,6 +22,29 @@ static char *opt_length;
 static char *opt_color;
 static char *opt_status;
 static int opt_pairs;
+
+/* {"KEY": "VALUE", …} on stdout, for --json */
+static void
+print_json_pairs (const char *first,
+                  ...)
+{
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *k = first; k; k = va_arg (ap, const char *))
+    {
+      const char *v = va_arg (ap, const char *);
+      if (v)
+        json_object_set_string_member (o, k, v);
+      else
+        json_object_set_null_member (o, k);
+    }
+  va_end (ap);
+  node = json_node_init_object (json_node_alloc (), o);
+  cli_print_json (node);
+}
 static char *opt_reason;
 
 static GOptionEntry json_entries[] = {
@@ -1120,7 +1143,7 @@ cli_cmd_remove (int    argc,
   if ((status = cli_parse ("remove", _("FILE KIND KEY"),
                            _("Remove an object and everything that belongs to it (a building's floors, "
                              "a device's ports; cables left with an empty end go too). “undo” brings it back."),
-                           NULL, &argc, &argv)) >= 0)
+                           json_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 4)
     return cli_usage_error ("remove", _("expected FILE, KIND and KEY"));
@@ -1136,10 +1159,13 @@ cli_cmd_remove (int    argc,
   key = enlace_store_dup_key (store, kind->name, id);
   if (!enlace_store_delete (store, kind->name, id, &error))
     return cli_fail (g_steal_pointer (&error));
-  {
-    g_autofree char *what = g_utf8_strdown (_(kind->label), -1);
-    printf (_("Removed %s %s\n"), what, key);
-  }
+  if (opt_json)
+    print_json_pairs ("removed", key, "kind", kind->name, NULL);
+  else
+    {
+      g_autofree char *what = g_utf8_strdown (_(kind->label), -1);
+      printf (_("Removed %s %s\n"), what, key);
+    }
   return CLI_OK;
 }
 
@@ -1262,7 +1288,7 @@ cli_cmd_disconnect (int    argc,
 
   if ((status = cli_parse ("disconnect", _("FILE CABLE"),
                            _("Remove a cable, named by its label, by #ID, or by a port it ends on (DEVICE:PORT)."),
-                           NULL, &argc, &argv)) >= 0)
+                           json_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 3)
     return cli_usage_error ("disconnect", _("expected FILE and CABLE"));
@@ -1283,7 +1309,10 @@ cli_cmd_disconnect (int    argc,
   key = enlace_store_dup_key (store, "cable", id);
   if (!enlace_store_delete (store, "cable", id, &error))
     return cli_fail (g_steal_pointer (&error));
-  printf (_("Removed cable %s\n"), key);
+  if (opt_json)
+    print_json_pairs ("removed", key, "kind", "cable", NULL);
+  else
+    printf (_("Removed cable %s\n"), key);
   return CLI_OK;
 }
 
@@ -1304,7 +1333,7 @@ undo_redo (const char *command,
   if ((status = cli_parse (command, _("FILE"),
                            redo ? _("Redo the last undone command. Undo and redo are commands of their own in the audit log.")
                                 : _("Undo the last command (it can be redone). Undo and redo are commands of their own in the audit log."),
-                           NULL, &argc, &argv)) >= 0)
+                           json_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
     return cli_usage_error (command, _("expected one FILE"));
@@ -1314,7 +1343,10 @@ undo_redo (const char *command,
   label = redo ? enlace_store_dup_redo_label (store) : enlace_store_dup_undo_label (store);
   if (!(redo ? enlace_store_redo (store, &error) : enlace_store_undo (store, &error)))
     return cli_fail (g_steal_pointer (&error));
-  printf (redo ? _("Redone: %s\n") : _("Undone: %s\n"), label ? label : "");
+  if (opt_json)
+    print_json_pairs (redo ? "redone" : "undone", label, NULL);
+  else
+    printf (redo ? _("Redone: %s\n") : _("Undone: %s\n"), label ? label : "");
   return CLI_OK;
 }
 

@@ -465,7 +465,10 @@ test_undo_redo (Fixture       *f,
   g_clear_pointer (&out, g_free);
 
   OK ("set", f->file, "device", "SW1", "u_position=10");
-  OK ("undo", f->file);
+  {
+    g_autoptr(JsonNode) undone = run_json ("undo", f->file, NULL);
+    g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (undone), "undone"), "SW1"));
+  }
   s2 = run_json ("list", f->file, "device", NULL);
   g_assert_true (json_node_equal (s0, s2));
   OK ("redo", f->file);
