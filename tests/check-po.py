@@ -39,6 +39,15 @@ MARKED_C = re.compile(r"(?<![A-Za-z0-9_])(?:_|N_|Q_|C_|NC_|ngettext|g_dngettext|
 MARKED_UI = re.compile(r"translatable=\"(?:yes|true)\"")
 
 
+# A format macro pasted into a translatable literal: xgettext cuts the msgid
+# at the macro, so the string is never translated (use %lld and a cast, or
+# format the number first).
+MACRO_IN_MSGID = re.compile(
+    r'(?<![A-Za-z0-9_])(?:(?:_|N_|Q_)\s*\(|(?:C_|NC_)\s*\(\s*"[^"]*"\s*,)\s*'
+    r'(?:"(?:[^"\\]|\\.)*"\s*)+'
+    r'(G_G?U?INT(?:8|16|32|64)?_(?:FORMAT|MODIFIER)|G_GS?SIZE_FORMAT|G_GOFFSET_FORMAT|PRI[diouxX]\w*)')
+
+
 class Tap:
     def __init__(self):
         self.n = 0
@@ -221,6 +230,7 @@ def cmd_potfiles(srcdir):
     tap = Tap()
     listed = set(read_potfiles(srcdir))
     unlisted = []
+    c_files = []
     for top in ("app", "model", "views"):
         for dirpath, dirnames, filenames in os.walk(os.path.join(srcdir, top)):
             dirnames.sort()
@@ -229,6 +239,7 @@ def cmd_potfiles(srcdir):
                 rel = os.path.relpath(path, srcdir)
                 if name.endswith(".c"):
                     pattern = MARKED_C
+                    c_files.append(rel)
                 elif name.endswith(".ui"):
                     pattern = MARKED_UI
                 else:
@@ -239,6 +250,15 @@ def cmd_potfiles(srcdir):
     tap.result(not unlisted,
                "every file with translatable strings is in po/POTFILES.in",
                ["not listed: " + f for f in unlisted])
+    pasted = []
+    for rel in sorted(c_files):
+        with open(os.path.join(srcdir, rel), encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        for m in MACRO_IN_MSGID.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            pasted.append("%s:%d: %s inside a translatable string (xgettext cuts the msgid there)"
+                          % (rel, line, m.group(1)))
+    tap.result(not pasted, "no format macro pasted into a translatable string", pasted)
     missing = sorted(f for f in listed if not os.path.exists(os.path.join(srcdir, f)))
     tap.result(not missing, "every file in po/POTFILES.in exists",
                ["missing: " + f for f in missing])
