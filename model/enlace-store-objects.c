@@ -323,8 +323,8 @@ normalize (EnlaceStore       *self,
             if (!row_exists (self, ref->table, id))
               {
                 g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                             _("%s “%s”: there is no %s with id %" G_GINT64_FORMAT),
-                             _(kind->label), title, _(ref->label), id);
+                             _("%s “%s”: there is no %s with id %lld"),
+                             _(kind->label), title, _(ref->label), (long long)id);
                 return NULL;
               }
             json_object_set_int_member (out, name, id);
@@ -494,8 +494,8 @@ enlace_store_get (EnlaceStore  *self,
     ret = row_to_object (stmt);
   else
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                 _("There is no %s with id %" G_GINT64_FORMAT),
-                 kind_lower (kind->label), id);
+                 _("There is no %s with id %lld"),
+                 kind_lower (kind->label), (long long)id);
   sqlite3_reset (stmt);
   return ret;
 }
@@ -1178,7 +1178,7 @@ check_end (EnlaceStore       *self,
           if (!port_info (self, terms[i].id, &kind, &device_id))
             {
               g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                           _("There is no port with id %" G_GINT64_FORMAT), terms[i].id);
+                           _("There is no port with id %lld"), (long long)terms[i].id);
               return FALSE;
             }
           if (i == 0)
@@ -1204,7 +1204,7 @@ check_end (EnlaceStore       *self,
       else if (!row_exists (self, "circuit_termination", terms[i].id))
         {
           g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                       _("There is no circuit termination with id %" G_GINT64_FORMAT), terms[i].id);
+                       _("There is no circuit termination with id %lld"), (long long)terms[i].id);
           return FALSE;
         }
 
@@ -1347,7 +1347,7 @@ enlace_store_set_cable_ends (EnlaceStore       *self,
   if (!row_exists (self, "cable", cable_id))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no cable with id %" G_GINT64_FORMAT), cable_id);
+                   _("There is no cable with id %lld"), (long long)cable_id);
       return FALSE;
     }
   key = enlace_store_dup_key (self, "cable", cable_id);
@@ -1484,9 +1484,9 @@ enlace_store_check (EnlaceStore  *self,
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (problems,
-                     g_strdup_printf (_("Table %s, row %" G_GINT64_FORMAT ": refers to a missing row of %s"),
+                     g_strdup_printf (_("Table %s, row %lld: refers to a missing row of %s"),
                                       sqlite3_column_text (stmt, 0),
-                                      (gint64)sqlite3_column_int64 (stmt, 1),
+                                      (long long)sqlite3_column_int64 (stmt, 1),
                                       sqlite3_column_text (stmt, 2)));
   sqlite3_reset (stmt);
 
@@ -1607,7 +1607,7 @@ enlace_store_get_attachment (EnlaceStore  *self,
     }
   else
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                 _("There is no plan image with id %" G_GINT64_FORMAT), id);
+                 _("There is no plan image with id %lld"), (long long)id);
   sqlite3_reset (stmt);
   return ret;
 }
@@ -1635,7 +1635,7 @@ enlace_store_set_plan_background (EnlaceStore  *self,
   if (!row_exists (self, "floor", floor_id))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no floor with id %" G_GINT64_FORMAT), floor_id);
+                   _("There is no floor with id %lld"), (long long)floor_id);
       return 0;
     }
   if (page < 0)
