@@ -750,6 +750,47 @@ test_undo_restores_meta (void)
   g_assert_null (value);
 }
 
+/* The import turns SQLite's CHECK constraints off for its rows (the
+ * schema has checked the values); they are on again afterwards, whether
+ * the import worked or not. */
+static void
+test_checks_restored (void)
+{
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) other = new_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3_stmt *stmt = enlace_store_prepare (store, "PRAGMA ignore_check_constraints", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_reset (stmt);
+  }
+  g_assert_false (enlace_store_exec (store, "UPDATE space SET kind = 'kitchen'", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (import_text (other, bad_cases[0].text, &error));
+  g_clear_error (&error);
+  g_assert_false (import_text (other,
+                               HEAD "<enlace version=\"1\">\n" GOOD_BODY
+                               "  <port device=\"SW\" kind=\"interface\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n</enlace>\n",
+                               &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  {
+    sqlite3_stmt *stmt = enlace_store_prepare (other, "PRAGMA ignore_check_constraints", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_reset (stmt);
+  }
+}
+
 /* ---------------------------------------------------------------- progress, cancel */
 
 static char *
@@ -907,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/model/xml/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/model/xml/undo-redo", test_undo_redo);
   g_test_add_func ("/model/xml/undo-restores-meta", test_undo_restores_meta);
+  g_test_add_func ("/model/xml/checks-restored", test_checks_restored);
   g_test_add_func ("/model/xml/progress", test_progress);
   g_test_add_func ("/model/xml/cancel", test_cancel);
   g_test_add_func ("/model/xml/export/file", test_export_file);
