@@ -15,8 +15,10 @@
 #define MM (72.0 / 25.4)
 #define MARGIN (10 * MM)
 #define TITLE_H (24 * MM)
-#define SIDE_W (44 * MM)
+#define SIDE_W (38 * MM)
 #define GAP (3 * MM)
+#define AIR_M 0.5
+#define MIN_AIR_M 0.1
 
 static const struct { const char *name; double w_mm, h_mm; } papers[] = {
   { "A4", 210, 297 },
@@ -88,6 +90,21 @@ enlace_plan_sheet_options_init (EnlacePlanSheetOptions *options)
   options->style.paper = TRUE;
 }
 
+/* How many sheets of @sheet_m metres a drawing of @length_m metres
+ * (with AIR_M on both sides) needs.  The air is given up, down to
+ * MIN_AIR_M, rather than spend a sheet on it. */
+static guint
+sheets_for (double length_m,
+            double sheet_m)
+{
+  guint n = MAX (1, (guint)ceil (length_m / sheet_m - 1e-9));
+  double bare = length_m - 2 * (AIR_M - MIN_AIR_M);
+
+  if (n > 1 && bare <= (n - 1) * sheet_m)
+    n--;
+  return n;
+}
+
 gboolean
 enlace_plan_sheet_layout (EnlacePlanScene              *scene,
                           const EnlacePlanSheetOptions *options,
@@ -115,13 +132,8 @@ enlace_plan_sheet_layout (EnlacePlanScene              *scene,
     }
 
   layout->extent = scene->extent;
-  /* A little air around the drawing. */
-  layout->extent.x1 -= 0.5;
-  layout->extent.y1 -= 0.5;
-  layout->extent.x2 += 0.5;
-  layout->extent.y2 += 0.5;
-  w_m = layout->extent.x2 - layout->extent.x1;
-  h_m = layout->extent.y2 - layout->extent.y1;
+  w_m = layout->extent.x2 - layout->extent.x1 + 2 * AIR_M;
+  h_m = layout->extent.y2 - layout->extent.y1 + 2 * AIR_M;
 
   if (options->scale == 0)
     {
@@ -133,8 +145,8 @@ enlace_plan_sheet_layout (EnlacePlanScene              *scene,
     {
       layout->scale = options->scale;
       layout->points_per_m = 1000.0 * MM / options->scale;
-      layout->cols = MAX (1, (guint)ceil (w_m * layout->points_per_m / layout->area_w - 1e-9));
-      layout->rows = MAX (1, (guint)ceil (h_m * layout->points_per_m / layout->area_h - 1e-9));
+      layout->cols = sheets_for (w_m, layout->area_w / layout->points_per_m);
+      layout->rows = sheets_for (h_m, layout->area_h / layout->points_per_m);
       if (layout->cols * layout->rows > 500)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -143,6 +155,20 @@ enlace_plan_sheet_layout (EnlacePlanScene              *scene,
           return FALSE;
         }
     }
+
+  /* A little air around the drawing, and the drawing in the middle of
+   * the sheets it needs. */
+  {
+    double span_x = layout->cols * layout->area_w / layout->points_per_m;
+    double span_y = layout->rows * layout->area_h / layout->points_per_m;
+    double cx = (scene->extent.x1 + scene->extent.x2) / 2;
+    double cy = (scene->extent.y1 + scene->extent.y2) / 2;
+
+    layout->extent.x1 = cx - span_x / 2;
+    layout->extent.x2 = cx + span_x / 2;
+    layout->extent.y1 = cy - span_y / 2;
+    layout->extent.y2 = cy + span_y / 2;
+  }
   return TRUE;
 }
 

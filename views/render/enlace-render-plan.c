@@ -1281,6 +1281,7 @@ enlace_render_plan_legend (cairo_t               *cr,
   struct { const char *label; Rgb fill; gboolean line; } rows[16];
   guint n = 0;
   double row_h = 13, yy;
+  PangoLayout *label;
 
   if (style->coloring == ENLACE_PLAN_COLOR_STATE)
     {
@@ -1317,12 +1318,26 @@ enlace_render_plan_legend (cairo_t               *cr,
   set_rgb (cr, ink, 1.0);
   enlace_render_text (cr, _("Legend"), 8, TRUE, ENLACE_ALIGN_LEFT, x, y, w, 12);
   yy = y + 15;
-  for (guint i = 0; i < n; i++, yy += row_h)
+  /* Labels wrap rather than lose their end: "Cuarto de telecom. o de
+   * equipos" is longer than the side column of a sheet. */
+  label = enlace_render_layout (cr, 7, FALSE);
+  pango_layout_set_width (label, (int) (MAX (w - 22, 10) * PANGO_SCALE));
+  pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; i < n; i++)
     {
+      PangoRectangle logical;
+      double text_h;
+
+      pango_layout_set_text (label, rows[i].label, -1);
+      pango_layout_get_extents (label, NULL, &logical);
+      text_h = logical.height / (double) PANGO_SCALE;
       legend_swatch (cr, x, yy, rows[i].fill, ink, rows[i].line);
       set_rgb (cr, ink, 1.0);
-      enlace_render_text (cr, rows[i].label, 7, FALSE, ENLACE_ALIGN_LEFT, x + 22, yy, w - 22, 10);
+      cairo_move_to (cr, x + 22, yy + MAX (0, (10 - text_h) / 2));
+      pango_cairo_show_layout (cr, label);
+      yy += MAX (row_h, text_h + 3);
     }
+  g_object_unref (label);
   cairo_restore (cr);
   return yy - y;
 }
