@@ -114,8 +114,15 @@ reload (EnlaceDevicePage *self)
   if (!(device = enlace_store_get (store, "device", id, &error)) ||
       !(self->panel = enlace_port_panel_load (store, id, &error)))
     {
-      enlace_page_set_title (page, _("Device"));
-      enlace_page_show_error (page, error);
+      if (g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND))
+        enlace_page_set_title (page, _("This device no longer exists"));
+      else
+        {
+          enlace_page_set_title (page, _("Device"));
+          enlace_page_show_error (page, error);
+        }
+      enlace_page_set_subtitle (page, NULL);
+      gtk_label_set_text (GTK_LABEL (self->info), "");
       self->selected = 0;
       update_port_box (self);
       gtk_widget_queue_draw (self->ports_area);

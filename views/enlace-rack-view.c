@@ -83,9 +83,15 @@ enlace_rack_view_set_object (EnlacePage *page,
   enlace_rack_canvas_set_elevation (ENLACE_RACK_CANVAS (self->canvas), elevation);
   if (elevation == NULL)
     {
-      enlace_page_set_title (page, _("Rack"));
       enlace_page_set_subtitle (page, NULL);
-      enlace_page_show_error (page, error);
+      /* deleted (or undone) while shown: say so once, without a toast */
+      if (g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND))
+        enlace_page_set_title (page, _("This rack no longer exists"));
+      else
+        {
+          enlace_page_set_title (page, _("Rack"));
+          enlace_page_show_error (page, error);
+        }
       update_actions (self);
       return;
     }

@@ -183,7 +183,12 @@ reload (EnlaceTraceView *self)
       if (paths)
         self->drawing = enlace_trace_drawing_new (store, title, paths, &error);
     }
-  if (error)
+  if (g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND))
+    {
+      g_free (title);
+      title = g_strdup (_("Nothing to trace: the object no longer exists"));
+    }
+  else if (error)
     enlace_page_show_error (page, error);
 
   enlace_page_set_title (page, title ? title : _("Trace"));

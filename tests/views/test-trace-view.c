@@ -53,6 +53,14 @@ show (Fixture    *f,
   return ENLACE_PAGE (page);
 }
 
+static void
+message_cb (EnlacePage *page,
+            const char *message,
+            gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
 static gboolean
 is_pdf (const char *path)
 {
@@ -115,6 +123,19 @@ test_port_trace (Fixture       *f,
   g_assert_cmpuint (enlace_trace_drawing_get_n_cables (d), ==, 1);
   g_assert_nonnull (strstr (enlace_page_get_subtitle (page), "0 complete"));
   enlace_test_screenshot (GTK_WIDGET (page), "trace-view-incomplete.png");
+
+  /* the traced object goes away (SW-1 deleted): the page says so, no toast */
+  {
+    gboolean toasted = FALSE;
+    gulong id = g_signal_connect (page, "show-message", G_CALLBACK (message_cb), &toasted);
+
+    g_assert_true (enlace_store_delete (f->store, "device", f->ids.sw1, &error));
+    g_assert_no_error (error);
+    enlace_test_spin (50);
+    g_assert_false (toasted);
+    g_assert_nonnull (strstr (enlace_page_get_title (page), "no longer exists"));
+    g_signal_handler_disconnect (page, id);
+  }
 }
 
 static void
