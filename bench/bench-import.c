@@ -320,7 +320,8 @@ main (int    argc,
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
       const Size *size = &sizes[s];
-      g_autofree char *xml = g_strdup_printf ("%s/campus-%s.xml", dir, size->name);
+      g_autofree char *xml = g_strdup_printf ("%s/campus-%ux%ux%u.xml", dir, size->buildings,
+                                              size->floors, size->outlets_per_floor);
       g_autofree char *db = g_strdup_printf ("%s/imported-%s.enlace", dir, size->name);
       g_autofree char *dump = g_strdup_printf ("%s/dump-%s.sql", dir, size->name);
       g_autofree char *bare = g_strdup_printf ("%s/bare-%s.db", dir, size->name);

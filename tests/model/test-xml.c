@@ -21,6 +21,16 @@ static const char *document_tables[] = {
 
 static char *tmp_dir;
 
+/* The sanitizer build runs the model tests too: keep the big cases
+ * smaller there (the code paths are the same). */
+#ifdef __SANITIZE_ADDRESS__
+#define SANITIZED 1
+#define BIG_PORTS 2400
+#else
+#define SANITIZED 0
+#define BIG_PORTS 6000
+#endif
+
 static char *
 tmp_path (const char *name)
 {
@@ -838,7 +848,7 @@ on_progress (double   fraction,
 static void
 test_progress (void)
 {
-  g_autofree char *text = big_document (6000);
+  g_autofree char *text = big_document (BIG_PORTS);
   g_autofree char *path = write_tmp ("big.xml", text);
   g_autoptr(EnlaceStore) store = new_store ();
   g_autoptr(GError) error = NULL;
@@ -848,15 +858,15 @@ test_progress (void)
   g_assert_no_error (error);
   g_assert_true (pd.monotonic);
   g_assert_cmpfloat (pd.last, ==, 1.0);
-  g_assert_cmpuint (pd.calls, >=, 10);
+  g_assert_cmpuint (pd.calls, >=, 5);
   g_assert_cmpuint (pd.calls, <=, 200);
-  g_assert_cmpuint (enlace_store_count (store, "port"), ==, 6000 / 48 * 48);
+  g_assert_cmpuint (enlace_store_count (store, "port"), ==, BIG_PORTS / 48 * 48);
 }
 
 static void
 test_cancel (void)
 {
-  g_autofree char *text = big_document (6000);
+  g_autofree char *text = big_document (BIG_PORTS);
   g_autofree char *path = write_tmp ("big.xml", text);
   g_autoptr(EnlaceStore) store = new_store ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -933,7 +943,9 @@ main (int   argc,
   g_test_add_func ("/model/xml/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/model/xml/round-trip/api", test_round_trip_api);
   g_test_add_func ("/model/xml/round-trip/generated", test_round_trip_generated);
-  g_test_add_func ("/model/xml/round-trip/demo", test_round_trip_demo);
+  /* the demo campus takes long to build under the sanitizers */
+  if (!SANITIZED || g_test_slow ())
+    g_test_add_func ("/model/xml/round-trip/demo", test_round_trip_demo);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/model/xml/refuse/%s", bad_cases[i].name);
