@@ -183,10 +183,10 @@ static const DemoSpace a0[] = {
   { 'S', "0A", "Cuarto de telecomunicaciones 0A", "telecom-room", 3.0, 0, 0, NULL, 0 },
   { 'S', "001", "Biblioteca — Sala de lectura", "other", 16.0, 8, 1, "BIB", F_FREE_LAST },
   { 'S', "002", "Biblioteca — Acervo", "other", 10.0, 3, 1, "BIB", F_RETIRED },
-  { 'N', "003", "Coordinación de Biblioteca", "office", 6.0, 3, 2, "BIB", 0 },
+  { 'N', "003", "Coordinación de Biblioteca", "office", 6.0, 3, 3, "BIB", 0 },
   { 'N', "004", "Aula A-004", "classroom", 8.0, 2, 0, NULL, 0 },
   { 'N', "005", "Aula A-005", "classroom", 8.0, 2, 0, NULL, 0 },
-  { 'N', "006", "Sala de maestros", "office", 6.0, 4, 2, "SAC", 0 },
+  { 'N', "006", "Sala de maestros", "office", 6.0, 4, 3, "SAC", 0 },
   { 'N', "007", "Sanitarios", "other", 4.0, 0, 0, NULL, 0 },
 };
 
@@ -566,8 +566,8 @@ write_site (Demo *d)
   gint64 rack1, rack2, rtr[3], fw[20], circuit, term;
   int top;
 
-  rack1 = enlace_builder_rack (b, d->site_space, "R-SITE-R1", RACK_U, 8.0, d->site_y + 1.2, 0);
-  rack2 = enlace_builder_rack (b, d->site_space, "R-SITE-R2", RACK_U, 8.8, d->site_y + 1.2, 0);
+  rack1 = enlace_builder_rack (b, d->site_space, "R-SITE-R1", RACK_U, 4.5, d->site_y + 1.5, 0);
+  rack2 = enlace_builder_rack (b, d->site_space, "R-SITE-R2", RACK_U, 5.3, d->site_y + 1.5, 0);
 
   top = RACK_U;
   racked (d, d->t_fo48, "R-SITE-FO1", rack1, &top, FALSE, "Llegadas de fibra de Rectoría y Edificio A");
@@ -886,7 +886,7 @@ write_floor (Demo               *d,
     g_autofree char *fo_label = g_strdup_printf ("%s/R-SITE-FO1", tr);
     g_autofree char *mp_label = g_strdup_printf ("%s/R-SITE-MP1", tr);
     guint panel = d->fo_next / 4, rear = d->fo_next % 4;
-    double len = fabs (rack_x - 8.0) + fabs (rack_y - corridor_y) + F->level * 3.6
+    double len = fabs (rack_x - 4.5) + fabs (rack_y - corridor_y) + F->level * 3.6
                  + campus_distance[bi] + 10.0;
 
     d->fo_next++;
