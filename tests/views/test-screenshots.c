@@ -146,6 +146,15 @@ test_screenshots (void)
     shot (GTK_WIDGET (window), "extension");
   }
 
+  /* the pages of gui-views, reached through the window (last: some
+   * are wider than the window and widen it) */
+  enlace_window_show_object (window, "plan/floor", first_id (store, "floor", NULL, NULL));
+  shot (GTK_WIDGET (window), "plan");
+  enlace_window_show_object (window, "trace/cable", first_id (store, "cable", NULL, NULL));
+  shot (GTK_WIDGET (window), "trace");
+  enlace_window_show_object (window, "impact/rack", first_id (store, "rack", NULL, NULL));
+  shot (GTK_WIDGET (window), "impact");
+
   /* a form refusing a value, next to its field */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-object", "(sx)",
                                              "building", first_id (store, "site", NULL, NULL)));
