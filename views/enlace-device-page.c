@@ -228,7 +228,13 @@ draw_ports_cb (GtkDrawingArea *area,
   EnlaceDevicePage *self = data;
 
   if (self->panel)
-    enlace_port_panel_draw (self->panel, cr);
+    {
+      /* a sheet of paper, also under a dark style */
+      enlace_render_rounded_rect (cr, 0, 0, width, height, 8);
+      cairo_set_source_rgb (cr, 0.985, 0.985, 0.98);
+      cairo_fill (cr);
+      enlace_port_panel_draw (self->panel, cr);
+    }
 }
 
 static void
@@ -241,7 +247,12 @@ draw_trace_cb (GtkDrawingArea *area,
   EnlaceDevicePage *self = data;
 
   if (self->trace)
-    enlace_trace_drawing_draw (self->trace, cr);
+    {
+      enlace_render_rounded_rect (cr, 0, 0, width, height, 8);
+      cairo_set_source_rgb (cr, 0.985, 0.985, 0.98);
+      cairo_fill (cr);
+      enlace_trace_drawing_draw (self->trace, cr);
+    }
 }
 
 static void

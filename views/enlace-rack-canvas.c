@@ -8,6 +8,7 @@
 
 #include "enlace-kinds.h"
 #include "enlace-rack-canvas.h"
+#include "enlace-render-util.h"
 
 struct _EnlaceRackCanvas
 {
@@ -83,6 +84,10 @@ enlace_rack_canvas_snapshot (GtkWidget   *widget,
         enlace_rack_elevation_set_drop (self->elevation, ENLACE_RACK_FACE_FRONT, 0, 0, FALSE);
 
       cr = gtk_snapshot_append_cairo (child, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      /* the drawing is a sheet of paper, also under a dark style */
+      enlace_render_rounded_rect (cr, 0, 0, w, h, 8);
+      cairo_set_source_rgb (cr, 0.985, 0.985, 0.98);
+      cairo_fill (cr);
       enlace_rack_elevation_draw (self->elevation, cr);
       cairo_destroy (cr);
       self->rendered = gtk_snapshot_free_to_node (child);

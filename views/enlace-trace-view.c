@@ -260,7 +260,13 @@ draw_cb (GtkDrawingArea *area,
   EnlaceTraceView *self = data;
 
   if (self->drawing)
-    enlace_trace_drawing_draw (self->drawing, cr);
+    {
+      /* a sheet of paper, also under a dark style */
+      enlace_render_rounded_rect (cr, 0, 0, width, height, 8);
+      cairo_set_source_rgb (cr, 0.985, 0.985, 0.98);
+      cairo_fill (cr);
+      enlace_trace_drawing_draw (self->drawing, cr);
+    }
 }
 
 static void
@@ -555,6 +561,9 @@ enlace_trace_view_init (EnlaceTraceView *self)
   gtk_box_append (GTK_BOX (box), bar);
 
   self->area = gtk_drawing_area_new ();
+  gtk_widget_set_margin_start (self->area, 12);
+  gtk_widget_set_margin_end (self->area, 12);
+  gtk_widget_set_margin_bottom (self->area, 12);
   gtk_widget_set_halign (self->area, GTK_ALIGN_START);
   gtk_widget_set_valign (self->area, GTK_ALIGN_START);
   gtk_widget_set_focusable (self->area, TRUE);

@@ -68,6 +68,12 @@ test_ports_and_trace (Fixture       *f,
   enlace_test_spin (100);
   enlace_test_screenshot (f->page, "device-page.png");
 
+  /* the drawings stay readable under the dark style */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  enlace_test_spin (100);
+  enlace_test_screenshot (f->page, "device-page-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
   /* a connected port has no Connect dialog */
   g_assert_null (enlace_device_page_connect (page));
 
