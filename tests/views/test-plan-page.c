@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <poppler.h>
@@ -334,12 +335,55 @@ test_export_and_print (Fixture       *f,
   g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
 }
 
+/* The sample architect's plan of the demo (data/demo), loaded and
+ * calibrated as docs/cli-plan.md tells a user: the 35.00 m dimension line
+ * runs from pixel (300,100) to (2050,100); the building's corner is pixel
+ * (300,200), so the image's corner lies at (-6,-4) m. */
+static void
+test_architect_plan (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = g_test_build_filename (G_TEST_DIST, "..", "data", "demo",
+                                                "plano-edificio-a-planta-1.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (svg);
+  g_autoptr(JsonObject) values = json_object_new ();
+  EnlacePlanCanvas *canvas = canvas_of (f);
+  EnlacePlanScene *scene;
+  gint64 plan;
+
+  g_assert_true (enlace_plan_page_load_background (ENLACE_PLAN_PAGE (f->page), file, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_plan_page_calibrate (ENLACE_PLAN_PAGE (f->page), 300, 100, 2050, 100, 35, &error));
+  g_assert_no_error (error);
+  plan = enlace_store_lookup (f->store, "floor-plan", "A/1", &error);
+  g_assert_cmpint (plan, >, 0);
+  json_object_set_double_member (values, "origin_x", -6);
+  json_object_set_double_member (values, "origin_y", -4);
+  json_object_set_double_member (values, "opacity", 0.55);
+  g_assert_true (enlace_store_update (f->store, "floor-plan", plan, values, &error));
+  g_assert_no_error (error);
+  enlace_test_spin (300);
+
+  scene = enlace_plan_canvas_get_scene (canvas);
+  g_assert_cmpfloat_with_epsilon (scene->scale, 0.02, 1e-9);
+  /* the image is 2350 × 1400 px: 47 × 28 m */
+  g_assert_cmpint (scene->attachment_id, >, 0);
+  enlace_test_screenshot (f->page, "plan-page-architect.png");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("ENLACE_LOCALEDIR");
 
+  /* ENLACE_LOCALEDIR=BUILD/po LANGUAGE=es: the screenshots in Spanish */
+  if (localedir)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
@@ -361,6 +405,7 @@ main (int   argc,
   g_test_add ("/views/plan-page/find", Fixture, NULL, setup, test_find, teardown);
   g_test_add ("/views/plan-page/background-calibrate", Fixture, NULL, setup, test_background_calibrate, teardown);
   g_test_add ("/views/plan-page/export-print", Fixture, NULL, setup, test_export_and_print, teardown);
+  g_test_add ("/views/plan-page/architect-plan", Fixture, NULL, setup, test_architect_plan, teardown);
 
   {
     int ret = g_test_run ();
