@@ -696,6 +696,12 @@ test_import_xml (void)
   g_assert_true (enlace_window_open_path (f.window, path, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f.window->content_stack), ==, "empty");
+  /* remembered for the next start */
+  if (f.window->settings)
+    {
+      g_autofree char *last = g_settings_get_string (f.window->settings, "last-file");
+      g_assert_cmpstr (last, ==, path);
+    }
 
   /* in a thread, with the progress bar shown and actions held */
   _enlace_window_import_xml (f.window, xml, import_done_cb, &done);
