@@ -535,6 +535,10 @@ enlace_rack_view_init (EnlaceRackView *self)
   g_signal_connect_swapped (impact, "clicked", G_CALLBACK (impact_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), impact);
 
+  /* the hint may wrap; the buttons keep their height */
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (self->open_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (impact, GTK_ALIGN_CENTER);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_set_hexpand (hint, TRUE);
