@@ -361,7 +361,8 @@ build_rows (EnlaceObjectForm *self)
       gtk_widget_set_margin_top (error_label, 6);
       gtk_widget_set_margin_bottom (error_label, 6);
       fr.error_label = GTK_LABEL (error_label);
-      fr.error_row = gtk_list_box_row_new ();
+      /* a preferences row, so that the group puts it right under its field */
+      fr.error_row = adw_preferences_row_new ();
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (fr.error_row), FALSE);
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (fr.error_row), FALSE);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (fr.error_row), error_label);
