@@ -286,6 +286,85 @@ row_selected_cb (GtkListBox          *list,
   enlace_connect_dialog_select (self, *id);
 }
 
+/* Adds @id to the candidates when it is free and of a compatible medium. */
+static gboolean
+add_candidate (EnlaceConnectDialog *self,
+               gint64               id)
+{
+  EnlaceTerm term = { ENLACE_TERM_PORT, id };
+  g_autoptr(JsonObject) port = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  gint64 *data;
+
+  if (id == self->port_id || enlace_store_cable_on (self->store, &term) != 0)
+    return FALSE;
+  if (!(port = enlace_store_get (self->store, "port", id, NULL)))
+    return FALSE;
+  /* a copper port does not take a fibre cable */
+  if (self->medium && g_strcmp0 (enlace_json_string (port, "medium"), self->medium) != 0 &&
+      g_strcmp0 (self->medium, "voice") != 0 && g_strcmp0 (enlace_json_string (port, "medium"), "voice") != 0)
+    return FALSE;
+  key = enlace_store_dup_term_key (self->store, &term);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key);
+  subtitle = g_strdup_printf ("%s · %s · %s", enlace_choice_label (enlace_json_string (port, "kind")),
+                              enlace_choice_label (enlace_json_string (port, "medium")),
+                              enlace_json_string (port, "connector"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  data = g_new (gint64, 1);
+  *data = id;
+  g_object_set_data_full (G_OBJECT (row), "port-id", data, g_free);
+  gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+  self->n_candidates++;
+  return TRUE;
+}
+
+static void
+clear_candidates (EnlaceConnectDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
+  self->n_candidates = 0;
+}
+
+/* With nothing typed: the free ports of the other devices in the same rack
+ * (the usual far end of a patch cord). */
+static guint
+suggest_nearby (EnlaceConnectDialog *self)
+{
+  const EnlaceListSpec *spec = enlace_list_spec_lookup ("device");
+  g_autoptr(JsonObject) port = enlace_store_get (self->store, "port", self->port_id, NULL);
+  g_autoptr(JsonObject) device = port ? enlace_store_get (self->store, "device", enlace_json_int (port, "device_id", 0), NULL) : NULL;
+  gint64 rack_id = device ? enlace_json_int (device, "rack_id", 0) : 0;
+  g_autoptr(GArray) ids = NULL;
+
+  clear_candidates (self);
+  if (rack_id <= 0 || spec == NULL ||
+      !(ids = enlace_list_query_ids (self->store, spec, rack_id, NULL, -1, FALSE, NULL)))
+    return 0;
+  for (guint i = 0; i < ids->len && self->n_candidates < MAX_CANDIDATES; i++)
+    {
+      gint64 dev = g_array_index (ids, gint64, i);
+      g_autoptr(GPtrArray) ports = NULL;
+
+      if (dev == enlace_json_int (device, "id", 0) ||
+          !(ports = enlace_store_list (self->store, "port", dev, NULL)))
+        continue;
+      for (guint k = 0; k < ports->len && self->n_candidates < MAX_CANDIDATES; k++)
+        add_candidate (self, enlace_json_int (g_ptr_array_index (ports, k), "id", 0));
+    }
+  if (self->n_candidates > 0)
+    gtk_label_set_text (GTK_LABEL (self->list_hint),
+                        _("Free ports in the same rack; type to search the whole inventory."));
+  return self->n_candidates;
+}
+
 guint
 enlace_connect_dialog_search (EnlaceConnectDialog *self,
                               const char          *text)
@@ -295,21 +374,18 @@ enlace_connect_dialog_search (EnlaceConnectDialog *self,
   g_autofree char *query = NULL;
   g_autofree char *needle = NULL;
   const char *colon;
-  GtkWidget *child;
 
   g_return_val_if_fail (ENLACE_IS_CONNECT_DIALOG (self), 0);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search), text);
 
-  while ((child = gtk_widget_get_first_child (self->list)))
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
-  self->n_candidates = 0;
+  clear_candidates (self);
 
   if (text == NULL || g_utf8_strlen (text, -1) < 1 || spec == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->list_hint), _("Type the name of the far device or port, for example PP-1 or PP-1:12."));
-      return 0;
+      return suggest_nearby (self);
     }
 
   /* "PP-1:12": search by device, keep the keys that contain the whole text */
@@ -322,38 +398,16 @@ enlace_connect_dialog_search (EnlaceConnectDialog *self,
     {
       gint64 id = g_array_index (ids, gint64, i);
       EnlaceTerm term = { ENLACE_TERM_PORT, id };
-      g_autoptr(JsonObject) port = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *folded = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-      gint64 *data;
 
-      if (id == self->port_id || enlace_store_cable_on (self->store, &term) != 0)
-        continue;
-      if (!(port = enlace_store_get (self->store, "port", id, NULL)))
-        continue;
-      /* a copper port does not take a fibre cable */
-      if (self->medium && g_strcmp0 (enlace_json_string (port, "medium"), self->medium) != 0 &&
-          g_strcmp0 (self->medium, "voice") != 0 && g_strcmp0 (enlace_json_string (port, "medium"), "voice") != 0)
-        continue;
-      key = enlace_store_dup_term_key (self->store, &term);
-      folded = g_utf8_casefold (key, -1);
-      if (colon && strstr (folded, needle) == NULL)
-        continue;
+      if (colon)
+        {
+          g_autofree char *key = enlace_store_dup_term_key (self->store, &term);
+          g_autofree char *folded = key ? g_utf8_casefold (key, -1) : NULL;
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key);
-      subtitle = g_strdup_printf ("%s · %s · %s", enlace_choice_label (enlace_json_string (port, "kind")),
-                                  enlace_choice_label (enlace_json_string (port, "medium")),
-                                  enlace_json_string (port, "connector"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      data = g_new (gint64, 1);
-      *data = id;
-      g_object_set_data_full (G_OBJECT (row), "port-id", data, g_free);
-      gtk_list_box_append (GTK_LIST_BOX (self->list), row);
-      self->n_candidates++;
+          if (folded == NULL || strstr (folded, needle) == NULL)
+            continue;
+        }
+      add_candidate (self, id);
     }
 
   if (self->n_candidates == 0)
@@ -632,5 +686,6 @@ enlace_connect_dialog_new (GtkWindow   *parent,
   key = enlace_store_dup_term_key (store, &term);
   title = g_strdup_printf (_("Connect %s"), key ? key : "?");
   gtk_window_set_title (GTK_WINDOW (self), title);
+  suggest_nearby (self);
   return self;
 }

@@ -108,6 +108,10 @@ test_connect_dialog (Fixture       *f,
   g_assert_nonnull (dialog);
   g_object_ref (dialog);
 
+  /* nothing typed: the free copper ports of the rack's other devices
+   * (PP-1 45, SRV-1 4, SW-2 24), at most 60 */
+  g_assert_cmpuint (enlace_connect_dialog_search (dialog, ""), ==, 60);
+
   /* search: by device, then device:port; ports with a cable are not offered */
   g_assert_cmpuint (enlace_connect_dialog_search (dialog, "PP-1"), ==, 48 - 3);
   g_assert_cmpuint (enlace_connect_dialog_search (dialog, "PP-1:3"), ==, 1);
