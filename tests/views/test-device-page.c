@@ -68,12 +68,6 @@ test_ports_and_trace (Fixture       *f,
   enlace_test_spin (100);
   enlace_test_screenshot (f->page, "device-page.png");
 
-  /* the drawings stay readable under the dark style */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  enlace_test_spin (100);
-  enlace_test_screenshot (f->page, "device-page-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-
   /* a connected port has no Connect dialog */
   g_assert_null (enlace_device_page_connect (page));
 
@@ -182,6 +176,19 @@ test_proposals (Fixture       *f,
   enlace_cable_proposal_clear (&p);
 }
 
+/* The drawings sit on a light sheet under the dark style (run last: the
+ * style change stays with the process). */
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  enlace_device_page_select_port (ENLACE_DEVICE_PAGE (f->page), f->ids.sw1_gi1);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  enlace_test_spin (150);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  enlace_test_screenshot (f->page, "device-page-dark.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +207,7 @@ main (int   argc,
   g_test_add ("/views/device-page/ports-and-trace", Fixture, NULL, setup, test_ports_and_trace, teardown);
   g_test_add ("/views/device-page/connect-dialog", Fixture, NULL, setup, test_connect_dialog, teardown);
   g_test_add ("/views/device-page/proposals", Fixture, NULL, setup, test_proposals, teardown);
+  g_test_add ("/views/device-page/dark", Fixture, NULL, setup, test_dark, teardown);
 
   return g_test_run ();
 }
