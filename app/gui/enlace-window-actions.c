@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "enlace-devicetype-import-dialog.h"
 #include "enlace-kinds.h"
 #include "enlace-search-page.h"
 #include "enlace-window-private.h"
@@ -41,6 +42,7 @@ _enlace_window_update_actions (EnlaceWindow *self)
   set_enabled (self, "win.save-copy", has_store);
   set_enabled (self, "win.export-xml", has_store && !importing);
   set_enabled (self, "win.import-xml", writable && !importing);
+  set_enabled (self, "win.import-device-types", writable && !importing);
   set_enabled (self, "win.print",
                                  self->visible_page != NULL &&
                                  enlace_page_can_print (self->visible_page));
@@ -539,6 +541,19 @@ import_xml_action (GtkWidget  *widget,
                _("_Import"), NULL, xml_filter (), import_chosen);
 }
 
+/* Device types from the NetBox library */
+
+static void
+import_device_types_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  EnlaceWindow *self = ENLACE_WINDOW (widget);
+
+  if (self->store != NULL)
+    enlace_devicetype_import_dialog_present (GTK_WINDOW (self), self->store);
+}
+
 /* Print */
 
 static void
@@ -811,6 +826,7 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.import-xml", NULL, import_xml_action);
+  gtk_widget_class_install_action (widget_class, "win.import-device-types", NULL, import_device_types_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

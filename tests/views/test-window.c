@@ -724,6 +724,34 @@ test_import_xml (void)
   g_rmdir (dir);
 }
 
+/* The primary menu's "Import Device Types…" opens the import dialog. */
+static void
+test_import_device_types_dialog (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListModel) toplevels = NULL;
+  gboolean found = FALSE;
+
+  fixture_window (&f, plant_with_people (&f));
+  activate (&f, "win.import-device-types", NULL);
+  enlace_test_spin (100);
+  toplevels = gtk_window_get_toplevels ();
+  g_object_ref (toplevels);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (w) == GTK_WINDOW (f.window) &&
+          g_str_has_prefix (G_OBJECT_TYPE_NAME (w), "EnlaceDevicetypeImport"))
+        {
+          found = TRUE;
+          gtk_window_destroy (w);
+        }
+    }
+  g_assert_true (found);
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
   g_test_add_func ("/views/window/read-only", test_read_only);
   g_test_add_func ("/views/window/import-xml", test_import_xml);
+  g_test_add_func ("/views/window/import-device-types", test_import_device_types_dialog);
 
   ret = g_test_run ();
   g_clear_object (&app);
