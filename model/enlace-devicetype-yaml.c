@@ -790,6 +790,59 @@ parse_root (Parse               *p,
   return TRUE;
 }
 
+/* libyaml's most common problems and contexts, so that the message reads
+ * in the user's language (others stay as libyaml writes them). */
+static const char *const yaml_messages[] = {
+  N_("did not find expected '-' indicator"),
+  N_("did not find expected key"),
+  N_("did not find expected node content"),
+  N_("did not find expected ',' or ']'"),
+  N_("did not find expected ',' or '}'"),
+  N_("did not find expected <document start>"),
+  N_("did not find expected comment or line break"),
+  N_("could not find expected ':'"),
+  N_("mapping values are not allowed in this context"),
+  N_("block sequence entries are not allowed in this context"),
+  N_("found character that cannot start any token"),
+  N_("found a tab character that violates indentation"),
+  N_("found a tab character where an indentation space is expected"),
+  N_("found unexpected end of stream"),
+  N_("found unexpected ':'"),
+  N_("found unknown escape character"),
+  N_("found undefined alias"),
+  N_("found unexpected document indicator"),
+  N_("found duplicate anchor; first occurrence"),
+  N_("control characters are not allowed"),
+  N_("invalid leading UTF-8 octet"),
+  N_("invalid trailing UTF-8 octet"),
+  N_("incomplete UTF-8 octet sequence"),
+  N_("while parsing a block collection"),
+  N_("while parsing a block mapping"),
+  N_("while parsing a block node"),
+  N_("while parsing a flow mapping"),
+  N_("while parsing a flow sequence"),
+  N_("while parsing a flow node"),
+  N_("while parsing a node"),
+  N_("while scanning a simple key"),
+  N_("while scanning a plain scalar"),
+  N_("while scanning a quoted scalar"),
+  N_("while scanning a block scalar"),
+  N_("while scanning an anchor"),
+  N_("while scanning an alias"),
+  N_("while scanning for the next token"),
+};
+
+static const char *
+yaml_message (const char *message)
+{
+  if (message == NULL)
+    return "?";
+  for (guint i = 0; i < G_N_ELEMENTS (yaml_messages); i++)
+    if (strcmp (yaml_messages[i], message) == 0)
+      return _(yaml_messages[i]);
+  return message;
+}
+
 EnlaceDeviceTypeDef *
 enlace_device_type_def_parse (const char  *file,
                               const char  *data,
@@ -823,12 +876,12 @@ enlace_device_type_def_parse (const char  *file,
       if (parser.context != NULL)
         g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
                      _("%s:%u:%u: not valid YAML: %s (%s at line %u)"),
-                     file, line, column, parser.problem ? parser.problem : "?",
-                     parser.context, (guint) parser.context_mark.line + 1);
+                     file, line, column, yaml_message (parser.problem),
+                     yaml_message (parser.context), (guint) parser.context_mark.line + 1);
       else
         g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
                      _("%s:%u:%u: not valid YAML: %s"),
-                     file, line, column, parser.problem ? parser.problem : "?");
+                     file, line, column, yaml_message (parser.problem));
       yaml_parser_delete (&parser);
       return NULL;
     }

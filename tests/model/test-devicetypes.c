@@ -2,7 +2,9 @@
 #define G_LOG_DOMAIN "test-devicetypes"
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "enlace-devicetype-yaml.h"
@@ -710,6 +712,38 @@ test_json (void)
   g_assert_cmpint (json_object_get_int_member (root, "ports"), ==, summary->n_ports);
 }
 
+/* libyaml's own message is given in Spanish too, not only the frame
+ * around it (read from the catalogue built in BUILD_DIR/po). */
+static void
+test_yaml_message_spanish (void)
+{
+  g_autofree char *mo = g_build_filename (BUILD_DIR, "po", "es", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceDeviceTypeDef) def = NULL;
+  const char *yaml = "manufacturer: A\nmodel: X\ninterfaces:\n  - name: a\n  name: b\n";
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS) || setlocale (LC_ALL, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no Spanish catalogue in the build, or no C.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "es", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_DIR "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  def = parse_text (yaml, &error);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+
+  g_assert_null (def);
+  g_assert_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "no es YAML válido"));
+  g_assert_nonnull (strstr (error->message, "no se encontró el indicador «-» esperado"));
+  g_assert_nonnull (strstr (error->message, "al leer una lista"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -724,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/model/devicetypes/quirks", test_quirks);
   g_test_add_func ("/model/devicetypes/duplicate", test_duplicate);
   g_test_add_func ("/model/devicetypes/undo", test_undo);
+  g_test_add_func ("/model/devicetypes/yaml-message-es", test_yaml_message_spanish);
   g_test_add_func ("/model/devicetypes/cancel", test_cancel);
   g_test_add_func ("/model/devicetypes/json", test_json);
 
