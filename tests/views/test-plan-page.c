@@ -11,6 +11,7 @@
 
 #include "enlace-demo.h"
 #include "enlace-plan-page.h"
+#include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 
 typedef struct
@@ -370,6 +371,16 @@ test_architect_plan (Fixture       *f,
   /* the image is 2350 × 1400 px: 47 × 28 m */
   g_assert_cmpint (scene->attachment_id, >, 0);
   enlace_test_screenshot (f->page, "plan-page-architect.png");
+
+  /* and printed at 1:100 on A3 over the architect's drawing */
+  {
+    g_autofree char *sheet = enlace_test_screenshot_path ("plan-sheet-architect.png");
+
+    enlace_plan_page_set_print_scale (ENLACE_PLAN_PAGE (f->page), 100, "A3");
+    g_assert_true (enlace_plan_page_export (ENLACE_PLAN_PAGE (f->page), sheet, "png", &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (sheet, G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 int

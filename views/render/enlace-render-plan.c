@@ -483,6 +483,31 @@ path_points (cairo_t              *cr,
     cairo_close_path (cr);
 }
 
+/* A polygon with its corners on whole pixels (@offset 0, for fills) or
+ * on pixel centres (@offset 0.5, for 1 px outlines): rooms are mostly
+ * rectangles, and cairo fills and strokes pixel-aligned rectangles as
+ * plain boxes, much faster than antialiased edges.  A shift of at most
+ * half a pixel is not seen. */
+static void
+path_points_snapped (cairo_t              *cr,
+                     const EnlaceViewport *vp,
+                     GArray               *points,
+                     double                offset)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      EnlacePoint p = enlace_viewport_to_view (vp, g_array_index (points, EnlacePoint, i));
+
+      p.x = round (p.x) + offset;
+      p.y = round (p.y) + offset;
+      if (i == 0)
+        cairo_move_to (cr, p.x, p.y);
+      else
+        cairo_line_to (cr, p.x, p.y);
+    }
+  cairo_close_path (cr);
+}
+
 /* Liang–Barsky: clips segment ab to @box; FALSE when nothing is left. */
 static gboolean
 clip_segment (const EnlaceBox *box,
@@ -592,20 +617,99 @@ label_size (const EnlaceViewport *vp,
   return MIN (s, max);
 }
 
+/* The rooms of a floor: one fill per colour and one stroke for every
+ * outline, rather than a fill and a stroke each. */
 static void
-draw_space (cairo_t               *cr,
-            const EnlaceViewport  *vp,
-            const EnlacePlanStyle *style,
-            EnlacePlanItem        *item)
+draw_spaces_batched (cairo_t               *cr,
+                     EnlacePlanScene       *scene,
+                     GArray                *visible,
+                     const EnlaceViewport  *vp,
+                     const EnlacePlanStyle *style)
 {
-  Rgb fill = space_rgb (item->type);
+  static const char * const kinds[] = { "telecom-room", "entrance-facility", "classroom", "laboratory", "office", "other" };
+  gboolean any = FALSE;
 
-  path_points (cr, vp, item->points, TRUE);
-  set_rgb (cr, fill, style->background ? 0.55 : 0.9);
-  cairo_fill_preserve (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      Rgb fill = space_rgb (kinds[k]);
+      gboolean some = FALSE;
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+          Rgb c;
+
+          if (item->kind != ENLACE_PLAN_ITEM_SPACE)
+            continue;
+          c = space_rgb (item->type);
+          if (c.r != fill.r || c.g != fill.g || c.b != fill.b)
+            continue;
+          path_points_snapped (cr, vp, item->points, 0);
+          some = any = TRUE;
+        }
+      if (some)
+        {
+          set_rgb (cr, fill, style->background ? 0.55 : 0.9);
+          cairo_fill (cr);
+        }
+    }
+  if (!any)
+    return;
+  for (guint i = 0; i < visible->len; i++)
+    {
+      EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+
+      if (item->kind == ENLACE_PLAN_ITEM_SPACE)
+        path_points_snapped (cr, vp, item->points, 0.5);
+    }
   set_rgb (cr, ink, 0.45);
   cairo_set_line_width (cr, 1.0);
   cairo_stroke (cr);
+}
+
+/* The names of 300 rooms, drawn again at every frame at the same size:
+ * their layouts are kept and shaped once (shaping costs more than
+ * drawing the glyphs).  Centred in @w like enlace_render_text(). */
+static void
+cached_label (cairo_t    *cr,
+              const char *text,
+              double      size,
+              gboolean    bold,
+              double      x,
+              double      y,
+              double      w,
+              double      h)
+{
+  static GHashTable *cache;
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  PangoRectangle logical;
+  double tw;
+
+  if (text == NULL || text[0] == '\0' || w <= 0)
+    return;
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  key = g_strdup_printf ("%d:%d:%d:%s", (int) round (size * 20), bold ? 1 : 0, (int) round (w), text);
+  layout = g_hash_table_lookup (cache, key);
+  if (layout == NULL)
+    {
+      /* zooming makes new sizes: start again rather than grow forever */
+      if (g_hash_table_size (cache) >= 4096)
+        g_hash_table_remove_all (cache);
+      layout = enlace_render_layout (cr, size, bold);
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_width (layout, (int) (w * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      g_hash_table_insert (cache, g_steal_pointer (&key), layout);
+    }
+  else
+    pango_cairo_update_context (cr, pango_layout_get_context (layout));
+  pango_layout_get_extents (layout, NULL, &logical);
+  tw = MIN (logical.width / (double) PANGO_SCALE, w);
+  cairo_move_to (cr, x + (w - tw) / 2 - logical.x / (double) PANGO_SCALE,
+                 y + (h - logical.height / (double) PANGO_SCALE) / 2);
+  pango_cairo_show_layout (cr, layout);
 }
 
 static void
@@ -624,23 +728,23 @@ draw_space_label (cairo_t               *cr,
   if (size == 0 || w < 30 || h < 16)
     return;
   set_rgb (cr, ink, 0.95);
-  enlace_render_text (cr, item->name, size, TRUE, ENLACE_ALIGN_CENTER,
-                      px.x - w / 2, px.y - size * 2.1, w, size * 1.6);
+  cached_label (cr, item->name, size, TRUE,
+                px.x - w / 2, px.y - size * 2.1, w, size * 1.6);
   /* Small on screen: the code alone. */
   if (size < 9)
     return;
   if (item->subtitle && h > size * 4)
     {
       set_rgb (cr, ink, 0.75);
-      enlace_render_text (cr, item->subtitle, size * 0.75, FALSE, ENLACE_ALIGN_CENTER,
-                          px.x - w / 2 + 2, px.y - size * 0.5, w - 4, size * 1.2);
+      cached_label (cr, item->subtitle, size * 0.75, FALSE,
+                    px.x - w / 2 + 2, px.y - size * 0.5, w - 4, size * 1.2);
     }
   if (h > size * 6)
     {
       area_text = g_strdup_printf (_("%.1f m²"), area);
       set_rgb (cr, ink, 0.55);
-      enlace_render_text (cr, area_text, size * 0.7, FALSE, ENLACE_ALIGN_CENTER,
-                          px.x - w / 2, px.y + size * 0.8, w, size * 1.1);
+      cached_label (cr, area_text, size * 0.7, FALSE,
+                    px.x - w / 2, px.y + size * 0.8, w, size * 1.1);
     }
 }
 
@@ -657,6 +761,11 @@ draw_wall (cairo_t              *cr,
   cairo_stroke (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
+
+static void stroke_pathways (cairo_t              *cr,
+                             const EnlaceViewport *vp,
+                             const char           *type,
+                             double                item_width);
 
 static void
 draw_pathway (cairo_t              *cr,
@@ -684,38 +793,92 @@ draw_pathway (cairo_t              *cr,
       return;
     }
 
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  if (g_strcmp0 (item->type, "conduit") == 0)
+  path_points_clipped (cr, vp, item->points, width + 4);
+  stroke_pathways (cr, vp, item->type, item->width);
+}
+
+/* Trays, conduits and raceways of one kind and width share a path: one
+ * stroke (two for trays) for all of them.  Thin ones, seen from afar,
+ * get mitred corners and butt dash ends, which cost no arcs. */
+static void
+stroke_pathways (cairo_t              *cr,
+                 const EnlaceViewport *vp,
+                 const char           *type,
+                 double                item_width)
+{
+  double width = MAX (item_width, 0.2) * vp->pixels_per_m;
+  gboolean thin = width < 8;
+
+  cairo_set_line_join (cr, thin ? CAIRO_LINE_JOIN_MITER : CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, thin ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  if (g_strcmp0 (type, "conduit") == 0)
     {
       double dash[] = { 6, 3 };
 
-      path_points_clipped (cr, vp, item->points, width + 4);
+      /* dashed when near enough to tell the dashes (and pay for them),
+       * solid like its legend swatch from afar */
       set_rgb (cr, conduit_ink, 0.9);
       cairo_set_line_width (cr, MAX (width * 0.4, 2));
-      cairo_set_dash (cr, dash, 2, 0);
+      if (!thin)
+        cairo_set_dash (cr, dash, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
-  else if (g_strcmp0 (item->type, "raceway") == 0)
+  else if (g_strcmp0 (type, "raceway") == 0)
     {
-      path_points_clipped (cr, vp, item->points, width + 4);
       set_rgb (cr, raceway_ink, 0.9);
       cairo_set_line_width (cr, MAX (width * 0.5, 2));
       cairo_stroke (cr);
     }
   else
     {
-      /* A tray: a band as wide as the tray with its edges drawn. */
-      path_points_clipped (cr, vp, item->points, width + 4);
+      /* A tray: a band as wide as the tray with its edges drawn; from
+       * afar, where the band would be a pixel or two, a plain line. */
       set_rgb (cr, tray_ink, 1.0);
       cairo_set_line_width (cr, MAX (width, 3));
-      cairo_stroke_preserve (cr);
-      set_rgb (cr, (Rgb) { 1, 0.96, 0.88 }, 1.0);
-      cairo_set_line_width (cr, MAX (width - 2.5, 1));
-      cairo_stroke (cr);
+      if (width < 6)
+        cairo_stroke (cr);
+      else
+        {
+          cairo_stroke_preserve (cr);
+          set_rgb (cr, (Rgb) { 1, 0.96, 0.88 }, 1.0);
+          cairo_set_line_width (cr, MAX (width - 2.5, 1));
+          cairo_stroke (cr);
+        }
     }
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+}
+
+static void
+draw_pathways_batched (cairo_t              *cr,
+                       EnlacePlanScene      *scene,
+                       GArray               *visible,
+                       const EnlaceViewport *vp)
+{
+  g_autofree guint8 *done = g_new0 (guint8, MAX (visible->len, 1));
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      EnlacePlanItem *first = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+      double width;
+
+      if (done[i] || first->kind != ENLACE_PLAN_ITEM_PATHWAY || g_strcmp0 (first->type, "riser") == 0)
+        continue;
+      width = MAX (first->width, 0.2) * vp->pixels_per_m;
+      /* every pathway of the same kind and width, from this one on */
+      for (guint j = i; j < visible->len; j++)
+        {
+          EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, j));
+
+          if (done[j] || item->kind != ENLACE_PLAN_ITEM_PATHWAY || item->width != first->width ||
+              g_strcmp0 (item->type, first->type) != 0)
+            continue;
+          done[j] = 1;
+          path_points_clipped (cr, vp, item->points, width + 4);
+        }
+      stroke_pathways (cr, vp, first->type, first->width);
+    }
 }
 
 static void
@@ -1017,7 +1180,10 @@ outlet_bucket (const EnlacePlanStyle *style,
   return bucket;
 }
 
-/* Thousands of outlets seen from afar: one path per colour, filled once. */
+/* Thousands of outlets seen from afar: one path per colour, filled once.
+ * The boxes are snapped to whole pixels, which cairo fills as plain
+ * rectangles (no tessellation, no stroker): an outline is a dark box one
+ * pixel larger under the coloured one. */
 static void
 draw_outlets_batched (cairo_t               *cr,
                       EnlacePlanScene       *scene,
@@ -1027,42 +1193,65 @@ draw_outlets_batched (cairo_t               *cr,
 {
   static const char * const statuses[] = { "planned", "active", "retired" };
   double half = MAX (0.15 * vp->pixels_per_m, 1.5);
+  double bw = MAX (round (2 * half), 2), bh = MAX (round (1.2 * half), 2);
+  g_autofree guint8 *buckets = NULL;
+  gboolean any = FALSE;
 
   if (!(style->layers & (ENLACE_PLAN_LAYER_OUTLETS_DATA | ENLACE_PLAN_LAYER_OUTLETS_VOICE)))
     return;
-  cairo_save (cr);
-  for (guint bucket = 0; bucket < 4; bucket++)
+
+  /* The colour of each visible outlet, once; 0xff: not drawn. */
+  buckets = g_new (guint8, MAX (visible->len, 1));
+  for (guint i = 0; i < visible->len; i++)
     {
-      gboolean any = FALSE;
+      EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+      guint n_visible = 0;
+
+      buckets[i] = 0xff;
+      if (item->kind != ENLACE_PLAN_ITEM_DEVICE || g_strcmp0 (item->type, "outlet") != 0)
+        continue;
+      for (guint k = 0; item->jacks && k < item->jacks->len; k++)
+        n_visible += jack_visible (style, g_ptr_array_index (item->jacks, k));
+      if (item->jacks && item->jacks->len > 0 && n_visible == 0)
+        continue;
+      buckets[i] = (guint8) outlet_bucket (style, item);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+
+  cairo_save (cr);
+  for (int bucket = -1; bucket < 4; bucket++)
+    {
+      gboolean some = FALSE;
 
       for (guint i = 0; i < visible->len; i++)
         {
-          EnlacePlanItem *item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
+          EnlacePlanItem *item;
           EnlacePoint px;
-          guint n_visible = 0;
+          double x, y;
 
-          if (item->kind != ENLACE_PLAN_ITEM_DEVICE || g_strcmp0 (item->type, "outlet") != 0)
+          if (buckets[i] == 0xff || (bucket >= 0 && buckets[i] != bucket))
             continue;
-          for (guint k = 0; item->jacks && k < item->jacks->len; k++)
-            n_visible += jack_visible (style, g_ptr_array_index (item->jacks, k));
-          if (item->jacks && item->jacks->len > 0 && n_visible == 0)
-            continue;
-          if (outlet_bucket (style, item) != bucket)
-            continue;
+          item = g_ptr_array_index (scene->items, g_array_index (visible, guint, i));
           px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
-          cairo_rectangle (cr, px.x - half, px.y - half * 0.6, 2 * half, 1.2 * half);
-          any = TRUE;
+          x = round (px.x - bw / 2);
+          y = round (px.y - bh / 2);
+          if (bucket < 0)
+            cairo_rectangle (cr, x - 1, y - 1, bw + 2, bh + 2);
+          else
+            cairo_rectangle (cr, x, y, bw, bh);
+          some = TRUE;
         }
-      if (!any)
+      if (!some)
         continue;
-      if (style->coloring == ENLACE_PLAN_COLOR_STATE)
+      if (bucket < 0)
+        set_rgb (cr, ink, 0.9);
+      else if (style->coloring == ENLACE_PLAN_COLOR_STATE)
         set_rgb (cr, jack_rgb (bucket), 1.0);
       else if (bucket < 3)
         set_rgb (cr, status_rgb (statuses[bucket]), 1.0);
-      cairo_fill_preserve (cr);
-      set_rgb (cr, ink, 0.9);
-      cairo_set_line_width (cr, 0.8);
-      cairo_stroke (cr);
+      cairo_fill (cr);
     }
   cairo_restore (cr);
 }
@@ -1119,15 +1308,16 @@ enlace_render_plan (cairo_t               *cr,
           switch (pass)
             {
             case 0:
-              if (item->kind == ENLACE_PLAN_ITEM_SPACE && (style->layers & ENLACE_PLAN_LAYER_SPACES))
-                draw_space (cr, vp, style, item);
+              /* drawn together below */
               break;
             case 1:
               if (item->kind == ENLACE_PLAN_ITEM_WALL && (style->layers & ENLACE_PLAN_LAYER_WALLS))
                 draw_wall (cr, vp, item);
               break;
             case 2:
-              if (item->kind == ENLACE_PLAN_ITEM_PATHWAY && (style->layers & ENLACE_PLAN_LAYER_PATHWAYS))
+              /* risers here, the others together below */
+              if (item->kind == ENLACE_PLAN_ITEM_PATHWAY && (style->layers & ENLACE_PLAN_LAYER_PATHWAYS) &&
+                  g_strcmp0 (item->type, "riser") == 0)
                 draw_pathway (cr, vp, item);
               break;
             case 3:
@@ -1147,6 +1337,10 @@ enlace_render_plan (cairo_t               *cr,
               break;
             }
         }
+      if (pass == 0 && (style->layers & ENLACE_PLAN_LAYER_SPACES))
+        draw_spaces_batched (cr, scene, visible, vp, style);
+      if (pass == 2 && (style->layers & ENLACE_PLAN_LAYER_PATHWAYS))
+        draw_pathways_batched (cr, scene, visible, vp);
       if (pass == 3 && (style->layers & ENLACE_PLAN_LAYER_ROUTES))
         draw_routes (cr, scene, vp);
       if (pass == 4 && batch_outlets)
