@@ -8,6 +8,9 @@
 #include "enlace-store.h"
 #include "enlace-xml.h"
 
+/* Written once, shared by the tests that only read it. */
+static EnlaceStore *shared;
+
 static EnlaceStore *
 demo_store (void)
 {
@@ -66,7 +69,7 @@ count_field (EnlaceStore *store,
 static void
 test_populate (void)
 {
-  g_autoptr(EnlaceStore) store = demo_store ();
+  EnlaceStore *store = shared;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *institution = enlace_store_get_meta (store, "institution");
@@ -167,7 +170,7 @@ test_ensure_file (void)
 static void
 test_xml (void)
 {
-  g_autoptr(EnlaceStore) built = demo_store ();
+  EnlaceStore *built = shared;
   g_autoptr(GError) error = NULL;
   g_autoptr(EnlaceStore) imported = enlace_store_new_memory (&error);
   g_autofree char *path = g_build_filename (SOURCE_DIR, "data", "demo", "demo-campus.xml", NULL);
@@ -190,12 +193,17 @@ int
 main (int    argc,
       char **argv)
 {
+  int ret;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  shared = demo_store ();
 
   g_test_add_func ("/model/demo/populate", test_populate);
   g_test_add_func ("/model/demo/undo", test_undo);
   g_test_add_func ("/model/demo/ensure-file", test_ensure_file);
   g_test_add_func ("/model/demo/xml", test_xml);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_object (&shared);
+  return ret;
 }

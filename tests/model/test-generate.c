@@ -72,9 +72,9 @@ count_role (EnlaceStore *store,
 static void
 test_deterministic (void)
 {
-  g_autoptr(EnlaceStore) a = generate (2, 2, 30, 7);
-  g_autoptr(EnlaceStore) b = generate (2, 2, 30, 7);
-  g_autoptr(EnlaceStore) c = generate (2, 2, 30, 8);
+  g_autoptr(EnlaceStore) a = generate (2, 2, 16, 7);
+  g_autoptr(EnlaceStore) b = generate (2, 2, 16, 7);
+  g_autoptr(EnlaceStore) c = generate (2, 2, 16, 8);
   g_autofree char *xa = export (a);
   g_autofree char *xb = export (b);
   g_autofree char *xc = export (c);
@@ -89,28 +89,28 @@ test_deterministic (void)
 static void
 test_counts (void)
 {
-  g_autoptr(EnlaceStore) store = generate (3, 2, 40, 1);
+  g_autoptr(EnlaceStore) store = generate (3, 2, 12, 1);
   g_autoptr(GError) error = NULL;
   guint ports = enlace_store_count (store, "port");
 
   g_assert_cmpuint (enlace_store_count (store, "site"), ==, 1);
   g_assert_cmpuint (enlace_store_count (store, "building"), ==, 3);
   g_assert_cmpuint (enlace_store_count (store, "floor"), ==, 6);
-  g_assert_cmpuint (count_role (store, "outlet"), ==, 3 * 2 * 40);
+  g_assert_cmpuint (count_role (store, "outlet"), ==, 3 * 2 * 12);
   g_assert_cmpuint (count_role (store, "pbx"), ==, 1);
   g_assert_cmpuint (enlace_store_count (store, "circuit"), ==, 2);
   /* every outlet: 2 jacks + 2 rear ports, and as many panel ports */
-  g_assert_cmpuint (ports, >, 3 * 2 * 40 * 8);
+  g_assert_cmpuint (ports, >, 3 * 2 * 12 * 8);
   /* two horizontal links per outlet and more */
-  g_assert_cmpuint (enlace_store_count (store, "cable"), >, 3 * 2 * 40 * 2);
+  g_assert_cmpuint (enlace_store_count (store, "cable"), >, 3 * 2 * 12 * 2);
   g_assert_cmpuint (enlace_store_count (store, "extension"), >, 0);
 
   /* readable TIA-606 names */
   g_assert_cmpint (enlace_store_lookup (store, "device", "A-0A-001", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (enlace_store_lookup (store, "device", "C-1A-040", &error), >, 0);
+  g_assert_cmpint (enlace_store_lookup (store, "device", "C-1A-012", &error), >, 0);
   g_assert_no_error (error);
-  g_assert_cmpint (enlace_store_lookup (store, "device", "C-1A-041", &error), ==, 0);
+  g_assert_cmpint (enlace_store_lookup (store, "device", "C-1A-013", &error), ==, 0);
   g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (enlace_store_lookup (store, "device", "B-P1-SW1", &error), >, 0);
@@ -126,7 +126,7 @@ test_counts (void)
 static void
 test_undo (void)
 {
-  g_autoptr(EnlaceStore) store = generate (2, 2, 20, 3);
+  g_autoptr(EnlaceStore) store = generate (1, 2, 10, 3);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = enlace_store_dup_undo_label (store);
   guint ports = enlace_store_count (store, "port");
