@@ -669,7 +669,8 @@ draw_spaces_batched (cairo_t               *cr,
 
 /* The names of 300 rooms, drawn again at every frame at the same size:
  * their layouts are kept and shaped once (shaping costs more than
- * drawing the glyphs).  Centred in @w like enlace_render_text(). */
+ * drawing the glyphs).  Centred in @w like enlace_render_text(); with
+ * @whole, not drawn at all when it does not fit. */
 static void
 cached_label (cairo_t    *cr,
               const char *text,
@@ -678,7 +679,8 @@ cached_label (cairo_t    *cr,
               double      x,
               double      y,
               double      w,
-              double      h)
+              double      h,
+              gboolean    whole)
 {
   static GHashTable *cache;
   g_autofree char *key = NULL;
@@ -705,6 +707,10 @@ cached_label (cairo_t    *cr,
     }
   else
     pango_cairo_update_context (cr, pango_layout_get_context (layout));
+  /* a room's name cut to "Cuarto de tel…" over its rack says less than
+   * nothing: the code above it and the tooltip say which room it is */
+  if (whole && pango_layout_is_ellipsized (layout))
+    return;
   pango_layout_get_extents (layout, NULL, &logical);
   tw = MIN (logical.width / (double) PANGO_SCALE, w);
   cairo_move_to (cr, x + (w - tw) / 2 - logical.x / (double) PANGO_SCALE,
@@ -729,7 +735,7 @@ draw_space_label (cairo_t               *cr,
     return;
   set_rgb (cr, ink, 0.95);
   cached_label (cr, item->name, size, TRUE,
-                px.x - w / 2, px.y - size * 2.1, w, size * 1.6);
+                px.x - w / 2, px.y - size * 2.1, w, size * 1.6, FALSE);
   /* Small on screen: the code alone. */
   if (size < 9)
     return;
@@ -737,14 +743,14 @@ draw_space_label (cairo_t               *cr,
     {
       set_rgb (cr, ink, 0.75);
       cached_label (cr, item->subtitle, size * 0.75, FALSE,
-                    px.x - w / 2 + 2, px.y - size * 0.5, w - 4, size * 1.2);
+                    px.x - w / 2 + 2, px.y - size * 0.5, w - 4, size * 1.2, TRUE);
     }
   if (h > size * 6)
     {
       area_text = g_strdup_printf (_("%.1f m²"), area);
       set_rgb (cr, ink, 0.55);
       cached_label (cr, area_text, size * 0.7, FALSE,
-                    px.x - w / 2, px.y + size * 0.8, w, size * 1.1);
+                    px.x - w / 2, px.y + size * 0.8, w, size * 1.1, FALSE);
     }
 }
 
