@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enlace-cli.h"
+#include "enlace-i18n.h"
 
 static const EnlaceCliCommand commands[] = {
   { "new",        cli_cmd_new,        N_("Create an empty project file") },
@@ -50,9 +51,7 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  enlace_i18n_init ();
 
   if (argc < 2)
     {
