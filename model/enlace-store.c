@@ -520,6 +520,7 @@ open_db (EnlaceStore           *self,
 {
   int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   gboolean memory = (path == NULL);
+  g_autofree char *uri = NULL;
   gint64 app_id, version, n_tables;
 
   if (memory)
@@ -540,7 +541,22 @@ open_db (EnlaceStore           *self,
   if (flags & ENLACE_STORE_OPEN_READ_ONLY)
     self->read_only = TRUE;
 
-  if (sqlite3_open_v2 (memory ? ":memory:" : path, &self->db, oflags, NULL) != SQLITE_OK)
+  /* A read-only file in a folder we cannot write: SQLite could not make
+   * the WAL index beside it, so open it as immutable (nobody can be
+   * writing it either: that needs the folder). */
+  if (!memory && self->read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+          uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+        }
+    }
+
+  if (sqlite3_open_v2 (memory ? ":memory:" : uri ? uri : path, &self->db, oflags, NULL) != SQLITE_OK)
     {
       if (self->db == NULL)
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
