@@ -65,8 +65,11 @@ cli_parse (const char     *command,
 {
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *params = g_strdup_printf ("%s %s", command, parameter_string ? parameter_string : "");
+  g_autofree char *prgname = g_strdup_printf ("enlace-cli %s", command);
+  const char *params = parameter_string ? parameter_string : "";
 
+  /* "Usage: enlace-cli add [OPTION…] FILE KIND FIELD=VALUE…" */
+  g_set_prgname (prgname);
   ctx = g_option_context_new (params);
   g_option_context_set_summary (ctx, summary);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
