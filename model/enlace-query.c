@@ -76,8 +76,10 @@ static const EnlaceColumn device_columns[] = {
 static const EnlaceColumn outlet_columns[] = {
   { "name", N_("Outlet"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "jacks", N_("Jacks"), "(SELECT count(*) FROM port p WHERE p.device_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "connected", N_("Connected"), "(SELECT count(*) FROM port p JOIN cable_end ce ON ce.port_id = p.id WHERE p.device_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  /* Jacks are the front ports; one is connected when it or the rear port
+   * behind it (the horizontal link) carries a cable. */
+  { "jacks", N_("Jacks"), "(SELECT count(*) FROM port p WHERE p.device_id = t.id AND p.kind <> 'rear')", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
+  { "connected", N_("Connected"), "(SELECT count(*) FROM port p WHERE p.device_id = t.id AND p.kind <> 'rear' AND (EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id) OR EXISTS (SELECT 1 FROM port_mapping pm JOIN cable_end ce ON ce.port_id = pm.rear_port_id WHERE pm.front_port_id = p.id)))", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
 };
 static const EnlaceColumn device_type_columns[] = {
@@ -450,10 +452,10 @@ enlace_query_location_stats (EnlaceStore          *store,
     { "SELECT count(*) FROM device WHERE id IN (@SCOPE@)", &out->n_devices },
     { "SELECT count(*) FROM device WHERE role = 'outlet' AND id IN (@SCOPE@)", &out->n_outlets },
     { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
-      " WHERE d.role = 'outlet' AND d.id IN (@SCOPE@)", &out->n_outlet_ports },
+      " WHERE d.role = 'outlet' AND p.kind <> 'rear' AND d.id IN (@SCOPE@)", &out->n_outlet_ports },
     { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
-      " WHERE d.role = 'outlet' AND d.id IN (@SCOPE@)"
-      " AND EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id)", &out->n_outlet_ports_used },
+      " WHERE d.role = 'outlet' AND p.kind <> 'rear' AND d.id IN (@SCOPE@)"
+      " AND (EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id) OR EXISTS (SELECT 1 FROM port_mapping pm JOIN cable_end ce ON ce.port_id = pm.rear_port_id WHERE pm.front_port_id = p.id))", &out->n_outlet_ports_used },
     { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
       " WHERE d.role = 'patch-panel' AND p.kind = 'front' AND d.id IN (@SCOPE@)", &out->n_panel_ports },
     { "SELECT count(*) FROM port p JOIN device d ON d.id = p.device_id"
