@@ -813,13 +813,13 @@ set_recording (EnlaceStore  *self,
                gboolean      on,
                GError      **error)
 {
-  sqlite3_stmt *stmt = enlace_store_prepare (self, "UPDATE enlace_rec SET on_ = ?1, cmd = ?2, seq = ?3", error);
+  /* The sequence number goes on across bulk mode (begin resets it). */
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "UPDATE enlace_rec SET on_ = ?1, cmd = ?2", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, on);
   sqlite3_bind_int64 (stmt, 2, self->command_id);
-  sqlite3_bind_int64 (stmt, 3, on ? query_int (self, "SELECT seq FROM enlace_rec", 0) : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       enlace_store_set_sql_error (self, error, _("Recording a change"));

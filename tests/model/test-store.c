@@ -636,6 +636,30 @@ test_bulk_undo (void)
   g_assert_cmpuint (enlace_store_count (store, "building"), ==, 1);
 }
 
+/* A command may record changes, then write in bulk, then record more. */
+static void
+test_bulk_after_changes (void)
+{
+  g_autoptr(EnlaceStore) store = new_campus ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (enlace_store_begin (store, "Mixed", &error));
+  add (store, "area", obj ("code", "A1", "name", "Antes", NULL));
+  g_assert_true (enlace_store_begin_bulk (store, &error));
+  stmt = enlace_store_prepare (store, "INSERT INTO area (code, name) VALUES ('B1', 'En bloque')", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  g_assert_true (enlace_store_end_bulk (store, &error));
+  g_assert_no_error (error);
+  add (store, "area", obj ("code", "C1", "name", "Después", NULL));
+  g_assert_true (enlace_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (enlace_store_count (store, "area"), ==, 3);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpuint (enlace_store_count (store, "area"), ==, 0);
+}
+
 static void
 test_meta_and_copy (void)
 {
@@ -765,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/model/store/audit-log", test_audit_log);
   g_test_add_func ("/model/store/nested", test_nested_commands);
   g_test_add_func ("/model/store/bulk-undo", test_bulk_undo);
+  g_test_add_func ("/model/store/bulk-after-changes", test_bulk_after_changes);
   g_test_add_func ("/model/store/meta-and-copy", test_meta_and_copy);
   g_test_add_func ("/model/store/migrate/v1", test_migrate_v1);
   g_test_add_func ("/model/store/attachment", test_attachment);
