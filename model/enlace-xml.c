@@ -58,6 +58,9 @@ typedef enum
   XK_CIRCUIT_TERMINATION,
   XK_CABLE,
   XK_EXTENSION,
+  XK_FLOOR_PLAN,
+  XK_WALL,
+  XK_PATHWAY,
   N_XK
 } XKindId;
 
@@ -99,6 +102,12 @@ static XKind xkinds[N_XK] = {
   [XK_CIRCUIT_TERMINATION] = { "circuit-termination", "circuit_termination t", "t.side", XK_CIRCUIT },
   [XK_CABLE] = { "cable", "cable t", "t.label, t.id", -1 },
   [XK_EXTENSION] = { "extension", "extension t", "t.number", -1 },
+  [XK_FLOOR_PLAN] = { "floor-plan", "floor_plan t JOIN floor f ON f.id = t.floor_id JOIN building b ON b.id = f.building_id",
+                      "b.code, f.level", -1 },
+  [XK_WALL] = { "wall", "wall t JOIN floor f ON f.id = t.floor_id JOIN building b ON b.id = f.building_id",
+                "b.code, f.level, t.points, t.id", -1 },
+  [XK_PATHWAY] = { "pathway", "pathway t JOIN floor f ON f.id = t.floor_id JOIN building b ON b.id = f.building_id",
+                   "b.code, f.level, t.kind, t.points, t.id", -1 },
 };
 
 static goffset max_size_override;
@@ -539,6 +548,7 @@ export_row (Export       *ex,
         case ENLACE_FIELD_TEXT:
         case ENLACE_FIELD_CHOICE:
         case ENLACE_FIELD_POLYGON:
+        case ENLACE_FIELD_POLYLINE:
           value = (const char *) sqlite3_column_text (stmt, col);
           break;
         case ENLACE_FIELD_INT:
@@ -769,6 +779,40 @@ failed:
   return error && *error ? FALSE : writer_failed (ex, error);
 }
 
+/* <attachment id="3" sha256="…" mime="image/png" name="plano.png">BASE64</attachment> */
+static gboolean
+export_attachments (Export  *ex,
+                    GError **error)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (ex->store,
+                                             "SELECT id, sha256, mime, name, data FROM attachment "
+                                             "WHERE id IN (SELECT attachment_id FROM floor_plan) ORDER BY id",
+                                             error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *b64 = g_base64_encode (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
+
+      if (xmlTextWriterStartElement (ex->w, BAD_CAST "attachment") < 0 ||
+          xmlTextWriterWriteFormatAttribute (ex->w, BAD_CAST "id", "%" G_GINT64_FORMAT,
+                                             (gint64) sqlite3_column_int64 (stmt, 0)) < 0 ||
+          xmlTextWriterWriteAttribute (ex->w, BAD_CAST "sha256", sqlite3_column_text (stmt, 1)) < 0 ||
+          xmlTextWriterWriteAttribute (ex->w, BAD_CAST "mime", sqlite3_column_text (stmt, 2)) < 0 ||
+          (sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+           text_is_xml_safe ((const char *) sqlite3_column_text (stmt, 3)) &&
+           xmlTextWriterWriteAttribute (ex->w, BAD_CAST "name", sqlite3_column_text (stmt, 3)) < 0) ||
+          xmlTextWriterWriteString (ex->w, BAD_CAST b64) < 0 ||
+          xmlTextWriterEndElement (ex->w) < 0)
+        {
+          sqlite3_reset (stmt);
+          return writer_failed (ex, error);
+        }
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 export_document (Export  *ex,
                  GError **error)
@@ -778,6 +822,7 @@ export_document (Export  *ex,
     XK_DEVICE_TYPE, XK_DEVICE, XK_PORT, XK_PORT_MAPPING, XK_CIRCUIT,
     XK_CABLE, XK_EXTENSION,
   };
+  static const int plans[] = { XK_FLOOR_PLAN, XK_WALL, XK_PATHWAY };
 
   if (xmlTextWriterSetIndent (ex->w, 1) < 0 ||
       xmlTextWriterSetIndentString (ex->w, BAD_CAST "  ") < 0 ||
@@ -791,6 +836,13 @@ export_document (Export  *ex,
 
   for (guint i = 0; i < G_N_ELEMENTS (top); i++)
     if (!export_kind (ex, top[i], 0, NULL, error))
+      return FALSE;
+  /* Floor plans: the architect's plans first (the plans refer to them by
+   * id), then the plans, walls and pathways of each floor. */
+  if (!export_attachments (ex, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    if (!export_kind (ex, plans[i], 0, NULL, error))
       return FALSE;
 
   if (xmlTextWriterEndElement (ex->w) < 0 ||
@@ -1631,6 +1683,7 @@ import_object (Import     *im,
             json_object_set_string_member (values, field->name, text);
           break;
         case ENLACE_FIELD_POLYGON:
+        case ENLACE_FIELD_POLYLINE:
           if (!polygon_ok (text))
             {
               import_fail (im, ENLACE_XML_ERROR_INVALID, line,
@@ -1888,6 +1941,58 @@ close_parent (Import *im)
   im->end_seq[0] = im->end_seq[1] = 0;
 }
 
+/* An architect's plan: base64 content, checked against its SHA-256. */
+static gboolean
+import_attachment (Import     *im,
+                   xmlNodePtr  node,
+                   int         line)
+{
+  g_autofree char *id_text = (char *) xmlGetProp (node, BAD_CAST "id");
+  g_autofree char *sha = (char *) xmlGetProp (node, BAD_CAST "sha256");
+  g_autofree char *mime = (char *) xmlGetProp (node, BAD_CAST "mime");
+  g_autofree char *name = (char *) xmlGetProp (node, BAD_CAST "name");
+  g_autofree char *b64 = (char *) xmlTextReaderReadString (im->reader);
+  g_autofree guchar *data = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3_stmt *stmt;
+  gsize len = 0;
+  gint64 id = 0;
+
+  if (id_text == NULL || !parse_int (id_text, &id) || id <= 0 || sha == NULL || mime == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_INVALID, line, _("attachment: id, sha256 and mime are required"));
+      return FALSE;
+    }
+  data = g_base64_decode (b64 ? g_strstrip (b64) : "", &len);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  if (g_ascii_strcasecmp (actual, sha) != 0)
+    {
+      import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                   _("attachment %s: its contents do not match its SHA-256 (damaged file?)"), id_text);
+      return FALSE;
+    }
+  stmt = enlace_store_prepare (im->store,
+                               "INSERT INTO attachment (id, sha256, mime, name, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                               &im->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, actual, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mime, -1, SQLITE_TRANSIENT);
+  if (name)
+    sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 5, data, len, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("attachment %s: %s"), id_text,
+                   sqlite3_errmsg (enlace_store_get_db (im->store)));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 import_element (Import     *im,
                 xmlNodePtr  node,
@@ -1907,6 +2012,8 @@ import_element (Import     *im,
       close_parent (im);
       if (strcmp (name, "meta") == 0)
         return import_meta (im, node, line);
+      if (strcmp (name, "attachment") == 0)
+        return ensure_bulk (im) && import_attachment (im, node, line);
 
       xk = xkind_by_name (name);
       if (xk < 0 || xkinds[xk].parent >= 0)

@@ -271,6 +271,64 @@ test_round_trip_api (void)
   }
 }
 
+/* Floor plans travel too: the architect's plan (base64, checked by its
+ * SHA-256), the plan's placement, walls and pathways, risers to a floor. */
+static void
+test_round_trip_plans (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autoptr(EnlaceStore) bad = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) plan = json_object_new ();
+  const char *svg = "<svg xmlns='http://www.w3.org/2000/svg' width='400' height='300'><rect width='10' height='10'/></svg>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+  g_autoptr(GBytes) back = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *mime = NULL;
+  gint64 floor_id, plan_id;
+  char *p;
+
+  add (store, "site", "code", "S", "name", "Sede", NULL);
+  add (store, "building", "site_id", "S", "code", "A", "name", "Edificio A", NULL);
+  floor_id = add (store, "floor", "building_id", "A", "level", "1", "name", "Planta 1", NULL);
+  add (store, "floor", "building_id", "A", "level", "2", "name", "Planta 2", NULL);
+  add (store, "wall", "floor_id", "A/1", "points", "[[0,0],[20,0],[20,10]]", "thickness", "0.2", NULL);
+  add (store, "pathway", "floor_id", "A/1", "name", "Charola", "kind", "tray", "points", "[[1,5],[19,5]]",
+       "height", "2.8", "size_mm", "300", NULL);
+  add (store, "pathway", "floor_id", "A/1", "kind", "riser", "points", "[[2,2],[2,2.01]]", "to_floor_id", "A/2", NULL);
+  json_object_set_double_member (plan, "scale", 0.05);
+  json_object_set_double_member (plan, "origin_x", -1.5);
+  plan_id = enlace_store_set_plan_background (store, floor_id, bytes, "image/svg+xml", "plano.svg", 0, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_id, >, 0);
+
+  first = export_text (store);
+  g_assert_nonnull (strstr (first, "<attachment "));
+  g_assert_nonnull (strstr (first, "<floor-plan "));
+  g_assert_nonnull (strstr (first, "to-floor=\"A/2\""));
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+  g_assert_cmpuint (count_rows (again, "wall"), ==, 1);
+  g_assert_cmpuint (count_rows (again, "pathway"), ==, 2);
+  back = enlace_store_get_attachment (again, 1, &mime, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, bytes));
+  g_assert_cmpstr (mime, ==, "image/svg+xml");
+
+  /* A plan whose contents do not match their SHA-256 is refused. */
+  broken = g_strdup (first);
+  p = strstr (broken, "<attachment ");
+  p = strchr (p, '>') + 1;
+  *p = *p == 'A' ? 'B' : 'A';
+  g_assert_false (import_text (bad, broken, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (count_rows (bad, "wall"), ==, 0);
+}
+
 static void
 test_round_trip_generated (void)
 {
@@ -948,6 +1006,7 @@ main (int   argc,
 
   g_test_add_func ("/model/xml/round-trip/fixture", test_round_trip_fixture);
   g_test_add_func ("/model/xml/round-trip/api", test_round_trip_api);
+  g_test_add_func ("/model/xml/round-trip/plans", test_round_trip_plans);
   g_test_add_func ("/model/xml/round-trip/generated", test_round_trip_generated);
   /* the demo campus takes long to build under the sanitizers */
   if (!SANITIZED || g_test_slow ())
