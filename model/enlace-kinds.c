@@ -294,7 +294,9 @@ static const struct { const char *value; const char *label; } choice_labels[] = 
   { "rear", N_("Rear") },
   { "interface", N_("Interface") },
   { "planned", N_("Planned") },
-  { "active", N_("Active") },
+  /* "In service" rather than "Active": one word for devices, circuits
+   * and extensions alike (Spanish "Activo/Activa" would need a gender). */
+  { "active", N_("In service") },
   { "retired", N_("Retired") },
   { "installed", N_("Installed") },
   { "decommissioned", N_("Decommissioned") },
@@ -309,6 +311,13 @@ static const struct { const char *value; const char *label; } choice_labels[] = 
   { "equipment-cord", N_("Equipment cord") },
   { "multipair", N_("Voice multipair") },
   { "coax", N_("Coaxial") },
+  /* audit log: what kind of command */
+  { "do", N_("Change") },
+  { "undo", N_("Undo") },
+  { "redo", N_("Redo") },
+  /* circuit kinds used by the demo and the generator */
+  { "internet", N_("Internet link") },
+  { "telephone-trunk", N_("Telephone trunk") },
   { "tray", N_("Cable tray") },
   { "conduit", N_("Conduit") },
   { "raceway", N_("Raceway") },
