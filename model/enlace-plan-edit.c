@@ -491,6 +491,65 @@ fail:
   return 0;
 }
 
+gint64
+enlace_plan_add_access_point (EnlaceStore  *store,
+                              gint64        floor_id,
+                              EnlacePoint   p,
+                              GError      **error)
+{
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(JsonObject) port = json_object_new ();
+  g_autofree char *building = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *floor_key = NULL;
+  gint64 space_id, id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
+
+  space_id = enlace_plan_space_at (store, floor_id, p);
+  if (space_id == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("An access point goes inside a space: draw the space at (%.2f, %.2f) m first"), p.x, p.y);
+      return 0;
+    }
+  floor_key = enlace_store_dup_key (store, "floor", floor_id);
+  building = g_strndup (floor_key, strcspn (floor_key, "/"));
+  for (guint i = 1; i < 10000; i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-AP%02u", building, i);
+      if (enlace_store_lookup (store, "device", name, NULL) == 0)
+        break;
+    }
+
+  label = g_strdup_printf (_("Place access point %s"), name);
+  if (!enlace_store_begin (store, label, error))
+    return 0;
+  json_object_set_string_member (values, "name", name);
+  json_object_set_string_member (values, "role", "access-point");
+  json_object_set_string_member (values, "status", "planned");
+  json_object_set_int_member (values, "space_id", space_id);
+  json_object_set_double_member (values, "x", round (p.x * 1000) / 1000);
+  json_object_set_double_member (values, "y", round (p.y * 1000) / 1000);
+  id = enlace_store_create (store, "device", values, error);
+  if (id == 0)
+    goto fail;
+  json_object_set_int_member (port, "device_id", id);
+  json_object_set_string_member (port, "kind", "interface");
+  json_object_set_string_member (port, "name", "eth0");
+  if (enlace_store_create (store, "port", port, error) == 0)
+    goto fail;
+  if (!enlace_store_commit (store, error))
+    return 0;
+  return id;
+
+fail:
+  enlace_store_rollback (store);
+  return 0;
+}
+
 GArray *
 enlace_plan_duplicate (EnlaceStore          *store,
                        const EnlacePlanRef  *refs,

@@ -193,6 +193,13 @@ gint64    enlace_plan_add_outlet    (EnlaceStore          *store,
                                      guint                 n_data,
                                      guint                 n_voice,
                                      GError              **error);
+/* Places a new wireless access point at @p (in the space containing it)
+ * with its uplink interface "eth0", named BUILDING-APnn; one command.
+ * Returns the device id. */
+gint64    enlace_plan_add_access_point (EnlaceStore       *store,
+                                     gint64                floor_id,
+                                     EnlacePoint           p,
+                                     GError              **error);
 /* Finds what @text names on the floor: an outlet or device (by name), a
  * phone extension or a person (the outlet their line reaches), a space
  * code or a rack.  @tracer (an EnlaceTracer) follows extensions to their

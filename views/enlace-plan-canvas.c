@@ -763,45 +763,12 @@ place_access_point (EnlacePlanCanvas *self,
                     EnlacePoint       p)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) values = json_object_new ();
-  g_autoptr(JsonObject) port = json_object_new ();
-  g_autofree char *name = NULL;
-  gint64 space_id = enlace_plan_space_at (self->store, self->floor_id, p);
-  gint64 id;
+  gint64 id = enlace_plan_add_access_point (self->store, self->floor_id, p, &error);
 
-  if (space_id == 0)
-    {
-      message (self, _("An access point goes inside a space: draw the space first"));
-      return;
-    }
-  for (guint i = 1; i < 10000; i++)
-    {
-      g_free (name);
-      name = g_strdup_printf ("%s-AP%02u", self->scene->building_code, i);
-      if (enlace_store_lookup (self->store, "device", name, NULL) == 0)
-        break;
-    }
-  json_object_set_string_member (values, "name", name);
-  json_object_set_string_member (values, "role", "access-point");
-  json_object_set_string_member (values, "status", "planned");
-  json_object_set_int_member (values, "space_id", space_id);
-  json_object_set_double_member (values, "x", p.x);
-  json_object_set_double_member (values, "y", p.y);
-  id = enlace_store_create (self->store, "device", values, &error);
   if (id == 0)
-    {
-      report (self, error);
-      return;
-    }
-  /* Its uplink. */
-  {
-      json_object_set_int_member (port, "device_id", id);
-      json_object_set_string_member (port, "kind", "interface");
-      json_object_set_string_member (port, "name", "eth0");
-      if (enlace_store_create (self->store, "port", port, &error) == 0)
-        report (self, error);
-    }
-  enlace_plan_canvas_select (self, ENLACE_PLAN_ITEM_DEVICE, id);
+    report (self, error);
+  else
+    enlace_plan_canvas_select (self, ENLACE_PLAN_ITEM_DEVICE, id);
 }
 
 void

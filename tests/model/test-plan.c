@@ -391,6 +391,36 @@ test_edit_outlets (void)
 }
 
 static void
+test_edit_access_point (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  g_autoptr(GPtrArray) ports = NULL;
+  g_autoptr(JsonObject) dev = NULL;
+  guint devices = enlace_store_count (store, "device");
+  gint64 id;
+
+  g_assert_cmpint (enlace_plan_add_access_point (store, floor_id, (EnlacePoint) { 7, 3 }, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (enlace_store_count (store, "device"), ==, devices);
+
+  id = enlace_plan_add_access_point (store, floor_id, (EnlacePoint) { 15, 9 }, &error);
+  g_assert_no_error (error);
+  dev = enlace_store_get (store, "device", id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (dev, "name"), ==, "A-AP01");
+  g_assert_cmpstr (json_object_get_string_member (dev, "role"), ==, "access-point");
+  ports = enlace_store_list (store, "port", id, NULL);
+  g_assert_cmpuint (ports->len, ==, 1);
+
+  /* The device and its uplink are one command: one undo removes both. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpuint (enlace_store_count (store, "device"), ==, devices);
+  g_assert_cmpint (enlace_store_lookup (store, "port", "A-AP01:eth0", NULL), ==, 0);
+}
+
+static void
 test_find (void)
 {
   g_autoptr(GError) error = NULL;
@@ -433,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/model/plan/edit/vertex-delete-undo", test_edit_vertex_delete_undo);
   g_test_add_func ("/model/plan/edit/outlets", test_edit_outlets);
   g_test_add_func ("/model/plan/find", test_find);
+  g_test_add_func ("/model/plan/edit/access-point", test_edit_access_point);
 
   return g_test_run ();
 }
