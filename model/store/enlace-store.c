@@ -1349,6 +1349,36 @@ mark_undone (EnlaceStore  *self,
   return TRUE;
 }
 
+/* Names the open undo/redo command once its target is known (the target
+ * is chosen inside the write transaction, see enlace_store_undo). */
+static gboolean
+set_command_target (EnlaceStore  *self,
+                    const char   *label,
+                    gint64        target,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self,
+                                             "UPDATE command SET label = ?2, target = ?3 WHERE id = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->command_id);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, target);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (self, error, _("Writing the audit log"));
+      return FALSE;
+    }
+  self->command_target = target;
+  return TRUE;
+}
+
+/* Undo and redo choose their target after BEGIN IMMEDIATE: another
+ * process may have committed a command between the moment a caller
+ * looked (can_undo, the menu's label) and the moment the write lock is
+ * held, and that newer command is the one to undo. */
 gboolean
 enlace_store_undo (EnlaceStore  *self,
                    GError      **error)
@@ -1360,17 +1390,19 @@ enlace_store_undo (EnlaceStore  *self,
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
+  if (!begin_full (self, _("Undo"), "undo", 0, error))
+    return FALSE;
   target = undo_target (self, &label);
   if (target == 0)
     {
+      enlace_store_rollback (self);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
                    _("There is nothing to undo"));
       return FALSE;
     }
   undo_label = g_strdup_printf (_("Undo: %s"), label);
-  if (!begin_full (self, undo_label, "undo", target, error))
-    return FALSE;
-  if (!replay_backwards (self, target, error) ||
+  if (!set_command_target (self, undo_label, target, error) ||
+      !replay_backwards (self, target, error) ||
       !mark_undone (self, target, 1, error))
     {
       enlace_store_rollback (self);
@@ -1391,9 +1423,12 @@ enlace_store_redo (EnlaceStore  *self,
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
+  if (!begin_full (self, _("Redo"), "redo", 0, error))
+    return FALSE;
   target = redo_target (self, &label);
   if (target == 0)
     {
+      enlace_store_rollback (self);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
                    _("There is nothing to redo"));
       return FALSE;
@@ -1402,22 +1437,25 @@ enlace_store_redo (EnlaceStore  *self,
                                "SELECT id FROM command WHERE kind = 'undo' AND target = ?1 ORDER BY id DESC LIMIT 1",
                                error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      enlace_store_rollback (self);
+      return FALSE;
+    }
   sqlite3_bind_int64 (stmt, 1, target);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     undo_id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (undo_id == 0)
     {
+      enlace_store_rollback (self);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
                    _("The audit log is damaged: the undo of “%s” is missing"), label);
       return FALSE;
     }
 
   redo_label = g_strdup_printf (_("Redo: %s"), label);
-  if (!begin_full (self, redo_label, "redo", target, error))
-    return FALSE;
-  if (!replay_backwards (self, undo_id, error) ||
+  if (!set_command_target (self, redo_label, target, error) ||
+      !replay_backwards (self, undo_id, error) ||
       !mark_undone (self, target, 0, error))
     {
       enlace_store_rollback (self);

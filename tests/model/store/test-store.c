@@ -527,6 +527,60 @@ test_undo_survives_reopen (void)
   g_assert_cmpuint (enlace_store_count (store, "site"), ==, 2);
 }
 
+static gpointer
+undo_in_thread (gpointer data)
+{
+  EnlaceStore *store = data;
+  GError *error = NULL;
+
+  if (!enlace_store_undo (store, &error))
+    return error;
+  return NULL;
+}
+
+/* Two connections to one file (as two processes): an undo that waits for
+ * the write lock while another command commits must undo that newer
+ * command, and the audit log must say so.  It used to pick its target
+ * before taking the lock and undo the older one (issue 14). */
+static void
+test_undo_race (void)
+{
+  g_autofree char *path = tmp_path ("race.enlace");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) a = NULL;
+  g_autoptr(EnlaceStore) b = NULL;
+  g_autoptr(JsonObject) rename = NULL;
+  g_autoptr(JsonObject) site = NULL;
+  GError *thread_error;
+  GThread *thread;
+  gint64 id;
+
+  a = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  id = add (a, "site", obj ("code", "UNI", "name", "Campus", NULL));
+  b = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* b holds the write lock while a's undo starts and waits for it. */
+  g_assert_true (enlace_store_begin (b, "Rename", &error));
+  thread = g_thread_new ("undo", undo_in_thread, a);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  rename = obj ("name", "Campus Norte", NULL);
+  g_assert_true (enlace_store_update (b, "site", id, rename, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_store_commit (b, &error));
+  thread_error = g_thread_join (thread);
+  g_assert_no_error (thread_error);
+
+  /* The rename was undone, not the creation of the site. */
+  site = enlace_store_get (b, "site", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (site, "name"), ==, "Campus");
+  g_assert_cmpuint (count_rows (b, "SELECT count(*) FROM command WHERE label = 'Rename' AND undone = 1"), ==, 1);
+  g_assert_cmpuint (count_rows (b, "SELECT count(*) FROM command WHERE kind = 'do' AND undone = 0"), ==, 1);
+  g_assert_cmpuint (count_rows (b, "SELECT count(*) FROM command WHERE kind = 'undo' AND label = 'Undo: Rename'"), ==, 1);
+}
+
 static void
 test_audit_log (void)
 {
@@ -786,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/model/store/refusals-change-nothing", test_refusals_change_nothing);
   g_test_add_func ("/model/store/undo-redo", test_undo_redo);
   g_test_add_func ("/model/store/undo-survives-reopen", test_undo_survives_reopen);
+  g_test_add_func ("/model/store/undo-race", test_undo_race);
   g_test_add_func ("/model/store/audit-log", test_audit_log);
   g_test_add_func ("/model/store/nested", test_nested_commands);
   g_test_add_func ("/model/store/bulk-undo", test_bulk_undo);
