@@ -1109,6 +1109,29 @@ diagnose_attributes (xmlNodePtr node)
   return NULL;
 }
 
+/* TRUE when @node is still in the reader's tree: @current, one of its
+ * ancestors, a child of one of them, or a grandchild of @current.  Only
+ * pointers are compared until @node is found, so a freed node is never
+ * read. */
+static gboolean
+node_is_alive (xmlNodePtr current,
+               const void *node)
+{
+  for (xmlNodePtr c = current ? current->children : NULL; c; c = c->next)
+    for (xmlNodePtr g = c->children; g; g = g->next)
+      if ((const void *) g == node)
+        return TRUE;
+  for (xmlNodePtr n = current; n != NULL; n = n->parent)
+    {
+      if ((const void *) n == node)
+        return TRUE;
+      for (xmlNodePtr c = n->children; c; c = c->next)
+        if ((const void *) c == node)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_xml_error (void        *data,
               xmlErrorPtr  err)
@@ -1117,10 +1140,24 @@ on_xml_error (void        *data,
   g_autofree char *msg = NULL;
   int code = ENLACE_XML_ERROR_MALFORMED;
   int line = err->line;
-  xmlNodePtr node = err->node;
+  xmlNodePtr node = NULL;
 
   if (err->level == XML_ERR_WARNING || im->error != NULL)
     return;
+
+  /* The streaming reader frees each subtree once it has moved past it, so
+   * err->node may point at freed memory: it is looked at only when it is
+   * the node the reader is on (which is alive).  Otherwise the message
+   * keeps libxml2's words and the line. */
+  if (err->node != NULL && im->reader != NULL)
+    {
+      xmlNodePtr current = xmlTextReaderCurrentNode (im->reader);
+
+      if (node_is_alive (current, err->node))
+        node = err->node;
+      else if (current != NULL && current->type == XML_ELEMENT_NODE)
+        node = current;  /* the error is about what the reader has just left */
+    }
 
   msg = g_strstrip (g_strdup (err->message ? err->message : _("unknown error")));
   if (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_RELAXNGP)
@@ -1149,7 +1186,8 @@ on_xml_error (void        *data,
       char *better = diagnose_attributes (node);
 
       if (better == NULL && (strcmp ((const char *) node->name, "a") == 0 ||
-                             strcmp ((const char *) node->name, "b") == 0) &&
+                             strcmp ((const char *) node->name, "b") == 0 ||
+                             strcmp ((const char *) node->name, "cable") == 0) &&
           strstr (msg, "got nothing") != NULL)
         better = g_strdup (_("a cable needs at least one a end followed by at least one b end"));
 

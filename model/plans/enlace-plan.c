@@ -256,7 +256,6 @@ load_jacks (EnlaceStore     *store,
             GError         **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Outlet jacks are the front ports; other placed devices show their
    * interfaces (an access point's uplink). */

@@ -437,7 +437,7 @@ static const BadCase bad_cases[] = {
   { "schema-missing-end",
     HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable kind=\"patch-cord\" status=\"installed\">\n"
     "    <a port=\"SW:Gi1\"/>\n  </cable>\n</enlace>\n",
-    ENLACE_XML_ERROR_INVALID, "line 12: element a: a cable needs at least one a end" },
+    ENLACE_XML_ERROR_INVALID, "line 12: element cable: a cable needs at least one a end" },
   { "schema-not-a-number",
     HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <port device=\"SW\" kind=\"interface\" name=\"Gi3\" medium=\"copper\" connector=\"8P8C\" positions=\"many\"/>\n</enlace>\n",
     ENLACE_XML_ERROR_INVALID, "line 11: element port: positions must be a whole number, not “many”" },
