@@ -982,6 +982,91 @@ test_links (void)
   }
 }
 
+/* export → import → export gives the same bytes, with cases of the three
+ * procedures, an attachment, accounts and an edited manual; undo of the
+ * import puts the new project's built-in manual back. */
+static void
+test_xml_roundtrip (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) scan = g_bytes_new_static ("\x89PNG fake scan", 14);
+  g_autofree char *dir = g_dir_make_tmp ("enlace-cases-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "a.xml", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gint64 holder, alta, baja;
+
+  g_assert_true (enlace_demo_populate (store, &error));
+  g_assert_no_error (error);
+  holder = add_person (store, "Rosa Díaz", 0);
+  add_person (store, "Rosa Díaz", 0); /* a namesake: keys differ */
+  alta = open_case (store, "correo-alta", holder, "2026-03-01T10:00:00Z", NULL);
+  {
+    g_autoptr(JsonObject) v = values ("address", "rdiaz@utv.edu.mx", NULL);
+    step (store, alta, ENLACE_STEP_SIDE_ADMINISTRATOR, 4, ENLACE_STEP_DONE, v);
+  }
+  g_assert_cmpint (enlace_case_add_note (store, alta, "Formato", scan, "formato.png", "image/png", &error), >, 0);
+  baja = open_case (store, "correo-baja", holder, "2026-04-01T10:00:00Z", NULL);
+  {
+    g_autoptr(JsonObject) v = values ("address", "rdiaz@utv.edu.mx", "motive", "Otro", NULL);
+    step (store, baja, ENLACE_STEP_SIDE_ADMINISTRATOR, 1, ENLACE_STEP_DONE, v);
+    step (store, baja, ENLACE_STEP_SIDE_ADMINISTRATOR, 3, ENLACE_STEP_DONE, NULL);
+  }
+  g_assert_true (enlace_case_set_status (store, baja, ENLACE_CASE_CANCELLED, "Ya no aplica", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) spaces = enlace_store_list (store, "space", 0, &error);
+    gint64 c = open_case (store, "internet-alta", 0, NULL, NULL);
+    g_assert_true (enlace_case_link (store, c, "space",
+                                     json_object_get_int_member (g_ptr_array_index (spaces, 0), "id"), &error));
+    g_assert_no_error (error);
+  }
+  /* an edited manual: version 2 of one procedure */
+  {
+    g_autofree char *xml = enlace_procedures_export_to_string (store, &error);
+    g_autoptr(GString) s = g_string_new (xml);
+    g_string_replace (s, "target-hours=\"240\"", "target-hours=\"200\"", 1);
+    g_assert_cmpint (enlace_procedures_import_data (store, s->str, s->len, &error), ==, 1);
+    open_case (store, "dictamen", 0, NULL, NULL);
+  }
+
+  g_assert_true (enlace_xml_export (store, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &first, NULL, &error));
+  g_assert_nonnull (strstr (first, "<case folio=\"CORREO-2026-0001\""));
+  g_assert_nonnull (strstr (first, "<email-account id=\"1\" address=\"rdiaz@utv.edu.mx\""));
+
+  copy = new_store ();
+  g_assert_true (enlace_xml_import (copy, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_xml_export_to_memory (copy, &second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, second);
+  {
+    gint64 id = enlace_cases_lookup (copy, "CORREO-2026-0001", &error);
+    g_autoptr(EnlaceCase) c = enlace_case_get (copy, id, &error);
+    g_autoptr(EnlaceEmailAccount) acc = enlace_email_account_get (copy, enlace_email_account_lookup (copy, "rdiaz@utv.edu.mx", NULL), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (acc->created_folio, ==, "CORREO-2026-0001");
+    g_assert_cmpstr (acc->removed_folio, ==, "BAJA-2026-0001");
+    g_assert_cmpuint (c->links->len, ==, 1);
+  }
+  /* importing into a project with cases is refused */
+  g_assert_false (enlace_xml_import (copy, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_NOT_EMPTY);
+  g_clear_error (&error);
+  /* undo of the import: the built-in manual again */
+  g_assert_true (enlace_store_undo (copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_procedures_are_builtin (copy));
+  g_assert_cmpint (enlace_cases_lookup (copy, "CORREO-2026-0001", NULL), ==, 0);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* A version-2 file (no procedures tables) opens, is upgraded and gets the
  * built-in manual. */
 static void
@@ -1027,6 +1112,7 @@ main (int    argc,
   g_test_add_func ("/model/cases/email-removal", test_email_removal);
   g_test_add_func ("/model/cases/new-connection", test_new_connection);
   g_test_add_func ("/model/cases/upgrade", test_upgrade);
+  g_test_add_func ("/model/cases/xml-roundtrip", test_xml_roundtrip);
 
   return g_test_run ();
 }
