@@ -869,6 +869,7 @@ cli_cmd_case (int    argc,
     { "note", case_note, N_("Add a note or an attachment") },
     { "link", case_link, N_("Link a case to an inventory object") },
     { "propose", case_propose, N_("Propose a free jack and switch port for a new connection") },
+    { "doc", cli_case_doc, N_("Write a document of a case (form, memo, notice, answer) as PDF") },
   };
 
   return dispatch ("case", subs, G_N_ELEMENTS (subs), argc, argv);

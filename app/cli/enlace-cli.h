@@ -77,6 +77,9 @@ int cli_cmd_plan_background (int argc, char **argv);
 
 /* enlace-cli-cases.c */
 int cli_cmd_case       (int argc, char **argv);
+
+/* enlace-cli-case-doc.c: `case doc` */
+int cli_case_doc       (int argc, char **argv);
 int cli_cmd_procedures (int argc, char **argv);
 int cli_cmd_account    (int argc, char **argv);
 
