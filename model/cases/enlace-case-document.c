@@ -180,13 +180,13 @@ static const char *
 priority_label (const char *priority)
 {
   if (g_strcmp0 (priority, "low") == 0)
-    return _("Low");
+    return C_("priority", "Low");
   if (g_strcmp0 (priority, "normal") == 0)
-    return _("Normal");
+    return C_("priority", "Normal");
   if (g_strcmp0 (priority, "high") == 0)
-    return _("High");
+    return C_("priority", "High");
   if (g_strcmp0 (priority, "urgent") == 0)
-    return _("Urgent");
+    return C_("priority", "Urgent");
   return priority;
 }
 
