@@ -5,6 +5,7 @@
 
 #include "enlace-cases.h"
 #include "enlace-demo.h"
+#include "enlace-generate-cases.h"
 #include "enlace-xml.h"
 
 static EnlaceStore *
@@ -109,6 +110,44 @@ test_deterministic (void)
   g_assert_true (memcmp (xa, xb, la) == 0);
 }
 
+/* enlace-cli generate --cases: synthetic cases in bulk, one undo */
+static void
+test_generate_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  g_autoptr(JsonObject) counts = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  EnlaceCaseFilter all = { 0 };
+  EnlaceCaseFilter page = { .limit = 10 };
+
+  g_assert_no_error (error);
+  g_assert_true (enlace_generate_cases (store, 500, 1, &error));
+  g_assert_no_error (error);
+  counts = enlace_cases_counts (store, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (counts, "total"), ==, 500);
+  g_assert_cmpint (json_object_get_int_member (counts, "closed"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (counts, "open"), >, 0);
+  rows = enlace_cases_query (store, &page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 10);
+  /* every case has its steps; the newest is the last generated */
+  {
+    g_autoptr(EnlaceCase) c = enlace_case_get (store, ((EnlaceCaseRow *) g_ptr_array_index (rows, 0))->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (c->steps->len, ==, c->procedure->steps->len);
+    g_assert_cmpuint (c->events->len, >=, 1);
+  }
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  after = enlace_cases_counts (store, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (after, "total"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,5 +156,6 @@ main (int   argc,
 
   g_test_add_func ("/model/demo/cases", test_cases);
   g_test_add_func ("/model/demo/cases-deterministic", test_deterministic);
+  g_test_add_func ("/model/generate/cases", test_generate_cases);
   return g_test_run ();
 }
