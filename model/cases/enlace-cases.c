@@ -447,29 +447,36 @@ enlace_cases_counts (EnlaceStore            *store,
                      const EnlaceCaseFilter *filter,
                      GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new (
-    "SELECT c.status, count(*), "
-    "sum(c.status IN ('new','in-progress','waiting') AND c.due_at < ?7), "
-    "sum(c.status IN ('new','in-progress','waiting') AND c.due_at >= ?7 AND "
-    "    (julianday(c.due_at) - julianday(?7)) < 0.25 * (julianday(c.due_at) - julianday(c.opened_at))) "
-    "FROM case_file c LEFT JOIN person r ON r.id = c.requester_id ");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.status, count(*) FROM case_file c ");
+  g_autoptr(GString) due = g_string_new (
+    "SELECT coalesce(sum(c.due_at < ?7), 0), coalesce(sum(c.due_at >= ?7 AND c.near_at <= ?7), 0) "
+    "FROM case_file c ");
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *now = enlace_cases_now_iso ();
-  gint64 open = 0, overdue = 0, near = 0, total = 0;
+  gint64 open = 0, total = 0;
+  gboolean by_name = filter != NULL && filter->text != NULL && *filter->text != '\0';
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  if (!filter_where (filter, FALSE, sql, error))
+  /* the requester's name only when searching */
+  if (by_name)
+    {
+      g_string_append (sql, "LEFT JOIN person r ON r.id = c.requester_id ");
+      g_string_append (due, "LEFT JOIN person r ON r.id = c.requester_id ");
+    }
+  if (!filter_where (filter, FALSE, sql, error) || !filter_where (filter, FALSE, due, error))
     return NULL;
   g_string_append (sql, " GROUP BY c.status");
+  if (filter == NULL || !filter->open_only)
+    g_string_append (due, " AND c.status IN ('new','in-progress','waiting')");
+
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, filter);
   sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i <= ENLACE_CASE_CANCELLED; i++)
     json_object_set_int_member (o, enlace_case_status_to_string (i), 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -485,8 +492,6 @@ enlace_cases_counts (EnlaceStore            *store,
             open += n;
         }
       total += n;
-      overdue += sqlite3_column_int64 (stmt, 2);
-      near += sqlite3_column_int64 (stmt, 3);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -494,10 +499,24 @@ enlace_cases_counts (EnlaceStore            *store,
       enlace_store_set_sql_error (store, error, _("Counting cases"));
       return NULL;
     }
+
+  stmt = enlace_store_prepare (store, due->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, filter);
+  sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      enlace_store_set_sql_error (store, error, _("Counting cases"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
   json_object_set_int_member (o, "open", open);
-  json_object_set_int_member (o, "overdue", overdue);
-  json_object_set_int_member (o, "near", near);
+  json_object_set_int_member (o, "overdue", sqlite3_column_int64 (stmt, 0));
+  json_object_set_int_member (o, "near", sqlite3_column_int64 (stmt, 1));
   json_object_set_int_member (o, "total", total);
+  sqlite3_reset (stmt);
   return g_steal_pointer (&o);
 }
 
@@ -765,6 +784,7 @@ enlace_case_open (EnlaceStore  *store,
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *opened_text = NULL;
   g_autofree char *due_text = NULL;
+  g_autofree char *near_text = NULL;
   g_autofree char *channel = NULL;
   g_autofree char *priority = NULL;
   g_autofree char *summary = NULL;
@@ -837,6 +857,10 @@ enlace_case_open (EnlaceStore  *store,
   due = g_date_time_add_hours (opened, proc->target_hours);
   due_text = enlace_cases_format_iso (due);
   {
+    g_autoptr(GDateTime) near = g_date_time_add_seconds (opened, proc->target_hours * 3600.0 * 0.75);
+    near_text = enlace_cases_format_iso (near);
+  }
+  {
     g_autoptr(GDateTime) utc = g_date_time_to_utc (opened);
     year = g_date_time_get_year (utc);
   }
@@ -877,8 +901,8 @@ enlace_case_open (EnlaceStore  *store,
   form_text = json_to_text (form);
   stmt = enlace_store_prepare (store,
                                "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, "
-                               "channel, priority, assignee_id, status, summary, form, opened_at, due_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'new', ?11, ?12, ?13, ?14)",
+                               "channel, priority, assignee_id, status, summary, form, opened_at, due_at, near_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'new', ?11, ?12, ?13, ?14, ?15)",
                                error);
   if (stmt == NULL)
     goto fail;
@@ -896,6 +920,7 @@ enlace_case_open (EnlaceStore  *store,
   bind_text_or_null (stmt, 12, form_text);
   sqlite3_bind_text (stmt, 13, opened_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, due_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, near_text, -1, SQLITE_TRANSIENT);
   if (!run (store, stmt, folio, error))
     goto fail;
   case_id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
