@@ -1594,6 +1594,24 @@ enlace_case_set_step (EnlaceStore       *store,
     goto fail;
   if (!write_step (store, case_step_id, result, note, data, error))
     goto fail;
+  /* the delivery of an account created by this case, as a fact */
+  if (result == ENLACE_STEP_DONE && json_object_has_member (data, "delivered_to"))
+    {
+      g_autofree char *to = member_text (data, "delivered_to");
+      g_autofree char *at = member_text (data, "delivered_at");
+
+      stmt = enlace_store_prepare (store,
+                                   "UPDATE email_account SET delivered_to = ?2, delivered_at = ?3 "
+                                   "WHERE created_case_id = ?1 AND status = 'active'",
+                                   error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      bind_text_or_null (stmt, 2, to);
+      bind_text_or_null (stmt, 3, at);
+      if (!run (store, stmt, h.folio, error))
+        goto fail;
+    }
   text = step_event_text (def, result, note);
   if (add_event (store, case_id, "step", text, 0, NULL, NULL, error) == 0)
     goto fail;
