@@ -75,6 +75,11 @@ int cli_cmd_free      (int argc, char **argv);
 int cli_cmd_plan            (int argc, char **argv);
 int cli_cmd_plan_background (int argc, char **argv);
 
+/* enlace-cli-cases.c */
+int cli_cmd_case       (int argc, char **argv);
+int cli_cmd_procedures (int argc, char **argv);
+int cli_cmd_account    (int argc, char **argv);
+
 /* enlace-cli-devicetypes.c */
 int cli_cmd_import_device_types (int argc, char **argv);
 

@@ -1,6 +1,6 @@
 /* enlace-cases.h: the department's procedures (the manual as data) and the
  * cases (expedientes) that run them.  Part of model/: GLib only, the SQL
- * lives in model/cases/*.c.
+ * lives in model/cases/ (the .c files).
  *
  * The manual: procedures, each with a code ("correo-alta"), a version, a
  * folio prefix ("CORREO"), a kind (request, fault, modification, opinion),
@@ -98,7 +98,7 @@ typedef struct
   char      *prefix;        /* folio prefix: "CORREO" */
   int        target_hours;  /* target time to resolve */
   char      *description;
-  GPtrArray *steps;         /* of EnlaceProcedureStep*, by position then side */
+  GPtrArray *steps;         /* of EnlaceProcedureStep*, in the manual's order */
 } EnlaceProcedure;
 
 void             enlace_procedure_free        (EnlaceProcedure *self);
@@ -136,13 +136,22 @@ int              enlace_procedures_import_data (EnlaceStore *store,
                                                const char   *xml,
                                                gsize         len,
                                                GError      **error);
+/* The same, @name naming the data in errors ("manual.xml, line 12: …"). */
+int              enlace_procedures_import_named (EnlaceStore *store,
+                                               const char   *xml,
+                                               gsize         len,
+                                               const char   *name,
+                                               GError      **error);
 /* Writes the current versions as procedures XML (same format). */
 gboolean         enlace_procedures_export     (EnlaceStore  *store,
                                                const char   *path,
                                                GError      **error);
+char            *enlace_procedures_export_to_string (EnlaceStore *store,
+                                               GError      **error);
 /* Loads the built-in manual (data/procedures.xml, embedded) when the
  * project has no procedures yet; called when a document is created or
- * upgraded.  Not a command of its own when called inside one. */
+ * upgraded (by the store itself: outside a command it writes in a plain
+ * transaction, not in the audit log; inside one it is part of it). */
 gboolean         enlace_procedures_ensure_defaults (EnlaceStore *store,
                                                GError      **error);
 
@@ -395,6 +404,8 @@ typedef struct
   char       *removal_motive;
   char       *created_folio; /* the case that created it, may be NULL */
   char       *removed_folio;
+  char       *delivered_to;  /* who received it (a fact; never a password) */
+  char       *delivered_at;  /* when, as recorded (a date) */
 } EnlaceEmailAccount;
 
 void             enlace_email_account_free    (EnlaceEmailAccount *self);
