@@ -387,7 +387,8 @@ make_row (EnlaceCaseForm *self,
       if (g_strcmp0 (f->type, "date") == 0)
         gtk_widget_set_tooltip_text (f->input, _("A date as YYYY-MM-DD"));
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), title);
+  if (ADW_IS_PREFERENCES_ROW (f->row))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), title);
   if (g_strcmp0 (f->type, "date") == 0)
     {
       g_autofree char *with_format = g_strdup_printf (_("%s (YYYY-MM-DD)"), title);

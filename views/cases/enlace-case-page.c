@@ -92,13 +92,14 @@ message_response_cb (EnlaceCasePage *self)
   show_message (self, NULL);
 }
 
+/* @error: the address of the call's error (read after the call) */
 static gboolean
-check (EnlaceCasePage *self,
-       gboolean        ok,
-       GError         *error)
+check (EnlaceCasePage  *self,
+       gboolean         ok,
+       GError         **error)
 {
-  if (!ok && error)
-    show_message (self, error->message);
+  if (!ok && *error)
+    show_message (self, (*error)->message);
   else if (ok)
     show_message (self, NULL);
   return ok;
@@ -343,7 +344,7 @@ assignee_changed_cb (EnlaceCasePage *self)
   id = enlace_case_ref_drop_get_id (self->assignee_drop);
   if (id == self->kase->row->assignee_id)
     return;
-  check (self, enlace_case_assign (store, self->kase->row->id, id, &error), error);
+  check (self, enlace_case_assign (store, self->kase->row->id, id, &error), &error);
 }
 
 static void
@@ -356,7 +357,7 @@ priority_changed_cb (EnlaceCasePage *self)
   if (self->loading || self->kase == NULL || pos >= G_N_ELEMENTS (priorities) ||
       g_strcmp0 (priorities[pos], self->kase->row->priority) == 0)
     return;
-  check (self, enlace_case_set_priority (store, self->kase->row->id, priorities[pos], &error), error);
+  check (self, enlace_case_set_priority (store, self->kase->row->id, priorities[pos], &error), &error);
 }
 
 static void
@@ -1426,7 +1427,7 @@ enlace_case_page_record_step (EnlaceCasePage   *self,
   return check (self,
                 enlace_case_set_step (store, self->kase->row->id, case_step_id, result,
                                       note && note[0] ? note : NULL, values, &error),
-                error);
+                &error);
 }
 
 void
@@ -1463,7 +1464,7 @@ enlace_case_page_set_status (EnlaceCasePage   *self,
 
   if (store == NULL || self->kase == NULL)
     return FALSE;
-  return check (self, enlace_case_set_status (store, self->kase->row->id, status, reason, &error), error);
+  return check (self, enlace_case_set_status (store, self->kase->row->id, status, reason, &error), &error);
 }
 
 gboolean
@@ -1482,7 +1483,7 @@ enlace_case_page_add_note (EnlaceCasePage *self,
     return FALSE;
   return check (self,
                 enlace_case_add_note (store, self->kase->row->id, text ? text : "", attachment, name, mime, &error) > 0,
-                error);
+                &error);
 }
 
 const char *
