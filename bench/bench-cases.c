@@ -1,315 +1,218 @@
-/* bench-cases.c: the inbox and a case on 100,000 cases
+/* bench-cases.c: the inbox on 100,000 cases with their steps and timelines.
  *
- *   bench-cases [FILE] [--cases N]
+ *   bench-cases [N]      (default 100000)
  *
- * FILE (default /tmp/enlace-bench-cases.enlace) is generated first when it
- * does not exist (a 3 × 3 × 48 campus and N = 100,000 cases with their
- * steps and timelines), then measured in a fresh process.  Goals (issue
- * 9): the inbox's first page (open the file, first 50 rows and the
- * counts) under 1 s; a filter or a text search under 100 ms; opening a
- * case under 50 ms; adding a step result under 5 ms.  Prints medians,
- * wall and CPU, the sizes and the machine's load.
- */
-#define G_LOG_DOMAIN "bench-cases"
+ * Opens a few hundred cases through the API (timing enlace_case_open), then
+ * fills the rest with SQL in one transaction (same rows as the API writes:
+ * case_file, one case_step per procedure step, three events), and times
+ * the inbox's first page, each filter and the search, the counts, opening
+ * a case and adding a step result.  Prints the sizes and the machine load. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
+#include <string.h>
 
 #include "enlace-cases.h"
-#include "enlace-generate.h"
-#include "enlace-generate-cases.h"
+#include "enlace-store-private.h"
 
-#define ROUNDS 11
-
-static int
-dcmp (const void *a,
-      const void *b)
+static double
+now_ms (void)
 {
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
+  return g_get_monotonic_time () / 1000.0;
 }
 
 static double
-median (double *v,
-        guint   n)
-{
-  qsort (v, n, sizeof (double), dcmp);
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static gint64
-cpu_now (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static void
-die (GError *error)
-{
-  fprintf (stderr, "bench-cases: %s\n", error ? error->message : "failed");
-  exit (1);
-}
-
-typedef struct
-{
-  double wall[ROUNDS], cpu[ROUNDS];
-  guint  rows;
-} Timing;
-
-static void
-report (const char *what,
-        Timing     *t,
-        double      goal_ms)
-{
-  double w = median (t->wall, ROUNDS), c = median (t->cpu, ROUNDS);
-
-  printf ("%-44s %8.2f ms wall %8.2f ms CPU  (goal < %g ms) %s  [%u rows]\n",
-          what, w, c, goal_ms, w < goal_ms ? "ok" : "SLOW", t->rows);
-}
-
-static void
 time_query (EnlaceStore            *store,
-            const EnlaceCaseFilter *filter,
-            const char             *what,
-            double                  goal_ms)
-{
-  Timing t = { 0 };
-
-  for (guint r = 0; r < ROUNDS; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
-      g_autoptr(GPtrArray) rows = enlace_cases_query (store, filter, &error);
-      g_autoptr(JsonObject) counts = NULL;
-
-      if (rows == NULL)
-        die (error);
-      counts = enlace_cases_counts (store, filter, &error);
-      if (counts == NULL)
-        die (error);
-      t.wall[r] = (g_get_monotonic_time () - t0) / 1000.0;
-      t.cpu[r] = (cpu_now () - c0) / 1000.0;
-      t.rows = rows->len;
-    }
-  report (what, &t, goal_ms);
-}
-
-static gint64
-count (EnlaceStore *store,
-       const char  *status)
+            const EnlaceCaseFilter *f,
+            guint                  *n)
 {
   g_autoptr(GError) error = NULL;
-  EnlaceCaseFilter f = { 0 };
-  g_autoptr(JsonObject) counts = enlace_cases_counts (store, &f, &error);
-  gint64 n = 0;
+  double t0 = now_ms ();
+  g_autoptr(GPtrArray) rows = enlace_cases_query (store, f, &error);
 
-  if (counts == NULL)
-    die (error);
-  if (status)
-    return json_object_get_int_member_with_default (counts, status, 0);
-  for (GList *l = json_object_get_members (counts), *m = l; m; m = m->next)
-    {
-      const char *k = m->data;
-
-      if (g_str_equal (k, "new") || g_str_equal (k, "in-progress") || g_str_equal (k, "waiting")
-          || g_str_equal (k, "resolved") || g_str_equal (k, "closed") || g_str_equal (k, "cancelled"))
-        n += json_object_get_int_member (counts, k);
-      if (m->next == NULL)
-        g_list_free (l);
-    }
-  return n;
+  g_assert_no_error (error);
+  *n = rows->len;
+  return now_ms () - t0;
 }
 
 int
-main (int   argc,
-      char *argv[])
+main (int    argc,
+      char **argv)
 {
   g_autoptr(GError) error = NULL;
-  const char *path = "/tmp/enlace-bench-cases.enlace";
-  guint n_cases = 100000;
-  GStatBuf st;
+  g_autofree char *dir = g_dir_make_tmp ("bench-cases-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cases.enlace", NULL);
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *load = NULL;
+  gint64 n = argc > 1 ? g_ascii_strtoll (argv[1], NULL, 10) : 100000;
+  gint64 staff_id, some_case;
+  double t0, t_open;
+  guint rows;
+  EnlaceCaseFilter f = { 0 };
 
-  for (int i = 1; i < argc; i++)
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(JsonObject) area = json_object_new ();
+    g_autoptr(JsonObject) p = json_object_new ();
+
+    json_object_set_string_member (area, "code", "DC");
+    json_object_set_string_member (area, "name", "Comunicaciones y Enlaces");
+    json_object_set_int_member (p, "area_id", enlace_store_create (store, "area", area, &error));
+    json_object_set_string_member (p, "name", "Ana Ruiz");
+    staff_id = enlace_store_create (store, "person", p, &error);
+    g_assert_no_error (error);
+  }
+
+  /* 200 through the API */
+  t0 = now_ms ();
+  for (int i = 0; i < 200; i++)
     {
-      if (g_str_equal (argv[i], "--cases") && i + 1 < argc)
-        n_cases = atoi (argv[++i]);
-      else
-        path = argv[i];
+      g_autoptr(JsonObject) v = json_object_new ();
+      static const char * const codes[] = { "correo-alta", "correo-baja", "internet-alta", "internet-falla" };
+
+      json_object_set_int_member (v, "assignee_id", staff_id);
+      g_assert_cmpint (enlace_case_open (store, codes[i % 4], v, &error), >, 0);
     }
+  t_open = (now_ms () - t0) / 200;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+  /* the rest with SQL, as the API writes them */
+  t0 = now_ms ();
+  g_assert_true (enlace_store_exec (store, "BEGIN", &error));
+  for (int i = 0; i < 100; i++)
     {
-      g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
-      EnlaceGenerateOptions opts;
-      gint64 t0 = g_get_monotonic_time ();
+      g_autofree char *pi = g_strdup_printf ("INSERT INTO person (name, area_id) VALUES ('Persona %d', 1)", i);
+      g_assert_true (enlace_store_exec (store, pi, &error));
+    }
+  sql = g_strdup_printf (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %" G_GINT64_FORMAT "), "
+    "p AS (SELECT id, prefix, target_hours, row_number() OVER (ORDER BY id) - 1 AS k FROM procedure), "
+    "np AS (SELECT count(*) AS c FROM procedure) "
+    "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, channel, priority, "
+    " assignee_id, status, summary, form, opened_at, due_at, near_at, resolved_at, closed_at) "
+    "SELECT p.prefix || '-' || (2020 + n.i %% 7) || '-' || printf('%%06d', n.i + 1000), p.id, p.prefix, 2020 + n.i %% 7, "
+    " n.i + 1000, 2 + n.i %% 100, 1, 'phone', 'normal', CASE WHEN n.i %% 3 = 0 THEN %" G_GINT64_FORMAT " END, "
+    " CASE WHEN n.i %% 10 < 7 THEN 'closed' WHEN n.i %% 10 = 7 THEN 'in-progress' WHEN n.i %% 10 = 8 THEN 'new' ELSE 'waiting' END, "
+    " 'Solicitud número ' || n.i, '{\"purpose\":\"texto ' || n.i || '\"}', "
+    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '2020-01-01', '+' || (n.i * 30) || ' minutes'), "
+    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '2020-01-01', '+' || (n.i * 30 + p.target_hours * 60) || ' minutes'), "
+    " strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', '2020-01-01', '+' || (n.i * 30 + p.target_hours * 45) || ' minutes'), "
+    " NULL, NULL "
+    "FROM n, np JOIN p ON p.k = n.i %% np.c",
+    n - 200, staff_id);
+  if (!enlace_store_exec (store, sql, &error)) g_error ("%s\n%s", error->message, sql);
+  g_assert_true (enlace_store_exec (store,
+                                    "INSERT INTO case_step (case_id, step_id, result) "
+                                    "SELECT c.id, s.id, CASE WHEN c.status = 'closed' THEN 'done' ELSE 'pending' END "
+                                    "FROM case_file c JOIN procedure_step s ON s.procedure_id = c.procedure_id "
+                                    "WHERE c.id > 200;"
+                                    "INSERT INTO case_event (case_id, at, who, kind, text) "
+                                    "SELECT c.id, c.opened_at, 'bench', 'status', 'Expediente abierto' FROM case_file c WHERE c.id > 200;"
+                                    "INSERT INTO case_event (case_id, at, who, kind, text) "
+                                    "SELECT c.id, c.opened_at, 'bench', 'step', 'Paso 1: hecho' FROM case_file c WHERE c.id > 200;"
+                                    "INSERT INTO case_event (case_id, at, who, kind, text) "
+                                    "SELECT c.id, c.opened_at, 'bench', 'note', 'Llamó el usuario' FROM case_file c WHERE c.id > 200;"
+                                    "COMMIT; ANALYZE;",
+                                    &error));
+  g_assert_no_error (error);
+  printf ("filled %" G_GINT64_FORMAT " cases in %.0f ms\n", n, now_ms () - t0);
+  {
+    GStatBuf s;
+    sqlite3_stmt *q;
 
-      enlace_generate_options_init (&opts);
-      if (store == NULL || !enlace_generate (store, &opts, NULL, &error)
-          || !enlace_generate_cases (store, n_cases, 1, &error))
-        die (error);
-      printf ("generated %s (%u cases) in %.1f s; measuring in a fresh process\n",
-              path, n_cases, (g_get_monotonic_time () - t0) / 1e6);
-      fflush (stdout);
-      g_clear_object (&store);
+    if (g_stat (path, &s) == 0)
+      printf ("file: %.1f MB\n", s.st_size / 1e6);
+    q = enlace_store_prepare (store, "SELECT (SELECT count(*) FROM case_file), (SELECT count(*) FROM case_step), "
+                                     "(SELECT count(*) FROM case_event)", NULL);
+    sqlite3_step (q);
+    printf ("cases %lld, steps %lld, events %lld\n", (long long) sqlite3_column_int64 (q, 0),
+            (long long) sqlite3_column_int64 (q, 1), (long long) sqlite3_column_int64 (q, 2));
+    sqlite3_reset (q);
+  }
+  g_clear_object (&store);
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  printf ("enlace_case_open: %.2f ms per case\n", t_open);
+  f.limit = 200;
+  { double ms = time_query (store, &f, &rows); printf ("first page (200, no filter):  %7.2f ms\n", ms); }
+  f.open_only = TRUE;
+  { double ms = time_query (store, &f, &rows); printf ("open:                         %7.2f ms (%u)\n", ms, rows); }
+  f.assignee_id = staff_id;
+  { double ms = time_query (store, &f, &rows); printf ("open, mine:                   %7.2f ms (%u)\n", ms, rows); }
+  memset (&f, 0, sizeof f);
+  f.limit = 200;
+  f.procedure_code = "correo-baja";
+  { double ms = time_query (store, &f, &rows); printf ("procedure:                    %7.2f ms (%u)\n", ms, rows); }
+  f.procedure_code = NULL;
+  f.status = "waiting";
+  { double ms = time_query (store, &f, &rows); printf ("status waiting:               %7.2f ms (%u)\n", ms, rows); }
+  f.status = NULL;
+  f.area_id = 1;
+  { double ms = time_query (store, &f, &rows); printf ("area:                         %7.2f ms (%u)\n", ms, rows); }
+  f.area_id = 0;
+  f.text = "CONEX-2023-0";
+  { double ms = time_query (store, &f, &rows); printf ("search folio:                 %7.2f ms (%u)\n", ms, rows); }
+  f.text = "Persona 42";
+  { double ms = time_query (store, &f, &rows); printf ("search requester:             %7.2f ms (%u)\n", ms, rows); }
+  f.text = "no such text anywhere";
+  { double ms = time_query (store, &f, &rows); printf ("search, no match (full scan): %7.2f ms (%u)\n", ms, rows); }
+  memset (&f, 0, sizeof f);
+  { double ms = time_query (store, &f, &rows); printf ("every case (no limit):        %7.2f ms (%u)\n", ms, rows); }
+  {
+    double t = now_ms ();
+    g_autoptr(JsonObject) counts = enlace_cases_counts (store, &f, &error);
+    printf ("counts:                       %7.2f ms (open %lld, overdue %lld)\n", now_ms () - t,
+            (long long) json_object_get_int_member (counts, "open"),
+            (long long) json_object_get_int_member (counts, "overdue"));
+  }
+  some_case = n / 2;
+  {
+    double t = now_ms ();
+    g_autoptr(EnlaceCase) c = enlace_case_get (store, some_case, &error);
+    g_assert_no_error (error);
+    printf ("open a case:                  %7.2f ms (%u steps, %u events)\n", now_ms () - t,
+            c->steps->len, c->events->len);
+  }
+  {
+    gint64 sid;
+    double t;
+    gint64 open_id = 0;
+    sqlite3_stmt *q = enlace_store_prepare (store, "SELECT id FROM case_file WHERE status = 'in-progress' LIMIT 1", NULL);
+
+    sqlite3_step (q);
+    open_id = sqlite3_column_int64 (q, 0);
+    sqlite3_reset (q);
+    sid = enlace_case_find_step (store, open_id, ENLACE_STEP_SIDE_ADMINISTRATOR, 1, &error);
+    if (sid == 0)
       {
-        char *args[] = { argv[0], (char *) path, NULL };
-
-        execv ("/proc/self/exe", args);
-        perror ("execv");
-        return 1;
+        g_clear_error (&error);
+        sid = enlace_case_find_step (store, open_id, ENLACE_STEP_SIDE_REQUESTER, 1, &error);
       }
-    }
-
-  /* the inbox's first page: open the file, the newest 50 and the counts */
-  {
-    Timing t = { 0 };
-
-    for (guint r = 0; r < ROUNDS; r++)
-      {
-        gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
-        g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
-        EnlaceCaseFilter f = { .limit = 50 };
-        g_autoptr(GPtrArray) rows = NULL;
-        g_autoptr(JsonObject) counts = NULL;
-
-        if (store == NULL)
-          die (error);
-        rows = enlace_cases_query (store, &f, &error);
-        if (rows == NULL)
-          die (error);
-        counts = enlace_cases_counts (store, &f, &error);
-        if (counts == NULL)
-          die (error);
-        t.wall[r] = (g_get_monotonic_time () - t0) / 1000.0;
-        t.cpu[r] = (cpu_now () - c0) / 1000.0;
-        t.rows = rows->len;
-      }
-    report ("inbox first page (open + 50 rows + counts)", &t, 1000);
+    t = now_ms ();
+    if (sid != 0 && enlace_case_set_step (store, open_id, sid, ENLACE_STEP_NA, "bench", NULL, &error))
+      printf ("add a step result:            %7.2f ms\n", now_ms () - t);
+    else
+      printf ("add a step result: %s\n", error ? error->message : "no step");
   }
+  if (g_file_get_contents ("/proc/loadavg", &load, NULL, NULL))
+    printf ("load: %s", load);
 
+  g_clear_object (&store);
+  if (g_getenv ("BENCH_CASES_KEEP") != NULL)
+    {
+      printf ("kept: %s\n", path);
+      return 0;
+    }
   {
-    g_autoptr(EnlaceStore) store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
-    g_autoptr(GPtrArray) staff = NULL;
-    g_autoptr(GPtrArray) open_rows = NULL;
-    gint64 staff_id, n_total, n_open;
-    EnlaceCaseFilter open_f = { .open_only = TRUE, .limit = 200 };
-
-    if (store == NULL)
-      die (error);
-    staff = enlace_cases_staff (store, &error);
-    if (staff == NULL || staff->len == 0)
-      die (error);
-    staff_id = json_object_get_int_member (g_ptr_array_index (staff, 0), "id");
-    {
-      /* "mine": the assignee of the newest open case */
-      g_autoptr(GPtrArray) one = enlace_cases_query (store, &(EnlaceCaseFilter) { .open_only = TRUE, .limit = 1 }, &error);
-
-      if (one && one->len && ((EnlaceCaseRow *) g_ptr_array_index (one, 0))->assignee_id > 0)
-        staff_id = ((EnlaceCaseRow *) g_ptr_array_index (one, 0))->assignee_id;
-    }
-    n_total = count (store, NULL);
-    {
-      g_autoptr(JsonObject) c = enlace_cases_counts (store, &(EnlaceCaseFilter) { 0 }, &error);
-
-      n_open = json_object_get_int_member_with_default (c, "open", 0);
-    }
-    stat (path, &st);
-    printf ("file: %s, %.0f MB, %" G_GINT64_FORMAT " cases (%" G_GINT64_FORMAT " open)\n",
-            path, st.st_size / 1e6, n_total, n_open);
-
-    /* filters, each with its counts */
-    time_query (store, &open_f, "filter: open", 100);
-    time_query (store, &(EnlaceCaseFilter) { .open_only = TRUE, .assignee_id = staff_id, .limit = 200 },
-                "filter: open and mine", 100);
-    time_query (store, &(EnlaceCaseFilter) { .procedure_code = "correo-alta", .limit = 200 },
-                "filter: procedure correo-alta", 100);
-    time_query (store, &(EnlaceCaseFilter) { .status = "waiting", .limit = 200 },
-                "filter: status waiting", 100);
-    /* text searches: a folio, a requester's name, a word of the summary */
-    time_query (store, &(EnlaceCaseFilter) { .text = "CORREO-2025-0042", .limit = 200 },
-                "search: folio CORREO-2025-0042", 100);
-    time_query (store, &(EnlaceCaseFilter) { .text = "Gabriela", .limit = 200 },
-                "search: requester “Gabriela”", 100);
-    time_query (store, &(EnlaceCaseFilter) { .text = "sintética 77777", .limit = 200 },
-                "search: form text “sintética 77777”", 100);
-
-    open_rows = enlace_cases_query (store, &open_f, &error);
-    if (open_rows == NULL || open_rows->len < ROUNDS)
-      die (error);
-
-    /* opening a case: the row, its procedure, steps, timeline, links */
-    {
-      Timing t = { 0 };
-
-      for (guint r = 0; r < ROUNDS; r++)
-        {
-          EnlaceCaseRow *row = g_ptr_array_index (open_rows, r * 7 % open_rows->len);
-          gint64 t0 = g_get_monotonic_time (), c0 = cpu_now ();
-          g_autoptr(EnlaceCase) c = enlace_case_get (store, row->id, &error);
-
-          if (c == NULL)
-            die (error);
-          t.wall[r] = (g_get_monotonic_time () - t0) / 1000.0;
-          t.cpu[r] = (cpu_now () - c0) / 1000.0;
-          t.rows = c->steps->len + c->events->len;
-        }
-      report ("open a case (enlace_case_get)", &t, 50);
-    }
-
-    /* adding a step result: one command each (audit log, undoable) */
-    {
-      Timing t = { 0 };
-      guint done = 0;
-
-      for (guint i = 0; i < open_rows->len && done < ROUNDS; i++)
-        {
-          EnlaceCaseRow *row = g_ptr_array_index (open_rows, i);
-          g_autoptr(EnlaceCase) c = enlace_case_get (store, row->id, &error);
-          gint64 t0, c0;
-          EnlaceCaseStep *s = NULL;
-
-          if (c == NULL)
-            die (error);
-          for (guint k = 0; k < c->steps->len && s == NULL; k++)
-            {
-              EnlaceCaseStep *cs = g_ptr_array_index (c->steps, k);
-
-              if (cs->result == ENLACE_STEP_PENDING && cs->def->kind == ENLACE_STEP_CHECK)
-                s = cs;
-            }
-          if (s == NULL)
-            continue;
-          t0 = g_get_monotonic_time ();
-          c0 = cpu_now ();
-          if (!enlace_case_set_step (store, row->id, s->id, ENLACE_STEP_DONE, "Revisado (bench)", NULL, &error))
-            die (error);
-          t.wall[done] = (g_get_monotonic_time () - t0) / 1000.0;
-          t.cpu[done] = (cpu_now () - c0) / 1000.0;
-          t.rows = 1;
-          done++;
-        }
-      if (done < ROUNDS)
-        die (NULL);
-      report ("add a step result (enlace_case_set_step)", &t, 5);
-      /* leave the file as it was */
-      for (guint i = 0; i < done; i++)
-        if (!enlace_store_undo (store, &error))
-          die (error);
-    }
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
   }
-  {
-    double load[3];
-
-    if (getloadavg (load, 3) == 3)
-      printf ("load average while measured: %.2f %.2f %.2f on %u CPUs\n",
-              load[0], load[1], load[2], g_get_num_processors ());
-  }
+  g_unlink (path);
+  g_rmdir (dir);
   return 0;
 }

@@ -1113,6 +1113,8 @@ account_json (const EnlaceEmailAccount *a)
   set_string_or_null (o, "removal_motive", a->removal_motive);
   set_string_or_null (o, "created_folio", a->created_folio);
   set_string_or_null (o, "removed_folio", a->removed_folio);
+  set_string_or_null (o, "delivered_to", a->delivered_to);
+  set_string_or_null (o, "delivered_at", a->delivered_at);
   return o;
 }
 

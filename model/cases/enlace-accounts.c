@@ -26,12 +26,14 @@ enlace_email_account_free (EnlaceEmailAccount *self)
   g_free (self->removal_motive);
   g_free (self->created_folio);
   g_free (self->removed_folio);
+  g_free (self->delivered_to);
+  g_free (self->delivered_at);
   g_free (self);
 }
 
 #define ACCOUNT_SELECT \
   "SELECT e.id, e.address, e.holder_id, p.name, e.area_id, a.name, e.status, e.created_at, e.removed_at, " \
-  "e.removal_motive, cc.folio, rc.folio FROM email_account e " \
+  "e.removal_motive, cc.folio, rc.folio, e.delivered_to, e.delivered_at FROM email_account e " \
   "LEFT JOIN person p ON p.id = e.holder_id LEFT JOIN area a ON a.id = e.area_id " \
   "LEFT JOIN case_file cc ON cc.id = e.created_case_id LEFT JOIN case_file rc ON rc.id = e.removed_case_id "
 
@@ -52,6 +54,8 @@ account_from_stmt (sqlite3_stmt *stmt)
   a->removal_motive = enlace_cases_dup_column (stmt, 9);
   a->created_folio = enlace_cases_dup_column (stmt, 10);
   a->removed_folio = enlace_cases_dup_column (stmt, 11);
+  a->delivered_to = enlace_cases_dup_column (stmt, 12);
+  a->delivered_at = enlace_cases_dup_column (stmt, 13);
   return a;
 }
 

@@ -654,8 +654,8 @@ import_case (EnlaceCasesXmlImport  *self,
   stmt = enlace_store_prepare (self->store,
                                "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, "
                                "channel, priority, assignee_id, status, summary, form, opened_at, due_at, resolved_at, "
-                               "closed_at, cancel_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                               "?14, ?15, ?16, ?17, ?18)",
+                               "closed_at, cancel_reason, near_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                               "?14, ?15, ?16, ?17, ?18, ?19)",
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -680,6 +680,18 @@ import_case (EnlaceCasesXmlImport  *self,
   bind_opt (stmt, 16, resolved_at);
   bind_opt (stmt, 17, closed_at);
   bind_opt (stmt, 18, cancel_reason);
+  {
+    /* 25 % of the target time before it is due */
+    g_autoptr(GDateTime) o = enlace_cases_parse_iso (opened_at);
+    g_autoptr(GDateTime) d = enlace_cases_parse_iso (due_at);
+
+    if (o != NULL && d != NULL)
+      {
+        g_autoptr(GDateTime) near = g_date_time_add (d, -g_date_time_difference (d, o) / 4);
+        g_autofree char *near_text = enlace_cases_format_iso (near);
+        bind_opt (stmt, 19, near_text);
+      }
+  }
   if (!step_sql (self, stmt, what, error))
     return FALSE;
   case_id = sqlite3_last_insert_rowid (enlace_store_get_db (self->store));

@@ -443,33 +443,36 @@ enlace_cases_get_row (EnlaceStore  *store,
   return row;
 }
 
-/* Two queries: the counts by status (with no filter the status index
- * covers it), then the due state of the open ones only (the partial
- * index on due_at).  A text search finds the requester by a subquery on
- * person (small) instead of a join per case. */
 JsonObject *
 enlace_cases_counts (EnlaceStore            *store,
                      const EnlaceCaseFilter *filter,
                      GError                **error)
 {
-  const char *from = "FROM case_file c ";
-  g_autoptr(GString) sql = g_string_new ("SELECT c.status, count(*) ");
+  g_autoptr(GString) sql = g_string_new ("SELECT c.status, count(*) FROM case_file c ");
   g_autoptr(GString) due = g_string_new (
-    "SELECT sum(c.due_at < ?7), "
-    "sum(c.due_at >= ?7 AND "
-    "    (julianday(c.due_at) - julianday(?7)) < 0.25 * (julianday(c.due_at) - julianday(c.opened_at))) ");
+    "SELECT coalesce(sum(c.due_at < ?7), 0), coalesce(sum(c.due_at >= ?7 AND c.near_at <= ?7), 0) "
+    "FROM case_file c ");
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *now = enlace_cases_now_iso ();
-  gint64 open = 0, overdue = 0, near = 0, total = 0;
+  gint64 open = 0, total = 0;
+  gboolean by_name = filter != NULL && filter->text != NULL && *filter->text != '\0';
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  g_string_append (sql, from);
-  if (!filter_where (filter, FALSE, sql, error))
+  /* the requester's name only when searching */
+  if (by_name)
+    {
+      g_string_append (sql, "LEFT JOIN person r ON r.id = c.requester_id ");
+      g_string_append (due, "LEFT JOIN person r ON r.id = c.requester_id ");
+    }
+  if (!filter_where (filter, FALSE, sql, error) || !filter_where (filter, FALSE, due, error))
     return NULL;
   g_string_append (sql, " GROUP BY c.status");
+  if (filter == NULL || !filter->open_only)
+    g_string_append (due, " AND c.status IN ('new','in-progress','waiting')");
+
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
@@ -498,36 +501,23 @@ enlace_cases_counts (EnlaceStore            *store,
       return NULL;
     }
 
-  if (open > 0)
+  stmt = enlace_store_prepare (store, due->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_filter (stmt, filter);
+  sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_string_append (due, from);
-      if (!filter_where (filter, FALSE, due, error))
-        return NULL;
-      g_string_append (due, " AND c.status IN ('new','in-progress','waiting')");
-      stmt = enlace_store_prepare (store, due->str, error);
-      if (stmt == NULL)
-        return NULL;
-      bind_filter (stmt, filter);
-      sqlite3_bind_null (stmt, 3);
-      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          overdue = sqlite3_column_int64 (stmt, 0);
-          near = sqlite3_column_int64 (stmt, 1);
-          rc = SQLITE_DONE;
-        }
+      enlace_store_set_sql_error (store, error, _("Counting cases"));
       sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          enlace_store_set_sql_error (store, error, _("Counting cases"));
-          return NULL;
-        }
+      return NULL;
     }
   json_object_set_int_member (o, "open", open);
-  json_object_set_int_member (o, "overdue", overdue);
-  json_object_set_int_member (o, "near", near);
+  json_object_set_int_member (o, "overdue", sqlite3_column_int64 (stmt, 0));
+  json_object_set_int_member (o, "near", sqlite3_column_int64 (stmt, 1));
   json_object_set_int_member (o, "total", total);
+  sqlite3_reset (stmt);
   return g_steal_pointer (&o);
 }
 
@@ -795,6 +785,7 @@ enlace_case_open (EnlaceStore  *store,
   g_autoptr(GDateTime) due = NULL;
   g_autofree char *opened_text = NULL;
   g_autofree char *due_text = NULL;
+  g_autofree char *near_text = NULL;
   g_autofree char *channel = NULL;
   g_autofree char *priority = NULL;
   g_autofree char *summary = NULL;
@@ -867,6 +858,10 @@ enlace_case_open (EnlaceStore  *store,
   due = g_date_time_add_hours (opened, proc->target_hours);
   due_text = enlace_cases_format_iso (due);
   {
+    g_autoptr(GDateTime) near = g_date_time_add_seconds (opened, proc->target_hours * 3600.0 * 0.75);
+    near_text = enlace_cases_format_iso (near);
+  }
+  {
     g_autoptr(GDateTime) utc = g_date_time_to_utc (opened);
     year = g_date_time_get_year (utc);
   }
@@ -907,8 +902,8 @@ enlace_case_open (EnlaceStore  *store,
   form_text = json_to_text (form);
   stmt = enlace_store_prepare (store,
                                "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, "
-                               "channel, priority, assignee_id, status, summary, form, opened_at, due_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'new', ?11, ?12, ?13, ?14)",
+                               "channel, priority, assignee_id, status, summary, form, opened_at, due_at, near_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'new', ?11, ?12, ?13, ?14, ?15)",
                                error);
   if (stmt == NULL)
     goto fail;
@@ -926,6 +921,7 @@ enlace_case_open (EnlaceStore  *store,
   bind_text_or_null (stmt, 12, form_text);
   sqlite3_bind_text (stmt, 13, opened_text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, due_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 15, near_text, -1, SQLITE_TRANSIENT);
   if (!run (store, stmt, folio, error))
     goto fail;
   case_id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
@@ -1599,6 +1595,24 @@ enlace_case_set_step (EnlaceStore       *store,
     goto fail;
   if (!write_step (store, case_step_id, result, note, data, error))
     goto fail;
+  /* the delivery of an account created by this case, as a fact */
+  if (result == ENLACE_STEP_DONE && json_object_has_member (data, "delivered_to"))
+    {
+      g_autofree char *to = member_text (data, "delivered_to");
+      g_autofree char *at = member_text (data, "delivered_at");
+
+      stmt = enlace_store_prepare (store,
+                                   "UPDATE email_account SET delivered_to = ?2, delivered_at = ?3 "
+                                   "WHERE created_case_id = ?1 AND status = 'active'",
+                                   error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      bind_text_or_null (stmt, 2, to);
+      bind_text_or_null (stmt, 3, at);
+      if (!run (store, stmt, h.folio, error))
+        goto fail;
+    }
   text = step_event_text (def, result, note);
   if (add_event (store, case_id, "step", text, 0, NULL, NULL, error) == 0)
     goto fail;

@@ -404,6 +404,8 @@ typedef struct
   char       *removal_motive;
   char       *created_folio; /* the case that created it, may be NULL */
   char       *removed_folio;
+  char       *delivered_to;  /* who received it (a fact; never a password) */
+  char       *delivered_at;  /* when, as recorded (a date) */
 } EnlaceEmailAccount;
 
 void             enlace_email_account_free    (EnlaceEmailAccount *self);

@@ -52,19 +52,21 @@ CREATE TABLE case_file (
   summary       TEXT,
   form          TEXT,                       -- JSON object: the request form
   opened_at     TEXT NOT NULL,              -- ISO 8601, UTC
-  due_at        TEXT,
+  due_at        TEXT,                       -- opened + the procedure's target time
+  near_at       TEXT,                       -- when less than 25 % of it is left
   resolved_at   TEXT,
   closed_at     TEXT,
   cancel_reason TEXT,
   UNIQUE (prefix, year, seq)
 );
 CREATE INDEX case_file_opened ON case_file(opened_at, id);
-CREATE INDEX case_file_status ON case_file(status, opened_at, id);
+CREATE INDEX case_file_status ON case_file(status, opened_at, id, due_at, near_at);
 CREATE INDEX case_file_assignee ON case_file(assignee_id, opened_at, id);
 CREATE INDEX case_file_procedure ON case_file(procedure_id, opened_at, id);
 CREATE INDEX case_file_area ON case_file(area_id, opened_at, id);
 CREATE INDEX case_file_requester ON case_file(requester_id);
-CREATE INDEX case_file_open_due ON case_file(due_at) WHERE status IN ('new','in-progress','waiting');
+-- the open cases (the inbox's default view and the due counts)
+CREATE INDEX case_file_open ON case_file(opened_at, id, due_at, near_at) WHERE status IN ('new','in-progress','waiting');
 
 CREATE TABLE case_step (
   id       INTEGER PRIMARY KEY,

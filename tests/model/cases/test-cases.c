@@ -735,6 +735,11 @@ test_email_creation (void)
     g_autoptr(JsonObject) s5 = values ("delivered_to", "Jorge García Soto", "delivered_at", "2026-12-05", NULL);
     step (store, c, ENLACE_STEP_SIDE_ADMINISTRATOR, 5, ENLACE_STEP_DONE, s5);
   }
+  {
+    g_autoptr(EnlaceEmailAccount) acc = enlace_email_account_get (store, account, &error);
+    g_assert_cmpstr (acc->delivered_to, ==, "Jorge García Soto");
+    g_assert_cmpstr (acc->delivered_at, ==, "2026-12-05");
+  }
   g_assert_true (enlace_case_set_status (store, c, ENLACE_CASE_RESOLVED, NULL, &error));
   g_assert_true (enlace_case_set_status (store, c, ENLACE_CASE_CLOSED, NULL, &error));
   g_assert_no_error (error);
