@@ -192,8 +192,8 @@ generate (EnlaceStore  *store,
 
   ins_case = enlace_store_prepare (store,
     "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, channel, priority,"
-    " assignee_id, status, summary, form, opened_at, due_at, resolved_at, closed_at, cancel_reason)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)", error);
+    " assignee_id, status, summary, form, opened_at, due_at, resolved_at, closed_at, cancel_reason, near_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", error);
   if (ins_case == NULL)
     return FALSE;
   ins_step = enlace_store_prepare (store,
@@ -218,6 +218,8 @@ generate (EnlaceStore  *store,
       g_autoptr(GDateTime) closed = NULL;
       g_autofree char *opened_s = iso (opened);
       g_autofree char *due_s = iso (due);
+      g_autoptr(GDateTime) near = g_date_time_add_minutes (opened, p->target_hours * 45);  /* 75 % of it */
+      g_autofree char *near_s = iso (near);
       g_autofree char *resolved_s = NULL;
       g_autofree char *closed_s = NULL;
       g_autofree char *key = g_strdup_printf ("%s-%d", p->prefix, g_date_time_get_year (opened));
@@ -296,6 +298,7 @@ generate (EnlaceStore  *store,
         sqlite3_bind_text (ins_case, 18, "Solicitud duplicada", -1, SQLITE_STATIC);
       else
         sqlite3_bind_null (ins_case, 18);
+      sqlite3_bind_text (ins_case, 19, near_s, -1, SQLITE_TRANSIENT);
       if (!step_done (ins_case, store, error))
         return FALSE;
       case_id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
