@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "enlace-case-list-model.h"
+#include "enlace-case-documents.h"
 #include "enlace-case-page.h"
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
@@ -1207,6 +1208,7 @@ reload (EnlaceCasePage *self)
   load_request (self);
   load_steps (self);
   load_links (self);
+  enlace_case_documents_fill (self->documents_box, store, self->kase);
   load_timeline (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->assignee_row), case_is_open (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), case_is_open (self));
