@@ -482,6 +482,10 @@ test_timeline_and_undo (void)
   g_clear_error (&error);
   g_assert_cmpint (enlace_case_add_note (store, c, NULL, NULL, NULL, NULL, &error), ==, 0);
   g_clear_error (&error);
+  /* XML could not carry it: refused */
+  g_assert_cmpint (enlace_case_add_note (store, c, "bell\a", NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpint (enlace_case_add_event (store, c, "document", "Memorándum generado", &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (enlace_case_add_event (store, c, "bogus", "x", &error), ==, 0);
