@@ -4,7 +4,9 @@
  *   enlace-cli procedures list|show|export|import FILE …
  *   enlace-cli account list|show FILE …
  *
- * (`case doc` is added by the documents code: see cli_case_subcommands.)
+ * `case doc` is the documents code's: it defines cli_case_doc() (declared
+ * weak here, so that enlace-cli builds and lists "doc" only when it is
+ * linked in).
  */
 #define G_LOG_DOMAIN "enlace-cli"
 #include "config.h"
@@ -837,7 +839,8 @@ dispatch (const char  *group,
     {
       printf (_("Usage: enlace-cli %s SUBCOMMAND FILE [OPTION…]\n\n"), group);
       for (guint i = 0; i < n; i++)
-        printf ("  %-10s %s\n", subs[i].name, _(subs[i].summary));
+        if (subs[i].func != NULL)
+          printf ("  %-10s %s\n", subs[i].name, _(subs[i].summary));
       printf ("\n");
       printf (_("Run “enlace-cli %s SUBCOMMAND --help” for the options of a subcommand.\n"), group);
       return CLI_OK;
@@ -845,7 +848,7 @@ dispatch (const char  *group,
   if (argc < 2)
     return cli_usage_error (group, _("expected a subcommand"));
   for (guint i = 0; i < n; i++)
-    if (strcmp (argv[1], subs[i].name) == 0)
+    if (subs[i].func != NULL && strcmp (argv[1], subs[i].name) == 0)
       {
         g_autofree char *name = g_strdup_printf ("%s %s", group, subs[i].name);
         argv[1] = name;
@@ -854,12 +857,12 @@ dispatch (const char  *group,
   return cli_usage_error (group, _("unknown subcommand “%s”"), argv[1]);
 }
 
-/* The documents code adds "doc" here (cli_case_doc in its own file). */
 int
 cli_cmd_case (int    argc,
               char **argv)
 {
   static const Sub subs[] = {
+    { "doc", cli_case_doc, N_("Generate a case's document as PDF") },
     { "new", case_new, N_("Open a case of a procedure") },
     { "list", case_list, N_("List cases (the inbox)") },
     { "show", case_show, N_("Show a case: steps, timeline, links") },
@@ -869,7 +872,6 @@ cli_cmd_case (int    argc,
     { "note", case_note, N_("Add a note or an attachment") },
     { "link", case_link, N_("Link a case to an inventory object") },
     { "propose", case_propose, N_("Propose a free jack and switch port for a new connection") },
-    { "doc", cli_case_doc, N_("Write a document of a case (form, memo, notice, answer) as PDF") },
   };
 
   return dispatch ("case", subs, G_N_ELEMENTS (subs), argc, argv);

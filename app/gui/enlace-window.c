@@ -40,7 +40,7 @@ static const struct {
   const char *label;
   const char *icon;
 } attention[] = {
-  { "cases", N_("Cases"), "mail-inbox-symbolic" },
+  { "cases", N_("Cases"), "folder-documents-symbolic" },
   { "email-accounts", N_("E-mail Accounts"), "mail-unread-symbolic" },
 };
 

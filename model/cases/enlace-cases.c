@@ -118,6 +118,53 @@ json_from_text (const char *text)
   return json_object_new ();
 }
 
+/* Text that XML can carry (the exchange): valid UTF-8, no control
+ * characters but tab and line breaks. */
+static gboolean
+text_ok (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  if (!g_utf8_validate (s, -1, NULL))
+    return FALSE;
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+object_text_ok (JsonObject *o)
+{
+  g_autoptr(GList) members = o ? json_object_get_members (o) : NULL;
+
+  for (GList *l = members; l; l = l->next)
+    {
+      JsonNode *n = json_object_get_member (o, l->data);
+
+      if (!text_ok (l->data))
+        return FALSE;
+      if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING &&
+          !text_ok (json_node_get_string (n)))
+        return FALSE;
+      if (JSON_NODE_HOLDS_OBJECT (n) && !object_text_ok (json_node_get_object (n)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *folio,
+            gboolean     ok,
+            GError     **error)
+{
+  if (ok)
+    return TRUE;
+  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+               _("%s: the text holds a control character (or is not UTF-8)"), folio ? folio : "");
+  return FALSE;
+}
+
 /* A member as an id: a number or a string of digits; 0 when absent. */
 static gint64
 member_id (JsonObject *o,
@@ -804,6 +851,8 @@ enlace_case_open (EnlaceStore  *store,
 
   proc = enlace_procedures_get (store, procedure_code, 0, error);
   if (proc == NULL)
+    return 0;
+  if (!check_text (proc->prefix, object_text_ok (values), error))
     return 0;
 
   requester_id = member_id (values, "requester_id");
@@ -1505,6 +1554,8 @@ enlace_case_set_step (EnlaceStore       *store,
 
   if (!load_head (store, case_id, &h, error))
     return FALSE;
+  if (!check_text (h.folio, text_ok (note) && object_text_ok (values), error))
+    return FALSE;
   stmt = enlace_store_prepare (store, "SELECT case_id, step_id, result, data FROM case_step WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -1725,6 +1776,8 @@ enlace_case_set_status (EnlaceStore       *store,
 
   if (!load_head (store, case_id, &h, error))
     return FALSE;
+  if (!check_text (h.folio, text_ok (reason), error))
+    return FALSE;
 
   if (h.status == status)
     {
@@ -1923,6 +1976,8 @@ enlace_case_add_note (EnlaceStore  *store,
 
   if (!load_head (store, case_id, &h, error))
     return 0;
+  if (!check_text (h.folio, text_ok (text) && text_ok (name) && text_ok (mime), error))
+    return 0;
   if ((text == NULL || *text == '\0') && attachment == NULL)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
@@ -1994,6 +2049,8 @@ enlace_case_add_event (EnlaceStore  *store,
       return 0;
     }
   if (!load_head (store, case_id, &h, error))
+    return 0;
+  if (!check_text (h.folio, text_ok (text), error))
     return 0;
   label = g_strdup_printf (_("%s: %s"), h.folio, text ? text : kind);
   if (!enlace_store_begin (store, label, error))

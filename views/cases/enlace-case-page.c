@@ -841,12 +841,23 @@ load_proposal (EnlaceCasePage *self)
       const EnlaceFieldSpec *spec = g_ptr_array_index (form_step->fields, i);
       JsonNode *node = json_object_get_member (self->kase->form, spec->name);
 
-      if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+      gint64 n;
+
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      /* ids or keys, numbers or their text (as the CLI writes them) */
+      if (json_node_get_value_type (node) == G_TYPE_INT64)
+        n = json_node_get_int (node);
+      else if (json_node_get_value_type (node) == G_TYPE_STRING && g_strcmp0 (spec->type, "space") == 0)
+        n = enlace_store_lookup (store, "space", json_node_get_string (node), NULL);
+      else if (json_node_get_value_type (node) == G_TYPE_STRING)
+        n = g_ascii_strtoll (json_node_get_string (node), NULL, 10);
+      else
         continue;
       if (g_strcmp0 (spec->type, "space") == 0)
-        space_id = json_node_get_int (node);
-      else if (g_strcmp0 (spec->type, "int") == 0 && json_node_get_int (node) > 0)
-        count = (guint) json_node_get_int (node);
+        space_id = n;
+      else if (g_strcmp0 (spec->type, "int") == 0 && n > 0)
+        count = (guint) n;
     }
   if (space_id > 0)
     {

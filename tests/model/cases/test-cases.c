@@ -449,11 +449,22 @@ test_timeline_and_undo (void)
   gint64 ev;
 
   /* staff: everybody without department.area, then its people */
+  add_person (store, "Luis Mora", 0);
   {
     g_autoptr(GPtrArray) all = enlace_cases_staff (store, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (all->len, ==, 1);
+    g_assert_cmpuint (all->len, ==, 2);
   }
+  g_assert_true (enlace_store_set_meta (store, "department.area", "DC", &error));
+  {
+    g_autoptr(GPtrArray) dept = enlace_cases_staff (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (dept->len, ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (dept, 0), "name"), ==, "Ana Ruiz");
+  }
+  g_assert_true (enlace_store_undo (store, &error)); /* the meta */
+  g_assert_true (enlace_store_undo (store, &error)); /* Luis Mora */
+  g_assert_no_error (error);
 
   g_assert_true (enlace_case_assign (store, c, staff, &error));
   g_assert_no_error (error);
@@ -481,6 +492,10 @@ test_timeline_and_undo (void)
   g_assert_nonnull (strstr (error->message, "foto.jpg"));
   g_clear_error (&error);
   g_assert_cmpint (enlace_case_add_note (store, c, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_clear_error (&error);
+  /* XML could not carry it: refused */
+  g_assert_cmpint (enlace_case_add_note (store, c, "bell\a", NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (enlace_case_add_event (store, c, "document", "Memorándum generado", &error), >, 0);
   g_assert_no_error (error);
@@ -648,6 +663,13 @@ test_email_creation (void)
   json_object_set_object_member (v, "form", json_object_ref (form));
   c = enlace_case_open (store, "correo-alta", v, &error);
   g_assert_no_error (error);
+  /* one command: undo takes the case and the new person back */
+  g_assert_cmpuint (enlace_store_count (store, "person"), ==, 1);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpuint (enlace_store_count (store, "person"), ==, 0);
+  g_assert_true (enlace_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (enlace_store_count (store, "person"), ==, 1);
   cs = enlace_case_get (store, c, &error);
   g_assert_cmpstr (cs->row->requester, ==, "Jorge García");
   g_assert_cmpstr (cs->row->area, ==, "Recursos Humanos");
@@ -862,6 +884,27 @@ test_new_connection (void)
   switch_port = json_object_get_string_member (p0, "switch_port");
   g_test_message ("proposal: %s → %s → %s", outlet_port,
                   json_object_get_string_member (p0, "panel_port"), switch_port);
+
+  /* a space with no outlet says why */
+  {
+    g_autoptr(GPtrArray) spaces = enlace_store_list (store, "space", 0, &error);
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < spaces->len && !said; i++)
+      {
+        gint64 id = json_object_get_int_member (g_ptr_array_index (spaces, i), "id");
+        g_autoptr(JsonObject) pr = enlace_case_propose_connection (store, id, 1, &error);
+
+        g_assert_no_error (error);
+        if (!json_object_get_boolean_member (pr, "ok") &&
+            g_str_has_prefix (json_object_get_string_member (pr, "reason"), "no free jack in space"))
+          said = TRUE;
+      }
+    g_assert_true (said);
+  }
+  g_assert_null (enlace_case_propose_connection (store, 987654, 1, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
 
   /* asking for far too many says why */
   {

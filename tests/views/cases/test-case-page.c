@@ -267,6 +267,25 @@ test_screenshots (void)
                  : enlace_case_list_model_get_row (enlace_cases_inbox_get_model (ENLACE_CASES_INBOX (page)), 0)->id;
       enlace_window_show_object (window, "case", id);
       shot (GTK_WIDGET (window), kase);
+      /* and its steps, further down */
+      {
+        GtkWidget *w = GTK_WIDGET (enlace_window_get_visible_page (window));
+        g_autofree char *steps = g_strdup_printf ("case-page-steps-%s-%dx%d.png", lang ? lang : "en", sizes[i][0], sizes[i][1]);
+
+        while (w && !GTK_IS_SCROLLED_WINDOW (w))
+          {
+            GtkWidget *next = gtk_widget_get_first_child (w);
+            /* the page's box: message bar first, then the stack */
+            if (GTK_IS_BOX (w))
+              next = gtk_widget_get_last_child (w);
+            if (GTK_IS_STACK (w))
+              next = gtk_stack_get_visible_child (GTK_STACK (w));
+            w = next;
+          }
+        g_assert_nonnull (w);
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w)), 420);
+        shot (GTK_WIDGET (window), steps);
+      }
       gtk_window_destroy (GTK_WINDOW (window));
       enlace_test_spin (50);
     }
