@@ -417,8 +417,11 @@ add_values (EnlaceCaseDocument *doc,
 
       if (find_spec (fields, name) != NULL)
         continue;
-      v = format_value (store, name, NULL, json_object_get_member (values, name));
       known = known_label (name);
+      /* what the engine keeps for itself (the cables it made…) */
+      if (known == NULL && (g_str_has_suffix (name, "_ids") || g_str_has_suffix (name, "_id")))
+        continue;
+      v = format_value (store, name, NULL, json_object_get_member (values, name));
       label = known ? g_strdup (known) : humanize (name);
       add_row (doc, label, v);
     }
