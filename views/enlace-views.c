@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include "enlace-plan-page.h"
+#include "enlace-case-page.h"
+#include "enlace-cases-inbox.h"
+#include "enlace-email-accounts-page.h"
 #include "enlace-building-page.h"
 #include "enlace-device-page.h"
 #include "enlace-object-form.h"
@@ -39,6 +42,12 @@ enlace_views_init (void)
   enlace_page_register ("impact", ENLACE_TYPE_IMPACT_VIEW);
   enlace_page_register ("rack", ENLACE_TYPE_RACK_VIEW);
   enlace_page_register ("trace", ENLACE_TYPE_TRACE_VIEW);
+
+  /* procedures and cases (Atención) */
+  enlace_page_register ("case", ENLACE_TYPE_CASE_PAGE);
+  enlace_page_register ("cases", ENLACE_TYPE_CASES_INBOX);
+  enlace_page_register ("email-accounts", ENLACE_TYPE_EMAIL_ACCOUNTS_PAGE);
+  enlace_page_register ("email_account", ENLACE_TYPE_EMAIL_ACCOUNTS_PAGE);
 
   /* floor plans */
   enlace_page_register ("plan", ENLACE_TYPE_PLAN_PAGE);

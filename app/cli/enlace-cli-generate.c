@@ -10,6 +10,7 @@
 #include "enlace-cli.h"
 #include "enlace-demo.h"
 #include "enlace-generate.h"
+#include "enlace-generate-cases.h"
 #include "enlace-kinds.h"
 
 static const char * const count_kinds[] = {
@@ -43,7 +44,7 @@ int
 cli_cmd_generate (int    argc,
                   char **argv)
 {
-  int buildings = 3, floors = 3, outlets = 48;
+  int buildings = 3, floors = 3, outlets = 48, cases = 0;
   gint64 seed = 1;
   gboolean json = FALSE, force = FALSE, demo = FALSE;
   GOptionEntry entries[] = {
@@ -51,6 +52,7 @@ cli_cmd_generate (int    argc,
     { "floors", 0, 0, G_OPTION_ARG_INT, &floors, N_("Floors per building (1–100, default 3)"), "N" },
     { "outlets-per-floor", 0, 0, G_OPTION_ARG_INT, &outlets, N_("Outlets per floor (1–10000, default 48)"), "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Seed of the generator (default 1)"), "N" },
+    { "cases", 0, 0, G_OPTION_ARG_INT, &cases, N_("Also N synthetic cases with their steps (0–1000000)"), "N" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Write the demo campus instead of a synthetic one"), NULL },
     { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE when it exists"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
@@ -82,6 +84,8 @@ cli_cmd_generate (int    argc,
     return cli_usage_error ("generate", _("--outlets-per-floor must be between 1 and 10000, not %d"), outlets);
   if (seed < 0)
     return cli_usage_error ("generate", _("--seed must not be negative"));
+  if (cases < 0 || cases > 1000000)
+    return cli_usage_error ("generate", _("--cases must be between 0 and 1000000, not %d"), cases);
 
   if (g_stat (path, &st) == 0 && st.st_size > 0)
     {
@@ -101,7 +105,7 @@ cli_cmd_generate (int    argc,
   t0 = g_get_monotonic_time ();
   if (demo)
     {
-      if (!enlace_demo_populate (store, &error))
+      if (!enlace_demo_populate (store, &error) || !enlace_demo_add_cases (store, &error))
         return cli_fail (g_steal_pointer (&error));
     }
   else
@@ -114,6 +118,8 @@ cli_cmd_generate (int    argc,
       if (!enlace_generate (store, &opts, NULL, &error))
         return cli_fail (g_steal_pointer (&error));
     }
+  if (cases > 0 && !enlace_generate_cases (store, (guint) cases, (guint64) seed, &error))
+    return cli_fail (g_steal_pointer (&error));
   t1 = g_get_monotonic_time ();
 
   if (json)
@@ -135,6 +141,8 @@ cli_cmd_generate (int    argc,
           json_builder_set_member_name (jb, "seed");
           json_builder_add_int_value (jb, seed);
         }
+      json_builder_set_member_name (jb, "cases");
+      json_builder_add_int_value (jb, cases);
       json_builder_set_member_name (jb, "seconds");
       json_builder_add_double_value (jb, (t1 - t0) / 1e6);
       json_builder_set_member_name (jb, "counts");
@@ -167,6 +175,8 @@ cli_cmd_generate (int    argc,
           printf ("  %-22s %u\n", kind ? _(kind->plural) : count_kinds[i],
                   enlace_store_count (store, count_kinds[i]));
         }
+      if (cases > 0)
+        printf ("  %-22s %d\n", _("Synthetic cases"), cases);
     }
   return CLI_OK;
 }

@@ -75,6 +75,15 @@ int cli_cmd_free      (int argc, char **argv);
 int cli_cmd_plan            (int argc, char **argv);
 int cli_cmd_plan_background (int argc, char **argv);
 
+/* enlace-cli-cases.c */
+int cli_cmd_case       (int argc, char **argv);
+
+int cli_cmd_procedures (int argc, char **argv);
+int cli_cmd_account    (int argc, char **argv);
+/* "case doc": defined by the documents code; weak so that enlace-cli
+ * builds without it (the subcommand is then not offered). */
+int cli_case_doc       (int argc, char **argv) __attribute__ ((weak));
+
 /* enlace-cli-devicetypes.c */
 int cli_cmd_import_device_types (int argc, char **argv);
 

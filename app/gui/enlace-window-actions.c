@@ -6,7 +6,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "enlace-case-new-dialog.h"
+#include "enlace-case-page.h"
+#include "enlace-cases-inbox.h"
 #include "enlace-devicetype-import-dialog.h"
+#include "enlace-email-accounts-page.h"
 #include "enlace-kinds.h"
 #include "enlace-search-page.h"
 #include "enlace-window-private.h"
@@ -51,6 +55,7 @@ _enlace_window_update_actions (EnlaceWindow *self)
   set_enabled (self, "win.edit-object", has_store);
   set_enabled (self, "win.new-object", writable && !importing);
   set_enabled (self, "win.delete-object", writable && !importing);
+  set_enabled (self, "win.new-case", writable && !importing);
   set_enabled (self, "win.go-back", self->history->len > 1);
 }
 
@@ -816,6 +821,77 @@ delete_object_action (GtkWidget  *widget,
   _enlace_window_update_actions (self);
 }
 
+/* Cases */
+
+static void
+case_opened_cb (EnlaceWindow *self,
+                gint64        case_id)
+{
+  const EnlaceCaseRow *row;
+  g_autoptr(EnlaceCaseRow) owned = NULL;
+
+  if (self->store == NULL)
+    return;
+  owned = enlace_cases_get_row (self->store, case_id, NULL);
+  row = owned;
+  if (row)
+    {
+      /* Translators: a toast, "Opened case CORREO-2026-0042" */
+      g_autofree char *msg = g_strdup_printf (_("Opened case %s"), row->folio);
+      _enlace_window_toast (self, msg, TRUE);
+    }
+  enlace_window_show_object (self, "case", case_id);
+  _enlace_window_update_actions (self);
+}
+
+GtkWindow *
+_enlace_window_new_case (EnlaceWindow *self,
+                         const char   *procedure_code)
+{
+  EnlaceCaseNewDialog *dialog;
+
+  g_return_val_if_fail (ENLACE_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  dialog = enlace_case_new_dialog_new (GTK_WINDOW (self), self->store,
+                                       procedure_code && procedure_code[0] ? procedure_code : NULL);
+  g_signal_connect_object (dialog, "case-opened", G_CALLBACK (case_opened_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  _enlace_window_new_case (ENLACE_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Ctrl+N: a new case in the "Atención" section, else a new project. */
+static void
+new_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  EnlaceWindow *self = ENLACE_WINDOW (widget);
+  EnlacePage *page = self->visible_page;
+
+  if (page && ENLACE_IS_CASES_INBOX (page))
+    {
+      const char *code = enlace_cases_inbox_get_procedure_filter (ENLACE_CASES_INBOX (page));
+      gtk_widget_activate_action (widget, "win.new-case", "s", code ? code : "");
+    }
+  else if (page && ENLACE_IS_CASE_PAGE (page) && enlace_case_page_get_case (ENLACE_CASE_PAGE (page)))
+    gtk_widget_activate_action (widget, "win.new-case", "s",
+                                enlace_case_page_get_case (ENLACE_CASE_PAGE (page))->procedure->code);
+  else if (page && ENLACE_IS_EMAIL_ACCOUNTS_PAGE (page))
+    gtk_widget_activate_action (widget, "win.new-case", "s", "correo-alta");
+  else
+    gtk_widget_activate_action (widget, "win.new", NULL);
+}
+
 void
 _enlace_window_class_actions_init (EnlaceWindowClass *klass)
 {
@@ -837,8 +913,10 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-object", "(sx)", edit_object_action);
   gtk_widget_class_install_action (widget_class, "win.new-object", "(sx)", new_object_action);
   gtk_widget_class_install_action (widget_class, "win.delete-object", "(sx)", delete_object_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", "s", new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);

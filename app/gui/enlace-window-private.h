@@ -22,6 +22,7 @@ struct _EnlaceWindow
   GtkPaned             *paned;
   EnlaceCampusTree     *campus_tree;
   GtkListBox           *sections;
+  GtkListBox           *attention;    /* the "Atención" section: cases, accounts */
   GtkStack             *content_stack;
   AdwStatusPage        *empty_page;
   GMenu                *recent_section;
@@ -70,6 +71,9 @@ void              _enlace_window_toast              (EnlaceWindow      *self,
                                                      gboolean           with_undo);
 void              _enlace_window_go_back            (EnlaceWindow      *self);
 void              _enlace_window_update_recent      (EnlaceWindow      *self);
+/* The new-case dialog of win.new-case (@procedure_code may be NULL). */
+GtkWindow        *_enlace_window_new_case           (EnlaceWindow      *self,
+                                                     const char        *procedure_code);
 /* Tests: whether an action is enabled now. */
 gboolean          _enlace_window_action_enabled     (EnlaceWindow      *self,
                                                      const char        *name);

@@ -34,6 +34,16 @@ static const struct {
   { "list/audit", N_("Audit Log"), "document-open-recent-symbolic" },
 };
 
+/* The sidebar's "Atención" section: the department's daily work. */
+static const struct {
+  const char *kind;
+  const char *label;
+  const char *icon;
+} attention[] = {
+  { "cases", N_("Cases"), "folder-documents-symbolic" },
+  { "email-accounts", N_("E-mail Accounts"), "mail-unread-symbolic" },
+};
+
 static void
 history_entry_clear (gpointer data)
 {
@@ -150,6 +160,23 @@ select_sidebar (EnlaceWindow *self,
   else
     gtk_list_box_unselect_all (self->sections);
 
+  {
+    GtkListBoxRow *arow = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (attention); i++)
+      if (strcmp (attention[i].kind, kind) == 0 ||
+          (i == 0 && strcmp (kind, "case") == 0) ||
+          (i == 1 && strcmp (kind, "email_account") == 0))
+        arow = gtk_list_box_get_row_at_index (self->attention, i);
+    if (arow)
+      {
+        gtk_list_box_select_row (self->attention, arow);
+        row = arow;
+      }
+    else
+      gtk_list_box_unselect_all (self->attention);
+  }
+
   if (row == NULL)
     enlace_campus_tree_select (self->campus_tree, kind, id);
   else
@@ -258,6 +285,17 @@ section_activated_cb (EnlaceWindow  *self,
 }
 
 static void
+attention_activated_cb (EnlaceWindow  *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *box)
+{
+  int i = gtk_list_box_row_get_index (row);
+
+  if (i >= 0 && i < (int)G_N_ELEMENTS (attention))
+    enlace_window_show_object (self, attention[i].kind, 0);
+}
+
+static void
 show_start_page (EnlaceWindow *self)
 {
   g_autoptr(GPtrArray) sites = NULL;
@@ -274,6 +312,7 @@ show_start_page (EnlaceWindow *self)
       self->visible_page = NULL;
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       gtk_list_box_unselect_all (self->sections);
+      gtk_list_box_unselect_all (self->attention);
       update_title (self);
     }
 }
@@ -548,12 +587,14 @@ enlace_window_class_init (EnlaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, campus_tree);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, attention);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, primary_menu_button);
   gtk_widget_class_bind_template_callback (widget_class, campus_tree_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attention_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, _enlace_window_cancel_import);
 
   _enlace_window_class_actions_init (klass);
@@ -582,6 +623,18 @@ enlace_window_init (EnlaceWindow *self)
       gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (sections[i].icon));
       gtk_box_append (GTK_BOX (box), label);
       gtk_list_box_append (self->sections, box);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (attention); i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (_(attention[i].label));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (attention[i].icon));
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_append (self->attention, box);
     }
 
   self->settings = settings_new_if_installed ();

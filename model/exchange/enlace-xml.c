@@ -30,6 +30,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 
+#include "enlace-cases-xml.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
 #include "enlace-rng.h"
@@ -813,6 +814,20 @@ export_attachments (Export  *ex,
   return TRUE;
 }
 
+/* Keys for the cases' references (enlace-cases-xml.c). */
+static const char *
+export_key_cb (gpointer    data,
+               const char *kind,
+               gint64      id)
+{
+  Export *ex = data;
+  int xk = xkind_by_name (kind);
+
+  if (xk < 0 || ex->keys[xk] == NULL)
+    return NULL;
+  return id_key (ex, xk, id);
+}
+
 static gboolean
 export_document (Export  *ex,
                  GError **error)
@@ -844,6 +859,9 @@ export_document (Export  *ex,
   for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
     if (!export_kind (ex, plans[i], 0, NULL, error))
       return FALSE;
+  /* Procedures, e-mail accounts and cases (model/cases). */
+  if (!enlace_cases_xml_export (ex->store, ex->w, export_key_cb, ex, error))
+    return FALSE;
 
   if (xmlTextWriterEndElement (ex->w) < 0 ||
       xmlTextWriterEndDocument (ex->w) < 0 ||
@@ -1012,6 +1030,7 @@ typedef struct
   int                 end_seq[2];
   guint               n_objects;
   gboolean            validate[N_XK]; /* run the store's rules on each object */
+  EnlaceCasesXmlImport *cases;     /* procedures, accounts, cases (model/cases) */
 } Import;
 
 static void import_fail (Import *im, int code, int line, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
@@ -2052,6 +2071,25 @@ import_element (Import     *im,
         return import_meta (im, node, line);
       if (strcmp (name, "attachment") == 0)
         return ensure_bulk (im) && import_attachment (im, node, line);
+      if (enlace_cases_xml_handles (name))
+        {
+          GError *local_error = NULL;
+          xmlNodePtr full;
+
+          if (!ensure_bulk (im))
+            return FALSE;
+          full = xmlTextReaderExpand (im->reader);
+          if (full == NULL || !enlace_cases_xml_import_element (im->cases, full, &local_error))
+            {
+              import_fail (im,
+                           local_error == NULL ? ENLACE_XML_ERROR_MALFORMED
+                           : local_error->domain == ENLACE_XML_ERROR ? local_error->code : ENLACE_XML_ERROR_RULE,
+                           line, "%s", local_error ? local_error->message : _("the file is not well-formed XML"));
+              g_clear_error (&local_error);
+              return FALSE;
+            }
+          return TRUE;
+        }
 
       xk = xkind_by_name (name);
       if (xk < 0 || xkinds[xk].parent >= 0)
@@ -2226,6 +2264,20 @@ project_is_empty (EnlaceStore  *store,
   return TRUE;
 }
 
+/* Ids of the objects read so far, for the cases' references. */
+static gint64
+import_id_cb (gpointer    data,
+              const char *kind,
+              const char *key)
+{
+  Import *im = data;
+  int xk = xkind_by_name (kind);
+
+  if (xk < 0 || im->keys[xk] == NULL)
+    return 0;
+  return lookup_key (im, xk, key);
+}
+
 static void
 deferred_clear (gpointer data)
 {
@@ -2382,7 +2434,8 @@ enlace_xml_import (EnlaceStore         *store,
       close (im.fd);
       return FALSE;
     }
-  if (!project_is_empty (store, error))
+  if (!project_is_empty (store, error) ||
+      (im.cases = enlace_cases_xml_import_begin (store, import_id_cb, &im, error)) == NULL)
     {
       enlace_store_rollback (store);
       close (im.fd);
@@ -2415,6 +2468,8 @@ enlace_xml_import (EnlaceStore         *store,
       ok = FALSE;
       g_propagate_error (&local_error, g_steal_pointer (&im.error));
     }
+  if (ok && !enlace_cases_xml_import_end (im.cases, &local_error))
+    ok = FALSE;
   enlace_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
 
   if (ok && !enlace_store_end_bulk (store, &local_error))
@@ -2441,6 +2496,7 @@ enlace_xml_import (EnlaceStore         *store,
   g_string_free (im.kbuf, TRUE);
   g_free (im.parent_key);
   g_clear_error (&im.error);
+  enlace_cases_xml_import_free (im.cases);
 
   if (!ok)
     {

@@ -1146,7 +1146,7 @@ enlace_demo_ensure_file (GError **error)
   store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, error);
   if (store == NULL)
     return NULL;
-  if (!enlace_demo_populate (store, &local))
+  if (!enlace_demo_populate (store, &local) || !enlace_demo_add_cases (store, &local))
     {
       g_clear_object (&store);
       g_unlink (path);

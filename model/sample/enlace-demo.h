@@ -24,6 +24,15 @@ gboolean  enlace_demo_populate     (EnlaceStore  *store,
 gboolean  enlace_demo_add_plans    (EnlaceStore  *store,
                                     GError      **error);
 
+/* A year of the department's cases (2026), the registry of e-mail
+ * accounts and the department's meta keys (enlace-demo-cases.c); one
+ * command.  Deterministic: fixed dates and staff.  enlace-cli generate
+ * --demo and enlace_demo_ensure_file() call it after
+ * enlace_demo_populate(), which alone keeps the bare campus (and
+ * data/demo/demo-campus.xml). */
+gboolean  enlace_demo_add_cases    (EnlaceStore  *store,
+                                    GError      **error);
+
 /* The path of the demo campus of this user
  * ($XDG_DATA_HOME/enlace/demo.enlace); creates the file with
  * enlace_demo_populate() when it is missing or empty. */

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "enlace-cases.h"
 #include "enlace-schema-sql.h"
 #include "enlace-store-private.h"
 
@@ -64,7 +65,10 @@ static const char * const document_tables[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device_type", "port_template", "mapping_template", "device", "port",
   "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
-  "extension", "extension_status", "floor_plan", "wall", "pathway", NULL
+  "extension", "extension_status", "floor_plan", "wall", "pathway",
+  /* schema v3: procedures and cases (model/cases) */
+  "procedure", "procedure_step", "case_file", "case_step", "case_event",
+  "case_link", "email_account", NULL
 };
 
 /* ---------------------------------------------------------------- change set */
@@ -370,6 +374,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V1;
     case 2:
       return ENLACE_SQL_SCHEMA_V2;
+    case 3:
+      return ENLACE_SQL_SCHEMA_V3;
     default:
       return NULL;
     }
@@ -658,6 +664,10 @@ open_db (EnlaceStore           *self,
     return FALSE;
 
   if (version < ENLACE_SCHEMA_VERSION && !migrate (self, (int)version, error))
+    return FALSE;
+  /* Version 3 brought the procedures manual: a new or upgraded file gets
+   * the built-in one (part of creating the file, not an undoable command). */
+  if (version < 3 && !enlace_procedures_ensure_defaults (self, error))
     return FALSE;
 
   if (!load_columns (self, error))

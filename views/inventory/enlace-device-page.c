@@ -8,6 +8,7 @@
 
 #include "enlace-device-page.h"
 #include "enlace-kinds.h"
+#include "enlace-object-cases.h"
 #include "enlace-render-util.h"
 #include "enlace-trace-view.h"
 
@@ -33,6 +34,7 @@ struct _EnlaceDevicePage
   GtkWidget          *impact_button;
   GtkWidget          *trace_area;
   GtkWidget          *hint;
+  GtkWidget          *cases;     /* its cases, open first (views/cases) */
 };
 
 G_DEFINE_FINAL_TYPE (EnlaceDevicePage, enlace_device_page, ENLACE_TYPE_PAGE)
@@ -157,6 +159,10 @@ reload (EnlaceDevicePage *self)
       }
     if (serial && *serial)
       g_string_append_printf (info, _(" · serial %s"), serial);
+  }
+  {
+    static const char * const kinds[] = { "device", "outlet", NULL };
+    enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->cases), store, kinds, id);
   }
   gtk_label_set_text (GTK_LABEL (self->info), info->str);
   enlace_page_set_subtitle (page, info->str);
@@ -626,6 +632,14 @@ enlace_device_page_init (EnlaceDevicePage *self)
   gtk_box_append (GTK_BOX (self->port_box), self->trace_area);
   gtk_widget_set_visible (self->port_box, FALSE);
   gtk_box_append (GTK_BOX (content), self->port_box);
+
+  /* the cases that concern the device, open first */
+  self->cases = enlace_object_cases_new ();
+  gtk_widget_set_margin_top (self->cases, 12);
+  gtk_widget_set_margin_start (self->cases, 16);
+  gtk_widget_set_size_request (self->cases, 360, -1);
+  gtk_widget_set_halign (self->cases, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (content), self->cases);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
   gtk_widget_set_vexpand (scroller, TRUE);

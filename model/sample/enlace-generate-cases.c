@@ -1,0 +1,404 @@
+/* enlace-generate-cases.c: synthetic cases in bulk
+ *
+ * Written with prepared INSERTs in bulk mode (no row images: undo deletes
+ * the id ranges the tables grew by), so that 100,000 cases with their
+ * steps and timelines take seconds.
+ */
+#define G_LOG_DOMAIN "enlace-generate"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "enlace-cases.h"
+#include "enlace-generate-cases.h"
+#include "enlace-store-private.h"
+
+typedef struct
+{
+  gint64  id;
+  char   *side;
+  char   *title;
+  guint   position;
+} GenStep;
+
+typedef struct
+{
+  gint64   id;
+  char    *code;
+  char    *name;
+  char    *prefix;
+  int      target_hours;
+  GArray  *steps;   /* of GenStep */
+} GenProcedure;
+
+static void
+gen_procedure_free (GenProcedure *p)
+{
+  for (guint i = 0; p->steps && i < p->steps->len; i++)
+    {
+      g_free (g_array_index (p->steps, GenStep, i).side);
+      g_free (g_array_index (p->steps, GenStep, i).title);
+    }
+  g_clear_pointer (&p->steps, g_array_unref);
+  g_free (p->code);
+  g_free (p->name);
+  g_free (p->prefix);
+  g_free (p);
+}
+
+static const char * const given[] = {
+  "Ana", "Luis", "María", "José", "Carmen", "Jorge", "Lucía", "Miguel", "Sofía", "Pedro",
+  "Elena", "Raúl", "Patricia", "Andrés", "Gabriela", "Fernando", "Adriana", "Héctor",
+};
+static const char * const surname[] = {
+  "García", "Hernández", "López", "Martínez", "González", "Pérez", "Rodríguez", "Sánchez",
+  "Ramírez", "Cruz", "Flores", "Gómez", "Morales", "Vázquez", "Reyes", "Jiménez", "Torres", "Díaz",
+};
+static const char * const subjects[] = {
+  "Cuenta de correo para personal de nuevo ingreso", "Baja de cuenta por término de contrato",
+  "Conexión para equipo de laboratorio", "Sin red en la oficina", "La extensión no da tono",
+  "No recibe correos externos", "Sin acceso al servidor FTP", "Reubicación de nodos",
+  "Dictamen de compra de equipo de cómputo", "Conexión para impresora de red",
+};
+static const char * const channels[] = { "in-person", "phone", "email", "paper" };
+static const char * const priorities[] = { "low", "normal", "normal", "normal", "high", "urgent" };
+
+static gboolean
+step_done (sqlite3_stmt  *stmt,
+           EnlaceStore   *store,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, "Generating cases");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static char *
+iso (GDateTime *t)
+{
+  return g_date_time_format (t, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+generate (EnlaceStore  *store,
+          guint         n,
+          guint64       seed,
+          GError      **error)
+{
+  g_autoptr(GPtrArray) procedures = g_ptr_array_new_with_free_func ((GDestroyNotify) gen_procedure_free);
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) person_area = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) seqs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) (seed * 2654435761u + 17));
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 11, 30, 18, 0, 0);
+  sqlite3_stmt *stmt, *ins_case, *ins_step, *ins_event;
+  double span_min = 3 * 365.0 * 24 * 60;
+  guint n_people, n_staff = 6;
+
+  /* the current procedures and their steps */
+  stmt = enlace_store_prepare (store, "SELECT id, code, name, prefix, target_hours FROM procedure WHERE current = 1 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GenProcedure *p = g_new0 (GenProcedure, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      p->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->prefix = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->target_hours = sqlite3_column_int (stmt, 4);
+      p->steps = g_array_new (FALSE, TRUE, sizeof (GenStep));
+      g_ptr_array_add (procedures, p);
+    }
+  sqlite3_reset (stmt);
+  if (procedures->len == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID, "%s", _("The project has no procedures to open cases of"));
+      return FALSE;
+    }
+  stmt = enlace_store_prepare (store, "SELECT id, side, title, position FROM procedure_step WHERE procedure_id = ?1 ORDER BY seq", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < procedures->len; i++)
+    {
+      GenProcedure *p = g_ptr_array_index (procedures, i);
+
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          GenStep s = { sqlite3_column_int64 (stmt, 0), g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+                        g_strdup ((const char *) sqlite3_column_text (stmt, 2)), sqlite3_column_int (stmt, 3) };
+
+          g_array_append_val (p->steps, s);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  /* areas; requesters and staff: new people */
+  stmt = enlace_store_prepare (store, "SELECT id FROM area ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (areas, id);
+    }
+  sqlite3_reset (stmt);
+  if (areas->len == 0)
+    {
+      gint64 id;
+
+      stmt = enlace_store_prepare (store, "INSERT INTO area (code, name) VALUES ('GEN', 'Área sintética')", error);
+      if (stmt == NULL || !step_done (stmt, store, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
+      g_array_append_val (areas, id);
+    }
+  n_people = CLAMP (n / 50, 20, 2000);
+  stmt = enlace_store_prepare (store, "INSERT INTO person (name, position, area_id, email) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_people + n_staff; i++)
+    {
+      gboolean staff = i < n_staff;
+      g_autofree char *name = g_strdup_printf ("%s %s %s (%u)", given[i % G_N_ELEMENTS (given)],
+                                               surname[(i / 3) % G_N_ELEMENTS (surname)],
+                                               surname[(i * 7 + 1) % G_N_ELEMENTS (surname)], i + 1);
+      g_autofree char *email = g_strdup_printf ("persona%u@sintetico.example", i + 1);
+      gint64 area = g_array_index (areas, gint64, i % areas->len);
+      gint64 id;
+
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, staff ? "Personal de Comunicaciones y Enlaces" : "Personal administrativo", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, area);
+      sqlite3_bind_text (stmt, 4, email, -1, SQLITE_TRANSIENT);
+      if (!step_done (stmt, store, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
+      g_array_append_val (people, id);
+      g_array_append_val (person_area, area);
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+
+  ins_case = enlace_store_prepare (store,
+    "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, channel, priority,"
+    " assignee_id, status, summary, form, opened_at, due_at, resolved_at, closed_at, cancel_reason, near_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", error);
+  if (ins_case == NULL)
+    return FALSE;
+  ins_step = enlace_store_prepare (store,
+    "INSERT INTO case_step (case_id, step_id, result, note, done_by, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (ins_step == NULL)
+    return FALSE;
+  ins_event = enlace_store_prepare (store,
+    "INSERT INTO case_event (case_id, at, who, kind, text) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (ins_event == NULL)
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      GenProcedure *p = g_ptr_array_index (procedures, g_rand_int_range (rand, 0, procedures->len));
+      guint who = g_rand_int_range (rand, n_staff, n_staff + n_people);
+      guint staff = g_rand_int_range (rand, 0, n_staff);
+      const char *staff_name = g_ptr_array_index (names, staff);
+      double minutes_before = span_min * (n - 1 - k) / MAX (n, 1);
+      g_autoptr(GDateTime) opened = g_date_time_add_minutes (end, -(gint64) minutes_before);
+      g_autoptr(GDateTime) due = g_date_time_add_hours (opened, p->target_hours);
+      g_autoptr(GDateTime) resolved = NULL;
+      g_autoptr(GDateTime) closed = NULL;
+      g_autofree char *opened_s = iso (opened);
+      g_autofree char *due_s = iso (due);
+      g_autoptr(GDateTime) near = g_date_time_add_minutes (opened, p->target_hours * 45);  /* 75 % of it */
+      g_autofree char *near_s = iso (near);
+      g_autofree char *resolved_s = NULL;
+      g_autofree char *closed_s = NULL;
+      g_autofree char *key = g_strdup_printf ("%s-%d", p->prefix, g_date_time_get_year (opened));
+      g_autofree char *folio = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *form = NULL;
+      guint seq = GPOINTER_TO_UINT (g_hash_table_lookup (seqs, key));
+      const char *status;
+      guint n_done, r = g_rand_int_range (rand, 0, 100);
+      gboolean recent = minutes_before < 20 * 24 * 60;
+      gint64 case_id;
+
+      if (seq == 0)
+        {
+          stmt = enlace_store_prepare (store, "SELECT COALESCE(max(seq), 0) FROM case_file WHERE prefix = ?1 AND year = ?2", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, p->prefix, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 2, g_date_time_get_year (opened));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            seq = sqlite3_column_int (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+      seq++;
+      g_hash_table_replace (seqs, g_strdup (key), GUINT_TO_POINTER (seq));
+      folio = g_strdup_printf ("%s-%04u", key, seq);
+
+      if (recent)
+        status = r < 30 ? "new" : r < 75 ? "in-progress" : r < 90 ? "waiting" : "resolved";
+      else
+        status = r < 94 ? "closed" : r < 97 ? "cancelled" : r < 99 ? "resolved" : "waiting";
+      if (g_str_equal (status, "closed") || g_str_equal (status, "resolved"))
+        {
+          resolved = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, p->target_hours + 24));
+          resolved_s = iso (resolved);
+        }
+      if (g_str_equal (status, "closed") || g_str_equal (status, "cancelled"))
+        {
+          closed = g_date_time_add_hours (resolved ? resolved : opened, 48);
+          closed_s = iso (closed);
+        }
+      n_done = g_str_equal (status, "new") ? 0
+             : resolved ? p->steps->len
+             : (guint) g_rand_int_range (rand, 0, p->steps->len + 1);
+      summary = g_strdup_printf ("%s (%u)", subjects[g_rand_int_range (rand, 0, G_N_ELEMENTS (subjects))], k + 1);
+      form = g_strdup_printf ("{\"purpose\":\"Solicitud sintética %u\"}", k + 1);
+
+      sqlite3_bind_text (ins_case, 1, folio, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (ins_case, 2, p->id);
+      sqlite3_bind_text (ins_case, 3, p->prefix, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (ins_case, 4, g_date_time_get_year (opened));
+      sqlite3_bind_int (ins_case, 5, seq);
+      sqlite3_bind_int64 (ins_case, 6, g_array_index (people, gint64, who));
+      sqlite3_bind_int64 (ins_case, 7, g_array_index (person_area, gint64, who));
+      sqlite3_bind_text (ins_case, 8, channels[g_rand_int_range (rand, 0, G_N_ELEMENTS (channels))], -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_case, 9, priorities[g_rand_int_range (rand, 0, G_N_ELEMENTS (priorities))], -1, SQLITE_STATIC);
+      if (g_str_equal (status, "new") && r % 2)
+        sqlite3_bind_null (ins_case, 10);
+      else
+        sqlite3_bind_int64 (ins_case, 10, g_array_index (people, gint64, staff));
+      sqlite3_bind_text (ins_case, 11, status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_case, 12, summary, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_case, 13, form, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_case, 14, opened_s, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_case, 15, due_s, -1, SQLITE_TRANSIENT);
+      if (resolved_s)
+        sqlite3_bind_text (ins_case, 16, resolved_s, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (ins_case, 16);
+      if (closed_s)
+        sqlite3_bind_text (ins_case, 17, closed_s, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (ins_case, 17);
+      if (g_str_equal (status, "cancelled"))
+        sqlite3_bind_text (ins_case, 18, "Solicitud duplicada", -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (ins_case, 18);
+      sqlite3_bind_text (ins_case, 19, near_s, -1, SQLITE_TRANSIENT);
+      if (!step_done (ins_case, store, error))
+        return FALSE;
+      case_id = sqlite3_last_insert_rowid (enlace_store_get_db (store));
+
+      /* the timeline: opened, each step done, the status changes */
+      text = g_strdup_printf ("Expediente %s abierto (%s)", folio, p->name);
+      sqlite3_bind_int64 (ins_event, 1, case_id);
+      sqlite3_bind_text (ins_event, 2, opened_s, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_event, 3, staff_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (ins_event, 4, "status", -1, SQLITE_STATIC);
+      sqlite3_bind_text (ins_event, 5, text, -1, SQLITE_TRANSIENT);
+      if (!step_done (ins_event, store, error))
+        return FALSE;
+
+      for (guint s = 0; s < p->steps->len; s++)
+        {
+          GenStep *st = &g_array_index (p->steps, GenStep, s);
+          gboolean done = s < n_done;
+          g_autoptr(GDateTime) at = g_date_time_add_minutes (opened, 30 * (s + 1));
+          g_autofree char *at_s = iso (at);
+
+          sqlite3_bind_int64 (ins_step, 1, case_id);
+          sqlite3_bind_int64 (ins_step, 2, st->id);
+          sqlite3_bind_text (ins_step, 3, done ? "done" : "pending", -1, SQLITE_STATIC);
+          sqlite3_bind_null (ins_step, 4);
+          if (done)
+            {
+              sqlite3_bind_text (ins_step, 5, staff_name, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (ins_step, 6, at_s, -1, SQLITE_TRANSIENT);
+            }
+          else
+            {
+              sqlite3_bind_null (ins_step, 5);
+              sqlite3_bind_null (ins_step, 6);
+            }
+          if (!step_done (ins_step, store, error))
+            return FALSE;
+          if (done)
+            {
+              g_autofree char *t = g_strdup_printf ("Paso %u “%s”: hecho", st->position, st->title);
+
+              sqlite3_bind_int64 (ins_event, 1, case_id);
+              sqlite3_bind_text (ins_event, 2, at_s, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (ins_event, 3, staff_name, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (ins_event, 4, "step", -1, SQLITE_STATIC);
+              sqlite3_bind_text (ins_event, 5, t, -1, SQLITE_TRANSIENT);
+              if (!step_done (ins_event, store, error))
+                return FALSE;
+            }
+        }
+      if (!g_str_equal (status, "new"))
+        {
+          const char *what[3] = { NULL, NULL, NULL };
+          const char *when[3] = { NULL, NULL, NULL };
+
+          if (g_str_equal (status, "cancelled"))
+            what[0] = "Estado: Nuevo → Cancelado (Solicitud duplicada)", when[0] = closed_s;
+          else if (resolved_s)
+            {
+              what[0] = "Estado: En proceso → Resuelto", when[0] = resolved_s;
+              if (closed_s)
+                what[1] = "Estado: Resuelto → Cerrado", when[1] = closed_s;
+            }
+          else if (g_str_equal (status, "waiting"))
+            what[0] = "Estado: En proceso → En espera", when[0] = opened_s;
+          for (guint e = 0; e < 3 && what[e]; e++)
+            {
+              sqlite3_bind_int64 (ins_event, 1, case_id);
+              sqlite3_bind_text (ins_event, 2, when[e], -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (ins_event, 3, staff_name, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (ins_event, 4, "status", -1, SQLITE_STATIC);
+              sqlite3_bind_text (ins_event, 5, what[e], -1, SQLITE_STATIC);
+              if (!step_done (ins_event, store, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_generate_cases (EnlaceStore  *store,
+                       guint         n,
+                       guint64       seed,
+                       GError      **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+
+  if (!enlace_store_begin (store, _("Generate cases"), error))
+    return FALSE;
+  if (!enlace_procedures_ensure_defaults (store, &local)
+      || !enlace_store_begin_bulk (store, &local)
+      || !generate (store, n, seed, &local)
+      || !enlace_store_end_bulk (store, &local))
+    {
+      enlace_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return enlace_store_commit (store, error);
+}

@@ -1,0 +1,55 @@
+/* enlace-case-page.h: the page of a case ("case", id = case id)
+ *
+ * Header (folio, procedure, status with the allowed transitions, due),
+ * the case's data (requester, assignee, priority, dates), the request
+ * form, the steps as the manual words them grouped by side, each with
+ * result and note (form steps and inventory steps with their fields), the
+ * linked objects (an outlet or a port with its trace), a box for the
+ * documents (documents_box, filled by views/render's documents code) and
+ * the timeline with notes and attachments.  Every action is a model
+ * command (undoable with the window's Undo); a refusal is shown in a bar
+ * on top of the page, naming the rule.
+ */
+#pragma once
+
+#include "enlace-case-form.h"
+#include "enlace-cases.h"
+#include "enlace-page.h"
+
+G_BEGIN_DECLS
+
+#define ENLACE_TYPE_CASE_PAGE (enlace_case_page_get_type ())
+G_DECLARE_FINAL_TYPE (EnlaceCasePage, enlace_case_page, ENLACE, CASE_PAGE, EnlacePage)
+
+/* The case shown, or NULL. */
+const EnlaceCase *enlace_case_page_get_case        (EnlaceCasePage   *self);
+/* The "Documentos" box: empty, for the documents code to fill. */
+GtkBox           *enlace_case_page_get_documents_box (EnlaceCasePage *self);
+/* Records a step as its buttons do, with the note and the values entered
+ * on the page.  FALSE when refused (the message is shown). */
+gboolean          enlace_case_page_record_step     (EnlaceCasePage   *self,
+                                                    gint64            case_step_id,
+                                                    EnlaceStepResult  result);
+/* The note entry and the fields of a step on the page (tests). */
+void              enlace_case_page_set_step_note   (EnlaceCasePage   *self,
+                                                    gint64            case_step_id,
+                                                    const char       *note);
+EnlaceCaseForm   *enlace_case_page_get_step_form   (EnlaceCasePage   *self,
+                                                    gint64            case_step_id);
+/* A transition as its button does (cancelling needs @reason). */
+gboolean          enlace_case_page_set_status      (EnlaceCasePage   *self,
+                                                    EnlaceCaseStatus  status,
+                                                    const char       *reason);
+gboolean          enlace_case_page_add_note        (EnlaceCasePage   *self,
+                                                    const char       *text,
+                                                    GBytes           *attachment,
+                                                    const char       *name,
+                                                    const char       *mime);
+/* The refusal shown on top of the page, or NULL. */
+const char       *enlace_case_page_get_message     (EnlaceCasePage   *self);
+/* The labels of the transition buttons shown, in order (tests). */
+GPtrArray        *enlace_case_page_list_transitions (EnlaceCasePage  *self);
+/* The connection proposal shown on the page (JSON), or NULL. */
+JsonObject       *enlace_case_page_get_proposal    (EnlaceCasePage   *self);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* enlace-render-document.h: a case's document (form, memo, notice,
+ * answer) on paper — cairo and pango only, so the same pages go to a PDF
+ * written by enlace-cli, to GtkPrintOperation and to the screen.
+ *
+ * Each page has a header (logo, institution, department, folio, date) and
+ * a foot (the document's footer, "page N of M"); the first page carries
+ * the title, addressee, sender and subject; paragraphs, the table of
+ * filled fields and the signature lines flow over as many pages as they
+ * need (a paragraph, a row or the signatures are never split).
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "enlace-case-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *paper;   /* "A4" or "Letter" (any name enlace_plan_paper_size knows) */
+  GBytes     *logo;    /* nullable: a PNG, JPEG or SVG image */
+} EnlaceDocumentPageOptions;
+
+typedef struct _EnlaceDocumentPages EnlaceDocumentPages;
+
+/* Lays @doc out on pages (it must outlive the pages).  Fails on an
+ * unknown paper or a logo that cannot be read. */
+EnlaceDocumentPages *enlace_document_pages_new      (const EnlaceCaseDocument        *doc,
+                                                     const EnlaceDocumentPageOptions *options,
+                                                     GError                         **error);
+void                 enlace_document_pages_free     (EnlaceDocumentPages *self);
+guint                enlace_document_pages_get_n_pages (EnlaceDocumentPages *self);
+/* Paper size in points, portrait. */
+void                 enlace_document_pages_get_size (EnlaceDocumentPages *self,
+                                                     double              *width,
+                                                     double              *height);
+/* Draws page @index (0-based) with 1 user unit = 1 point, origin at the
+ * page's top-left corner. */
+void                 enlace_document_pages_draw     (EnlaceDocumentPages *self,
+                                                     cairo_t             *cr,
+                                                     guint                index);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceDocumentPages, enlace_document_pages_free)
+
+/* Writes @doc to a PDF file at @path.  Returns the number of pages, 0
+ * with @error set. */
+guint                enlace_render_document_pdf     (const EnlaceCaseDocument        *doc,
+                                                     const EnlaceDocumentPageOptions *options,
+                                                     const char                      *path,
+                                                     GError                         **error);
+
+G_END_DECLS
