@@ -370,7 +370,6 @@ run_alta (Ctx            *ctx,
           GError        **error)
 {
   g_autofree char *delivered = NULL;
-  g_autofree char *area = g_strdup_printf ("%" G_GINT64_FORMAT, area_id);
 
   if (d->stage == STAGE_NEW)
     return TRUE;

@@ -228,6 +228,9 @@ generate (EnlaceStore  *store,
       g_autofree char *summary = NULL;
       g_autofree char *form = NULL;
       guint seq = GPOINTER_TO_UINT (g_hash_table_lookup (seqs, key));
+      static const char *const statuses[] = {
+        "new", "in-progress", "waiting", "resolved", "closed", "cancelled"
+      };
       const char *status;
       guint n_done, r = g_rand_int_range (rand, 0, 100);
       gboolean recent = minutes_before < 20 * 24 * 60;
@@ -249,9 +252,9 @@ generate (EnlaceStore  *store,
       folio = g_strdup_printf ("%s-%04u", key, seq);
 
       if (recent)
-        status = r < 30 ? "new" : r < 75 ? "in-progress" : r < 90 ? "waiting" : "resolved";
+        status = statuses[r < 30 ? 0 : r < 75 ? 1 : r < 90 ? 2 : 3];
       else
-        status = r < 94 ? "closed" : r < 97 ? "cancelled" : r < 99 ? "resolved" : "waiting";
+        status = statuses[r < 94 ? 4 : r < 97 ? 5 : r < 99 ? 3 : 2];
       if (g_str_equal (status, "closed") || g_str_equal (status, "resolved"))
         {
           resolved = g_date_time_add_hours (opened, g_rand_int_range (rand, 2, p->target_hours + 24));
