@@ -4,7 +4,8 @@
  * along a corridor, areas, people) and written with the bulk builder in
  * one command.  Floors are laid out like real plans: rooms on both sides of
  * a corridor along x, south row at y = 0, corridor, north row; outlets sit
- * on the walls away from the corridor.  Names and labels follow
+ * on the walls away from the corridor (enlace-floor-layout.c, shared with
+ * the generator).  Names and labels follow
  * TIA-606: telecom room "2A" is room A of level 2; outlet "A-2A-014" is
  * outlet 14 of that room in building A; horizontal link "A-2A-B14" ends at
  * port 14 of panel B of that room.
@@ -22,6 +23,7 @@
 
 #include "enlace-builder.h"
 #include "enlace-demo.h"
+#include "enlace-floor-layout.h"
 
 #define CORRIDOR 2.4
 #define RACK_U   42
@@ -314,12 +316,6 @@ typedef struct
 
 enum { DV_D, DV_V, DV_DR, DV_VR };
 enum { DD_D1, DD_D2, DD_D1R, DD_D2R };
-
-static char *
-letter (guint i)
-{
-  return g_strdup_printf ("%c", 'A' + (int) i);
-}
 
 static double
 round1 (double v)
@@ -661,42 +657,419 @@ typedef struct
   gboolean     planned;
 } Outlet;
 
-/* Walks the three walls away from the corridor at distance @t. */
-static void
-wall_point (double   x0,
-            double   y0,
-            double   w,
-            double   depth,
-            gboolean north,
-            double   t,
-            double  *x,
-            double  *y,
-            double  *rot)
+/* The telecom room of a floor, its rack and what the outlets use of it. */
+typedef struct
 {
-  const double inset = 0.05;
+  char    *tr;              /* "A-2A" */
+  gint64   space_id;
+  double   x, y;            /* corner of the room */
+  guint    nd, nv;          /* data and voice jacks of the floor */
+  guint    n_patched;       /* data jacks patched to a switch */
 
-  if (t < depth)
+  double   rack_x, rack_y;
+  gint64   rack_id;
+  int      top;             /* highest free unit of the rack */
+  guint    n_dp, n_sw, n_vp, nd_ports;
+  gint64   fo_ports[13];
+  gint64   sw_ports[3][52];
+  gint64   mp_ports[51];
+  gint64  *d_front, *d_rear, *v_front, *v_rear;
+  char   **d_label, **v_label;
+  gint64   land_front[50];  /* the SITE's 110 block pairs of the multipair */
+
+  guint    di, vi;          /* next data and voice jack of the panels */
+  guint    next_d;          /* next switch port */
+  guint    line;            /* next pair of the multipair */
+} TelecomRoom;
+
+static void
+telecom_room_clear (TelecomRoom *r)
+{
+  for (guint i = 0; r->d_label && i < r->nd_ports; i++)
+    g_free (r->d_label[i]);
+  for (guint i = 0; r->v_label && i < r->n_vp * 24; i++)
+    g_free (r->v_label[i]);
+  g_free (r->d_label);
+  g_free (r->v_label);
+  g_free (r->d_front);
+  g_free (r->d_rear);
+  g_free (r->v_front);
+  g_free (r->v_rear);
+  g_free (r->tr);
+}
+
+/* The rooms of floor @F along the corridor and the outlets they will
+ * hold, appended to @outlets; finds the telecom room, the SITE and the
+ * entrance facility. */
+static void
+write_spaces (Demo                    *d,
+              const EnlaceFloorLayout *layout,
+              gint64                   floor_id,
+              const DemoFloor         *F,
+              GArray                  *outlets,
+              TelecomRoom             *room)
+{
+  EnlaceBuilder *b = d->b;
+  double south_x = 0, north_x = 0;
+
+  for (guint i = 0; i < F->n_spaces; i++)
     {
-      *x = x0 + inset;
-      *y = north ? y0 + t : y0 + depth - t;
-      *rot = 0;
+      const DemoSpace *s = &F->spaces[i];
+      gboolean north = s->row == 'N';
+      double x0 = north ? north_x : south_x;
+      double y0 = enlace_floor_layout_row_y (layout, north);
+      gint64 space_id;
+
+      space_id = enlace_floor_layout_room (layout, b, floor_id, x0, north, s->width,
+                                           s->code, s->name, s->kind);
+      if (north)
+        north_x += s->width;
+      else
+        south_x += s->width;
+
+      if (strcmp (s->kind, "telecom-room") == 0)
+        {
+          room->space_id = space_id;
+          room->x = x0;
+          room->y = y0;
+        }
+      else if (strcmp (s->kind, "equipment-room") == 0)
+        {
+          d->site_space = space_id;
+          d->site_y = y0;
+        }
+      else if (strcmp (s->kind, "entrance-facility") == 0)
+        d->aco_space = space_id;
+
+      for (guint j = 0; j < s->outlets; j++)
+        {
+          Outlet o = { 0 };
+          gboolean last = j + 1 == s->outlets;
+
+          o.si = i;
+          o.space_id = space_id;
+          enlace_floor_layout_outlet (layout, x0, north, s->width, j, s->outlets, &o.x, &o.y, &o.rot);
+          /* Classrooms have data only; laboratories a phone at the
+           * teacher's desk; everything else data and voice. */
+          o.dv = strcmp (s->kind, "classroom") != 0
+                 && (strcmp (s->kind, "laboratory") != 0 || j == 0);
+          o.planned = (s->flags & F_PLANNED) != 0;
+          o.retired = last && (s->flags & F_RETIRED);
+          o.patched = !o.planned && !o.retired && !(last && (s->flags & F_FREE_LAST));
+          o.ext = o.dv && !o.retired && j < s->ext;
+          room->nd += o.dv ? 1 : 2;
+          room->nv += o.dv ? 1 : 0;
+          room->n_patched += o.patched ? (o.dv ? 1 : 2) : 0;
+          g_array_append_val (outlets, o);
+        }
     }
-  else if (t < depth + w)
+  enlace_floor_layout_corridor (layout, b, floor_id, F->level, MAX (south_x, north_x));
+}
+
+/* The data patch panels interleaved with the switches. */
+static gboolean
+fit_data (Demo               *d,
+          const DemoBuilding *B,
+          const DemoFloor    *F,
+          TelecomRoom        *r)
+{
+  EnlaceBuilder *b = d->b;
+
+  for (guint i = 0; i < MAX (r->n_dp, r->n_sw); i++)
     {
-      *x = x0 + (t - depth);
-      *y = north ? y0 + depth - inset : y0 + inset;
-      *rot = north ? 270 : 90;
+      if (i < r->n_dp)
+        {
+          g_autofree char *l = enlace_floor_layout_letter (i);
+          g_autofree char *name = g_strdup_printf ("%s-PP%s", r->tr, l);
+          gboolean small = r->nd - i * 48 <= 24;
+          guint np = small ? 24 : 48;
+          const gint64 *p;
+
+          racked (d, small ? d->t_pp24 : d->t_pp48, name, r->rack_id, &r->top, FALSE, NULL);
+          if (enlace_builder_failed (b))
+            return FALSE;
+          p = enlace_builder_ports (b);
+          for (guint j = 0; j < np; j++)
+            {
+              r->d_front[i * 48 + j] = p[j];
+              r->d_rear[i * 48 + j] = p[np + j];
+              r->d_label[i * 48 + j] = g_strdup_printf ("%s-%s%02u", r->tr, l, j + 1);
+            }
+        }
+      if (i < r->n_sw)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-P%d-SW%u", B->code, F->level, i + 1);
+
+          racked (d, B->aruba ? d->t_aruba : d->t_cisco, name, r->rack_id, &r->top, TRUE, NULL);
+          if (enlace_builder_failed (b))
+            return FALSE;
+          memcpy (r->sw_ports[i], enlace_builder_ports (b), sizeof r->sw_ports[i]);
+        }
+    }
+  return TRUE;
+}
+
+/* The voice patch panels and the multipair panel. */
+static gboolean
+fit_voice (Demo               *d,
+           const DemoBuilding *B,
+           TelecomRoom        *r)
+{
+  EnlaceBuilder *b = d->b;
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; i < r->n_vp; i++)
+    {
+      g_autofree char *l = enlace_floor_layout_letter (r->n_dp + i);
+      g_autofree char *pname = g_strdup_printf ("%s-PP%s", r->tr, l);
+      const gint64 *p;
+
+      racked (d, d->t_vp24, pname, r->rack_id, &r->top, FALSE, NULL);
+      if (enlace_builder_failed (b))
+        return FALSE;
+      p = enlace_builder_ports (b);
+      for (guint j = 0; j < 24; j++)
+        {
+          r->v_front[i * 24 + j] = p[j];
+          r->v_rear[i * 24 + j] = p[24 + j];
+          r->v_label[i * 24 + j] = g_strdup_printf ("%s-%s%02u", r->tr, l, j + 1);
+        }
+    }
+
+  name = g_strdup_printf ("%s-MP1", r->tr);
+  racked (d, B->big_voice ? d->t_mp50 : d->t_mp25, name, r->rack_id, &r->top, FALSE, NULL);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  memcpy (r->mp_ports, enlace_builder_ports (b), (B->big_voice ? 49 : 25) * sizeof (gint64));
+  return TRUE;
+}
+
+/* The telecom room's rack, top down: fibre, data panels and switches
+ * interleaved, voice panels, multipair panel. */
+static gboolean
+fit_telecom_room (Demo                    *d,
+                  const DemoBuilding      *B,
+                  const DemoFloor         *F,
+                  const EnlaceFloorLayout *layout,
+                  TelecomRoom             *r)
+{
+  EnlaceBuilder *b = d->b;
+  g_autofree char *rack_name = g_strdup_printf ("%s-R1", r->tr);
+  g_autofree char *fo_name = g_strdup_printf ("%s-FO1", r->tr);
+
+  r->rack_x = round2 (r->x + 1.5);
+  r->rack_y = round2 (r->y + layout->depth / 2);
+  r->rack_id = enlace_builder_rack (b, r->space_id, rack_name, RACK_U, r->rack_x, r->rack_y, 0);
+  r->top = RACK_U;
+
+  racked (d, d->t_fo12, fo_name, r->rack_id, &r->top, FALSE, NULL);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  memcpy (r->fo_ports, enlace_builder_ports (b), sizeof r->fo_ports);
+  r->top--;
+
+  r->n_dp = (r->nd + 47) / 48;
+  r->nd_ports = r->n_dp * 48;
+  r->n_sw = MAX ((r->n_patched + 47) / 48, 1u);
+  r->n_vp = (r->nv + 23) / 24;
+  r->d_front = g_new0 (gint64, r->nd_ports);
+  r->d_rear = g_new0 (gint64, r->nd_ports);
+  r->d_label = g_new0 (char *, r->nd_ports + 1);
+  r->v_front = g_new0 (gint64, r->n_vp * 24 + 1);
+  r->v_rear = g_new0 (gint64, r->n_vp * 24 + 1);
+  r->v_label = g_new0 (char *, r->n_vp * 24 + 1);
+
+  return fit_data (d, B, F, r) && fit_voice (d, B, r);
+}
+
+/* Backbone from the telecom room to the SITE: 12 fibre strands (OM3
+ * inside Rectoría, OS2 from the other buildings) and a multipair cable. */
+static void
+write_backbone (Demo                    *d,
+                const DemoBuilding      *B,
+                guint                    bi,
+                const DemoFloor         *F,
+                const EnlaceFloorLayout *layout,
+                TelecomRoom             *r)
+{
+  EnlaceBuilder *b = d->b;
+  EnlaceBuilderCable c = { 0 };
+  g_autofree char *fo_label = g_strdup_printf ("%s/R-SITE-FO1", r->tr);
+  g_autofree char *mp_label = g_strdup_printf ("%s/R-SITE-MP1", r->tr);
+  guint panel = d->fo_next / 4, rear = d->fo_next % 4;
+  double len = fabs (r->rack_x - 4.5) + fabs (r->rack_y - enlace_floor_layout_corridor_y (layout))
+               + F->level * 3.6 + campus_distance[bi] + 10.0;
+
+  d->fo_next++;
+  c.label = fo_label;
+  c.kind = "backbone";
+  c.type = bi == 0 ? "om3" : "os2";
+  c.color = bi == 0 ? "aqua" : "amarillo";
+  c.length_m = round1 (len);
+  enlace_builder_cable (b, &c, r->fo_ports[12], d->fo_ports[panel][48 + rear]);
+
+  for (guint s = 0; s < r->n_sw; s++)
+    {
+      EnlaceBuilderCable pc = { 0 };
+      g_autofree char *l1 = g_strdup_printf ("PC-%s-FO1-%02u", r->tr, s + 1);
+      g_autofree char *l2 = g_strdup_printf ("PC-R-SITE-%s-%02u", r->tr, s + 1);
+
+      pc.kind = "patch-cord";
+      pc.type = bi == 0 ? "om3" : "os2";
+      pc.color = c.color;
+      pc.length_m = 2.0;
+      pc.label = l1;
+      enlace_builder_cable (b, &pc, r->sw_ports[s][48], r->fo_ports[s]);
+      pc.label = l2;
+      pc.length_m = 3.0;
+      enlace_builder_cable (b, &pc, d->fo_ports[panel][rear * 12 + s], d->core_ports[d->core_next++]);
+    }
+
+  c.label = mp_label;
+  c.type = "multipair";
+  c.color = "gris";
+  c.length_m = round1 (len + 2.0);
+  if (B->big_voice)
+    {
+      guint blk = d->blk50_next / 2, rr = d->blk50_next % 2;
+
+      d->blk50_next++;
+      for (guint i = 0; i < 50; i++)
+        r->land_front[i] = d->blk50_ports[blk][rr * 50 + i];
+      c.pairs = 50;
+      enlace_builder_cable (b, &c, r->mp_ports[48], d->blk50_ports[blk][100 + rr]);
     }
   else
     {
-      double u = t - depth - w;
+      guint rr = d->blk25_next++;
 
-      *x = x0 + w - inset;
-      *y = north ? y0 + depth - u : y0 + u;
-      *rot = 180;
+      for (guint i = 0; i < 25; i++)
+        r->land_front[i] = d->blk25_ports[rr * 25 + i];
+      c.pairs = 25;
+      enlace_builder_cable (b, &c, r->mp_ports[24], d->blk25_ports[100 + rr]);
     }
-  *x = round2 (*x);
-  *y = round2 (*y);
+}
+
+/* The voice jack @vi cross-connected through the multipair to a line of
+ * the conmutador, and its extension. */
+static void
+write_extension (Demo               *d,
+                 const DemoBuilding *B,
+                 const DemoSpace    *s,
+                 TelecomRoom        *r)
+{
+  EnlaceBuilder *b = d->b;
+  EnlaceBuilderCable pc = { 0 };
+  g_autofree char *l1 = g_strdup_printf ("PC-%s", r->v_label[r->vi]);
+  g_autofree char *number = g_strdup_printf ("%u", B->first_ext + d->n_ext_building++);
+  g_autofree char *l2 = g_strdup_printf ("PC-R-SITE-X%s", number);
+  gint64 pbx_port = d->pbx_ports[d->pbx_next++];
+  gint64 person = person_for (d, s->area);
+  gint64 person_id = person > 0 ? d->person_ids[person - 1] : 0;
+  gint64 ext;
+
+  pc.label = l1;
+  pc.kind = "patch-cord";
+  pc.type = "cat5e";
+  pc.color = "blanco";
+  pc.length_m = 1.0;
+  enlace_builder_cable (b, &pc, r->v_front[r->vi], r->mp_ports[r->line]);
+  pc.label = l2;
+  pc.type = "cat3";
+  pc.length_m = 1.5;
+  enlace_builder_cable (b, &pc, r->land_front[r->line], pbx_port);
+  r->line++;
+
+  d->n_ext++;
+  ext = enlace_builder_extension (b, number, person_id, person_id ? NULL : s->name,
+                                  area_id (d, s->area),
+                                  d->n_ext == 7 || d->n_ext == 23 ? "suspended" : "active",
+                                  pbx_port);
+  enlace_builder_extension_status (b, ext, "2019-08-05T09:00:00", "active",
+                                   "Alta del servicio al inaugurar la red del campus");
+  if (d->n_ext == 7)
+    enlace_builder_extension_status (b, ext, "2025-03-10T10:30:00", "suspended",
+                                     "Licencia médica del titular; se reactiva a su regreso");
+  else if (d->n_ext == 23)
+    enlace_builder_extension_status (b, ext, "2025-06-02T12:00:00", "suspended",
+                                     "Adeudo de llamadas de larga distancia");
+  if (person_id)
+    enlace_builder_person_phone (b, person_id, number);
+}
+
+/* Outlet @n of the floor, its horizontal links, patch cords and
+ * extension.  FALSE when the builder failed. */
+static gboolean
+write_outlet (Demo                    *d,
+              const DemoBuilding      *B,
+              const DemoFloor         *F,
+              const EnlaceFloorLayout *layout,
+              TelecomRoom             *r,
+              const Outlet            *o,
+              guint                    n)
+{
+  EnlaceBuilder *b = d->b;
+  const DemoSpace *s = &F->spaces[o->si];
+  EnlaceBuilderPlace place = { 0 };
+  EnlaceBuilderCable c = { 0 };
+  g_autofree char *name = g_strdup_printf ("%s-%03u", r->tr, n + 1);
+  const char *cable_status = o->planned ? "planned" : o->retired ? "decommissioned" : "installed";
+  gint64 p[4];
+  double len;
+
+  place.space_id = o->space_id;
+  place.has_xy = TRUE;
+  place.x = o->x;
+  place.y = o->y;
+  place.rotation = o->rot;
+  place.status = o->planned ? "planned" : o->retired ? "retired" : "active";
+  if (o->retired)
+    place.comments = "Nodo dado de baja por remodelación del acervo; cable pendiente de retiro";
+  else if (o->planned)
+    place.comments = "Laboratorio en obra: nodos proyectados";
+  enlace_builder_device (b, o->dv ? d->t_dv : d->t_dd, name, &place);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  memcpy (p, enlace_builder_ports (b), sizeof p);
+
+  len = enlace_floor_layout_horizontal_length (layout, o->x, o->y, r->rack_x, r->rack_y) + 1.5;
+  c.kind = "horizontal";
+  c.type = "cat6";
+  c.status = cable_status;
+  c.length_m = round1 (len);
+
+  /* data jacks: D (front 0, rear 2), or D1 and D2 (fronts 0-1, rears 2-3) */
+  for (guint j = 0; j < (o->dv ? 1u : 2u); j++, r->di++)
+    {
+      c.label = r->d_label[r->di];
+      c.color = "azul";
+      enlace_builder_cable (b, &c, p[2 + j], r->d_rear[r->di]);
+      if (o->patched)
+        {
+          EnlaceBuilderCable pc = { 0 };
+          g_autofree char *pl = g_strdup_printf ("PC-%s", r->d_label[r->di]);
+
+          pc.label = pl;
+          pc.kind = "patch-cord";
+          pc.type = "cat6";
+          pc.color = "azul";
+          pc.length_m = 1.0;
+          enlace_builder_cable (b, &pc, r->d_front[r->di], r->sw_ports[r->next_d / 48][r->next_d % 48]);
+          r->next_d++;
+        }
+    }
+
+  if (!o->dv)
+    return TRUE;
+
+  c.label = r->v_label[r->vi];
+  c.color = "blanco";
+  c.length_m = round1 (len + 0.3);
+  enlace_builder_cable (b, &c, p[3], r->v_rear[r->vi]);
+  if (o->ext)
+    write_extension (d, B, s, r);
+  r->vi++;
+  return TRUE;
 }
 
 static void
@@ -706,348 +1079,25 @@ write_floor (Demo               *d,
              gint64              building_id,
              const DemoFloor    *F)
 {
-  EnlaceBuilder *b = d->b;
-  const double depth = B->depth;
-  const double corridor_y = depth + CORRIDOR / 2;
+  const EnlaceFloorLayout layout = { B->depth, CORRIDOR };
   g_autoptr(GArray) outlets = g_array_new (FALSE, TRUE, sizeof (Outlet));
-  g_autofree gint64 *space_ids = g_new0 (gint64, F->n_spaces);
-  g_autofree char *tr_code = g_strdup_printf ("%dA", F->level);
-  g_autofree char *tr = g_strdup_printf ("%s-%s", B->code, tr_code);
-  g_autofree char *outline = NULL;
-  g_autofree char *pas = g_strdup_printf ("%dPAS", F->level);
-  g_autofree gint64 *d_front = NULL, *d_rear = NULL, *v_front = NULL, *v_rear = NULL;
-  g_autofree char **d_label = NULL;
-  g_autofree char **v_label = NULL;
-  gint64 floor_id, tr_space = 0, rack_id;
-  gint64 sw_ports[3][52], fo_ports[13], mp_ports[51];
-  double south_x = 0, north_x = 0, tr_x = 0, tr_y = 0, rack_x, rack_y;
-  guint nd = 0, nv = 0, n_patched = 0, n_sw, n_dp, n_vp, nd_ports = 0;
-  guint di, vi, next_d, line;
-  gint64 land_front[50] = { 0 };
-  int top;
+  TelecomRoom room = { 0 };
+  gint64 floor_id;
 
-  floor_id = enlace_builder_floor (b, building_id, F->level, F->name, 3.6);
-
-  /* Spaces along the corridor */
-  for (guint i = 0; i < F->n_spaces; i++)
-    {
-      const DemoSpace *s = &F->spaces[i];
-      gboolean north = s->row == 'N';
-      double x0 = north ? north_x : south_x;
-      double y0 = north ? depth + CORRIDOR : 0;
-
-      outline = enlace_builder_rect (x0, y0, s->width, depth);
-      space_ids[i] = enlace_builder_space (b, floor_id, s->code, s->name, s->kind, outline);
-      g_clear_pointer (&outline, g_free);
-      if (north)
-        north_x += s->width;
-      else
-        south_x += s->width;
-
-      if (strcmp (s->kind, "telecom-room") == 0)
-        {
-          tr_space = space_ids[i];
-          tr_x = x0;
-          tr_y = y0;
-        }
-      else if (strcmp (s->kind, "equipment-room") == 0)
-        {
-          d->site_space = space_ids[i];
-          d->site_y = y0;
-        }
-      else if (strcmp (s->kind, "entrance-facility") == 0)
-        d->aco_space = space_ids[i];
-
-      for (guint j = 0; j < s->outlets; j++)
-        {
-          Outlet o = { 0 };
-          gboolean last = j + 1 == s->outlets;
-
-          o.si = i;
-          o.space_id = space_ids[i];
-          wall_point (x0, y0, s->width, depth, north,
-                      (j + 0.5) * (2 * depth + s->width) / s->outlets, &o.x, &o.y, &o.rot);
-          /* Classrooms have data only; laboratories a phone at the
-           * teacher's desk; everything else data and voice. */
-          o.dv = strcmp (s->kind, "classroom") != 0
-                 && (strcmp (s->kind, "laboratory") != 0 || j == 0);
-          o.planned = (s->flags & F_PLANNED) != 0;
-          o.retired = last && (s->flags & F_RETIRED);
-          o.patched = !o.planned && !o.retired && !(last && (s->flags & F_FREE_LAST));
-          o.ext = o.dv && !o.retired && j < s->ext;
-          nd += o.dv ? 1 : 2;
-          nv += o.dv ? 1 : 0;
-          n_patched += o.patched ? (o.dv ? 1 : 2) : 0;
-          g_array_append_val (outlets, o);
-        }
-    }
-  outline = enlace_builder_rect (0, depth, MAX (south_x, north_x), CORRIDOR);
-  enlace_builder_space (b, floor_id, pas, "Pasillo", "other", outline);
-  g_clear_pointer (&outline, g_free);
-
+  room.tr = g_strdup_printf ("%s-%dA", B->code, F->level);
+  floor_id = enlace_builder_floor (d->b, building_id, F->level, F->name, 3.6);
+  write_spaces (d, &layout, floor_id, F, outlets, &room);
   if (F->level == 0 && bi == 0)
     write_site (d);
-  if (enlace_builder_failed (b) || tr_space == 0)
-    return;
-
-  /* The telecom room's rack, top down: fibre, data panels and switches
-   * interleaved, voice panel, multipair panel. */
-  {
-    g_autofree char *rack_name = g_strdup_printf ("%s-R1", tr);
-
-    rack_x = round2 (tr_x + 1.5);
-    rack_y = round2 (tr_y + depth / 2);
-    rack_id = enlace_builder_rack (b, tr_space, rack_name, RACK_U, rack_x, rack_y, 0);
-  }
-  top = RACK_U;
-  {
-    g_autofree char *name = g_strdup_printf ("%s-FO1", tr);
-
-    racked (d, d->t_fo12, name, rack_id, &top, FALSE, NULL);
-    if (enlace_builder_failed (b))
-      return;
-    memcpy (fo_ports, enlace_builder_ports (b), sizeof fo_ports);
-    top--;
-  }
-
-  n_dp = (nd + 47) / 48;
-  nd_ports = n_dp * 48;
-  n_sw = MAX ((n_patched + 47) / 48, 1u);
-  n_vp = (nv + 23) / 24;
-  d_front = g_new0 (gint64, nd_ports);
-  d_rear = g_new0 (gint64, nd_ports);
-  d_label = g_new0 (char *, nd_ports + 1);
-  v_front = g_new0 (gint64, n_vp * 24 + 1);
-  v_rear = g_new0 (gint64, n_vp * 24 + 1);
-  v_label = g_new0 (char *, n_vp * 24 + 1);
-
-  for (guint i = 0; i < MAX (n_dp, n_sw); i++)
+  if (!enlace_builder_failed (d->b) && room.space_id != 0 &&
+      fit_telecom_room (d, B, F, &layout, &room))
     {
-      if (i < n_dp)
-        {
-          g_autofree char *l = letter (i);
-          g_autofree char *name = g_strdup_printf ("%s-PP%s", tr, l);
-          gboolean small = nd - i * 48 <= 24;
-          guint np = small ? 24 : 48;
-          const gint64 *p;
-
-          racked (d, small ? d->t_pp24 : d->t_pp48, name, rack_id, &top, FALSE, NULL);
-          if (enlace_builder_failed (b))
-            goto out;
-          p = enlace_builder_ports (b);
-          for (guint j = 0; j < np; j++)
-            {
-              d_front[i * 48 + j] = p[j];
-              d_rear[i * 48 + j] = p[np + j];
-              d_label[i * 48 + j] = g_strdup_printf ("%s-%s%02u", tr, l, j + 1);
-            }
-        }
-      if (i < n_sw)
-        {
-          g_autofree char *name = g_strdup_printf ("%s-P%d-SW%u", B->code, F->level, i + 1);
-
-          racked (d, B->aruba ? d->t_aruba : d->t_cisco, name, rack_id, &top, TRUE, NULL);
-          if (enlace_builder_failed (b))
-            goto out;
-          memcpy (sw_ports[i], enlace_builder_ports (b), sizeof sw_ports[i]);
-        }
+      write_backbone (d, B, bi, F, &layout, &room);
+      for (guint n = 0; n < outlets->len; n++)
+        if (!write_outlet (d, B, F, &layout, &room, &g_array_index (outlets, Outlet, n), n))
+          break;
     }
-  for (guint i = 0; i < n_vp; i++)
-    {
-      g_autofree char *l = letter (n_dp + i);
-      g_autofree char *name = g_strdup_printf ("%s-PP%s", tr, l);
-      const gint64 *p;
-
-      racked (d, d->t_vp24, name, rack_id, &top, FALSE, NULL);
-      if (enlace_builder_failed (b))
-        goto out;
-      p = enlace_builder_ports (b);
-      for (guint j = 0; j < 24; j++)
-        {
-          v_front[i * 24 + j] = p[j];
-          v_rear[i * 24 + j] = p[24 + j];
-          v_label[i * 24 + j] = g_strdup_printf ("%s-%s%02u", tr, l, j + 1);
-        }
-    }
-  {
-    g_autofree char *name = g_strdup_printf ("%s-MP1", tr);
-
-    racked (d, B->big_voice ? d->t_mp50 : d->t_mp25, name, rack_id, &top, FALSE, NULL);
-    if (enlace_builder_failed (b))
-      goto out;
-    memcpy (mp_ports, enlace_builder_ports (b), (B->big_voice ? 49 : 25) * sizeof (gint64));
-  }
-
-
-  /* Backbone from this room to the SITE: 12 fibre strands (OM3 inside
-   * Rectoría, OS2 from the other buildings) and a multipair cable. */
-  {
-    EnlaceBuilderCable c = { 0 };
-    g_autofree char *fo_label = g_strdup_printf ("%s/R-SITE-FO1", tr);
-    g_autofree char *mp_label = g_strdup_printf ("%s/R-SITE-MP1", tr);
-    guint panel = d->fo_next / 4, rear = d->fo_next % 4;
-    double len = fabs (rack_x - 4.5) + fabs (rack_y - corridor_y) + F->level * 3.6
-                 + campus_distance[bi] + 10.0;
-
-    d->fo_next++;
-    c.label = fo_label;
-    c.kind = "backbone";
-    c.type = bi == 0 ? "om3" : "os2";
-    c.color = bi == 0 ? "aqua" : "amarillo";
-    c.length_m = round1 (len);
-    enlace_builder_cable (b, &c, fo_ports[12], d->fo_ports[panel][48 + rear]);
-
-    for (guint s = 0; s < n_sw; s++)
-      {
-        EnlaceBuilderCable pc = { 0 };
-        g_autofree char *l1 = g_strdup_printf ("PC-%s-FO1-%02u", tr, s + 1);
-        g_autofree char *l2 = g_strdup_printf ("PC-R-SITE-%s-%02u", tr, s + 1);
-
-        pc.kind = "patch-cord";
-        pc.type = bi == 0 ? "om3" : "os2";
-        pc.color = c.color;
-        pc.length_m = 2.0;
-        pc.label = l1;
-        enlace_builder_cable (b, &pc, sw_ports[s][48], fo_ports[s]);
-        pc.label = l2;
-        pc.length_m = 3.0;
-        enlace_builder_cable (b, &pc, d->fo_ports[panel][rear * 12 + s], d->core_ports[d->core_next++]);
-      }
-
-    c.label = mp_label;
-    c.type = "multipair";
-    c.color = "gris";
-    c.length_m = round1 (len + 2.0);
-    if (B->big_voice)
-      {
-        guint blk = d->blk50_next / 2, rr = d->blk50_next % 2;
-
-        d->blk50_next++;
-        for (guint i = 0; i < 50; i++)
-          land_front[i] = d->blk50_ports[blk][rr * 50 + i];
-        c.pairs = 50;
-        enlace_builder_cable (b, &c, mp_ports[48], d->blk50_ports[blk][100 + rr]);
-      }
-    else
-      {
-        guint rr = d->blk25_next++;
-
-        for (guint i = 0; i < 25; i++)
-          land_front[i] = d->blk25_ports[rr * 25 + i];
-        c.pairs = 25;
-        enlace_builder_cable (b, &c, mp_ports[24], d->blk25_ports[100 + rr]);
-      }
-  }
-
-  /* Outlets, horizontal links, patch cords and extensions */
-  di = vi = next_d = line = 0;
-  for (guint n = 0; n < outlets->len; n++)
-    {
-      const Outlet *o = &g_array_index (outlets, Outlet, n);
-      const DemoSpace *s = &F->spaces[o->si];
-      EnlaceBuilderPlace place = { 0 };
-      EnlaceBuilderCable c = { 0 };
-      g_autofree char *name = g_strdup_printf ("%s-%03u", tr, n + 1);
-      const char *cable_status = o->planned ? "planned" : o->retired ? "decommissioned" : "installed";
-      gint64 p[4];
-      double len;
-
-      place.space_id = o->space_id;
-      place.has_xy = TRUE;
-      place.x = o->x;
-      place.y = o->y;
-      place.rotation = o->rot;
-      place.status = o->planned ? "planned" : o->retired ? "retired" : "active";
-      if (o->retired)
-        place.comments = "Nodo dado de baja por remodelación del acervo; cable pendiente de retiro";
-      else if (o->planned)
-        place.comments = "Laboratorio en obra: nodos proyectados";
-      enlace_builder_device (b, o->dv ? d->t_dv : d->t_dd, name, &place);
-      if (enlace_builder_failed (b))
-        goto out;
-      memcpy (p, enlace_builder_ports (b), sizeof p);
-
-      len = fabs (o->x - rack_x) + fabs (o->y - corridor_y) + fabs (rack_y - corridor_y) + 2 * 2.7 + 1.5;
-      c.kind = "horizontal";
-      c.type = "cat6";
-      c.status = cable_status;
-      c.length_m = round1 (len);
-
-      /* data jacks: D (front 0, rear 2), or D1 and D2 (fronts 0-1, rears 2-3) */
-      for (guint j = 0; j < (o->dv ? 1u : 2u); j++, di++)
-        {
-          c.label = d_label[di];
-          c.color = "azul";
-          enlace_builder_cable (b, &c, p[2 + j], d_rear[di]);
-          if (o->patched)
-            {
-              EnlaceBuilderCable pc = { 0 };
-              g_autofree char *pl = g_strdup_printf ("PC-%s", d_label[di]);
-
-              pc.label = pl;
-              pc.kind = "patch-cord";
-              pc.type = "cat6";
-              pc.color = "azul";
-              pc.length_m = 1.0;
-              enlace_builder_cable (b, &pc, d_front[di], sw_ports[next_d / 48][next_d % 48]);
-              next_d++;
-            }
-        }
-
-      if (!o->dv)
-        continue;
-
-      c.label = v_label[vi];
-      c.color = "blanco";
-      c.length_m = round1 (len + 0.3);
-      enlace_builder_cable (b, &c, p[3], v_rear[vi]);
-      if (o->ext)
-        {
-          EnlaceBuilderCable pc = { 0 };
-          g_autofree char *l1 = g_strdup_printf ("PC-%s", v_label[vi]);
-          g_autofree char *number = g_strdup_printf ("%u", B->first_ext + d->n_ext_building++);
-          g_autofree char *l2 = g_strdup_printf ("PC-R-SITE-X%s", number);
-          gint64 pbx_port = d->pbx_ports[d->pbx_next++];
-          gint64 person = person_for (d, s->area);
-          gint64 person_id = person > 0 ? d->person_ids[person - 1] : 0;
-          gint64 ext;
-
-          pc.label = l1;
-          pc.kind = "patch-cord";
-          pc.type = "cat5e";
-          pc.color = "blanco";
-          pc.length_m = 1.0;
-          enlace_builder_cable (b, &pc, v_front[vi], mp_ports[line]);
-          pc.label = l2;
-          pc.type = "cat3";
-          pc.length_m = 1.5;
-          enlace_builder_cable (b, &pc, land_front[line], pbx_port);
-          line++;
-
-          d->n_ext++;
-          ext = enlace_builder_extension (b, number, person_id, person_id ? NULL : s->name,
-                                          area_id (d, s->area),
-                                          d->n_ext == 7 || d->n_ext == 23 ? "suspended" : "active",
-                                          pbx_port);
-          enlace_builder_extension_status (b, ext, "2019-08-05T09:00:00", "active",
-                                           "Alta del servicio al inaugurar la red del campus");
-          if (d->n_ext == 7)
-            enlace_builder_extension_status (b, ext, "2025-03-10T10:30:00", "suspended",
-                                             "Licencia médica del titular; se reactiva a su regreso");
-          else if (d->n_ext == 23)
-            enlace_builder_extension_status (b, ext, "2025-06-02T12:00:00", "suspended",
-                                             "Adeudo de llamadas de larga distancia");
-          if (person_id)
-            enlace_builder_person_phone (b, person_id, number);
-        }
-      vi++;
-    }
-
-out:
-  for (guint i = 0; d_label && i < nd_ports; i++)
-    g_free (d_label[i]);
-  for (guint i = 0; v_label && i < n_vp * 24; i++)
-    g_free (v_label[i]);
+  telecom_room_clear (&room);
 }
 
 static void

@@ -8,7 +8,9 @@
  * Layout of a floor (metres): offices 8 m wide and 7 m deep on both sides
  * of a 2.5 m corridor along x; the middle slot of the north row is the
  * telecom room ("2A"), the middle slot of the south row is the equipment
- * room ("SITE") on level 0 and the toilets elsewhere.
+ * room ("SITE") on level 0 and the toilets elsewhere.  The geometry
+ * (rows, corridor, outlets on the walls, cable runs) is the demo's, in
+ * enlace-floor-layout.c.
  */
 #define G_LOG_DOMAIN "enlace-generate"
 #include "config.h"
@@ -21,6 +23,7 @@
 #endif
 
 #include "enlace-builder.h"
+#include "enlace-floor-layout.h"
 #include "enlace-generate.h"
 
 #define SLOT_W        8.0
@@ -31,6 +34,8 @@
 #define RACK_U        42
 #define DATA_PATCHED  0.85
 #define VOICE_ACTIVE  0.35
+
+static const EnlaceFloorLayout layout = { SLOT_D, CORRIDOR };
 
 /* Template indices of the generator's device types */
 enum { OUT_D, OUT_V, OUT_DR, OUT_VR };
@@ -121,18 +126,7 @@ struct _Gen
 char *
 enlace_generate_building_code (guint index)
 {
-  char buf[8];
-  int i = G_N_ELEMENTS (buf) - 1;
-
-  buf[i] = '\0';
-  index++;
-  while (index > 0 && i > 0)
-    {
-      index--;
-      buf[--i] = 'A' + (index % 26);
-      index /= 26;
-    }
-  return g_strdup (buf + i);
+  return enlace_floor_layout_letter (index);
 }
 
 void
@@ -357,50 +351,11 @@ typedef struct
   guint       mid;
 } Layout;
 
-static void
-outlet_point (double  x0,
-              double  y0,
-              gboolean north,
-              double  t,
-              double *x,
-              double *y,
-              double *rot)
+/* The x of the rooms of slot @slot (of either row). */
+static double
+slot_x (guint slot)
 {
-  /* Walk the three walls away from the corridor: side, back, side. */
-  const double inset = 0.05;
-
-  if (t < SLOT_D)
-    {
-      *x = x0 + inset;
-      *y = north ? y0 + t : y0 + SLOT_D - t;
-      *rot = 0;
-    }
-  else if (t < SLOT_D + SLOT_W)
-    {
-      *x = x0 + (t - SLOT_D);
-      *y = north ? y0 + SLOT_D - inset : y0 + inset;
-      *rot = north ? 270 : 90;
-    }
-  else
-    {
-      double u = t - SLOT_D - SLOT_W;
-
-      *x = x0 + SLOT_W - inset;
-      *y = north ? y0 + SLOT_D - u : y0 + u;
-      *rot = 180;
-    }
-  *x = floor (*x * 100.0 + 0.5) / 100.0;
-  *y = floor (*y * 100.0 + 0.5) / 100.0;
-}
-
-static void
-slot_origin (guint     slot,
-             gboolean  north,
-             double   *x0,
-             double   *y0)
-{
-  *x0 = slot * SLOT_W;
-  *y0 = north ? SLOT_D + CORRIDOR : 0.0;
+  return slot * SLOT_W;
 }
 
 static const char *
@@ -426,7 +381,367 @@ space_name_fmt (const char *kind)
 static char *
 panel_letter (guint i)
 {
-  return enlace_generate_building_code (i);
+  return enlace_floor_layout_letter (i);
+}
+
+/* One floor while it is written: its telecom room, the ports of the rack
+ * and which outlets are patched and which have a phone. */
+typedef struct
+{
+  const Layout *L;
+  gint64        floor_id;
+  int           level;
+  guint         n;            /* outlets */
+  char         *tr_code;      /* "2A" */
+  char         *prefix;       /* "A-2A" */
+  Room         *tr;
+  double        rack_x, rack_y;
+  gboolean     *patched;
+  gboolean     *voiced;
+  guint         n_patched, n_voiced;
+  guint         n_sw, n_blk, n_dp, n_vp;
+  gint64        fo_rear;
+  gint64        fo_front[12];
+  gint64       *d_front, *d_rear, *v_front, *v_rear;
+  gint64       *sw_ports;
+  gint64       *blk_ports;
+  guint         k;            /* next switch port */
+} Floor;
+
+static void
+floor_clear (Floor *f)
+{
+  room_free (f->tr);
+  g_free (f->tr_code);
+  g_free (f->prefix);
+  g_free (f->patched);
+  g_free (f->voiced);
+  g_free (f->d_front);
+  g_free (f->d_rear);
+  g_free (f->v_front);
+  g_free (f->v_rear);
+  g_free (f->sw_ports);
+  g_free (f->blk_ports);
+}
+
+/* Corridor, toilets (or the equipment room's slot on level 0) and the
+ * telecom room. */
+static void
+gen_floor_spaces (Gen   *g,
+                  Floor *f)
+{
+  EnlaceBuilder *b = g->b;
+  g_autofree char *tr_name = g_strdup_printf ("Cuarto de telecomunicaciones %s", f->tr_code);
+  double tr_x0, tr_y0;
+  gint64 tr_space;
+
+  enlace_floor_layout_corridor (&layout, b, f->floor_id, f->level, f->L->n_slots * SLOT_W);
+  if (f->level != 0)
+    {
+      g_autofree char *code = g_strdup_printf ("%dSAN", f->level);
+
+      enlace_floor_layout_room (&layout, b, f->floor_id, slot_x (f->L->mid), FALSE, SLOT_W,
+                                code, "Sanitarios", "other");
+    }
+  tr_x0 = slot_x (f->L->mid);
+  tr_y0 = enlace_floor_layout_row_y (&layout, TRUE);
+  tr_space = enlace_floor_layout_room (&layout, b, f->floor_id, tr_x0, TRUE, SLOT_W,
+                                       f->tr_code, tr_name, "telecom-room");
+  f->rack_x = tr_x0 + 1.5;
+  f->rack_y = tr_y0 + SLOT_D - 1.5;
+  f->tr = room_new (tr_space, f->prefix, f->rack_x, f->rack_y);
+}
+
+/* Patch panels of @count outlets, 48 (or 24 for a last small one) to a
+ * panel, lettered from @first_letter: their front and rear ports. */
+static gboolean
+fit_panel (Gen    *g,
+           Floor  *f,
+           guint   i,
+           guint   first_letter,
+           gint64 *front,
+           gint64 *rear)
+{
+  EnlaceBuilder *b = g->b;
+  g_autofree char *letter = panel_letter (first_letter + i);
+  g_autofree char *name = g_strdup_printf ("%s-PP%s", f->prefix, letter);
+  guint left = f->n - i * 48;
+  gboolean small = left <= 24;
+  guint np = small ? left : MIN (left, 48u);
+  const gint64 *p;
+
+  room_device (g, f->tr, small ? g->t_pp24 : g->t_pp48, name, FALSE);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  p = enlace_builder_ports (b);
+  for (guint j = 0; j < np; j++)
+    {
+      front[i * 48 + j] = p[j];
+      rear[i * 48 + j] = p[(small ? 24 : 48) + j];
+    }
+  return TRUE;
+}
+
+/* Rack contents, top down: fibre panel, data panels and switches
+ * interleaved, voice panels, 110 blocks. */
+static gboolean
+fit_floor_rack (Gen   *g,
+                Floor *f)
+{
+  EnlaceBuilder *b = g->b;
+  g_autofree char *fo_name = g_strdup_printf ("%s-FO1", f->prefix);
+  const gint64 *p;
+
+  room_device (g, f->tr, g->t_fo12, fo_name, FALSE);
+  p = enlace_builder_ports (b);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  f->fo_rear = p[FO12_REAR];
+  memcpy (f->fo_front, p + FO12_FRONT, sizeof f->fo_front);
+
+  f->n_sw = MAX ((f->n_patched + 47) / 48, 1u);
+  f->n_blk = MAX ((f->n_voiced + 99) / 100, 1u);
+  f->n_dp = (f->n + 47) / 48;
+  f->n_vp = f->n_dp;
+  f->sw_ports = g_new0 (gint64, f->n_sw * 52);
+  f->blk_ports = g_new0 (gint64, f->n_blk * 104);
+
+  for (guint i = 0; i < MAX (f->n_dp, f->n_sw); i++)
+    {
+      if (i < f->n_dp && !fit_panel (g, f, i, 0, f->d_front, f->d_rear))
+        return FALSE;
+      if (i < f->n_sw)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-P%d-SW%u", f->L->building, f->level, i + 1);
+
+          room_device (g, f->tr, g->t_switch, name, TRUE);
+          if (enlace_builder_failed (b))
+            return FALSE;
+          memcpy (f->sw_ports + i * 52, enlace_builder_ports (b), 52 * sizeof (gint64));
+        }
+    }
+  for (guint i = 0; i < f->n_vp; i++)
+    if (!fit_panel (g, f, i, f->n_dp, f->v_front, f->v_rear))
+      return FALSE;
+  for (guint i = 0; i < f->n_blk; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-MP%u", f->prefix, i + 1);
+
+      room_device (g, f->tr, g->t_blk, name, FALSE);
+      if (enlace_builder_failed (b))
+        return FALSE;
+      memcpy (f->blk_ports + i * 104, enlace_builder_ports (b), 104 * sizeof (gint64));
+    }
+  return TRUE;
+}
+
+/* Outlet @outlet, @j of the @in_space of the office at @x0, with its two
+ * horizontal links and the patch cord of its data jack. */
+static gboolean
+gen_outlet (Gen      *g,
+            Floor    *f,
+            gint64    space_id,
+            double    x0,
+            gboolean  north,
+            guint     j,
+            guint     in_space,
+            guint     outlet)
+{
+  EnlaceBuilder *b = g->b;
+  const int numw = f->n > 999 ? 4 : 3;
+  EnlaceBuilderPlace place = { 0 };
+  EnlaceBuilderCable c = { 0 };
+  g_autofree char *oname = g_strdup_printf ("%s-%0*u", f->prefix, numw, outlet + 1);
+  g_autofree char *letter = panel_letter (outlet / 48);
+  g_autofree char *vletter = panel_letter (f->n_dp + outlet / 48);
+  g_autofree char *label = NULL;
+  const gint64 *p;
+  gint64 o_dr, o_vr;
+  double len;
+
+  place.space_id = space_id;
+  place.has_xy = TRUE;
+  enlace_floor_layout_outlet (&layout, x0, north, SLOT_W, j, in_space,
+                              &place.x, &place.y, &place.rotation);
+  enlace_builder_device (b, g->t_outlet, oname, &place);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  p = enlace_builder_ports (b);
+  o_dr = p[OUT_DR];
+  o_vr = p[OUT_VR];
+
+  len = enlace_floor_layout_horizontal_length (&layout, place.x, place.y, f->rack_x, f->rack_y)
+        + 2.0 * rng_double (&g->rng);
+  c.kind = "horizontal";
+  c.type = "cat6";
+  c.color = "azul";
+  c.length_m = round1 (len);
+  c.label = label = g_strdup_printf ("%s-%s%02u", f->prefix, letter, outlet % 48 + 1);
+  enlace_builder_cable (b, &c, o_dr, f->d_rear[outlet]);
+  g_free (label);
+  c.color = "blanco";
+  c.length_m = round1 (len + 0.3);
+  c.label = label = g_strdup_printf ("%s-%s%02u", f->prefix, vletter, outlet % 48 + 1);
+  enlace_builder_cable (b, &c, o_vr, f->v_rear[outlet]);
+
+  if (f->patched[outlet])
+    {
+      EnlaceBuilderCable pc = { 0 };
+      g_autofree char *pl = g_strdup_printf ("PC-%s-%s%02u", f->prefix, letter, outlet % 48 + 1);
+
+      pc.label = pl;
+      pc.kind = "patch-cord";
+      pc.type = "cat6";
+      pc.color = "azul";
+      pc.length_m = 1.0;
+      enlace_builder_cable (b, &pc, f->d_front[outlet], f->sw_ports[(f->k / 48) * 52 + SW_GI + f->k % 48]);
+      f->k++;
+    }
+  return TRUE;
+}
+
+/* Offices and their outlets, with horizontal links: south row first,
+ * then north, skipping the middle slots. */
+static gboolean
+gen_offices (Gen   *g,
+             Floor *f)
+{
+  const guint n_spaces = (f->n + PER_SPACE - 1) / PER_SPACE;
+  const guint n_slots = f->L->n_slots;
+  guint outlet = 0;
+
+  for (guint s = 0; s < n_spaces; s++)
+    {
+      guint slot_i = s < n_slots - 1 ? s : s - (n_slots - 1);
+      gboolean north = s >= n_slots - 1;
+      guint slot = slot_i >= f->L->mid ? slot_i + 1 : slot_i;
+      guint in_space = MIN (PER_SPACE, f->n - s * PER_SPACE);
+      const char *kind = space_kind_for (s + 1);
+      g_autofree char *code = n_spaces > 99 ? g_strdup_printf ("%d-%03u", f->level, s + 1)
+                                            : g_strdup_printf ("%d%02u", f->level, s + 1);
+      g_autofree char *name = NULL;
+      gint64 space_id;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      name = g_strdup_printf (space_name_fmt (kind), code);
+#pragma GCC diagnostic pop
+      space_id = enlace_floor_layout_room (&layout, g->b, f->floor_id, slot_x (slot), north, SLOT_W,
+                                           code, name, kind);
+
+      for (guint j = 0; j < in_space; j++, outlet++)
+        if (!gen_outlet (g, f, space_id, slot_x (slot), north, j, in_space, outlet))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Uplinks: the first Te port of each switch to a strand of the fibre
+ * backbone, landed on the building's equipment-room panel and patched to
+ * the core switch. */
+static void
+gen_uplinks (Gen   *g,
+             Floor *f,
+             Room  *site,
+             Pool  *site_fo,
+             Pool  *core)
+{
+  EnlaceBuilder *b = g->b;
+  EnlaceBuilderCable c = { 0 };
+  g_autofree char *label = NULL;
+  guint r = pool_take (g, site_fo);
+  gint64 site_rear = site_fo->ports[r];
+  gint64 site_front[12];
+  double bb_len = fabs (f->rack_y - site->y) + f->level * FLOOR_H + 10.0 + 2.0 * rng_double (&g->rng);
+
+  memcpy (site_front, site_fo->ports + FO48_FRONT + (r - FO48_REAR) * 12, sizeof site_front);
+  c.label = label = g_strdup_printf ("%s/%s-FO1", f->prefix, site->prefix);
+  c.kind = "backbone";
+  c.type = "om3";
+  c.color = "aqua";
+  c.length_m = round1 (bb_len);
+  enlace_builder_cable (b, &c, f->fo_rear, site_rear);
+
+  for (guint s = 0; s < MIN (f->n_sw, 12u); s++)
+    {
+      EnlaceBuilderCable pc = { 0 };
+      g_autofree char *l1 = g_strdup_printf ("PC-%s-FO1-%02u", f->prefix, s + 1);
+      g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-%02u", site->prefix, f->tr_code, s + 1);
+      guint ci;
+
+      pc.kind = "patch-cord";
+      pc.type = "om3";
+      pc.color = "aqua";
+      pc.length_m = 2.0;
+      pc.label = l1;
+      enlace_builder_cable (b, &pc, f->sw_ports[s * 52 + SW_TE], f->fo_front[s]);
+      ci = pool_take (g, core);
+      pc.label = l2;
+      pc.length_m = 3.0;
+      enlace_builder_cable (b, &pc, site_front[s], core->ports[ci]);
+    }
+}
+
+/* Voice: active jacks are cross-connected to the 110 blocks, whose
+ * 25-pair cables land in building A's equipment room next to the PBX. */
+static void
+gen_voice (Gen    *g,
+           Floor  *f,
+           Room   *site,
+           gint64  area_id)
+{
+  EnlaceBuilder *b = g->b;
+  gint64 land_front[25] = { 0 };
+  guint line = 0, n_mp = 0;
+
+  for (guint i = 0; i < f->n; i++)
+    {
+      EnlaceBuilderCable c = { 0 };
+      g_autofree char *vletter = NULL;
+      g_autofree char *l = NULL;
+      g_autofree char *number = NULL;
+      guint blk = line / 100, pair = line % 100, pi;
+      gint64 pbx_port;
+
+      if (!f->voiced[i])
+        continue;
+      if (pair % 25 == 0)
+        {
+          EnlaceBuilderCable mp = { 0 };
+          g_autofree char *mpl = g_strdup_printf ("%s/%s-MP%u", f->prefix, g->site_a->prefix, ++n_mp);
+          guint r = pool_take (g, g->landing);
+
+          memcpy (land_front, g->landing->ports + BLK_FRONT + (r - BLK_REAR) * 25, sizeof land_front);
+          mp.label = mpl;
+          mp.kind = "backbone";
+          mp.type = "multipair";
+          mp.pairs = 25;
+          mp.color = "gris";
+          mp.length_m = round1 (fabs (f->rack_y - site->y) + f->level * FLOOR_H + 15.0
+                                + campus_distance (f->L->bindex, 0));
+          enlace_builder_cable (b, &mp, f->blk_ports[blk * 104 + BLK_REAR + pair / 25],
+                                g->landing->ports[r]);
+        }
+
+      vletter = panel_letter (f->n_dp + i / 48);
+      c.kind = "patch-cord";
+      c.type = "cat3";
+      c.color = "blanco";
+      c.length_m = 1.0;
+      c.label = l = g_strdup_printf ("PC-%s-%s%02u", f->prefix, vletter, i % 48 + 1);
+      enlace_builder_cable (b, &c, f->v_front[i], f->blk_ports[blk * 104 + BLK_FRONT + pair]);
+      g_clear_pointer (&l, g_free);
+
+      pi = pool_take (g, g->pbx);
+      pbx_port = g->pbx->ports[pi];
+      c.label = l = g_strdup_printf ("PC-%s-%s-%02u", g->site_a->prefix, f->prefix, line + 1);
+      c.length_m = 2.0;
+      enlace_builder_cable (b, &c, land_front[pair % 25], pbx_port);
+
+      number = g_strdup_printf ("%u", 10000 + ++g->n_ext);
+      enlace_builder_extension (b, number, 0, NULL, area_id, "active", pbx_port);
+      line++;
+    }
 }
 
 /* One floor: spaces, telecom room with its racks, outlets and their
@@ -441,327 +756,144 @@ gen_floor (Gen          *g,
            Pool         *core,
            gint64        area_id)
 {
-  EnlaceBuilder *b = g->b;
+  Floor f = { 0 };
   const guint n = g->o->outlets_per_floor;
-  const guint n_spaces = (n + PER_SPACE - 1) / PER_SPACE;
-  const char *B = L->building;
-  g_autofree char *tr_code = g_strdup_printf ("%dA", level);
-  g_autofree char *tr_prefix = g_strdup_printf ("%s-%s", B, tr_code);
-  g_autofree gboolean *patched = g_new0 (gboolean, n);
-  g_autofree gboolean *voiced = g_new0 (gboolean, n);
-  g_autofree gint64 *d_front = g_new0 (gint64, n);
-  g_autofree gint64 *d_rear = g_new0 (gint64, n);
-  g_autofree gint64 *v_front = g_new0 (gint64, n);
-  g_autofree gint64 *v_rear = g_new0 (gint64, n);
-  g_autofree gint64 *sw_ports = NULL;
-  g_autofree gint64 *blk_ports = NULL;
-  g_autofree char *outline = NULL;
-  guint n_patched = 0, n_voiced = 0, n_sw, n_blk, n_dp, n_vp;
-  gint64 tr_space, fo_rear = 0, fo_front[12] = { 0 };
-  double tr_x0, tr_y0, rack_x, rack_y, len;
-  guint outlet = 0, k;
-  Room *tr;
-  const int numw = n > 999 ? 4 : 3;
-  const double corridor_y = SLOT_D + CORRIDOR / 2;
 
+  f.L = L;
+  f.floor_id = floor_id;
+  f.level = level;
+  f.n = n;
+  f.tr_code = g_strdup_printf ("%dA", level);
+  f.prefix = g_strdup_printf ("%s-%s", L->building, f.tr_code);
+  f.patched = g_new0 (gboolean, n);
+  f.voiced = g_new0 (gboolean, n);
+  f.d_front = g_new0 (gint64, n);
+  f.d_rear = g_new0 (gint64, n);
+  f.v_front = g_new0 (gint64, n);
+  f.v_rear = g_new0 (gint64, n);
   for (guint i = 0; i < n; i++)
     {
-      patched[i] = rng_double (&g->rng) < DATA_PATCHED;
-      voiced[i] = rng_double (&g->rng) < VOICE_ACTIVE;
-      n_patched += patched[i];
-      n_voiced += voiced[i];
+      f.patched[i] = rng_double (&g->rng) < DATA_PATCHED;
+      f.voiced[i] = rng_double (&g->rng) < VOICE_ACTIVE;
+      f.n_patched += f.patched[i];
+      f.n_voiced += f.voiced[i];
     }
 
-  /* Corridor, toilets / equipment room, telecom room */
-  outline = enlace_builder_rect (0, SLOT_D, L->n_slots * SLOT_W, CORRIDOR);
-  {
-    g_autofree char *code = g_strdup_printf ("%dPAS", level);
-    enlace_builder_space (b, floor_id, code, "Pasillo", "other", outline);
-  }
-  g_clear_pointer (&outline, g_free);
-  if (level != 0)
+  gen_floor_spaces (g, &f);
+  if (fit_floor_rack (g, &f) && gen_offices (g, &f))
     {
-      double x0, y0;
-      g_autofree char *code = g_strdup_printf ("%dSAN", level);
-
-      slot_origin (L->mid, FALSE, &x0, &y0);
-      outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
-      enlace_builder_space (b, floor_id, code, "Sanitarios", "other", outline);
-      g_clear_pointer (&outline, g_free);
+      gen_uplinks (g, &f, site, site_fo, core);
+      gen_voice (g, &f, site, area_id);
     }
-  slot_origin (L->mid, TRUE, &tr_x0, &tr_y0);
-  outline = enlace_builder_rect (tr_x0, tr_y0, SLOT_W, SLOT_D);
-  {
-    g_autofree char *name = g_strdup_printf ("Cuarto de telecomunicaciones %s", tr_code);
-    tr_space = enlace_builder_space (b, floor_id, tr_code, name, "telecom-room", outline);
-  }
-  g_clear_pointer (&outline, g_free);
-  rack_x = tr_x0 + 1.5;
-  rack_y = tr_y0 + SLOT_D - 1.5;
-  tr = room_new (tr_space, tr_prefix, rack_x, rack_y);
+  floor_clear (&f);
+}
 
-  /* Rack contents, top down: fibre panel, data panels and switches
-   * interleaved, voice panels, 110 blocks. */
-  {
-    g_autofree char *name = g_strdup_printf ("%s-FO1", tr_prefix);
-    const gint64 *p;
+/* Building A's SITE: the PBX, the landing blocks and the campus fibre
+ * panels, then the router with the internet link and the E1 trunk.
+ * FALSE when the builder failed. */
+static gboolean
+gen_site_a (Gen        *g,
+            Room       *site,
+            const char *site_prefix,
+            Pool       *core)
+{
+  EnlaceBuilder *b = g->b;
+  EnlaceBuilderCable c = { 0 };
+  gint64 circuit, term, rtr[3];
+  g_autofree char *n_rtr = g_strdup_printf ("%s-RTR1", site_prefix);
+  g_autofree char *cid = g_strdup_printf ("TMX-INT-%06u", (guint) (g->o->seed % 1000000));
+  g_autofree char *cid2 = g_strdup_printf ("TMX-E1-%06u", (guint) (g->o->seed % 1000000));
+  g_autofree char *stem = NULL;
+  guint ci;
 
-    room_device (g, tr, g->t_fo12, name, FALSE);
-    p = enlace_builder_ports (b);
-    if (!enlace_builder_failed (b))
-      {
-        fo_rear = p[FO12_REAR];
-        memcpy (fo_front, p + FO12_FRONT, sizeof fo_front);
-      }
-    else
-      return;
-  }
+  /* The PBX and the landing blocks first, then the router. */
+  stem = g_strdup_printf ("%s-PBX", site_prefix);
+  g->pbx = pool_new (site, g->t_pbx, stem, PBX_LINE, 96);
+  pool_take (g, g->pbx);
+  g->pbx->next = 0;
+  g_free (stem);
+  stem = g_strdup_printf ("%s-MP", site_prefix);
+  g->landing = pool_new (site, g->t_blk, stem, BLK_REAR, 4);
+  g_free (stem);
+  stem = g_strdup_printf ("%s-FOC", site_prefix);
+  g->campus_fo = pool_new (site, g->t_fo48, stem, FO48_REAR, 4);
 
-  n_sw = MAX ((n_patched + 47) / 48, 1u);
-  n_blk = MAX ((n_voiced + 99) / 100, 1u);
-  n_dp = (n + 47) / 48;
-  n_vp = n_dp;
-  sw_ports = g_new0 (gint64, n_sw * 52);
-  blk_ports = g_new0 (gint64, n_blk * 104);
+  room_device (g, site, g->t_router, n_rtr, TRUE);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  memcpy (rtr, enlace_builder_ports (b), sizeof rtr);
 
-  for (guint i = 0; i < MAX (n_dp, n_sw); i++)
-    {
-      if (i < n_dp)
-        {
-          g_autofree char *letter = panel_letter (i);
-          g_autofree char *name = g_strdup_printf ("%s-PP%s", tr_prefix, letter);
-          guint left = n - i * 48;
-          gboolean small = left <= 24;
-          guint np = small ? left : MIN (left, 48u);
-          const gint64 *p;
+  circuit = enlace_builder_circuit (b, cid, "Telmex", "internet", 500000, -1, "active",
+                                    "Enlace dedicado a Internet 500 Mbit/s");
+  term = enlace_builder_termination (b, circuit, "A", site->space_id, "Acometida del proveedor en el SITE");
+  enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
+  c.label = "TMX-INT-A";
+  c.kind = "equipment-cord";
+  c.type = "cat6";
+  c.length_m = 3.0;
+  c.color = "rojo";
+  enlace_builder_cable_term (b, &c, term, rtr[0]);
+  ci = pool_take (g, core);
+  c.label = "A-SITE-RTR1-CORE1";
+  c.type = "om3";
+  c.color = "aqua";
+  enlace_builder_cable (b, &c, rtr[2], core->ports[ci]);
+  c.color = "rojo";
 
-          room_device (g, tr, small ? g->t_pp24 : g->t_pp48, name, FALSE);
-          if (enlace_builder_failed (b))
-            goto out;
-          p = enlace_builder_ports (b);
-          for (guint j = 0; j < np; j++)
-            {
-              d_front[i * 48 + j] = p[j];
-              d_rear[i * 48 + j] = p[(small ? 24 : 48) + j];
-            }
-        }
-      if (i < n_sw)
-        {
-          g_autofree char *name = g_strdup_printf ("%s-P%d-SW%u", B, level, i + 1);
+  circuit = enlace_builder_circuit (b, cid2, "Telmex", "telephone-trunk", 2048, -1, "active",
+                                    "Troncal digital E1 del conmutador");
+  term = enlace_builder_termination (b, circuit, "A", site->space_id, "Acometida del proveedor en el SITE");
+  enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
+  c.label = "TMX-E1-A";
+  c.type = "cat5e";
+  c.color = "amarillo";
+  enlace_builder_cable_term (b, &c, term, g->pbx->ports[PBX_TRUNK]);
+  return TRUE;
+}
 
-          room_device (g, tr, g->t_switch, name, TRUE);
-          if (enlace_builder_failed (b))
-            goto out;
-          memcpy (sw_ports + i * 52, enlace_builder_ports (b), 52 * sizeof (gint64));
-        }
-    }
-  for (guint i = 0; i < n_vp; i++)
-    {
-      g_autofree char *letter = panel_letter (n_dp + i);
-      g_autofree char *name = g_strdup_printf ("%s-PP%s", tr_prefix, letter);
-      guint left = n - i * 48;
-      gboolean small = left <= 24;
-      guint np = small ? left : MIN (left, 48u);
-      const gint64 *p;
+/* Campus fibre from the SITE of building @bi to building A's SITE.
+ * FALSE when the builder failed. */
+static gboolean
+gen_campus_fibre (Gen        *g,
+                  guint       bi,
+                  const char *B,
+                  Room       *site,
+                  const char *site_prefix,
+                  Pool       *core)
+{
+  EnlaceBuilder *b = g->b;
+  EnlaceBuilderCable c = { 0 };
+  g_autofree char *n_foc = g_strdup_printf ("%s-FOC1", site_prefix);
+  g_autofree char *label = g_strdup_printf ("%s/%s-FO1", site_prefix, g->site_a->prefix);
+  g_autofree char *l1 = g_strdup_printf ("PC-%s-FOC1-01", site_prefix);
+  g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-01", g->site_a->prefix, B);
+  gint64 foc_rear, foc_front1, a_rear, a_front1;
+  guint r, ci;
 
-      room_device (g, tr, small ? g->t_pp24 : g->t_pp48, name, FALSE);
-      if (enlace_builder_failed (b))
-        goto out;
-      p = enlace_builder_ports (b);
-      for (guint j = 0; j < np; j++)
-        {
-          v_front[i * 48 + j] = p[j];
-          v_rear[i * 48 + j] = p[(small ? 24 : 48) + j];
-        }
-    }
-  for (guint i = 0; i < n_blk; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-MP%u", tr_prefix, i + 1);
+  room_device (g, site, g->t_fo12, n_foc, FALSE);
+  if (enlace_builder_failed (b))
+    return FALSE;
+  foc_rear = enlace_builder_ports (b)[FO12_REAR];
+  foc_front1 = enlace_builder_ports (b)[FO12_FRONT];
+  r = pool_take (g, g->campus_fo);
+  a_rear = g->campus_fo->ports[r];
+  a_front1 = g->campus_fo->ports[FO48_FRONT + (r - FO48_REAR) * 12];
 
-      room_device (g, tr, g->t_blk, name, FALSE);
-      if (enlace_builder_failed (b))
-        goto out;
-      memcpy (blk_ports + i * 104, enlace_builder_ports (b), 104 * sizeof (gint64));
-    }
-
-  /* Offices and their outlets, with horizontal links */
-  k = 0;
-  for (guint s = 0; s < n_spaces; s++)
-    {
-      /* south row first, then north, skipping the middle slots */
-      guint slot_i = s < L->n_slots - 1 ? s : s - (L->n_slots - 1);
-      gboolean north = s >= L->n_slots - 1;
-      guint slot = slot_i >= L->mid ? slot_i + 1 : slot_i;
-      guint in_space = MIN (PER_SPACE, n - s * PER_SPACE);
-      const char *kind = space_kind_for (s + 1);
-      g_autofree char *code = n_spaces > 99 ? g_strdup_printf ("%d-%03u", level, s + 1)
-                                            : g_strdup_printf ("%d%02u", level, s + 1);
-      g_autofree char *name = NULL;
-      double x0, y0;
-      gint64 space_id;
-
-      slot_origin (slot, north, &x0, &y0);
-      outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      name = g_strdup_printf (space_name_fmt (kind), code);
-#pragma GCC diagnostic pop
-      space_id = enlace_builder_space (b, floor_id, code, name, kind, outline);
-      g_clear_pointer (&outline, g_free);
-
-      for (guint j = 0; j < in_space; j++, outlet++)
-        {
-          EnlaceBuilderPlace place = { 0 };
-          EnlaceBuilderCable c = { 0 };
-          g_autofree char *oname = g_strdup_printf ("%s-%0*u", tr_prefix, numw, outlet + 1);
-          g_autofree char *letter = panel_letter (outlet / 48);
-          g_autofree char *vletter = panel_letter (n_dp + outlet / 48);
-          g_autofree char *label = NULL;
-          const gint64 *p;
-          gint64 o_d, o_v, o_dr, o_vr;
-
-          place.space_id = space_id;
-          place.has_xy = TRUE;
-          outlet_point (x0, y0, north, (j + 0.5) * (2 * SLOT_D + SLOT_W) / in_space,
-                        &place.x, &place.y, &place.rotation);
-          enlace_builder_device (b, g->t_outlet, oname, &place);
-          if (enlace_builder_failed (b))
-            goto out;
-          p = enlace_builder_ports (b);
-          o_d = p[OUT_D];
-          o_v = p[OUT_V];
-          o_dr = p[OUT_DR];
-          o_vr = p[OUT_VR];
-
-          len = fabs (place.x - rack_x) + fabs (place.y - corridor_y)
-                + fabs (rack_y - corridor_y) + 2 * 2.7 + 2.0 * rng_double (&g->rng);
-          c.kind = "horizontal";
-          c.type = "cat6";
-          c.color = "azul";
-          c.length_m = round1 (len);
-          c.label = label = g_strdup_printf ("%s-%s%02u", tr_prefix, letter, outlet % 48 + 1);
-          enlace_builder_cable (b, &c, o_dr, d_rear[outlet]);
-          g_free (label);
-          c.color = "blanco";
-          c.length_m = round1 (len + 0.3);
-          c.label = label = g_strdup_printf ("%s-%s%02u", tr_prefix, vletter, outlet % 48 + 1);
-          enlace_builder_cable (b, &c, o_vr, v_rear[outlet]);
-          (void) o_d;
-          (void) o_v;
-
-          if (patched[outlet])
-            {
-              EnlaceBuilderCable pc = { 0 };
-              g_autofree char *pl = g_strdup_printf ("PC-%s-%s%02u", tr_prefix, letter, outlet % 48 + 1);
-
-              pc.label = pl;
-              pc.kind = "patch-cord";
-              pc.type = "cat6";
-              pc.color = "azul";
-              pc.length_m = 1.0;
-              enlace_builder_cable (b, &pc, d_front[outlet], sw_ports[(k / 48) * 52 + SW_GI + k % 48]);
-              k++;
-            }
-        }
-    }
-
-  /* Uplinks: the first Te port of each switch to a strand of the fibre
-   * backbone, landed on the building's equipment-room panel and patched to
-   * the core switch. */
-  {
-    EnlaceBuilderCable c = { 0 };
-    g_autofree char *label = NULL;
-    guint r = pool_take (g, site_fo);
-    gint64 site_rear = site_fo->ports[r];
-    gint64 site_front[12];
-    double bb_len = fabs (rack_y - site->y) + level * FLOOR_H + 10.0 + 2.0 * rng_double (&g->rng);
-
-    memcpy (site_front, site_fo->ports + FO48_FRONT + (r - FO48_REAR) * 12, sizeof site_front);
-    c.label = label = g_strdup_printf ("%s/%s-FO1", tr_prefix, site->prefix);
-    c.kind = "backbone";
-    c.type = "om3";
-    c.color = "aqua";
-    c.length_m = round1 (bb_len);
-    enlace_builder_cable (b, &c, fo_rear, site_rear);
-
-    for (guint s = 0; s < MIN (n_sw, 12u); s++)
-      {
-        EnlaceBuilderCable pc = { 0 };
-        g_autofree char *l1 = g_strdup_printf ("PC-%s-FO1-%02u", tr_prefix, s + 1);
-        g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-%02u", site->prefix, tr_code, s + 1);
-        guint ci;
-
-        pc.kind = "patch-cord";
-        pc.type = "om3";
-        pc.color = "aqua";
-        pc.length_m = 2.0;
-        pc.label = l1;
-        enlace_builder_cable (b, &pc, sw_ports[s * 52 + SW_TE], fo_front[s]);
-        ci = pool_take (g, core);
-        pc.label = l2;
-        pc.length_m = 3.0;
-        enlace_builder_cable (b, &pc, site_front[s], core->ports[ci]);
-      }
-  }
-
-  /* Voice: active jacks are cross-connected to the 110 blocks, whose
-   * 25-pair cables land in building A's equipment room next to the PBX. */
-  {
-    gint64 land_front[25] = { 0 };
-    guint line = 0, n_mp = 0;
-
-    for (guint i = 0; i < n; i++)
-      {
-        EnlaceBuilderCable c = { 0 };
-        g_autofree char *vletter = NULL;
-        g_autofree char *l = NULL;
-        g_autofree char *number = NULL;
-        guint blk = line / 100, pair = line % 100, pi;
-        gint64 pbx_port;
-
-        if (!voiced[i])
-          continue;
-        if (pair % 25 == 0)
-          {
-            EnlaceBuilderCable mp = { 0 };
-            g_autofree char *mpl = g_strdup_printf ("%s/%s-MP%u", tr_prefix, g->site_a->prefix, ++n_mp);
-            guint r = pool_take (g, g->landing);
-
-            memcpy (land_front, g->landing->ports + BLK_FRONT + (r - BLK_REAR) * 25, sizeof land_front);
-            mp.label = mpl;
-            mp.kind = "backbone";
-            mp.type = "multipair";
-            mp.pairs = 25;
-            mp.color = "gris";
-            mp.length_m = round1 (fabs (rack_y - site->y) + level * FLOOR_H + 15.0
-                                  + campus_distance (L->bindex, 0));
-            enlace_builder_cable (b, &mp, blk_ports[blk * 104 + BLK_REAR + pair / 25],
-                                  g->landing->ports[r]);
-          }
-
-        vletter = panel_letter (n_dp + i / 48);
-        c.kind = "patch-cord";
-        c.type = "cat3";
-        c.color = "blanco";
-        c.length_m = 1.0;
-        c.label = l = g_strdup_printf ("PC-%s-%s%02u", tr_prefix, vletter, i % 48 + 1);
-        enlace_builder_cable (b, &c, v_front[i], blk_ports[blk * 104 + BLK_FRONT + pair]);
-        g_clear_pointer (&l, g_free);
-
-        pi = pool_take (g, g->pbx);
-        pbx_port = g->pbx->ports[pi];
-        c.label = l = g_strdup_printf ("PC-%s-%s-%02u", g->site_a->prefix, tr_prefix, line + 1);
-        c.length_m = 2.0;
-        enlace_builder_cable (b, &c, land_front[pair % 25], pbx_port);
-
-        number = g_strdup_printf ("%u", 10000 + ++g->n_ext);
-        enlace_builder_extension (b, number, 0, NULL, area_id, "active", pbx_port);
-        line++;
-      }
-  }
-
-out:
-  room_free (tr);
+  c.label = label;
+  c.kind = "backbone";
+  c.type = "os2";
+  c.color = "amarillo";
+  c.length_m = round1 (campus_distance (bi, 0) + 30.0);
+  enlace_builder_cable (b, &c, foc_rear, a_rear);
+  c.kind = "patch-cord";
+  c.length_m = 2.0;
+  c.label = l1;
+  ci = pool_take (g, core);
+  enlace_builder_cable (b, &c, core->ports[ci], foc_front1);
+  c.label = l2;
+  ci = pool_take (g, g->core_a);
+  enlace_builder_cable (b, &c, a_front1, g->core_a->ports[ci]);
+  return TRUE;
 }
 
 static void
@@ -794,14 +926,11 @@ gen_building (Gen   *g,
 
       if (f == 0)
         {
-          double x0, y0;
-          g_autofree char *outline = NULL;
+          double x0 = slot_x (L.mid), y0 = enlace_floor_layout_row_y (&layout, FALSE);
           gint64 space_id;
 
-          slot_origin (L.mid, FALSE, &x0, &y0);
-          outline = enlace_builder_rect (x0, y0, SLOT_W, SLOT_D);
-          space_id = enlace_builder_space (b, floor_id, "SITE", "Cuarto de equipos (SITE)",
-                                           "equipment-room", outline);
+          space_id = enlace_floor_layout_room (&layout, b, floor_id, x0, FALSE, SLOT_W,
+                                               "SITE", "Cuarto de equipos (SITE)", "equipment-room");
           site = room_new (space_id, site_prefix, x0 + 1.5, y0 + 1.5);
           if (bi == 0)
             g->site_a = site;
@@ -814,94 +943,9 @@ gen_building (Gen   *g,
           pool_take (g, core);
           core->next = 0;
 
-          if (bi == 0)
-            {
-              EnlaceBuilderCable c = { 0 };
-              gint64 circuit, term, rtr[3];
-              g_autofree char *n_rtr = g_strdup_printf ("%s-RTR1", site_prefix);
-              g_autofree char *cid = g_strdup_printf ("TMX-INT-%06u", (guint) (g->o->seed % 1000000));
-              g_autofree char *cid2 = g_strdup_printf ("TMX-E1-%06u", (guint) (g->o->seed % 1000000));
-              guint ci;
-
-              /* The PBX and the landing blocks first, then the router. */
-              g_free (stem);
-              stem = g_strdup_printf ("%s-PBX", site_prefix);
-              g->pbx = pool_new (site, g->t_pbx, stem, PBX_LINE, 96);
-              pool_take (g, g->pbx);
-              g->pbx->next = 0;
-              g_free (stem);
-              stem = g_strdup_printf ("%s-MP", site_prefix);
-              g->landing = pool_new (site, g->t_blk, stem, BLK_REAR, 4);
-              g_free (stem);
-              stem = g_strdup_printf ("%s-FOC", site_prefix);
-              g->campus_fo = pool_new (site, g->t_fo48, stem, FO48_REAR, 4);
-
-              room_device (g, site, g->t_router, n_rtr, TRUE);
-              if (enlace_builder_failed (b))
-                break;
-              memcpy (rtr, enlace_builder_ports (b), sizeof rtr);
-
-              circuit = enlace_builder_circuit (b, cid, "Telmex", "internet", 500000, -1, "active",
-                                                "Enlace dedicado a Internet 500 Mbit/s");
-              term = enlace_builder_termination (b, circuit, "A", space_id, "Acometida del proveedor en el SITE");
-              enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
-              c.label = "TMX-INT-A";
-              c.kind = "equipment-cord";
-              c.type = "cat6";
-              c.length_m = 3.0;
-              c.color = "rojo";
-              enlace_builder_cable_term (b, &c, term, rtr[0]);
-              ci = pool_take (g, core);
-              c.label = "A-SITE-RTR1-CORE1";
-              c.type = "om3";
-              c.color = "aqua";
-              enlace_builder_cable (b, &c, rtr[2], core->ports[ci]);
-              c.color = "rojo";
-
-              circuit = enlace_builder_circuit (b, cid2, "Telmex", "telephone-trunk", 2048, -1, "active",
-                                                "Troncal digital E1 del conmutador");
-              term = enlace_builder_termination (b, circuit, "A", space_id, "Acometida del proveedor en el SITE");
-              enlace_builder_termination (b, circuit, "Z", 0, "Central Telmex");
-              c.label = "TMX-E1-A";
-              c.type = "cat5e";
-              c.color = "amarillo";
-              enlace_builder_cable_term (b, &c, term, g->pbx->ports[PBX_TRUNK]);
-            }
-          else
-            {
-              /* Campus fibre from this SITE to building A's SITE */
-              EnlaceBuilderCable c = { 0 };
-              g_autofree char *n_foc = g_strdup_printf ("%s-FOC1", site_prefix);
-              g_autofree char *label = g_strdup_printf ("%s/%s-FO1", site_prefix, g->site_a->prefix);
-              g_autofree char *l1 = g_strdup_printf ("PC-%s-FOC1-01", site_prefix);
-              g_autofree char *l2 = g_strdup_printf ("PC-%s-%s-01", g->site_a->prefix, B);
-              gint64 foc_rear, foc_front1, a_rear, a_front1;
-              guint r, ci;
-
-              room_device (g, site, g->t_fo12, n_foc, FALSE);
-              if (enlace_builder_failed (b))
-                break;
-              foc_rear = enlace_builder_ports (b)[FO12_REAR];
-              foc_front1 = enlace_builder_ports (b)[FO12_FRONT];
-              r = pool_take (g, g->campus_fo);
-              a_rear = g->campus_fo->ports[r];
-              a_front1 = g->campus_fo->ports[FO48_FRONT + (r - FO48_REAR) * 12];
-
-              c.label = label;
-              c.kind = "backbone";
-              c.type = "os2";
-              c.color = "amarillo";
-              c.length_m = round1 (campus_distance (bi, 0) + 30.0);
-              enlace_builder_cable (b, &c, foc_rear, a_rear);
-              c.kind = "patch-cord";
-              c.length_m = 2.0;
-              c.label = l1;
-              ci = pool_take (g, core);
-              enlace_builder_cable (b, &c, core->ports[ci], foc_front1);
-              c.label = l2;
-              ci = pool_take (g, g->core_a);
-              enlace_builder_cable (b, &c, a_front1, g->core_a->ports[ci]);
-            }
+          if (bi == 0 ? !gen_site_a (g, site, site_prefix, core)
+                      : !gen_campus_fibre (g, bi, B, site, site_prefix, core))
+            break;
 
           g_free (stem);
           stem = g_strdup_printf ("%s-FO", site_prefix);

@@ -517,17 +517,17 @@ check_header (const char  *path,
   return TRUE;
 }
 
-static gboolean
-open_db (EnlaceStore           *self,
-         const char            *path,
-         EnlaceStoreOpenFlags   flags,
-         gboolean               existed,
-         GError               **error)
+/* The SQLite flags to open @path with (and self->read_only); @uri is set
+ * to an immutable URI for a read-only file in a folder we cannot write. */
+static int
+open_flags (EnlaceStore           *self,
+            const char            *path,
+            EnlaceStoreOpenFlags   flags,
+            gboolean               existed,
+            char                 **uri)
 {
   int oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   gboolean memory = (path == NULL);
-  g_autofree char *uri = NULL;
-  gint64 app_id, version, n_tables;
 
   if (memory)
     oflags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY;
@@ -558,11 +558,24 @@ open_db (EnlaceStore           *self,
         {
           g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
-          uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+          *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
         }
     }
+  return oflags;
+}
 
-  if (sqlite3_open_v2 (memory ? ":memory:" : uri ? uri : path, &self->db, oflags, NULL) != SQLITE_OK)
+/* Opens self->db on @path (NULL: in memory), not trusting its schema. */
+static gboolean
+open_connection (EnlaceStore           *self,
+                 const char            *path,
+                 EnlaceStoreOpenFlags   flags,
+                 gboolean               existed,
+                 GError               **error)
+{
+  g_autofree char *uri = NULL;
+  int oflags = open_flags (self, path, flags, existed, &uri);
+
+  if (sqlite3_open_v2 (path == NULL ? ":memory:" : uri ? uri : path, &self->db, oflags, NULL) != SQLITE_OK)
     {
       if (self->db == NULL)
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
@@ -581,12 +594,52 @@ open_db (EnlaceStore           *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
 
-  /* Read-only probes first: a refusal must not change the file. */
+/* PRAGMA quick_check of a file not checked yet in this process. */
+static gboolean
+check_integrity (EnlaceStore  *self,
+                 const char   *path,
+                 GError      **error)
+{
+  sqlite3_stmt *stmt;
+  const char *res = NULL;
+
+  if (already_checked (path))
+    return TRUE;
+  stmt = enlace_store_prepare (self, "PRAGMA quick_check", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    res = (const char *)sqlite3_column_text (stmt, 0);
+  if (res == NULL || strcmp (res, "ok") != 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged (integrity check: %s)"),
+                   path, res ? res : sqlite3_errmsg (self->db));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  remember_checked (path);
+  return TRUE;
+}
+
+/* Read-only probes, so that a refusal does not change the file: is it an
+ * Enlace file this program can open?  @version: its schema version. */
+static gboolean
+check_file (EnlaceStore           *self,
+            const char            *path,
+            EnlaceStoreOpenFlags   flags,
+            gboolean               existed,
+            gint64                *version,
+            GError               **error)
+{
+  gint64 app_id, n_tables;
+
   app_id = query_int (self, "PRAGMA application_id", -1);
-  version = query_int (self, "PRAGMA user_version", -1);
+  *version = query_int (self, "PRAGMA user_version", -1);
   n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", -1);
-  if (app_id < 0 || version < 0 || n_tables < 0)
+  if (app_id < 0 || *version < 0 || n_tables < 0)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
                    _("“%s” is damaged: %s"), path ? path : ":memory:", sqlite3_errmsg (self->db));
@@ -601,32 +654,16 @@ open_db (EnlaceStore           *self,
                        _("“%s” is an SQLite database but not an Enlace file"), path);
           return FALSE;
         }
-      if (version > ENLACE_SCHEMA_VERSION)
+      if (*version > ENLACE_SCHEMA_VERSION)
         {
           g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_TOO_NEW,
                        _("“%s” was written by a newer version of Enlace (file version %d, this program reads up to %d)"),
-                       path, (int)version, ENLACE_SCHEMA_VERSION);
+                       path, (int)*version, ENLACE_SCHEMA_VERSION);
           return FALSE;
         }
-      if (!memory && !already_checked (path))
-      {
-        sqlite3_stmt *stmt = enlace_store_prepare (self, "PRAGMA quick_check", NULL);
-        const char *res = NULL;
-
-        if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-          res = (const char *)sqlite3_column_text (stmt, 0);
-        if (res == NULL || strcmp (res, "ok") != 0)
-          {
-            g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
-                         _("“%s” is damaged (integrity check: %s)"),
-                         path, res ? res : sqlite3_errmsg (self->db));
-            sqlite3_reset (stmt);
-            return FALSE;
-          }
-        sqlite3_reset (stmt);
-        remember_checked (path);
-      }
-      if (version < ENLACE_SCHEMA_VERSION && self->read_only)
+      if (path != NULL && !check_integrity (self, path, error))
+        return FALSE;
+      if (*version < ENLACE_SCHEMA_VERSION && self->read_only)
         {
           g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
                        _("“%s” was written by an older version of Enlace and must be upgraded, but it is read-only"),
@@ -646,10 +683,25 @@ open_db (EnlaceStore           *self,
                    _("“%s” is an empty SQLite database, not an Enlace file"), path);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+open_db (EnlaceStore           *self,
+         const char            *path,
+         EnlaceStoreOpenFlags   flags,
+         gboolean               existed,
+         GError               **error)
+{
+  gint64 version;
+
+  if (!open_connection (self, path, flags, existed, error) ||
+      !check_file (self, path, flags, existed, &version, error))
+    return FALSE;
 
   if (!self->read_only)
     {
-      if (!memory && !enlace_store_exec (self, "PRAGMA journal_mode = WAL", error))
+      if (path != NULL && !enlace_store_exec (self, "PRAGMA journal_mode = WAL", error))
         return FALSE;
       if (!enlace_store_exec (self, "PRAGMA synchronous = NORMAL", error))
         return FALSE;
@@ -1472,70 +1524,4 @@ enlace_store_redo (EnlaceStore  *self,
       return FALSE;
     }
   return enlace_store_commit (self, error);
-}
-
-/* ---------------------------------------------------------------- meta */
-
-char *
-enlace_store_get_meta (EnlaceStore *self,
-                       const char  *key)
-{
-  sqlite3_stmt *stmt;
-  char *ret = NULL;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  stmt = enlace_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return ret;
-}
-
-gboolean
-enlace_store_set_meta (EnlaceStore  *self,
-                       const char   *key,
-                       const char   *value,
-                       GError      **error)
-{
-  g_autofree char *label = NULL;
-  g_autofree char *old = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  old = enlace_store_get_meta (self, key);
-  if (g_strcmp0 (old, value) == 0)
-    return TRUE;
-
-  label = g_strdup_printf (_("Set document property “%s”"), key);
-  if (!enlace_store_begin (self, label, error))
-    return FALSE;
-  if (value == NULL)
-    stmt = enlace_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
-  else
-    stmt = enlace_store_prepare (self,
-                                 "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                 error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (value != NULL)
-    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      enlace_store_set_sql_error (self, error, label);
-      goto fail;
-    }
-  return enlace_store_commit (self, error);
-
-fail:
-  enlace_store_rollback (self);
-  return FALSE;
 }

@@ -1,12 +1,23 @@
-/* enlace-trace-private.h: the in-memory cabling graph shared by
- * enlace-trace.c (graph, tracing, the tracer) and enlace-impact.c (impact,
- * spare capacity, JSON).  Model-internal. */
+/* enlace-trace-private.h: the in-memory cabling graph and the tracer's
+ * insides, shared by the files of the trace area:
+ *
+ *   enlace-trace-graph.c   the graph: id tables, reading rows
+ *   enlace-trace-walk.c    paths and the walk that traces them
+ *   enlace-trace-update.c  the index of paths, kept up to date with the store
+ *   enlace-trace.c         EnlaceTracer: the questions
+ *   enlace-impact.c        impact, spare capacity, JSON
+ *
+ * Model-internal. */
 #pragma once
 
 #include "enlace-trace.h"
 #include "enlace-store-private.h"
 
 G_BEGIN_DECLS
+
+#define T_PAGE_BITS 12
+#define T_PAGE_SIZE (1 << T_PAGE_BITS)
+#define T_MAX_PAGES (1 << 14)   /* ids below 64M are paged */
 
 /* A table of fixed-size records indexed by row id.  Records live in pages
  * of 4096 so that pointers stay valid while the table grows; very large
@@ -156,6 +167,61 @@ TCircuit *t_graph_circuit    (TGraph  *g,
                               gint64   id);
 gboolean  t_graph_load_all   (TGraph  *g,
                               GError **error);
+
+/* Reading and rereading rows (enlace-trace-graph.c) */
+void          t_graph_init        (TGraph      *g,
+                                   EnlaceStore *store);
+void          t_graph_clear       (TGraph      *g);
+/* NULL (and a warning) when the statement cannot be prepared. */
+sqlite3_stmt *t_graph_prepare     (TGraph      *g,
+                                   const char  *sql);
+void          t_graph_load_port   (TGraph      *g,
+                                   gint64       id);
+void          t_graph_load_device (TGraph      *g,
+                                   gint64       id);
+void          t_graph_load_cable  (TGraph      *g,
+                                   gint64       id);
+void          t_graph_load_term   (TGraph      *g,
+                                   gint64       id);
+
+/* Hops and the walk (enlace-trace-walk.c).  A hop is a sorted set of
+ * EnlaceNode without duplicates. */
+int         t_node_cmp          (gconstpointer     a,
+                                 gconstpointer     b);
+GArray     *t_hop_new           (void);
+void        t_hop_add           (GArray           *hop,
+                                 EnlaceNodeKind    kind,
+                                 gint64            id);
+void        t_hop_finish        (GArray           *hop);
+/* A path from an origin set (ports or terminations), going out through
+ * their cables. */
+EnlacePath *t_trace_from_origin (TGraph           *g,
+                                 GArray           *origin);
+/* A path from a pass-through port or a circuit termination going the
+ * other way: through the device's mappings or across the circuit. */
+EnlacePath *t_trace_from_across (TGraph           *g,
+                                 const EnlaceNode *start);
+/* The origin set of endpoint @port_id: every interface on the same end of
+ * its cable.  NULL when it has no cable or is not an endpoint. */
+GArray     *t_origin_set        (TGraph           *g,
+                                 gint64            port_id);
+
+struct _EnlaceTracer
+{
+  GObject      parent_instance;
+  EnlaceStore *store;
+  gulong       changed_id;
+  TGraph       graph;
+  gboolean     indexed;     /* every endpoint traced, index of paths kept */
+};
+
+/* The index of paths (enlace-trace-update.c) */
+/* Where the paths through @n are listed (NULL for a space). */
+GPtrArray **t_graph_paths_slot     (TGraph           *g,
+                                    const EnlaceNode *n);
+/* Brings the graph and, when kept, the paths up to date after @set. */
+void        t_tracer_apply_changes (EnlaceTracer     *self,
+                                    EnlaceChangeSet  *set);
 
 /* Internal accessors of the tracer, for enlace-impact.c */
 TGraph   *_enlace_tracer_get_graph   (EnlaceTracer *self);
