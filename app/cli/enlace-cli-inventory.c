@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "enlace-cli.h"
+#include "enlace-format.h"
 #include "enlace-inventory.h"
 #include "enlace-kinds.h"
 
@@ -239,26 +240,7 @@ field_text (EnlaceStore       *store,
             const EnlaceField *f,
             JsonNode          *n)
 {
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return g_strdup ("—");
-  if (f && f->type == ENLACE_FIELD_REF)
-    return enlace_store_dup_key (store, f->ref_kind, json_node_get_int (n));
-  if (f && f->type == ENLACE_FIELD_BOOL)
-    return g_strdup (json_node_get_int (n) ? _("yes") : _("no"));
-  switch (json_node_get_value_type (n))
-    {
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (n));
-    case G_TYPE_DOUBLE:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", json_node_get_double (n)));
-      }
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (n) ? _("yes") : _("no"));
-    default:
-      return g_strdup (json_node_get_string (n));
-    }
+  return enlace_format_value (store, f, n, ENLACE_FORMAT_DISPLAY);
 }
 
 static EnlaceStore *

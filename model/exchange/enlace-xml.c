@@ -31,6 +31,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "enlace-cases-xml.h"
+#include "enlace-geometry.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
 #include "enlace-rng.h"
@@ -1401,41 +1402,6 @@ parse_bool (const char *text,
   return TRUE;
 }
 
-static gboolean
-polygon_ok (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonArray *points;
-
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return FALSE;
-  points = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (points); i++)
-    {
-      JsonNode *pt = json_array_get_element (points, i);
-      JsonArray *xy;
-
-      if (!JSON_NODE_HOLDS_ARRAY (pt))
-        return FALSE;
-      xy = json_node_get_array (pt);
-      if (json_array_get_length (xy) != 2)
-        return FALSE;
-      for (guint c = 0; c < 2; c++)
-        {
-          JsonNode *v = json_array_get_element (xy, c);
-          GType t = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
-
-          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static gint64
 lookup_key (Import     *im,
             int         xk,
@@ -1741,7 +1707,7 @@ import_object (Import     *im,
           break;
         case ENLACE_FIELD_POLYGON:
         case ENLACE_FIELD_POLYLINE:
-          if (!polygon_ok (text))
+          if (!enlace_points_valid (text, 0))
             {
               import_fail (im, ENLACE_XML_ERROR_INVALID, line,
                            _("%s: %s must be a JSON list of [x, y] points, not “%s”"),

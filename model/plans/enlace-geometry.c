@@ -38,6 +38,14 @@ enlace_points_parse (const char  *json,
       xy = json_node_get_array (el);
       if (json_array_get_length (xy) != 2)
         goto bad;
+      for (guint c = 0; c < 2; c++)
+        {
+          JsonNode *v = json_array_get_element (xy, c);
+          GType t = JSON_NODE_HOLDS_VALUE (v) ? json_node_get_value_type (v) : G_TYPE_INVALID;
+
+          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
+            goto bad;
+        }
       p.x = json_array_get_double_element (xy, 0);
       p.y = json_array_get_double_element (xy, 1);
       if (!isfinite (p.x) || !isfinite (p.y))
@@ -50,6 +58,18 @@ bad:
   g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
                _("Points must be written as [[x, y], …] in metres"));
   return NULL;
+}
+
+gboolean
+enlace_points_valid (const char *json,
+                     guint       min_points)
+{
+  g_autoptr(GArray) pts = NULL;
+
+  if (json == NULL || *json == '\0')
+    return FALSE;
+  pts = enlace_points_parse (json, NULL);
+  return pts != NULL && pts->len >= min_points;
 }
 
 char *

@@ -26,6 +26,11 @@ typedef struct
  * of EnlacePoint, or NULL with @error for text that is not such a list. */
 GArray     *enlace_points_parse            (const char         *json,
                                             GError            **error);
+/* TRUE when @json is such a list (not empty text) of at least
+ * @min_points points: how a field of points is checked before it is
+ * stored or imported. */
+gboolean    enlace_points_valid            (const char         *json,
+                                            guint               min_points);
 char       *enlace_points_to_json          (const EnlacePoint  *pts,
                                             guint               n);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enlace-geometry.h"
 #include "enlace-store-private.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -84,41 +85,6 @@ row_exists (EnlaceStore *self,
 }
 
 static gboolean
-valid_points (const char *text,
-              guint       min_points)
-{
-  g_autoptr(JsonNode) node = json_from_string (text, NULL);
-  JsonArray *arr;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  arr = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (arr); i++)
-    {
-      JsonNode *pt = json_array_get_element (arr, i);
-      JsonArray *xy;
-
-      if (!JSON_NODE_HOLDS_ARRAY (pt))
-        return FALSE;
-      xy = json_node_get_array (pt);
-      if (json_array_get_length (xy) != 2)
-        return FALSE;
-      for (guint j = 0; j < 2; j++)
-        {
-          JsonNode *c = json_array_get_element (xy, j);
-          GType t;
-
-          if (!JSON_NODE_HOLDS_VALUE (c))
-            return FALSE;
-          t = json_node_get_value_type (c);
-          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
-            return FALSE;
-        }
-    }
-  return json_array_get_length (arr) >= min_points;
-}
-
-static gboolean
 valid_polygon (const char *text)
 {
   g_autoptr(JsonNode) node = json_from_string (text, NULL);
@@ -126,7 +92,7 @@ valid_polygon (const char *text)
   /* An empty outline means "not drawn yet". */
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0)
     return TRUE;
-  return valid_points (text, 3);
+  return enlace_points_valid (text, 3);
 }
 
 static char *
@@ -220,7 +186,7 @@ normalize (EnlaceStore       *self,
               text = g_strdup (s);
             else
               goto bad_type;
-            ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : valid_points (text, 2);
+            ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : enlace_points_valid (text, 2);
             if (!ok)
               {
                 if (field->type == ENLACE_FIELD_POLYGON)

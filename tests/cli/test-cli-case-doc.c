@@ -10,26 +10,12 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "enlace-test-cli.h"
+
 static char *tmp_dir;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run         *r,
+run_argv (EnlaceCliRun *r,
           const char  *program,
           GPtrArray   *argv)
 {
@@ -46,28 +32,12 @@ run_argv (Run         *r,
   g_test_message ("%s: exit %d\nstdout: %s\nstderr: %s", program, r->status, r->out, r->err);
 }
 
-static void
-run_cli (Run        *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  va_list args;
-
-  g_assert_nonnull (g_getenv ("ENLACE_CLI"));
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  run_argv (r, g_getenv ("ENLACE_CLI"), argv);
-}
-
 /* The PDF's text, words separated by single spaces. */
 static char *
 pdf_words (const char *pdf)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
   g_auto(GStrv) parts = NULL;
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -101,35 +71,35 @@ make_project (void)
   static guint n;
   g_autofree char *name = g_strdup_printf ("docs-%u.enlace", ++n);
   char *path = g_build_filename (tmp_dir, name, NULL);
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
-  g_auto(Run) r3 = { 0 };
-  g_auto(Run) r5 = { 0 };
-  g_auto(Run) r6 = { 0 };
-  g_auto(Run) r7 = { 0 };
-  g_auto(Run) r8 = { 0 };
-  g_auto(Run) r9 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 };
+  g_auto(EnlaceCliRun) r2 = { 0 };
+  g_auto(EnlaceCliRun) r3 = { 0 };
+  g_auto(EnlaceCliRun) r5 = { 0 };
+  g_auto(EnlaceCliRun) r6 = { 0 };
+  g_auto(EnlaceCliRun) r7 = { 0 };
+  g_auto(EnlaceCliRun) r8 = { 0 };
+  g_auto(EnlaceCliRun) r9 = { 0 };
 
-  run_cli (&r1, "new", path, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "new", path, NULL);
   g_assert_cmpint (r1.status, ==, 0);
-  run_cli (&r2, "add", path, "area", "code=RHU", "name=Recursos Humanos", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "add", path, "area", "code=RHU", "name=Recursos Humanos", NULL);
   g_assert_cmpint (r2.status, ==, 0);
-  run_cli (&r3, "add", path, "person", "name=C. Leticia Campos Orozco", "position=Auxiliar administrativa",
+  enlace_test_cli_run (&r3, tmp_dir, "add", path, "person", "name=C. Leticia Campos Orozco", "position=Auxiliar administrativa",
            "area=RHU", "email=leticia.campos@utv.edu.mx", NULL);
   g_assert_cmpint (r3.status, ==, 0);
-  run_cli (&r5, "case", "new", path, "correo-alta", "--requester", "C. Leticia Campos Orozco",
+  enlace_test_cli_run (&r5, tmp_dir, "case", "new", path, "correo-alta", "--requester", "C. Leticia Campos Orozco",
            "--channel", "paper", "--opened-at", "2026-03-02T09:15:00Z",
            "requested_address=leticia.campos@utv.edu.mx", "purpose=Trámites de nómina", NULL);
   g_assert_cmpint (r5.status, ==, 0);
-  run_cli (&r6, "case", "step", path, "CORREO-2026-0001", "admin:4", "done", "address=leticia.campos@utv.edu.mx", NULL);
+  enlace_test_cli_run (&r6, tmp_dir, "case", "step", path, "CORREO-2026-0001", "admin:4", "done", "address=leticia.campos@utv.edu.mx", NULL);
   g_assert_cmpint (r6.status, ==, 0);
-  run_cli (&r7, "case", "new", path, "correo-baja", "--requester", "C. Leticia Campos Orozco",
+  enlace_test_cli_run (&r7, tmp_dir, "case", "new", path, "correo-baja", "--requester", "C. Leticia Campos Orozco",
            "--opened-at", "2026-10-01T10:00:00Z", NULL);
   g_assert_cmpint (r7.status, ==, 0);
-  run_cli (&r8, "case", "step", path, "BAJA-2026-0001", "admin:1", "done",
+  enlace_test_cli_run (&r8, tmp_dir, "case", "step", path, "BAJA-2026-0001", "admin:1", "done",
            "address=leticia.campos@utv.edu.mx", "motive=Baja del usuario en la institución", NULL);
   g_assert_cmpint (r8.status, ==, 0);
-  run_cli (&r9, "case", "new", path, "internet-alta", "--requester", "C. Leticia Campos Orozco",
+  enlace_test_cli_run (&r9, tmp_dir, "case", "new", path, "internet-alta", "--requester", "C. Leticia Campos Orozco",
            "--opened-at", "2026-04-20T12:00:00Z", "count=2", "purpose=Equipos de nómina", NULL);
   g_assert_cmpint (r9.status, ==, 0);
   return path;
@@ -141,11 +111,11 @@ test_form_default (void)
   g_autofree char *project = make_project ();
   g_autofree char *pdf = g_build_filename (tmp_dir, "formato.pdf", NULL);
   g_autofree char *text = NULL;
-  g_auto(Run) r = { 0 };
-  g_auto(Run) show = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_auto(EnlaceCliRun) show = { 0 };
 
   /* without --kind: the main document, the request form */
-  run_cli (&r, "case", "doc", project, "CORREO-2026-0001", "--date", "2026-03-02", "-o", pdf, NULL);
+  enlace_test_cli_run (&r, tmp_dir, "case", "doc", project, "CORREO-2026-0001", "--date", "2026-03-02", "-o", pdf, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "formato.pdf"));
   text = pdf_words (pdf);
@@ -162,7 +132,7 @@ test_form_default (void)
   assert_words (text, "Received by (department)");
 
   /* generating is on the timeline */
-  run_cli (&show, "case", "show", project, "CORREO-2026-0001", NULL);
+  enlace_test_cli_run (&show, tmp_dir, "case", "show", project, "CORREO-2026-0001", NULL);
   g_assert_cmpint (show.status, ==, 0);
   g_assert_nonnull (strstr (show.out, "Request form generated (formato.pdf)"));
 }
@@ -177,16 +147,16 @@ test_kinds (void)
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
-  g_auto(Run) r3 = { 0 };
-  g_auto(Run) r4 = { 0 };
-  g_auto(Run) r5 = { 0 };
-  g_auto(Run) r6 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 };
+  g_auto(EnlaceCliRun) r2 = { 0 };
+  g_auto(EnlaceCliRun) r3 = { 0 };
+  g_auto(EnlaceCliRun) r4 = { 0 };
+  g_auto(EnlaceCliRun) r5 = { 0 };
+  g_auto(EnlaceCliRun) r6 = { 0 };
   JsonObject *o;
 
   /* the removal notice to the area and the user, A4 */
-  run_cli (&r1, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--paper", "a4",
+  enlace_test_cli_run (&r1, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--paper", "a4",
            "-o", notice, "--json", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r1.out, -1, &error));
@@ -205,7 +175,7 @@ test_kinds (void)
   g_clear_pointer (&text, g_free);
 
   /* the new connection's memo */
-  run_cli (&r2, "case", "doc", project, "CONEX-2026-0001", "--kind", "memo", "-o", memo, NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "case", "doc", project, "CONEX-2026-0001", "--kind", "memo", "-o", memo, NULL);
   g_assert_cmpint (r2.status, ==, 0);
   text = pdf_words (memo);
   assert_words (text, "Memorandum");
@@ -215,18 +185,18 @@ test_kinds (void)
   g_clear_pointer (&text, g_free);
 
   /* the answer names the account created */
-  run_cli (&r3, "case", "doc", project, "CORREO-2026-0001", "--kind", "answer", "-o", answer, NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "case", "doc", project, "CORREO-2026-0001", "--kind", "answer", "-o", answer, NULL);
   g_assert_cmpint (r3.status, ==, 0);
   text = pdf_words (answer);
   assert_words (text, "Your e-mail account is leticia.campos@utv.edu.mx.");
 
   /* refusals: no memo in an account removal; an unknown kind; no case */
-  run_cli (&r4, "case", "doc", project, "BAJA-2026-0001", "--kind", "memo", "-o", memo, NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "memo", "-o", memo, NULL);
   g_assert_cmpint (r4.status, ==, 1);
   g_assert_nonnull (strstr (r4.err, "BAJA-2026-0001"));
-  run_cli (&r5, "case", "doc", project, "BAJA-2026-0001", "--kind", "letter", NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "letter", NULL);
   g_assert_cmpint (r5.status, ==, 2);
-  run_cli (&r6, "case", "doc", project, "BAJA-2026-0999", NULL);
+  enlace_test_cli_run (&r6, tmp_dir, "case", "doc", project, "BAJA-2026-0999", NULL);
   g_assert_cmpint (r6.status, ==, 1);
 }
 
@@ -234,13 +204,13 @@ static void
 test_text_and_mailto (void)
 {
   g_autofree char *project = make_project ();
-  g_auto(Run) r1 = { 0 };
-  g_auto(Run) r2 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 };
+  g_auto(EnlaceCliRun) r2 = { 0 };
 
-  run_cli (&r1, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--text", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--text", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_nonnull (strstr (r1.out, "Folio: BAJA-2026-0001"));
-  run_cli (&r2, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--mailto", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "notice", "--mailto", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   g_assert_true (g_str_has_prefix (r2.out, "mailto:leticia.campos@utv.edu.mx?subject=Notice%3A%20"));
   g_assert_nonnull (strstr (r2.out, "&body="));

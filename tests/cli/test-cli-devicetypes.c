@@ -7,61 +7,19 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "enlace-test-cli.h"
 
 static char *tmp_dir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENLACE_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-}
 
 static char *
 new_project (const char *name)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
 
   g_unlink (path);
-  run_cli (&r, "new", path, NULL);
+  enlace_test_cli_run (&r, tmp_dir, "new", path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   return g_steal_pointer (&path);
 }
@@ -73,22 +31,22 @@ test_import (void)
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "devicetypes", NULL);
   g_autofree char *invalid = g_test_build_filename (G_TEST_DIST, "data", "devicetypes", "invalid", NULL);
   g_autofree char *one = g_test_build_filename (G_TEST_DIST, "data", "devicetypes", "Acme", "SW-48G-4X.yaml", NULL);
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
 
   /* A folder with valid, invalid and duplicate files: exit 0 */
-  run_cli (&r1, "import-device-types", db, folder, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "import-device-types", db, folder, NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_nonnull (strstr (r1.out, "Imported 11 device types"));
   g_assert_nonnull (strstr (r1.out, "Skipped 3 files:"));
   g_assert_nonnull (strstr (r1.out, "missing-rear.yaml:9:"));
 
   /* Everything already there: nothing imported, exit 1 */
-  run_cli (&r2, "import-device-types", db, one, NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "import-device-types", db, one, NULL);
   g_assert_cmpint (r2.status, ==, 1);
   g_assert_nonnull (strstr (r2.out, "is already in the document"));
 
   /* Only invalid files: exit 1 */
-  run_cli (&r3, "import-device-types", db, invalid, "--json", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "import-device-types", db, invalid, "--json", NULL);
   g_assert_cmpint (r3.status, ==, 1);
   {
     g_autoptr(JsonParser) parser = json_parser_new ();
@@ -108,9 +66,9 @@ test_import (void)
   }
 
   /* Bad usage and a missing path */
-  run_cli (&r4, "import-device-types", db, NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "import-device-types", db, NULL);
   g_assert_cmpint (r4.status, ==, 2);
-  run_cli (&r5, "import-device-types", db, "/nonexistent/device-types", NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "import-device-types", db, "/nonexistent/device-types", NULL);
   g_assert_cmpint (r5.status, ==, 1);
   g_assert_nonnull (strstr (r5.err, "does not exist"));
 }
@@ -120,15 +78,15 @@ test_undo (void)
 {
   g_autofree char *db = new_project ("undo.enlace");
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "devicetypes", "Acme", NULL);
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
 
-  run_cli (&r1, "import-device-types", db, folder, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "import-device-types", db, folder, NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_nonnull (strstr (r1.out, "Imported 3 device types"));
-  run_cli (&r2, "undo", db, NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "undo", db, NULL);
   g_assert_cmpint (r2.status, ==, 0);
   /* undone: the same files import again */
-  run_cli (&r3, "import-device-types", db, folder, NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "import-device-types", db, folder, NULL);
   g_assert_cmpint (r3.status, ==, 0);
   g_assert_nonnull (strstr (r3.out, "Imported 3 device types"));
 }
@@ -136,9 +94,9 @@ test_undo (void)
 static void
 test_help (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
 
-  run_cli (&r, "import-device-types", "--help", NULL);
+  enlace_test_cli_run (&r, tmp_dir, "import-device-types", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--json"));
   g_assert_nonnull (strstr (r.out, "port-mappings"));
@@ -151,8 +109,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  tmp_dir = g_dir_make_tmp ("enlace-cli-devicetypes-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  tmp_dir = enlace_test_cli_make_dir ("enlace-cli-devicetypes");
 
   g_test_add_func ("/cli/devicetypes/import", test_import);
   g_test_add_func ("/cli/devicetypes/undo", test_undo);
@@ -160,17 +117,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *p = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmp_dir);
-    g_free (tmp_dir);
-  }
+  enlace_test_cli_remove_dir (tmp_dir);
+  g_free (tmp_dir);
   return status;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enlace-store.h"
+#include "enlace-test-cli.h"
 
 typedef struct
 {
@@ -20,30 +21,14 @@ run_argv (char       **out,
           char       **err,
           const char  *const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *o = NULL;
-  g_autofree char *e = NULL;
-  int wait_status = 0;
-  const char *cli = g_getenv ("ENLACE_CLI");
+  g_auto(EnlaceCliRun) r = { 0 };
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &o, &e, &wait_status, &error);
-  g_assert_no_error (error);
-  if (g_test_verbose ())
-    g_test_message ("%s → %d\n%s%s", args[0], WEXITSTATUS (wait_status), o, e);
+  enlace_test_cli_runv (&r, NULL, args);
   if (out)
-    *out = g_steal_pointer (&o);
+    *out = g_steal_pointer (&r.out);
   if (err)
-    *err = g_steal_pointer (&e);
-  g_assert_true (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+    *err = g_steal_pointer (&r.err);
+  return r.status;
 }
 
 /* run (&out, &err, "add", file, "site", "code=UNI", NULL) */

@@ -13,53 +13,11 @@
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "enlace-test-cli.h"
 
 static char *tmp_dir;
 static char *demo;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENLACE_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-}
 
 static char *
 tmp_path (const char *name)
@@ -76,10 +34,10 @@ demo_file (void)
 {
   if (demo == NULL)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(EnlaceCliRun) r = { 0 };
 
       demo = tmp_path ("demo.enlace");
-      run_cli (&r, "generate", demo, "--demo", NULL);
+      enlace_test_cli_run (&r, tmp_dir, "generate", demo, "--demo", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_true (g_file_test (demo, G_FILE_TEST_IS_REGULAR));
     }
@@ -93,11 +51,11 @@ test_pdf (void)
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
   PopplerDocument *doc;
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
   int n;
 
-  run_cli (&r, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:100", "--paper", "A3",
-           "--date", "2026-11-27", NULL);
+  enlace_test_cli_run (&r, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:100", "--paper", "A3",
+                       "--date", "2026-11-27", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "A3"));
   g_assert_nonnull (strstr (r.out, "1:100"));
@@ -132,10 +90,10 @@ test_pdf (void)
 
   /* 1:50 needs more sheets, one PDF page each */
   {
-    g_auto(Run) r2 = { 0 };
+    g_auto(EnlaceCliRun) r2 = { 0 };
     PopplerDocument *doc50;
 
-    run_cli (&r2, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:50", "--paper", "A3", NULL);
+    enlace_test_cli_run (&r2, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:50", "--paper", "A3", NULL);
     g_assert_cmpint (r2.status, ==, 0);
     doc50 = poppler_document_new_from_file (uri, NULL, &error);
     g_assert_no_error (error);
@@ -151,10 +109,10 @@ test_svg_png (void)
   g_autofree char *png = tmp_path ("a1.png");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r1 = { 0 }, r2 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 };
   cairo_surface_t *surface;
 
-  run_cli (&r1, "plan", demo_file (), "--floor", "A/1", "-o", svg, "--scale", "fit", "--paper", "A4", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", svg, "--scale", "fit", "--paper", "A4", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_file_get_contents (svg, &text, NULL, &error);
   g_assert_no_error (error);
@@ -162,8 +120,8 @@ test_svg_png (void)
   /* A4 landscape in points */
   g_assert_nonnull (strstr (text, "width=\"841"));
 
-  run_cli (&r2, "plan", demo_file (), "--floor", "A/1", "-o", png, "--scale", "fit", "--paper", "A4",
-           "--dpi", "50", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", png, "--scale", "fit", "--paper", "A4",
+                       "--dpi", "50", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -179,11 +137,11 @@ test_json (void)
   g_autofree char *pdf = tmp_path ("json.pdf");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
   JsonObject *o;
 
-  run_cli (&r, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:100", "--paper", "A3",
-           "--json", NULL);
+  enlace_test_cli_run (&r, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:100", "--paper", "A3",
+                       "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   json_parser_load_from_data (parser, r.out, -1, &error);
   g_assert_no_error (error);
@@ -202,30 +160,30 @@ static void
 test_usage (void)
 {
   g_autofree char *pdf = tmp_path ("bad.pdf");
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 };
 
   /* unknown paper */
-  run_cli (&r1, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--paper", "B7", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--paper", "B7", NULL);
   g_assert_cmpint (r1.status, ==, 2);
   g_assert_nonnull (strstr (r1.err, "B7"));
   /* bad scale */
-  run_cli (&r2, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:abc", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--scale", "1:abc", NULL);
   g_assert_cmpint (r2.status, ==, 2);
   g_assert_nonnull (strstr (r2.err, "1:abc"));
   /* missing --floor */
-  run_cli (&r3, "plan", demo_file (), "-o", pdf, NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "plan", demo_file (), "-o", pdf, NULL);
   g_assert_cmpint (r3.status, ==, 2);
   g_assert_nonnull (strstr (r3.err, "--floor"));
   /* unknown layer */
-  run_cli (&r4, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--layers", "spaces,furniture", NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", pdf, "--layers", "spaces,furniture", NULL);
   g_assert_cmpint (r4.status, ==, 2);
   g_assert_nonnull (strstr (r4.err, "furniture"));
   /* a floor that does not exist is an error of the data, not of usage */
-  run_cli (&r5, "plan", demo_file (), "--floor", "Z/9", "-o", pdf, NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "plan", demo_file (), "--floor", "Z/9", "-o", pdf, NULL);
   g_assert_cmpint (r5.status, ==, 1);
   g_assert_nonnull (strstr (r5.err, "Z/9"));
   /* plan-background: a bad measure */
-  run_cli (&r6, "plan-background", demo_file (), "--floor", "A/1", "x.png", "--calibrate", "0,0,10", NULL);
+  enlace_test_cli_run (&r6, tmp_dir, "plan-background", demo_file (), "--floor", "A/1", "x.png", "--calibrate", "0,0,10", NULL);
   g_assert_cmpint (r6.status, ==, 2);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
@@ -266,7 +224,7 @@ test_background (void)
   g_autofree char *after = tmp_path ("after.png");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
   JsonObject *o;
@@ -285,13 +243,13 @@ test_background (void)
   cairo_surface_destroy (surface);
 
   /* Printed with the background layer only, before there is one. */
-  run_cli (&r1, "plan", demo_file (), "--floor", "A/1", "-o", before, "--scale", "fit", "--paper", "A4",
-           "--dpi", "40", "--layers", "background", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", before, "--scale", "fit", "--paper", "A4",
+                       "--dpi", "40", "--layers", "background", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_cmpuint (count_magenta (before), ==, 0);
 
-  run_cli (&r2, "plan-background", demo_file (), "--floor", "A/1", image,
-           "--calibrate", "100,800,600,800,10", "--opacity", "1", "--json", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "plan-background", demo_file (), "--floor", "A/1", image,
+                       "--calibrate", "100,800,600,800,10", "--opacity", "1", "--json", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   json_parser_load_from_data (parser, r2.out, -1, &error);
   g_assert_no_error (error);
@@ -303,19 +261,19 @@ test_background (void)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "metres_per_unit"), 0.02, 1e-9);
 
   /* The same without --json says the size in metres */
-  run_cli (&r3, "plan-background", demo_file (), "--floor", "A/1", image,
-           "--metres-per-unit", "0.02", "--opacity", "1", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "plan-background", demo_file (), "--floor", "A/1", image,
+                       "--metres-per-unit", "0.02", "--opacity", "1", NULL);
   g_assert_cmpint (r3.status, ==, 0);
   g_assert_nonnull (strstr (r3.out, "35.0"));
   g_assert_nonnull (strstr (r3.out, "16.4"));
 
   /* Not an image */
-  run_cli (&r4, "plan-background", demo_file (), "--floor", "A/1", demo_file (), NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "plan-background", demo_file (), "--floor", "A/1", demo_file (), NULL);
   g_assert_cmpint (r4.status, ==, 1);
 
   /* Printed again: the plan is under the floor, a large part of the sheet. */
-  run_cli (&r5, "plan", demo_file (), "--floor", "A/1", "-o", after, "--scale", "fit", "--paper", "A4",
-           "--dpi", "40", "--layers", "background", NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "plan", demo_file (), "--floor", "A/1", "-o", after, "--scale", "fit", "--paper", "A4",
+                       "--dpi", "40", "--layers", "background", NULL);
   g_assert_cmpint (r5.status, ==, 0);
   g_assert_cmpuint (count_magenta (after), >, 20000);
 }
@@ -327,7 +285,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  tmp_dir = g_dir_make_tmp ("enlace-cli-plan-XXXXXX", NULL);
+  tmp_dir = enlace_test_cli_make_dir ("enlace-cli-plan");
 
   g_test_add_func ("/cli/plan/pdf", test_pdf);
   g_test_add_func ("/cli/plan/svg-png", test_svg_png);
@@ -337,18 +295,8 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmp_dir);
-    g_free (tmp_dir);
-    g_free (demo);
-  }
+  enlace_test_cli_remove_dir (tmp_dir);
+  g_free (tmp_dir);
+  g_free (demo);
   return ret;
 }

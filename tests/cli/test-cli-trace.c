@@ -8,53 +8,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "enlace-test-cli.h"
 
 static char *tmp_dir;
 static char *campus;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENLACE_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-}
 
 static JsonNode *
 parse (const char *text)
@@ -90,9 +48,9 @@ test_help (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_auto(Run) r = { 0 };
+      g_auto(EnlaceCliRun) r = { 0 };
 
-      run_cli (&r, commands[i], "--help", NULL);
+      enlace_test_cli_run (&r, tmp_dir, commands[i], "--help", NULL);
       g_assert_cmpint (r.status, ==, 0);
       g_assert_nonnull (strstr (r.out, commands[i]));
       g_assert_nonnull (strstr (r.out, "--json"));
@@ -102,36 +60,36 @@ test_help (void)
 static void
 test_usage_and_errors (void)
 {
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
 
-  run_cli (&r1, "trace", campus, NULL);                 /* no --from */
-  g_assert_cmpint (r1.status, ==, 2);
-  run_cli (&r2, "impact", campus, NULL);                /* no OBJECT */
-  g_assert_cmpint (r2.status, ==, 2);
-  run_cli (&r3, "free", campus, "--space", "A/0/001", "--room", "A/0/0A", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "trace", campus, NULL);                 /* no --from */
+              g_assert_cmpint (r1.status, ==, 2);
+  enlace_test_cli_run (&r2, tmp_dir, "impact", campus, NULL);                /* no OBJECT */
+              g_assert_cmpint (r2.status, ==, 2);
+  enlace_test_cli_run (&r3, tmp_dir, "free", campus, "--space", "A/0/001", "--room", "A/0/0A", NULL);
   g_assert_cmpint (r3.status, ==, 2);
-  run_cli (&r4, "trace", campus, "--from", "NO-SUCH:PORT", NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "trace", campus, "--from", "NO-SUCH:PORT", NULL);
   g_assert_cmpint (r4.status, ==, 1);
   g_assert_nonnull (strstr (r4.err, "NO-SUCH:PORT"));
-  run_cli (&r5, "impact", campus, "NO-SUCH-CABLE", NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "impact", campus, "NO-SUCH-CABLE", NULL);
   g_assert_cmpint (r5.status, ==, 1);
-  run_cli (&r6, "paths", "missing.enlace", NULL);
+  enlace_test_cli_run (&r6, tmp_dir, "paths", "missing.enlace", NULL);
   g_assert_cmpint (r6.status, ==, 1);
-  run_cli (&r7, "free", campus, "--room", "A/0/001", NULL);  /* an office, not a room */
-  g_assert_cmpint (r7.status, ==, 1);
+  enlace_test_cli_run (&r7, tmp_dir, "free", campus, "--room", "A/0/001", NULL);  /* an office, not a room */
+              g_assert_cmpint (r7.status, ==, 1);
 }
 
 static void
 test_paths_json (void)
 {
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *paths;
   JsonObject *p;
   JsonArray *hops;
   guint complete = 0;
 
-  run_cli (&r, "paths", campus, "--json", NULL);
+  enlace_test_cli_run (&r, tmp_dir, "paths", campus, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   root = parse (r.out);
   paths = json_object_get_array_member (json_node_get_object (root), "paths");
@@ -168,17 +126,17 @@ test_paths_json (void)
 static void
 test_trace_text_and_json (void)
 {
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *paths;
 
-  run_cli (&r1, "trace", campus, "--from", "A-SITE-PBX1:1/2", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "trace", campus, "--from", "A-SITE-PBX1:1/2", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_nonnull (strstr (r1.out, "A-SITE-PBX1:1/2 → A-0A-"));
   g_assert_nonnull (strstr (r1.out, "cable A-0A/A-SITE-MP1"));
 
   /* from the multipair backbone cable: every voice path through it */
-  run_cli (&r2, "trace", campus, "--from", "A-0A/A-SITE-MP1", "--json", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "trace", campus, "--from", "A-0A/A-SITE-MP1", "--json", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   root = parse (r2.out);
   paths = json_object_get_array_member (json_node_get_object (root), "paths");
@@ -186,12 +144,12 @@ test_trace_text_and_json (void)
   g_assert_nonnull (find_path (paths, "A-SITE-PBX1:1/2"));
 
   /* from a bare outlet jack with nothing patched: the jack's own trace */
-  run_cli (&r3, "trace", campus, "--from", "A-0A-004:V", "--json", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "trace", campus, "--from", "A-0A-004:V", "--json", NULL);
   g_assert_cmpint (r3.status, ==, 0);
   g_assert_nonnull (strstr (r3.out, "\"A-0A-004:V\""));
 
   /* from a device */
-  run_cli (&r4, "trace", campus, "--from", "A-SITE-CORE1", NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "trace", campus, "--from", "A-SITE-CORE1", NULL);
   g_assert_cmpint (r4.status, ==, 0);
   g_assert_nonnull (strstr (r4.out, "A-SITE-CORE1:Te1/0/1 → A-SITE-RTR1:"));
   g_assert_nonnull (strstr (r4.out, "complete, active"));
@@ -200,13 +158,13 @@ test_trace_text_and_json (void)
 static void
 test_impact (void)
 {
-  g_auto(Run) r1 = { 0 }, r2 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *o;
   JsonArray *spaces;
   gboolean ext = FALSE;
 
-  run_cli (&r1, "impact", campus, "A-0A/A-SITE-MP1", "--json", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "impact", campus, "A-0A/A-SITE-MP1", "--json", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   root = parse (r1.out);
   o = json_node_get_object (root);
@@ -228,7 +186,7 @@ test_impact (void)
     }
   g_assert_true (ext);
 
-  run_cli (&r2, "impact", campus, "A-0A-R1", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "impact", campus, "A-0A-R1", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   g_assert_nonnull (strstr (r2.out, "A/0/001"));
   g_assert_nonnull (strstr (r2.out, "extensions 10001"));
@@ -237,12 +195,12 @@ test_impact (void)
 static void
 test_free (void)
 {
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *spaces;
   JsonObject *sp;
 
-  run_cli (&r1, "free", campus, "--room", "A/0/0A", "--json", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "free", campus, "--room", "A/0/0A", "--json", NULL);
   g_assert_cmpint (r1.status, ==, 0);
   root = parse (r1.out);
   spaces = json_object_get_array_member (json_node_get_object (root), "spaces");
@@ -252,11 +210,11 @@ test_free (void)
   g_assert_true (json_object_has_member (json_object_get_object_member (sp, "panel_ports"), "copper"));
   g_assert_true (json_object_has_member (json_object_get_object_member (sp, "switch_ports"), "copper"));
 
-  run_cli (&r2, "free", campus, "--space", "A/0/001", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "free", campus, "--space", "A/0/001", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   g_assert_nonnull (strstr (r2.out, "A-0A-004:D"));
 
-  run_cli (&r3, "free", campus, NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "free", campus, NULL);
   g_assert_cmpint (r3.status, ==, 0);
   g_assert_nonnull (strstr (r3.out, "A/0/SITE"));
 }
@@ -274,10 +232,10 @@ main (int   argc,
   g_assert_no_error (error);
   campus = g_build_filename (tmp_dir, "campus.enlace", NULL);
   {
-    g_auto(Run) r = { 0 };
+    g_auto(EnlaceCliRun) r = { 0 };
 
-    run_cli (&r, "generate", campus, "--buildings", "1", "--floors", "1",
-             "--outlets-per-floor", "4", "--seed", "1", NULL);
+    enlace_test_cli_run (&r, tmp_dir, "generate", campus, "--buildings", "1", "--floors", "1",
+                         "--outlets-per-floor", "4", "--seed", "1", NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
 

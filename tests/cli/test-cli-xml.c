@@ -6,52 +6,10 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
+
+#include "enlace-test-cli.h"
 
 static char *tmp_dir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *r,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("ENLACE_CLI");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *a = first; a; a = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (tmp_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  r->status = WEXITSTATUS (wait_status);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", r->status, r->out, r->err);
-}
 
 static char *
 fixture_path (void)
@@ -76,27 +34,27 @@ test_import_export (void)
   g_autofree char *db = tmp_path ("campus.enlace");
   g_autofree char *out = tmp_path ("out.xml");
   g_autofree char *written = NULL;
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
 
   g_assert_true (g_file_get_contents (xml, &fixture, NULL, NULL));
 
-  run_cli (&r1, "import", db, xml, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "import", db, xml, NULL);
   g_assert_cmpint (r1.status, ==, 0);
   g_assert_nonnull (strstr (r1.out, "Imported"));
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
 
-  run_cli (&r2, "export", db, "-", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "export", db, "-", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   g_assert_cmpstr (r2.out, ==, fixture);
 
-  run_cli (&r3, "export", db, out, "--json", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "export", db, out, "--json", NULL);
   g_assert_cmpint (r3.status, ==, 0);
   g_assert_nonnull (strstr (r3.out, "\"bytes\""));
   g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
   g_assert_cmpstr (written, ==, fixture);
 
   /* a second import into the same (now full) project is refused */
-  run_cli (&r4, "import", db, xml, NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "import", db, xml, NULL);
   g_assert_cmpint (r4.status, ==, 1);
   g_assert_nonnull (strstr (r4.err, "empty"));
 }
@@ -106,9 +64,9 @@ test_import_json (void)
 {
   g_autofree char *xml = fixture_path ();
   g_autofree char *db = tmp_path ("json.enlace");
-  g_auto(Run) r = { 0 };
+  g_auto(EnlaceCliRun) r = { 0 };
 
-  run_cli (&r, "import", db, xml, "--json", NULL);
+  enlace_test_cli_run (&r, tmp_dir, "import", db, xml, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"counts\""));
   g_assert_nonnull (strstr (r.out, "\"port\" : 11"));
@@ -118,23 +76,23 @@ static void
 test_usage (void)
 {
   g_autofree char *db = tmp_path ("usage.enlace");
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 };
 
-  run_cli (&r1, "import", db, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "import", db, NULL);
   g_assert_cmpint (r1.status, ==, 2);
   g_assert_nonnull (strstr (r1.err, "--help"));
 
-  run_cli (&r2, "export", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "export", NULL);
   g_assert_cmpint (r2.status, ==, 2);
 
-  run_cli (&r3, "import", db, "a.xml", "--bogus", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "import", db, "a.xml", "--bogus", NULL);
   g_assert_cmpint (r3.status, ==, 2);
 
-  run_cli (&r4, "import", "--help", NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "import", "--help", NULL);
   g_assert_cmpint (r4.status, ==, 0);
   g_assert_nonnull (strstr (r4.out, "FILE XML"));
 
-  run_cli (&r5, "export", "--help", NULL);
+  enlace_test_cli_run (&r5, tmp_dir, "export", "--help", NULL);
   g_assert_cmpint (r5.status, ==, 0);
   g_assert_nonnull (strstr (r5.out, "OUT.xml"));
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
@@ -147,31 +105,31 @@ test_bad_file (void)
   g_autofree char *xml = tmp_path ("bad.xml");
   g_autofree char *missing = tmp_path ("missing.xml");
   g_autofree char *nodb = tmp_path ("missing.enlace");
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
 
   g_assert_true (g_file_set_contents (xml,
                                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                       "<enlace version=\"1\">\n"
                                       "  <site code=\"A\" name=\"A\">\n"
                                       "</enlace>\n", -1, NULL));
-  run_cli (&r1, "import", db, xml, NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "import", db, xml, NULL);
   g_assert_cmpint (r1.status, ==, 1);
   g_assert_nonnull (strstr (r1.err, "line 4"));
   g_assert_cmpstr (r1.out, ==, "");
   /* a failed import into a new file leaves no file */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 
-  run_cli (&r2, "import", db, missing, NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "import", db, missing, NULL);
   g_assert_cmpint (r2.status, ==, 1);
   g_assert_nonnull (strstr (r2.err, "missing.xml"));
 
-  run_cli (&r3, "export", nodb, "-", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "export", nodb, "-", NULL);
   g_assert_cmpint (r3.status, ==, 1);
   g_assert_nonnull (strstr (r3.err, "missing.enlace"));
   g_assert_false (g_file_test (nodb, G_FILE_TEST_EXISTS));
 
   /* not an Enlace file */
-  run_cli (&r4, "export", xml, "-", NULL);
+  enlace_test_cli_run (&r4, tmp_dir, "export", xml, "-", NULL);
   g_assert_cmpint (r4.status, ==, 1);
   g_assert_cmpstr (r4.out, ==, "");
 }
@@ -183,7 +141,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  tmp_dir = g_dir_make_tmp ("enlace-cli-xml-XXXXXX", NULL);
+  tmp_dir = enlace_test_cli_make_dir ("enlace-cli-xml");
 
   g_test_add_func ("/cli/xml/import-export", test_import_export);
   g_test_add_func ("/cli/xml/import-json", test_import_json);
@@ -192,17 +150,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmp_dir);
-    g_free (tmp_dir);
-  }
+  enlace_test_cli_remove_dir (tmp_dir);
+  g_free (tmp_dir);
   return ret;
 }

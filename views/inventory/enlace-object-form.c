@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enlace-format.h"
 #include "enlace-kinds.h"
 #include "enlace-object-form.h"
 
@@ -431,27 +432,7 @@ static char *
 json_member_text (JsonObject *obj,
                   const char *name)
 {
-  JsonNode *node;
-
-  if (obj == NULL || !(node = json_object_get_member (obj, name)) || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];
-        return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", json_node_get_double (node)));
-      }
-    case G_TYPE_BOOLEAN:
-      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
-    case G_TYPE_STRING:
-      return g_strdup (json_node_get_string (node));
-    default:
-      return NULL;
-    }
+  return obj ? enlace_format_value (NULL, NULL, json_object_get_member (obj, name), ENLACE_FORMAT_EDIT) : NULL;
 }
 
 /* Kinds with a trace page and a "what breaks" page (views/enlace-trace-view.c,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "enlace-kinds.h"
 #include "enlace-plan-canvas.h"
@@ -61,6 +62,25 @@ struct _EnlacePlanCanvas
   GtkAdjustment         *hadj;
   GtkAdjustment         *vadj;
   gboolean               in_adjust;
+
+  /* The plan as last drawn, without what follows the pointer (hover,
+   * selection, the search highlight, drafts, drags, rulers, status),
+   * which is drawn over it: a frame that only moves the pointer copies
+   * it instead of drawing the whole floor again.  Drawn again when its
+   * key changes: the scene (scene_serial, bumped on every reload), the
+   * view, the size or the style. */
+  GskRenderNode         *scene_node;
+  struct SceneKey {
+    guint  serial;
+    int    width, height, scale;
+    double centre_x, centre_y, pixels_per_m;
+    guint  layers;
+    int    coloring;
+    double grid;
+  }                      scene_key;
+  guint                  scene_serial;
+  guint                  scene_renders;   /* for the tests */
+  guint                  frames;
 };
 
 enum {
@@ -220,6 +240,7 @@ enlace_plan_canvas_reload (EnlacePlanCanvas *self,
   scene = (self->store && self->floor_id) ? enlace_plan_scene_load (self->store, self->floor_id, self->tracer, &error) : NULL;
   g_clear_pointer (&self->scene, enlace_plan_scene_unref);
   self->scene = scene;
+  self->scene_serial++;
   if (error)
     report (self, error);
 
@@ -1323,6 +1344,60 @@ draw_status (EnlacePlanCanvas *self,
   cairo_restore (cr);
 }
 
+/* Draws the plan into self->scene_node unless it is already there for
+ * this scene, view, size and style. */
+static void
+ensure_scene_node (EnlacePlanCanvas *self,
+                   int               w,
+                   int               h)
+{
+  struct SceneKey key;
+  EnlacePlanStyle style = self->style;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *surface;
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  memset (&key, 0, sizeof key);
+  key.serial = self->scene_serial;
+  key.width = w;
+  key.height = h;
+  key.scale = scale;
+  key.centre_x = self->vp.centre_x;
+  key.centre_y = self->vp.centre_y;
+  key.pixels_per_m = self->vp.pixels_per_m;
+  key.layers = self->style.layers;
+  key.coloring = self->style.coloring;
+  key.grid = self->grid;
+  if (self->scene_node != NULL && memcmp (&key, &self->scene_key, sizeof key) == 0)
+    return;
+
+  /* Drawn once into pixels, so that copying it costs the same whatever
+   * the renderer (the cairo renderer would replay a recording). */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w * scale, h * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.99, 0.99, 0.99);
+  cairo_paint (cr);
+  style.selection = NULL;
+  style.hover = NULL;
+  style.highlight = NULL;
+  style.grid = self->grid;
+  enlace_render_plan (cr, self->scene, &self->vp, &style);
+  cairo_destroy (cr);
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
+  self->scene_node = gtk_snapshot_free_to_node (snapshot);
+  self->scene_key = key;
+  self->scene_renders++;
+}
+
 static void
 enlace_plan_canvas_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -1333,25 +1408,44 @@ enlace_plan_canvas_snapshot (GtkWidget   *widget,
 
   if (w <= 0 || h <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  cairo_set_source_rgb (cr, 0.99, 0.99, 0.99);
-  cairo_paint (cr);
+  self->frames++;
 
   if (self->scene == NULL)
     {
+      g_clear_pointer (&self->scene_node, gsk_render_node_unref);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      cairo_set_source_rgb (cr, 0.99, 0.99, 0.99);
+      cairo_paint (cr);
       cairo_set_source_rgb (cr, 0.45, 0.47, 0.5);
       enlace_render_text (cr, _("No floor"), 12, TRUE, ENLACE_ALIGN_CENTER, 0, h / 2.0 - 10, w, 20);
       cairo_destroy (cr);
       return;
     }
+  ensure_scene_node (self, w, h);
+  gtk_snapshot_append_node (snapshot, self->scene_node);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   self->style.hover = self->hover;
   self->style.grid = self->grid;
-  enlace_render_plan (cr, self->scene, &self->vp, &self->style);
+  enlace_render_plan_decorations (cr, &self->vp, &self->style);
   draw_draft (self, cr);
   draw_drag (self, cr);
   draw_rulers (self, cr);
   draw_status (self, cr);
   cairo_destroy (cr);
+}
+
+void
+enlace_plan_canvas_get_render_counts (EnlacePlanCanvas *self,
+                                      guint            *scene_renders,
+                                      guint            *frames)
+{
+  g_return_if_fail (ENLACE_IS_PLAN_CANVAS (self));
+
+  if (scene_renders)
+    *scene_renders = self->scene_renders;
+  if (frames)
+    *frames = self->frames;
 }
 
 static void
@@ -1546,15 +1640,15 @@ on_zoom_scale_changed (GtkGestureZoom   *gesture,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           EnlacePlanCanvas         *self)
+void
+enlace_plan_canvas_pointer_at (EnlacePlanCanvas *self,
+                               EnlacePoint       p)
 {
   EnlacePlanItem *hover = NULL;
 
-  self->pointer = to_plan (self, x, y);
+  g_return_if_fail (ENLACE_IS_PLAN_CANVAS (self));
+
+  self->pointer = p;
   self->has_pointer = TRUE;
   if (self->scene && self->tool == ENLACE_PLAN_TOOL_SELECT)
     hover = enlace_plan_scene_hit (self->scene, self->pointer, tolerance_m (self));
@@ -1564,6 +1658,15 @@ on_motion (GtkEventControllerMotion *controller,
       gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           EnlacePlanCanvas         *self)
+{
+  enlace_plan_canvas_pointer_at (self, to_plan (self, x, y));
 }
 
 static void
@@ -1688,6 +1791,7 @@ enlace_plan_canvas_dispose (GObject *object)
   g_clear_object (&self->tracer);
   g_clear_pointer (&self->scene, enlace_plan_scene_unref);
   g_clear_pointer (&self->background, enlace_plan_background_free);
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (enlace_plan_canvas_parent_class)->dispose (object);
 }

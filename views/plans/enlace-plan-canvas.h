@@ -107,6 +107,15 @@ void              enlace_plan_canvas_drag           (EnlacePlanCanvas *self,
                                                      EnlacePoint       from,
                                                      EnlacePoint       to,
                                                      GdkModifierType   state);
+/* What moving the pointer to @p (plan coordinates) does: the item under
+ * it is outlined, the rulers and the status line follow it. */
+void              enlace_plan_canvas_pointer_at     (EnlacePlanCanvas *self,
+                                                     EnlacePoint       p);
+/* How many times the plan itself has been drawn (it is kept while only
+ * what follows the pointer changes) and how many frames were drawn. */
+void              enlace_plan_canvas_get_render_counts (EnlacePlanCanvas *self,
+                                                     guint            *scene_renders,
+                                                     guint            *frames);
 /* Ends the polyline or polygon being drawn (Enter). */
 void              enlace_plan_canvas_finish         (EnlacePlanCanvas *self);
 /* A readable description of an item, for tooltips and the side panel. */

@@ -23,6 +23,8 @@ struct _EnlacePlanPage
   GtkToggleButton   *snap;
   GtkSearchEntry    *search;
   GtkWidget         *layer_checks[10];
+  GtkScrollbar      *hscrollbar;
+  GtkScrollbar      *vscrollbar;
   GtkAdjustment     *opacity;
   GtkAdjustment     *bg_x;
   GtkAdjustment     *bg_y;
@@ -46,40 +48,36 @@ struct _EnlacePlanPage
 
 G_DEFINE_FINAL_TYPE (EnlacePlanPage, enlace_plan_page, ENLACE_TYPE_PAGE)
 
-static const struct { EnlacePlanTool tool; const char *label; const char *tip; } tools[] = {
-  { ENLACE_PLAN_TOOL_SELECT, N_("Select"), N_("Select, move (drag), rotate (R), copy (Ctrl+C) and delete (Supr) what is drawn") },
-  { ENLACE_PLAN_TOOL_PAN, N_("Pan"), N_("Drag to move the view (or drag with the middle button)") },
-  { ENLACE_PLAN_TOOL_MEASURE, N_("Measure"), N_("Click two points to measure the distance") },
-  { ENLACE_PLAN_TOOL_CALIBRATE, N_("Calibrate"), N_("Click two points of the architect's plan a known distance apart") },
-  { ENLACE_PLAN_TOOL_WALL, N_("Wall"), N_("Click the corners of a wall; double-click or Enter to finish; Shift for straight lines") },
-  { ENLACE_PLAN_TOOL_SPACE, N_("Space"), N_("Click the corners of a room; click the first corner again to close it") },
-  { ENLACE_PLAN_TOOL_PATHWAY, N_("Pathway"), N_("Draw a cable tray, conduit or raceway; double-click or Enter to finish") },
-  { ENLACE_PLAN_TOOL_OUTLET, N_("Outlet"), N_("Click on a wall of a room to place a telecommunications outlet") },
-  { ENLACE_PLAN_TOOL_RACK, N_("Rack"), N_("Click in a telecom room to place a rack") },
-  { ENLACE_PLAN_TOOL_ACCESS_POINT, N_("Access point"), N_("Click to place a wireless access point") },
+/* The tool buttons and layer checks of the template, in the order of
+ * EnlacePlanTool and of the layer bits. */
+static const char * const tool_ids[] = {
+  "tool_select", "tool_pan", "tool_measure", "tool_calibrate", "tool_wall",
+  "tool_space", "tool_pathway", "tool_outlet", "tool_rack", "tool_access_point",
 };
 
-static const struct { guint bit; const char *label; } layers[] = {
-  { ENLACE_PLAN_LAYER_BACKGROUND, N_("Architect's plan") },
-  { ENLACE_PLAN_LAYER_SPACES, N_("Spaces") },
-  { ENLACE_PLAN_LAYER_WALLS, N_("Walls") },
-  { ENLACE_PLAN_LAYER_PATHWAYS, N_("Pathways") },
-  { ENLACE_PLAN_LAYER_OUTLETS_DATA, N_("Data outlets") },
-  { ENLACE_PLAN_LAYER_OUTLETS_VOICE, N_("Voice outlets") },
-  { ENLACE_PLAN_LAYER_RACKS, N_("Racks") },
-  { ENLACE_PLAN_LAYER_DEVICES, N_("Access points and devices") },
-  { ENLACE_PLAN_LAYER_LABELS, N_("Labels") },
-  { ENLACE_PLAN_LAYER_ROUTES, N_("Cable routes") },
+static const struct { guint bit; const char *id; } layers[] = {
+  { ENLACE_PLAN_LAYER_BACKGROUND, "layer_background" },
+  { ENLACE_PLAN_LAYER_SPACES, "layer_spaces" },
+  { ENLACE_PLAN_LAYER_WALLS, "layer_walls" },
+  { ENLACE_PLAN_LAYER_PATHWAYS, "layer_pathways" },
+  { ENLACE_PLAN_LAYER_OUTLETS_DATA, "layer_outlets_data" },
+  { ENLACE_PLAN_LAYER_OUTLETS_VOICE, "layer_outlets_voice" },
+  { ENLACE_PLAN_LAYER_RACKS, "layer_racks" },
+  { ENLACE_PLAN_LAYER_DEVICES, "layer_devices" },
+  { ENLACE_PLAN_LAYER_LABELS, "layer_labels" },
+  { ENLACE_PLAN_LAYER_ROUTES, "layer_routes" },
 };
 
 static const char * const pathway_kinds[] = { "tray", "conduit", "raceway", NULL };
-static const struct { guint data, voice; const char *label; } outlet_kinds[] = {
-  { 1, 1, N_("1 data + 1 voice") },
-  { 2, 0, N_("2 data") },
-  { 2, 1, N_("2 data + 1 voice") },
-  { 1, 0, N_("1 data") },
-  { 4, 0, N_("4 data") },
+/* The jacks of the items of the outlet_kind drop-down, in its order. */
+static const struct { guint data, voice; } outlet_kinds[] = {
+  { 1, 1 },
+  { 2, 0 },
+  { 2, 1 },
+  { 1, 0 },
+  { 4, 0 },
 };
+/* The items of the scale drop-down (0: fit to the page). */
 static const guint scales[] = { 50, 100, 200, 500, 0 };
 
 static EnlaceStore *
@@ -907,10 +905,9 @@ on_export_response (GtkNativeDialog *native,
 }
 
 static void
-on_export_clicked (GtkButton      *button,
-                   EnlacePlanPage *self)
+export_as (EnlacePlanPage *self,
+           const char     *format)
 {
-  const char *format = g_object_get_data (G_OBJECT (button), "format");
   EnlacePlanScene *scene = enlace_plan_canvas_get_scene (self->canvas);
   GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Export the plan"), parent_window (self),
                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -921,6 +918,24 @@ on_export_clicked (GtkButton      *button,
   g_object_set_data (G_OBJECT (native), "format", (gpointer)format);
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_export_pdf_clicked (EnlacePlanPage *self)
+{
+  export_as (self, "pdf");
+}
+
+static void
+on_export_svg_clicked (EnlacePlanPage *self)
+{
+  export_as (self, "svg");
+}
+
+static void
+on_export_png_clicked (EnlacePlanPage *self)
+{
+  export_as (self, "png");
 }
 
 /* ---------------------------------------------------------------- toolbar */
@@ -992,306 +1007,6 @@ on_zoom_fit (EnlacePlanPage *self)
   enlace_plan_canvas_zoom_fit (self->canvas);
 }
 
-static GtkWidget *
-labelled (const char *label,
-          GtkWidget  *widget)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *l = gtk_label_new (label);
-
-  gtk_widget_set_hexpand (l, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), widget);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return box;
-}
-
-static GtkWidget *
-spin_for (GtkAdjustment *adj,
-          guint          digits)
-{
-  GtkWidget *spin = gtk_spin_button_new (adj, 1, digits);
-
-  gtk_widget_set_size_request (spin, 110, -1);
-  return spin;
-}
-
-static GtkWidget *
-build_background_popover (EnlacePlanPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *load = gtk_button_new_with_mnemonic (_("_Load a plan…"));
-  GtkWidget *scale;
-  GtkWidget *popover;
-
-  self->opacity = g_object_ref_sink (gtk_adjustment_new (0.5, 0, 1, 0.05, 0.1, 0));
-  self->bg_x = g_object_ref_sink (gtk_adjustment_new (0, -10000, 10000, 0.1, 1, 0));
-  self->bg_y = g_object_ref_sink (gtk_adjustment_new (0, -10000, 10000, 0.1, 1, 0));
-  self->bg_rotation = g_object_ref_sink (gtk_adjustment_new (0, -360, 360, 0.5, 15, 0));
-  self->north = g_object_ref_sink (gtk_adjustment_new (0, -360, 360, 1, 15, 0));
-  self->locked = GTK_SWITCH (gtk_switch_new ());
-
-  g_signal_connect_swapped (load, "clicked", G_CALLBACK (on_load_clicked), self);
-  gtk_box_append (GTK_BOX (box), load);
-  scale = gtk_scale_new (GTK_ORIENTATION_HORIZONTAL, self->opacity);
-  gtk_widget_set_size_request (scale, 140, -1);
-  gtk_box_append (GTK_BOX (box), labelled (_("Opacity"), scale));
-  gtk_box_append (GTK_BOX (box), labelled (_("Locked"), GTK_WIDGET (self->locked)));
-  gtk_box_append (GTK_BOX (controls), labelled (_("Position X (m)"), spin_for (self->bg_x, 2)));
-  gtk_box_append (GTK_BOX (controls), labelled (_("Position Y (m)"), spin_for (self->bg_y, 2)));
-  gtk_box_append (GTK_BOX (controls), labelled (_("Rotation (°)"), spin_for (self->bg_rotation, 1)));
-  gtk_box_append (GTK_BOX (box), controls);
-  gtk_box_append (GTK_BOX (box), labelled (_("North (°)"), spin_for (self->north, 0)));
-  self->bg_controls = controls;
-
-  g_signal_connect_swapped (self->opacity, "value-changed", G_CALLBACK (on_background_control_changed), self);
-  g_signal_connect_swapped (self->bg_x, "value-changed", G_CALLBACK (on_background_control_changed), self);
-  g_signal_connect_swapped (self->bg_y, "value-changed", G_CALLBACK (on_background_control_changed), self);
-  g_signal_connect_swapped (self->bg_rotation, "value-changed", G_CALLBACK (on_background_control_changed), self);
-  g_signal_connect_swapped (self->north, "value-changed", G_CALLBACK (on_background_control_changed), self);
-  g_signal_connect_swapped (self->locked, "notify::active", G_CALLBACK (on_background_control_changed), self);
-
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
-static GtkWidget *
-build_layers_popover (EnlacePlanPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *popover = gtk_popover_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
-    {
-      GtkWidget *check = gtk_check_button_new_with_label (_(layers[i].label));
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (ENLACE_PLAN_LAYERS_DEFAULT & layers[i].bit) != 0);
-      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (layers[i].bit));
-      g_signal_connect (check, "toggled", G_CALLBACK (on_layer_toggled), self);
-      gtk_box_append (GTK_BOX (box), check);
-      self->layer_checks[i] = check;
-    }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
-static GtkWidget *
-build_export_popover (EnlacePlanPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autoptr(GtkStringList) scale_names = gtk_string_list_new (NULL);
-  const char *formats[] = { "pdf", "svg", "png" };
-  const char *format_labels[] = { N_("PDF"), N_("SVG"), N_("PNG") };
-  GtkWidget *popover = gtk_popover_new ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
-    {
-      g_autofree char *s = scales[i] ? g_strdup_printf ("1:%u", scales[i]) : g_strdup (_("Fit to the page"));
-      gtk_string_list_append (scale_names, s);
-    }
-  self->paper = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (enlace_plan_papers ()));
-  gtk_drop_down_set_selected (self->paper, 1);
-  self->scale = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (scale_names)), NULL));
-  gtk_drop_down_set_selected (self->scale, 1);
-  self->landscape = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Landscape")));
-  gtk_toggle_button_set_active (self->landscape, TRUE);
-
-  gtk_box_append (GTK_BOX (box), labelled (_("Paper"), GTK_WIDGET (self->paper)));
-  gtk_box_append (GTK_BOX (box), labelled (_("Scale"), GTK_WIDGET (self->scale)));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->landscape));
-  gtk_box_append (GTK_BOX (box), gtk_label_new (_("Export as")));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      GtkWidget *b = gtk_button_new_with_label (_(format_labels[i]));
-
-      g_object_set_data (G_OBJECT (b), "format", (gpointer)formats[i]);
-      g_signal_connect (b, "clicked", G_CALLBACK (on_export_clicked), self);
-      gtk_box_append (GTK_BOX (buttons), b);
-    }
-  gtk_widget_add_css_class (buttons, "linked");
-  gtk_box_append (GTK_BOX (box), buttons);
-  {
-    GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
-    gtk_box_append (GTK_BOX (box), print);
-  }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
-static GtkWidget *
-icon_button (const char *icon,
-             const char *tooltip,
-             GCallback   callback,
-             gpointer    data)
-{
-  GtkWidget *b = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (b, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_signal_connect_swapped (b, "clicked", callback, data);
-  return b;
-}
-
-static void
-build_ui (EnlacePlanPage *self)
-{
-  GtkWidget *root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *toolbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *side_scroll = gtk_scrolled_window_new ();
-  GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *menu;
-  GtkWidget *spacer;
-  GtkToggleButton *group = NULL;
-  g_autoptr(GtkStringList) pw = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) ok = gtk_string_list_new (NULL);
-  const char *coloring[] = { N_("By state"), N_("By status"), NULL };
-  g_autoptr(GtkStringList) col = gtk_string_list_new (NULL);
-
-  self->canvas = ENLACE_PLAN_CANVAS (enlace_plan_canvas_new ());
-
-  /* Tools, down the left side. */
-  gtk_widget_add_css_class (toolbox, "toolbar");
-  gtk_widget_set_margin_start (toolbox, 6);
-  gtk_widget_set_margin_top (toolbox, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      GtkWidget *b = gtk_toggle_button_new_with_label (_(tools[i].label));
-
-      gtk_widget_set_tooltip_text (b, _(tools[i].tip));
-      gtk_widget_add_css_class (b, "flat");
-      g_object_set_data (G_OBJECT (b), "tool", GINT_TO_POINTER (tools[i].tool));
-      if (group)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (b), group);
-      else
-        group = GTK_TOGGLE_BUTTON (b);
-      g_signal_connect (b, "toggled", G_CALLBACK (on_tool_toggled), self);
-      gtk_box_append (GTK_BOX (toolbox), b);
-      self->tool_buttons[tools[i].tool] = b;
-      if (tools[i].tool == ENLACE_PLAN_TOOL_CALIBRATE || tools[i].tool == ENLACE_PLAN_TOOL_PATHWAY)
-        {
-          if (tools[i].tool == ENLACE_PLAN_TOOL_PATHWAY)
-            {
-              for (guint k = 0; pathway_kinds[k]; k++)
-                gtk_string_list_append (pw, enlace_choice_label (pathway_kinds[k]));
-              self->pathway_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (pw)), NULL));
-              gtk_widget_set_tooltip_text (GTK_WIDGET (self->pathway_kind), _("What the Pathway tool draws"));
-              g_signal_connect_swapped (self->pathway_kind, "notify::selected", G_CALLBACK (on_pathway_kind_changed), self);
-              gtk_box_append (GTK_BOX (toolbox), GTK_WIDGET (self->pathway_kind));
-            }
-          gtk_box_append (GTK_BOX (toolbox), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-        }
-      if (tools[i].tool == ENLACE_PLAN_TOOL_OUTLET)
-        {
-          for (guint k = 0; k < G_N_ELEMENTS (outlet_kinds); k++)
-            gtk_string_list_append (ok, _(outlet_kinds[k].label));
-          self->outlet_kind = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (ok)), NULL));
-          gtk_widget_set_tooltip_text (GTK_WIDGET (self->outlet_kind), _("The jacks of the outlets the Outlet tool places"));
-          g_signal_connect_swapped (self->outlet_kind, "notify::selected", G_CALLBACK (on_outlet_kind_changed), self);
-          gtk_box_append (GTK_BOX (toolbox), GTK_WIDGET (self->outlet_kind));
-        }
-    }
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->tool_buttons[ENLACE_PLAN_TOOL_SELECT]), TRUE);
-
-  /* The view bar along the top. */
-  gtk_widget_add_css_class (bar, "toolbar");
-  menu = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), _("Architect's plan"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), build_background_popover (self));
-  gtk_widget_set_tooltip_text (menu, _("Load, place, fade and lock the architect's plan under this floor"));
-  gtk_box_append (GTK_BOX (bar), menu);
-  menu = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), _("Layers"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), build_layers_popover (self));
-  gtk_box_append (GTK_BOX (bar), menu);
-  for (guint i = 0; coloring[i]; i++)
-    gtk_string_list_append (col, _(coloring[i]));
-  self->coloring = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (col)), NULL));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->coloring), _("Colour outlets by the state of their jacks or by their status"));
-  g_signal_connect_swapped (self->coloring, "notify::selected", G_CALLBACK (on_coloring_changed), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->coloring));
-  self->snap = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Snap")));
-  gtk_toggle_button_set_active (self->snap, TRUE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->snap), _("Snap to the 25 cm grid, walls and pathway corners"));
-  g_signal_connect_swapped (self->snap, "toggled", G_CALLBACK (on_snap_toggled), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->snap));
-  gtk_widget_add_css_class (zoom, "linked");
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-out-symbolic", _("Zoom out"), G_CALLBACK (on_zoom_out), self));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-fit-best-symbolic", _("Show the whole floor"), G_CALLBACK (on_zoom_fit), self));
-  gtk_box_append (GTK_BOX (zoom), icon_button ("zoom-in-symbolic", _("Zoom in"), G_CALLBACK (on_zoom_in), self));
-  gtk_box_append (GTK_BOX (bar), zoom);
-  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Outlet, extension or person"), NULL);
-  gtk_widget_set_size_request (GTK_WIDGET (self->search), 220, -1);
-  g_signal_connect (self->search, "activate", G_CALLBACK (on_search_activate), self);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
-  menu = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (menu), _("Print and export"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (menu), build_export_popover (self));
-  gtk_box_append (GTK_BOX (bar), menu);
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 2);
-
-  /* The canvas with its scrollbars. */
-  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->canvas), 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, enlace_plan_canvas_get_vadjustment (self->canvas)), 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, enlace_plan_canvas_get_hadjustment (self->canvas)), 0, 1, 1, 1);
-  gtk_widget_set_hexpand (grid, TRUE);
-  gtk_widget_set_margin_start (grid, 6);
-  gtk_widget_add_css_class (grid, "frame");
-
-  /* What is selected, on the right. */
-  self->side_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->side_title), "title-4");
-  gtk_label_set_xalign (self->side_title, 0);
-  gtk_label_set_wrap (self->side_title, TRUE);
-  self->side_text = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->side_text, 0);
-  gtk_label_set_wrap (self->side_text, TRUE);
-  gtk_label_set_selectable (self->side_text, TRUE);
-  self->side_actions = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->side_title));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->side_text));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->side_actions));
-  gtk_widget_set_margin_start (side, 12);
-  gtk_widget_set_margin_end (side, 12);
-  gtk_widget_set_margin_top (side, 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (side_scroll), side);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (side_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (side_scroll, 250, -1);
-
-  gtk_box_append (GTK_BOX (body), toolbox);
-  gtk_box_append (GTK_BOX (body), grid);
-  gtk_box_append (GTK_BOX (body), side_scroll);
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (root), bar);
-  gtk_box_append (GTK_BOX (root), body);
-  adw_bin_set_child (ADW_BIN (self), root);
-
-  g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (update_side), self);
-  g_signal_connect_swapped (self->canvas, "selection-changed", G_CALLBACK (sync_background_controls), self);
-  g_signal_connect_swapped (self->canvas, "message", G_CALLBACK (on_message), self);
-  g_signal_connect_swapped (self->canvas, "measured", G_CALLBACK (on_measured), self);
-  g_signal_connect_swapped (self->canvas, "item-activated", G_CALLBACK (on_item_activated), self);
-  g_signal_connect_swapped (self->canvas, "space-drawn", G_CALLBACK (on_space_drawn), self);
-  g_signal_connect_swapped (self->canvas, "calibration-drawn", G_CALLBACK (on_calibration_drawn), self);
-  g_signal_connect_swapped (self->canvas, "rack-placed", G_CALLBACK (on_rack_placed), self);
-}
-
 /* ---------------------------------------------------------------- page */
 
 static void
@@ -1356,11 +1071,7 @@ enlace_plan_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->commit_bg_id, g_source_remove);
   g_clear_object (&self->tracer);
-  g_clear_object (&self->opacity);
-  g_clear_object (&self->bg_x);
-  g_clear_object (&self->bg_y);
-  g_clear_object (&self->bg_rotation);
-  g_clear_object (&self->north);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENLACE_TYPE_PLAN_PAGE);
 
   G_OBJECT_CLASS (enlace_plan_page_parent_class)->dispose (object);
 }
@@ -1369,6 +1080,7 @@ static void
 enlace_plan_page_class_init (EnlacePlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   EnlacePageClass *page_class = ENLACE_PAGE_CLASS (klass);
 
   object_class->dispose = enlace_plan_page_dispose;
@@ -1376,10 +1088,82 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   page_class->store_changed = enlace_plan_page_store_changed;
   page_class->create_print_operation = enlace_plan_page_create_print_operation;
   page_class->focus_main = enlace_plan_page_focus_main;
+
+  g_type_ensure (ENLACE_TYPE_PLAN_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Enlace/views/enlace-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, hscrollbar);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, vscrollbar);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, pathway_kind);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, outlet_kind);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, coloring);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, snap);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, search);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, opacity);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, bg_x);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, bg_y);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, bg_rotation);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, north);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, locked);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, bg_controls);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, paper);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, scale);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, landscape);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_title);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_text);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_actions);
+  for (guint i = 0; i < G_N_ELEMENTS (tool_ids); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, tool_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (EnlacePlanPage, tool_buttons) + i * sizeof (GtkWidget *));
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, layers[i].id, FALSE,
+                                               G_STRUCT_OFFSET (EnlacePlanPage, layer_checks) + i * sizeof (GtkWidget *));
+
+  gtk_widget_class_bind_template_callback (widget_class, update_side);
+  gtk_widget_class_bind_template_callback (widget_class, sync_background_controls);
+  gtk_widget_class_bind_template_callback (widget_class, on_message);
+  gtk_widget_class_bind_template_callback (widget_class, on_measured);
+  gtk_widget_class_bind_template_callback (widget_class, on_item_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_space_drawn);
+  gtk_widget_class_bind_template_callback (widget_class, on_calibration_drawn);
+  gtk_widget_class_bind_template_callback (widget_class, on_rack_placed);
+  gtk_widget_class_bind_template_callback (widget_class, on_load_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_background_control_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_coloring_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_snap_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_out);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit);
+  gtk_widget_class_bind_template_callback (widget_class, on_zoom_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_png_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_tool_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_pathway_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_outlet_kind_changed);
 }
 
 static void
 enlace_plan_page_init (EnlacePlanPage *self)
 {
-  build_ui (self);
+  g_autoptr(GtkStringList) pathways = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) papers = gtk_string_list_new (enlace_plan_papers ());
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* What the template cannot say: the values behind the buttons, and the
+   * lists that come from the model and the renderer. */
+  for (guint i = 0; i < G_N_ELEMENTS (tool_ids); i++)
+    g_object_set_data (G_OBJECT (self->tool_buttons[i]), "tool", GINT_TO_POINTER (i));
+  for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+    g_object_set_data (G_OBJECT (self->layer_checks[i]), "bit", GUINT_TO_POINTER (layers[i].bit));
+  for (guint k = 0; pathway_kinds[k]; k++)
+    gtk_string_list_append (pathways, enlace_choice_label (pathway_kinds[k]));
+  gtk_drop_down_set_model (self->pathway_kind, G_LIST_MODEL (pathways));
+  gtk_drop_down_set_model (self->paper, G_LIST_MODEL (papers));
+  gtk_drop_down_set_selected (self->paper, 1);
+  gtk_scrollbar_set_adjustment (self->hscrollbar, enlace_plan_canvas_get_hadjustment (self->canvas));
+  gtk_scrollbar_set_adjustment (self->vscrollbar, enlace_plan_canvas_get_vadjustment (self->canvas));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->tool_buttons[ENLACE_PLAN_TOOL_SELECT]), TRUE);
 }

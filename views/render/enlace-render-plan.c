@@ -1271,6 +1271,41 @@ compare_uint (gconstpointer a,
 }
 
 void
+enlace_render_plan_decorations (cairo_t               *cr,
+                                const EnlaceViewport  *vp,
+                                const EnlacePlanStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (vp != NULL && vp->pixels_per_m > 0);
+  g_return_if_fail (style != NULL);
+
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  if (style->selection && !style->paper)
+    for (guint i = 0; i < style->selection->len; i++)
+      decorate (cr, vp, g_ptr_array_index (style->selection, i), selection_ink, 3, 2);
+  if (style->hover && !style->paper && !is_selected (style, style->hover))
+    decorate (cr, vp, (EnlacePlanItem *)style->hover, selection_ink, 2, 1);
+  if (style->highlight)
+    {
+      EnlacePlanItem *item = (EnlacePlanItem *)style->highlight;
+      EnlacePoint c = enlace_viewport_to_view (vp, (EnlacePoint) { (item->bounds.x1 + item->bounds.x2) / 2,
+                                                                   (item->bounds.y1 + item->bounds.y2) / 2 });
+      double r = MAX (MAX (item->bounds.x2 - item->bounds.x1, item->bounds.y2 - item->bounds.y1) * vp->pixels_per_m / 2 + 8, 14);
+
+      decorate (cr, vp, item, highlight_ink, 4, 3);
+      if (item->kind != ENLACE_PLAN_ITEM_SPACE)
+        {
+          cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
+          set_rgb (cr, highlight_ink, 0.9);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_restore (cr);
+}
+
+void
 enlace_render_plan (cairo_t               *cr,
                     EnlacePlanScene       *scene,
                     const EnlaceViewport  *vp,
@@ -1354,27 +1389,7 @@ enlace_render_plan (cairo_t               *cr,
     }
 
   /* Decorations on top. */
-  if (style->selection && !style->paper)
-    for (guint i = 0; i < style->selection->len; i++)
-      decorate (cr, vp, g_ptr_array_index (style->selection, i), selection_ink, 3, 2);
-  if (style->hover && !style->paper && !is_selected (style, style->hover))
-    decorate (cr, vp, (EnlacePlanItem *)style->hover, selection_ink, 2, 1);
-  if (style->highlight)
-    {
-      EnlacePlanItem *item = (EnlacePlanItem *)style->highlight;
-      EnlacePoint c = enlace_viewport_to_view (vp, (EnlacePoint) { (item->bounds.x1 + item->bounds.x2) / 2,
-                                                                   (item->bounds.y1 + item->bounds.y2) / 2 });
-      double r = MAX (MAX (item->bounds.x2 - item->bounds.x1, item->bounds.y2 - item->bounds.y1) * vp->pixels_per_m / 2 + 8, 14);
-
-      decorate (cr, vp, item, highlight_ink, 4, 3);
-      if (item->kind != ENLACE_PLAN_ITEM_SPACE)
-        {
-          cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
-          set_rgb (cr, highlight_ink, 0.9);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-        }
-    }
+  enlace_render_plan_decorations (cr, vp, style);
 
   cairo_restore (cr);
 }

@@ -74,6 +74,13 @@ void enlace_render_plan       (cairo_t               *cr,
                                EnlacePlanScene       *scene,
                                const EnlaceViewport  *vp,
                                const EnlacePlanStyle *style);
+/* Only what enlace_render_plan() draws over the plan: the outline of the
+ * selected items, of the item under the pointer and of the item found by
+ * a search.  A widget that keeps the drawn plan (the plan canvas) draws
+ * the plan with none of the three in @style, then these over it. */
+void enlace_render_plan_decorations (cairo_t               *cr,
+                                     const EnlaceViewport  *vp,
+                                     const EnlacePlanStyle *style);
 /* A scale bar about @max_len units long with its bottom-left at (x, y). */
 void enlace_render_scale_bar  (cairo_t               *cr,
                                const EnlaceViewport  *vp,

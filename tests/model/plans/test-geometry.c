@@ -222,6 +222,29 @@ test_grid_index (void)
   g_assert_cmpuint (found->len, ==, 4);
 }
 
+/* The one check of a field of points, used by the store and the XML
+ * import: numbers only, at least so many points, no empty text. */
+static void
+test_points_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pts = NULL;
+
+  g_assert_true (enlace_points_valid ("[[0, 0], [1.5, 2], [3, 0]]", 3));
+  g_assert_true (enlace_points_valid ("[]", 0));
+  g_assert_false (enlace_points_valid ("[[0, 0], [1, 1]]", 3));
+  g_assert_false (enlace_points_valid ("", 0));
+  g_assert_false (enlace_points_valid (NULL, 0));
+  g_assert_false (enlace_points_valid ("[[0, \"1\"], [1, 1]]", 2));
+  g_assert_false (enlace_points_valid ("[[0, 1, 2], [1, 1]]", 2));
+  g_assert_false (enlace_points_valid ("[[0, null], [1, 1]]", 2));
+  g_assert_false (enlace_points_valid ("{\"x\": 1}", 0));
+
+  pts = enlace_points_parse ("[[0, true]]", &error);
+  g_assert_null (pts);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +252,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/geometry/points-json", test_points_json);
+  g_test_add_func ("/model/geometry/points-valid", test_points_valid);
   g_test_add_func ("/model/geometry/polygon-area", test_polygon_area);
   g_test_add_func ("/model/geometry/polygon-contains", test_polygon_contains);
   g_test_add_func ("/model/geometry/distances", test_distances);

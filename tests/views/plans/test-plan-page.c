@@ -383,6 +383,82 @@ test_architect_plan (Fixture       *f,
   }
 }
 
+/* Spins until the canvas draws a frame after @frames (or 5 s pass);
+ * returns the frame count. */
+static guint
+wait_frame (EnlacePlanCanvas *canvas,
+            guint             frames)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint now = frames;
+
+  while (now <= frames && g_get_monotonic_time () < deadline)
+    {
+      enlace_test_spin (20);
+      enlace_plan_canvas_get_render_counts (canvas, NULL, &now);
+    }
+  return now;
+}
+
+static void
+test_hover_keeps_scene (Fixture       *f,
+                        gconstpointer  data)
+{
+  EnlacePlanCanvas *canvas = canvas_of (f);
+  EnlacePlanScene *scene = enlace_plan_canvas_get_scene (canvas);
+  EnlacePlanItem *outlet = NULL;
+  guint renders, frames, after_renders, after_frames;
+  gint64 outlet_id;
+
+  for (guint i = 0; i < scene->items->len && outlet == NULL; i++)
+    {
+      EnlacePlanItem *item = g_ptr_array_index (scene->items, i);
+
+      if (item->kind == ENLACE_PLAN_ITEM_DEVICE && g_strcmp0 (item->type, "outlet") == 0)
+        outlet = item;
+    }
+  g_assert_nonnull (outlet);
+  outlet_id = outlet->id;
+  frames = wait_frame (canvas, 0);
+  enlace_plan_canvas_get_render_counts (canvas, &renders, &frames);
+  g_assert_cmpuint (renders, >, 0);
+
+  /* The pointer over an outlet outlines it: a new frame, the same plan. */
+  enlace_plan_canvas_pointer_at (canvas, g_array_index (outlet->points, EnlacePoint, 0));
+  after_frames = wait_frame (canvas, frames);
+  g_assert_cmpuint (after_frames, >, frames);
+  g_assert_true (enlace_plan_canvas_get_style (canvas)->hover == outlet);
+  enlace_test_screenshot (f->page, "plan-page-hover.png");
+
+  /* Elsewhere, then a selection: still the same plan. */
+  enlace_plan_canvas_pointer_at (canvas, (EnlacePoint) { -5, -5 });
+  after_frames = wait_frame (canvas, after_frames);
+  g_assert_null (enlace_plan_canvas_get_style (canvas)->hover);
+  enlace_plan_canvas_select (canvas, ENLACE_PLAN_ITEM_DEVICE, outlet_id);
+  after_frames = wait_frame (canvas, after_frames);
+  enlace_plan_canvas_get_render_counts (canvas, &after_renders, NULL);
+  g_assert_cmpuint (after_frames, >=, frames + 3);
+  g_assert_cmpuint (after_renders, ==, renders);
+
+  /* Zooming, a change of layers or an edit of the plan draw it again
+   * (the edit reloads the scene: @outlet is gone with the old one). */
+  enlace_plan_canvas_zoom (canvas, 1.25);
+  after_frames = wait_frame (canvas, after_frames);
+  enlace_plan_canvas_get_render_counts (canvas, &after_renders, NULL);
+  g_assert_cmpuint (after_renders, ==, renders + 1);
+
+  enlace_plan_canvas_set_layers (canvas, enlace_plan_canvas_get_layers (canvas) & ~ENLACE_PLAN_LAYER_LABELS);
+  after_frames = wait_frame (canvas, after_frames);
+  enlace_plan_canvas_get_render_counts (canvas, &after_renders, NULL);
+  g_assert_cmpuint (after_renders, ==, renders + 2);
+
+  enlace_plan_canvas_delete_selection (canvas);
+  g_assert_null (enlace_plan_scene_find (enlace_plan_canvas_get_scene (canvas), ENLACE_PLAN_ITEM_DEVICE, outlet_id));
+  wait_frame (canvas, after_frames);
+  enlace_plan_canvas_get_render_counts (canvas, &after_renders, NULL);
+  g_assert_cmpuint (after_renders, ==, renders + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +493,7 @@ main (int   argc,
   g_test_add ("/views/plan-page/background-calibrate", Fixture, NULL, setup, test_background_calibrate, teardown);
   g_test_add ("/views/plan-page/export-print", Fixture, NULL, setup, test_export_and_print, teardown);
   g_test_add ("/views/plan-page/architect-plan", Fixture, NULL, setup, test_architect_plan, teardown);
+  g_test_add ("/views/plan-page/hover-keeps-scene", Fixture, NULL, setup, test_hover_keeps_scene, teardown);
 
   {
     int ret = g_test_run ();
