@@ -21,7 +21,7 @@
 
 #include "enlace-generate.h"
 #include "enlace-render-ports.h"
-#include "enlace-render-rack.h"
+#include "enlace-rack-elevation.h"
 #include "enlace-render-trace.h"
 #include "enlace-store-private.h"
 #include "enlace-trace.h"

@@ -8,6 +8,7 @@
 
 #include "enlace-cli.h"
 #include "enlace-trace.h"
+#include "enlace-trace-paths.h"
 
 static gboolean opt_json;
 static char *opt_from;
@@ -16,7 +17,7 @@ static char *opt_room;
 
 static GOptionEntry trace_entries[] = {
   { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from,
-    N_("The object to trace from: DEVICE:PORT, CIRCUIT:A, a cable label or a device name"), N_("KEY") },
+    N_("The object to trace from: DEVICE:PORT, CIRCUIT:A, a cable label, a device name or an extension number"), N_("KEY") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
   { NULL }
 };
@@ -158,7 +159,9 @@ cli_cmd_trace (int    argc,
                              "from a panel port, outlet jack or circuit termination every path that runs "
                              "through it (or, when none does, the traces from the port itself both ways); "
                              "from a cable the paths through it (or from each of its ends across it); from a "
-                             "device the paths of all its ports."),
+                             "device the paths of all its ports; from a phone extension the paths of the port "
+                             "it rides on. A path through a cable or a panel port is listed once, not once "
+                             "from each end."),
                            trace_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
@@ -169,7 +172,7 @@ cli_cmd_trace (int    argc,
     return status;
 
   tracer = enlace_tracer_new (store);
-  paths = enlace_tracer_trace_key (tracer, opt_from, &error);
+  paths = enlace_tracer_trace_object_key (tracer, opt_from, NULL, &error);
   if (paths == NULL)
     return cli_fail (g_steal_pointer (&error));
 

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "enlace-propose.h"
 #include "enlace-store.h"
 #include "enlace-test-cli.h"
 
@@ -418,6 +419,46 @@ test_connect_disconnect (Fixture       *f,
   g_assert_cmpint (run (NULL, NULL, "disconnect", f->file, "P-001", NULL), ==, 1);
 }
 
+/* connect proposes what the Connect dialog proposes (enlace_cable_propose) */
+static void
+test_connect_proposes (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *pairs[][2] = { { "SW1:Gi1/0/1", "PP-1:1" }, { "SW1:Gi1/0/2", "PP-1:2" } };
+
+  make_campus (f);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      EnlaceCableProposal p = { 0 };
+      g_autoptr(JsonNode) cable = NULL;
+      g_autoptr(GError) error = NULL;
+      EnlaceTerm a, b;
+
+      {
+        g_autoptr(EnlaceStore) store = enlace_store_open (f->file, ENLACE_STORE_OPEN_READ_ONLY, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (enlace_store_lookup_term (store, pairs[i][0], &a, NULL));
+        g_assert_true (enlace_store_lookup_term (store, pairs[i][1], &b, NULL));
+        enlace_cable_propose (store, a.id, b.id, &p);
+      }
+      cable = run_json ("connect", f->file, pairs[i][0], pairs[i][1], NULL);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cable), "kind"), ==, p.kind);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cable), "label"), ==, p.label);
+      enlace_cable_proposal_clear (&p);
+    }
+
+  /* a kind given: the label follows it; a label given is kept */
+  {
+    g_autoptr(JsonNode) c1 = NULL;
+
+    OK ("disconnect", f->file, "SW1:Gi1/0/1");
+    c1 = run_json ("connect", f->file, "SW1:Gi1/0/1", "PP-1:1", "--kind", "other", NULL);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (c1), "kind"), ==, "other");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (c1), "label"), ==, "C-0001");
+  }
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -581,6 +622,7 @@ main (int    argc,
   ADD ("refusal", test_refusal_changes_nothing);
   ADD ("set-remove", test_set_remove);
   ADD ("connect-disconnect", test_connect_disconnect);
+  ADD ("connect-proposes", test_connect_proposes);
   ADD ("undo-redo", test_undo_redo);
   ADD ("log", test_log);
   ADD ("check-stats", test_check_stats);

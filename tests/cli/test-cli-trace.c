@@ -155,6 +155,27 @@ test_trace_text_and_json (void)
   g_assert_nonnull (strstr (r4.out, "complete, active"));
 }
 
+/* Like the trace page: an extension is traced from its port, and a path
+ * through a panel port is listed once, not once from each end. */
+static void
+test_trace_extension_and_once (void)
+{
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+
+  run_cli (&r1, "trace", campus, "--from", "10001", "--json", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  run_cli (&r2, "trace", campus, "--from", "A-SITE-PBX1:1/1", "--json", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_cmpstr (r1.out, ==, r2.out);
+  g_assert_nonnull (strstr (r1.out, "\"A-SITE-PBX1:1/1\""));
+
+  run_cli (&r3, "trace", campus, "--from", "A-0A-FO1:1", "--json", NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  root = parse (r3.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "paths")), ==, 1);
+}
+
 static void
 test_impact (void)
 {
@@ -243,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/cli/trace/usage-and-errors", test_usage_and_errors);
   g_test_add_func ("/cli/trace/paths-json", test_paths_json);
   g_test_add_func ("/cli/trace/trace", test_trace_text_and_json);
+  g_test_add_func ("/cli/trace/extension-and-once", test_trace_extension_and_once);
   g_test_add_func ("/cli/trace/impact", test_impact);
   g_test_add_func ("/cli/trace/free", test_free);
   ret = g_test_run ();

@@ -12,7 +12,7 @@
 #include "enlace-demo.h"
 #include "enlace-render-ports.h"
 #include "enlace-render-util.h"
-#include "enlace-render-rack.h"
+#include "enlace-rack-elevation.h"
 #include "enlace-render-trace.h"
 #include "enlace-test-fixture.h"
 

@@ -1,34 +1,21 @@
 /* enlace-connect-dialog.h: connect a port to another one
  *
  * Searches for the far port (free ports whose device or port name matches),
- * proposes the cable (kind, type, label and length) from what the two ends
- * are, and runs enlace_store_connect() — one undoable command.
+ * proposes the cable (kind, type, label and length: enlace_cable_propose ()
+ * in the model, as `enlace-cli connect` does) and runs
+ * enlace_store_connect() — one undoable command.
  */
 #pragma once
 
 #include <adwaita.h>
 
+#include "enlace-propose.h"
 #include "enlace-store.h"
 
 G_BEGIN_DECLS
 
 #define ENLACE_TYPE_CONNECT_DIALOG (enlace_connect_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (EnlaceConnectDialog, enlace_connect_dialog, ENLACE, CONNECT_DIALOG, AdwWindow)
-
-typedef struct
-{
-  char   *kind;      /* horizontal | backbone | patch-cord | equipment-cord | other */
-  char   *type;      /* cat6, om4, ... or NULL */
-  char   *label;
-  double  length_m;  /* < 0: unknown */
-} EnlaceCableProposal;
-
-void                 enlace_cable_proposal_clear   (EnlaceCableProposal *proposal);
-/* What a cable between ports @a and @b should be. */
-void                 enlace_cable_propose          (EnlaceStore         *store,
-                                                    gint64               port_a,
-                                                    gint64               port_b,
-                                                    EnlaceCableProposal *out);
 
 EnlaceConnectDialog *enlace_connect_dialog_new     (GtkWindow           *parent,
                                                     EnlaceStore         *store,

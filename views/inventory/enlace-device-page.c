@@ -10,6 +10,7 @@
 #include "enlace-kinds.h"
 #include "enlace-object-cases.h"
 #include "enlace-render-util.h"
+#include "enlace-trace-paths.h"
 #include "enlace-trace-view.h"
 
 struct _EnlaceDevicePage
@@ -50,7 +51,7 @@ load_trace (EnlaceDevicePage *self)
   g_clear_pointer (&self->trace, enlace_trace_drawing_unref);
   if (store && self->tracer && self->selected > 0)
     {
-      paths = enlace_trace_view_trace (self->tracer, "port", self->selected, &title, NULL);
+      paths = enlace_tracer_trace_object (self->tracer, "port", self->selected, &title, NULL);
       if (paths)
         self->trace = enlace_trace_drawing_new (store, title, paths, NULL);
     }

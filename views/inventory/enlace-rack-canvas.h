@@ -11,7 +11,7 @@
 
 #include <gtk/gtk.h>
 
-#include "enlace-render-rack.h"
+#include "enlace-rack-elevation.h"
 
 G_BEGIN_DECLS
 

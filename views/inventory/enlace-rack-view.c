@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "enlace-kinds.h"
+#include "enlace-propose.h"
 #include "enlace-rack-view.h"
 #include "enlace-render-util.h"
 
@@ -71,6 +72,7 @@ enlace_rack_view_set_object (EnlacePage *page,
 {
   EnlaceRackView *self = ENLACE_RACK_VIEW (page);
   EnlaceStore *store = enlace_page_get_store (page);
+  g_autoptr(EnlaceRackScene) scene = NULL;
   g_autoptr(EnlaceRackElevation) elevation = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -79,7 +81,8 @@ enlace_rack_view_set_object (EnlacePage *page,
 
   if (store == NULL)
     return;
-  elevation = enlace_rack_elevation_load (store, id, &error);
+  if ((scene = enlace_rack_scene_load (store, id, &error)))
+    elevation = enlace_rack_elevation_new (scene);
   enlace_rack_canvas_set_elevation (ENLACE_RACK_CANVAS (self->canvas), elevation);
   if (elevation == NULL)
     {
@@ -195,36 +198,6 @@ impact_clicked_cb (EnlaceRackView *self)
 
 /* Adding a device */
 
-static const char *
-prefix_for_role (const char *role)
-{
-  static const struct { const char *role, *prefix; } prefixes[] = {
-    { "switch", "SW" }, { "router", "RT" }, { "firewall", "FW" }, { "server", "SRV" },
-    { "pbx", "PBX" }, { "patch-panel", "PP" }, { "access-point", "AP" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_strcmp0 (prefixes[i].role, role) == 0)
-      return prefixes[i].prefix;
-  return "EQ";
-}
-
-static char *
-propose_name (EnlaceStore *store,
-              const char  *role)
-{
-  const char *prefix = prefix_for_role (role);
-
-  for (guint n = 1; n < 100000; n++)
-    {
-      g_autofree char *name = g_strdup_printf ("%s-%u", prefix, n);
-
-      if (enlace_store_lookup (store, "device", name, NULL) == 0)
-        return g_steal_pointer (&name);
-    }
-  return g_strdup (prefix);
-}
-
 static JsonObject *
 selected_type (EnlaceRackView *self)
 {
@@ -247,10 +220,7 @@ propose_unit (EnlaceRackView *self,
 
   if (e == NULL)
     return 1;
-  for (int u = (int) enlace_rack_elevation_get_u_height (e); u >= 1; u--)
-    if (enlace_rack_elevation_fits (e, face, u, MAX (height, 1), full_depth, 0, NULL))
-      return u;
-  return 1;
+  return enlace_rack_scene_propose_unit (enlace_rack_elevation_get_scene (e), height, full_depth, face);
 }
 
 static void
@@ -263,7 +233,7 @@ type_changed_cb (EnlaceRackView *self)
 
   if (type == NULL || store == NULL)
     return;
-  name = propose_name (store, enlace_json_string (type, "role"));
+  name = enlace_device_propose_name (store, enlace_json_string (type, "role"));
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), name);
   face = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->face_dropdown)) == 1
          ? ENLACE_RACK_FACE_REAR : ENLACE_RACK_FACE_FRONT;

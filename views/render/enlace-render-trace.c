@@ -58,6 +58,7 @@ struct _EnlaceTraceDrawing
   gatomicrefcount  ref_count;
   char            *title;
   GPtrArray       *columns;   /* Column* */
+  GPtrArray       *paths;     /* EnlacePath*, as given */
   double           height;
   const char      *hover_kind;
   gint64           hover_id;
@@ -106,6 +107,7 @@ enlace_trace_drawing_unref (EnlaceTraceDrawing *self)
     return;
   g_free (self->title);
   g_ptr_array_unref (self->columns);
+  g_clear_pointer (&self->paths, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -494,6 +496,7 @@ enlace_trace_drawing_new (EnlaceStore  *store,
   g_atomic_ref_count_init (&self->ref_count);
   self->title = g_strdup (title ? title : _("Trace"));
   self->columns = g_ptr_array_new_with_free_func (column_free);
+  self->paths = g_ptr_array_ref (paths);
 
   l.store = store;
   l.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_unref);
@@ -516,6 +519,13 @@ enlace_trace_drawing_new (EnlaceStore  *store,
   g_hash_table_unref (l.rows);
 
   return g_steal_pointer (&self);
+}
+
+GPtrArray *
+enlace_trace_drawing_get_paths (EnlaceTraceDrawing *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->paths;
 }
 
 guint

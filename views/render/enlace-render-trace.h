@@ -36,6 +36,8 @@ EnlaceTraceDrawing *enlace_trace_drawing_ref       (EnlaceTraceDrawing  *self);
 void                enlace_trace_drawing_unref     (EnlaceTraceDrawing  *self);
 
 guint               enlace_trace_drawing_get_n_paths (EnlaceTraceDrawing *self);
+/* The paths drawn (EnlacePath*), as given to _new (). */
+GPtrArray          *enlace_trace_drawing_get_paths (EnlaceTraceDrawing *self);
 /* Number of boxes (devices, terminations) and cable segments drawn. */
 guint               enlace_trace_drawing_get_n_boxes (EnlaceTraceDrawing *self);
 guint               enlace_trace_drawing_get_n_cables (EnlaceTraceDrawing *self);

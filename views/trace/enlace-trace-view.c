@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-render-util.h"
+#include "enlace-trace-paths.h"
 #include "enlace-trace-view.h"
 
 struct _EnlaceTraceView
@@ -26,112 +27,6 @@ struct _EnlaceTraceView
 };
 
 G_DEFINE_FINAL_TYPE (EnlaceTraceView, enlace_trace_view, ENLACE_TYPE_PAGE)
-
-static gboolean
-same_hop (const EnlacePath *a,
-          guint             ia,
-          const EnlacePath *b,
-          guint             ib)
-{
-  guint na = 0, nb = 0;
-  const EnlaceNode *ha = enlace_path_get_hop (a, ia, &na);
-  const EnlaceNode *hb = enlace_path_get_hop (b, ib, &nb);
-
-  if (na != nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (ha[i].kind != hb[i].kind || ha[i].id != hb[i].id)
-      return FALSE;
-  return TRUE;
-}
-
-/* A trace through a cable or a panel port gives the same path once from
- * each end; show it once (from the end found first). */
-static GPtrArray *
-drop_reversed (GPtrArray *paths)
-{
-  if (paths == NULL)
-    return NULL;
-  for (guint i = 0; i < paths->len; i++)
-    {
-      EnlacePath *a = g_ptr_array_index (paths, i);
-      guint na = enlace_path_get_n_hops (a);
-
-      for (guint j = paths->len; j-- > i + 1; )
-        {
-          EnlacePath *b = g_ptr_array_index (paths, j);
-          guint nb = enlace_path_get_n_hops (b);
-          gboolean reversed = na == nb && na > 0;
-
-          for (guint k = 0; reversed && k < na; k++)
-            reversed = same_hop (a, k, b, na - 1 - k);
-          if (reversed)
-            g_ptr_array_remove_index (paths, j);
-        }
-    }
-  return paths;
-}
-
-GPtrArray *
-enlace_trace_view_trace (EnlaceTracer  *tracer,
-                         const char    *kind,
-                         gint64         id,
-                         char         **title,
-                         GError       **error)
-{
-  EnlaceStore *store = enlace_tracer_get_store (tracer);
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), NULL);
-
-  if (g_strcmp0 (kind, "port") == 0 || g_strcmp0 (kind, "circuit-termination") == 0)
-    {
-      EnlaceTerm term = { g_strcmp0 (kind, "port") == 0 ? ENLACE_TERM_PORT : ENLACE_TERM_CIRCUIT, id };
-
-      key = enlace_store_dup_term_key (store, &term);
-      if (title)
-        *title = g_strdup_printf (_("Trace from %s"), key ? key : "?");
-      return drop_reversed (enlace_tracer_trace_term (tracer, &term, error));
-    }
-  if (g_strcmp0 (kind, "cable") == 0)
-    {
-      key = enlace_store_dup_key (store, "cable", id);
-      if (title)
-        *title = g_strdup_printf (_("Trace through cable %s"), key ? key : "?");
-      return drop_reversed (enlace_tracer_trace_cable (tracer, id, error));
-    }
-  if (g_strcmp0 (kind, "device") == 0)
-    {
-      key = enlace_store_dup_key (store, "device", id);
-      if (title)
-        *title = g_strdup_printf (_("Traces of every port of %s"), key ? key : "?");
-      return drop_reversed (enlace_tracer_trace_device (tracer, id, error));
-    }
-  if (g_strcmp0 (kind, "extension") == 0)
-    {
-      g_autoptr(JsonObject) ext = enlace_store_get (store, "extension", id, error);
-      EnlaceTerm term = { ENLACE_TERM_PORT, 0 };
-
-      if (ext == NULL)
-        return NULL;
-      term.id = enlace_json_int (ext, "port_id", 0);
-      if (term.id <= 0)
-        {
-          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                       _("Extension %s rides on no port: there is nothing to trace"),
-                       enlace_json_string (ext, "number"));
-          return NULL;
-        }
-      key = enlace_store_dup_term_key (store, &term);
-      if (title)
-        *title = g_strdup_printf (_("Trace of extension %s (%s)"), enlace_json_string (ext, "number"), key);
-      return enlace_tracer_trace_term (tracer, &term, error);
-    }
-
-  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-               _("Cannot trace an object of kind “%s”"), kind);
-  return NULL;
-}
 
 static const char *
 object_kind (const char *page_kind)
@@ -178,8 +73,8 @@ reload (EnlaceTraceView *self)
   g_clear_pointer (&self->drawing, enlace_trace_drawing_unref);
   if (store && self->tracer)
     {
-      paths = enlace_trace_view_trace (self->tracer, object_kind (enlace_page_get_kind (page)),
-                                       enlace_page_get_object_id (page), &title, &error);
+      paths = enlace_tracer_trace_object (self->tracer, object_kind (enlace_page_get_kind (page)),
+                                          enlace_page_get_object_id (page), &title, &error);
       if (paths)
         self->drawing = enlace_trace_drawing_new (store, title, paths, &error);
     }

@@ -18,13 +18,5 @@ gboolean            enlace_trace_view_export      (EnlaceTraceView  *self,
                                                    const char       *path,
                                                    gboolean          pdf,
                                                    GError          **error);
-/* The traced paths for an object of @kind ("port", "cable", "device",
- * "circuit-termination", "extension") and a title for them.  Shared with
- * the device page. */
-GPtrArray          *enlace_trace_view_trace       (EnlaceTracer     *tracer,
-                                                   const char       *kind,
-                                                   gint64            id,
-                                                   char            **title,
-                                                   GError          **error);
 
 G_END_DECLS

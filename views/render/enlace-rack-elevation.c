@@ -1,5 +1,5 @@
-/* enlace-render-rack.c: the elevation of a rack, front and rear */
-#define G_LOG_DOMAIN "enlace-render-rack"
+/* enlace-rack-elevation.c: the elevation of a rack, front and rear */
+#define G_LOG_DOMAIN "enlace-rack-elevation"
 #include "config.h"
 
 #include <math.h>
@@ -8,8 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-kinds.h"
-#include "enlace-query.h"
-#include "enlace-render-rack.h"
+#include "enlace-rack-elevation.h"
 #include "enlace-render-util.h"
 
 #define MARGIN     16.0
@@ -25,14 +24,7 @@
 struct _EnlaceRackElevation
 {
   gatomicrefcount  ref_count;
-  gint64           rack_id;
-  char            *name;
-  char            *place;      /* space key and name */
-  char            *width;
-  guint            u_height;
-  gboolean         desc_units;
-  GArray          *devices;    /* EnlaceRackDevice */
-  guint            n_unmounted;
+  EnlaceRackScene *scene;      /* what is drawn, from the model */
 
   gint64           hover;
   gint64           selected;
@@ -44,17 +36,6 @@ struct _EnlaceRackElevation
 
 G_DEFINE_BOXED_TYPE (EnlaceRackElevation, enlace_rack_elevation,
                      enlace_rack_elevation_ref, enlace_rack_elevation_unref)
-
-static void
-clear_device (gpointer data)
-{
-  EnlaceRackDevice *d = data;
-
-  g_free (d->name);
-  g_free (d->type_label);
-  g_free (d->role);
-  g_free (d->status);
-}
 
 EnlaceRackElevation *
 enlace_rack_elevation_ref (EnlaceRackElevation *self)
@@ -70,25 +51,21 @@ enlace_rack_elevation_unref (EnlaceRackElevation *self)
   g_return_if_fail (self != NULL);
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_free (self->name);
-  g_free (self->place);
-  g_free (self->width);
-  g_array_unref (self->devices);
+  enlace_rack_scene_unref (self->scene);
   g_free (self);
 }
 
-static int
-compare_devices (gconstpointer a,
-                 gconstpointer b)
+EnlaceRackElevation *
+enlace_rack_elevation_new (EnlaceRackScene *scene)
 {
-  const EnlaceRackDevice *da = a, *db = b;
+  EnlaceRackElevation *self;
 
-  /* mounted first, top of the rack first, then by name */
-  if ((da->position > 0) != (db->position > 0))
-    return da->position > 0 ? -1 : 1;
-  if (da->position != db->position)
-    return da->position > db->position ? -1 : 1;
-  return g_strcmp0 (da->name, db->name);
+  g_return_val_if_fail (scene != NULL, NULL);
+
+  self = g_new0 (EnlaceRackElevation, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->scene = enlace_rack_scene_ref (scene);
+  return self;
 }
 
 EnlaceRackElevation *
@@ -96,154 +73,64 @@ enlace_rack_elevation_load (EnlaceStore  *store,
                             gint64        rack_id,
                             GError      **error)
 {
-  g_autoptr(EnlaceRackElevation) self = NULL;
-  g_autoptr(JsonObject) rack = NULL;
-  g_autoptr(GPtrArray) devices = NULL;
-  g_autoptr(GHashTable) types = NULL;
-  g_autoptr(GArray) ids = NULL;
-  const EnlaceListSpec *spec = enlace_list_spec_lookup ("device");
-  gint64 space_id;
+  g_autoptr(EnlaceRackScene) scene = NULL;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  if (!(rack = enlace_store_get (store, "rack", rack_id, error)))
+  if (!(scene = enlace_rack_scene_load (store, rack_id, error)))
     return NULL;
-  /* only the rack's devices: the device list is keyed by rack */
-  devices = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  if (spec && (ids = enlace_list_query_ids (store, spec, rack_id, NULL, -1, FALSE, NULL)))
-    {
-      for (guint i = 0; i < ids->len; i++)
-        {
-          JsonObject *o = enlace_store_get (store, "device", g_array_index (ids, gint64, i), NULL);
-          if (o)
-            g_ptr_array_add (devices, o);
-        }
-    }
-  else
-    {
-      g_clear_pointer (&devices, g_ptr_array_unref);
-      if (!(devices = enlace_store_list (store, "device", 0, error)))
-        return NULL;
-    }
+  return enlace_rack_elevation_new (scene);
+}
 
-  self = g_new0 (EnlaceRackElevation, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->rack_id = rack_id;
-  self->name = g_strdup (enlace_json_string (rack, "name"));
-  self->u_height = CLAMP (enlace_json_int (rack, "u_height", 42), 1, 100);
-  self->desc_units = enlace_json_int (rack, "desc_units", 0) != 0;
-  self->width = g_strdup (enlace_json_string (rack, "width"));
-  self->devices = g_array_new (FALSE, TRUE, sizeof (EnlaceRackDevice));
-  g_array_set_clear_func (self->devices, clear_device);
-
-  space_id = enlace_json_int (rack, "space_id", 0);
-  if (space_id > 0)
-    {
-      g_autofree char *key = enlace_store_dup_key (store, "space", space_id);
-      g_autoptr(JsonObject) space = enlace_store_get (store, "space", space_id, NULL);
-      const char *sname = space ? enlace_json_string (space, "name") : NULL;
-
-      if (sname && *sname)
-        self->place = g_strdup_printf ("%s — %s", key ? key : "", sname);
-      else
-        self->place = g_strdup (key);
-    }
-
-  types = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                 (GDestroyNotify) json_object_unref);
-
-  for (guint i = 0; i < devices->len; i++)
-    {
-      JsonObject *o = g_ptr_array_index (devices, i);
-      EnlaceRackDevice d = { 0 };
-      gint64 type_id;
-      JsonObject *type = NULL;
-      const char *face;
-
-      if (enlace_json_int (o, "rack_id", 0) != rack_id)
-        continue;
-
-      type_id = enlace_json_int (o, "device_type_id", 0);
-      if (type_id > 0)
-        {
-          type = g_hash_table_lookup (types, &type_id);
-          if (type == NULL &&
-              (type = enlace_store_get (store, "device-type", type_id, NULL)))
-            g_hash_table_insert (types, g_memdup2 (&type_id, sizeof type_id), type);
-        }
-
-      d.device_id = enlace_json_int (o, "id", 0);
-      d.name = g_strdup (enlace_json_string (o, "name"));
-      d.role = g_strdup (enlace_json_string (o, "role"));
-      d.status = g_strdup (enlace_json_string (o, "status"));
-      face = enlace_json_string (o, "face");
-      d.face = g_strcmp0 (face, "rear") == 0 ? ENLACE_RACK_FACE_REAR : ENLACE_RACK_FACE_FRONT;
-      d.position = enlace_json_double (o, "u_position", 0);
-      d.height = type ? enlace_json_double (type, "u_height", 1) : 1;
-      d.full_depth = type ? enlace_json_int (type, "full_depth", 1) != 0 : TRUE;
-      if (type)
-        d.type_label = g_strdup_printf ("%s %s",
-                                        enlace_json_string (type, "manufacturer"),
-                                        enlace_json_string (type, "model"));
-      if (d.position <= 0 || d.height <= 0)
-        self->n_unmounted++;
-      g_array_append_val (self->devices, d);
-    }
-
-  g_array_sort (self->devices, compare_devices);
-
-  return g_steal_pointer (&self);
+EnlaceRackScene *
+enlace_rack_elevation_get_scene (EnlaceRackElevation *self)
+{
+  return self->scene;
 }
 
 gint64
 enlace_rack_elevation_get_rack_id (EnlaceRackElevation *self)
 {
-  return self->rack_id;
+  return self->scene->rack_id;
 }
 
 const char *
 enlace_rack_elevation_get_name (EnlaceRackElevation *self)
 {
-  return self->name;
+  return self->scene->name;
 }
 
 guint
 enlace_rack_elevation_get_u_height (EnlaceRackElevation *self)
 {
-  return self->u_height;
+  return self->scene->u_height;
 }
 
 guint
 enlace_rack_elevation_get_n_devices (EnlaceRackElevation *self)
 {
-  return self->devices->len;
+  return self->scene->devices->len;
 }
 
 const EnlaceRackDevice *
 enlace_rack_elevation_get_device (EnlaceRackElevation *self,
                                   guint                i)
 {
-  g_return_val_if_fail (i < self->devices->len, NULL);
-  return &g_array_index (self->devices, EnlaceRackDevice, i);
+  g_return_val_if_fail (i < self->scene->devices->len, NULL);
+  return &g_array_index (self->scene->devices, EnlaceRackDevice, i);
 }
 
 const EnlaceRackDevice *
 enlace_rack_elevation_find_device (EnlaceRackElevation *self,
                                    gint64               device_id)
 {
-  for (guint i = 0; i < self->devices->len; i++)
-    {
-      const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
-      if (d->device_id == device_id)
-        return d;
-    }
-  return NULL;
+  return enlace_rack_scene_find_device (self->scene, device_id);
 }
 
 static gboolean
 is_mounted (const EnlaceRackDevice *d)
 {
-  return d->position > 0 && d->height > 0;
+  return enlace_rack_device_is_mounted (d);
 }
 
 static gboolean
@@ -256,26 +143,7 @@ occupies (const EnlaceRackDevice *d,
 double
 enlace_rack_elevation_get_used_units (EnlaceRackElevation *self)
 {
-  guint n = self->u_height * 2;
-  g_autofree gboolean *half = g_new0 (gboolean, n);
-  double used = 0;
-
-  for (guint i = 0; i < self->devices->len; i++)
-    {
-      const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
-      int from, to;
-
-      if (!is_mounted (d))
-        continue;
-      from = (int) floor ((d->position - 1) * 2);
-      to = (int) ceil ((d->position - 1 + d->height) * 2);
-      for (int k = MAX (from, 0); k < MIN (to, (int) n); k++)
-        half[k] = TRUE;
-    }
-  for (guint k = 0; k < n; k++)
-    if (half[k])
-      used += 0.5;
-  return used;
+  return enlace_rack_scene_get_used_units (self->scene);
 }
 
 gboolean
@@ -287,28 +155,7 @@ enlace_rack_elevation_fits (EnlaceRackElevation *self,
                             gint64               ignore_device,
                             gint64              *blocker)
 {
-  if (blocker)
-    *blocker = 0;
-  if (position < 1 || position + height - 1 > self->u_height + 1e-9)
-    return FALSE;
-
-  for (guint i = 0; i < self->devices->len; i++)
-    {
-      const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
-
-      if (d->device_id == ignore_device || !is_mounted (d))
-        continue;
-      if (!(occupies (d, face) || (full_depth && is_mounted (d))))
-        continue;
-      if (position < d->position + d->height - 1e-9 &&
-          d->position < position + height - 1e-9)
-        {
-          if (blocker)
-            *blocker = d->device_id;
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return enlace_rack_scene_fits (self->scene, face, position, height, full_depth, ignore_device, blocker);
 }
 
 /* Geometry */
@@ -337,10 +184,10 @@ enlace_rack_elevation_get_span_rect (EnlaceRackElevation *self,
 {
   double top;
 
-  if (self->desc_units)
+  if (self->scene->desc_units)
     top = units_top () + (position - 1) * UNIT_H;
   else
-    top = units_top () + (self->u_height - (position - 1) - height) * UNIT_H;
+    top = units_top () + (self->scene->u_height - (position - 1) - height) * UNIT_H;
 
   *x = face_x (face) + RAIL_W;
   *y = top;
@@ -351,7 +198,7 @@ enlace_rack_elevation_get_span_rect (EnlaceRackElevation *self,
 static guint
 n_footer_lines (EnlaceRackElevation *self)
 {
-  return self->n_unmounted > 0 ? 1 + self->n_unmounted : 0;
+  return self->scene->n_unmounted > 0 ? 1 + self->scene->n_unmounted : 0;
 }
 
 void
@@ -362,7 +209,7 @@ enlace_rack_elevation_get_size (EnlaceRackElevation *self,
   if (width)
     *width = MARGIN * 2 + FACE_W * 2 + GAP;
   if (height)
-    *height = units_top () + self->u_height * UNIT_H + RAIL_W / 2 + MARGIN +
+    *height = units_top () + self->scene->u_height * UNIT_H + RAIL_W / 2 + MARGIN +
               n_footer_lines (self) * FOOT_LINE + (n_footer_lines (self) ? 8 : 0);
 }
 
@@ -383,13 +230,13 @@ enlace_rack_elevation_unit_at (EnlaceRackElevation *self,
   else
     return FALSE;
 
-  if (y < units_top () || y >= units_top () + self->u_height * UNIT_H)
+  if (y < units_top () || y >= units_top () + self->scene->u_height * UNIT_H)
     return FALSE;
   row = (int) floor ((y - units_top ()) / UNIT_H);
   if (face)
     *face = f;
   if (unit)
-    *unit = self->desc_units ? row + 1 : (int) self->u_height - row;
+    *unit = self->scene->desc_units ? row + 1 : (int) self->scene->u_height - row;
   return TRUE;
 }
 
@@ -401,12 +248,12 @@ enlace_rack_elevation_position_for_top (EnlaceRackElevation *self,
   double rows = round ((top_y - units_top ()) / UNIT_H);
   double pos;
 
-  if (self->desc_units)
+  if (self->scene->desc_units)
     pos = rows + 1;
   else
-    pos = self->u_height - rows - height + 1;
+    pos = self->scene->u_height - rows - height + 1;
   pos = floor (pos);
-  return CLAMP (pos, 1, MAX (1, self->u_height - ceil (height) + 1));
+  return CLAMP (pos, 1, MAX (1, self->scene->u_height - ceil (height) + 1));
 }
 
 gint64
@@ -416,9 +263,9 @@ enlace_rack_elevation_device_at (EnlaceRackElevation *self,
                                  EnlaceRackFace      *face)
 {
   for (int f = ENLACE_RACK_FACE_FRONT; f <= ENLACE_RACK_FACE_REAR; f++)
-    for (guint i = 0; i < self->devices->len; i++)
+    for (guint i = 0; i < self->scene->devices->len; i++)
       {
-        const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
+        const EnlaceRackDevice *d = &g_array_index (self->scene->devices, EnlaceRackDevice, i);
         double rx, ry, rw, rh;
 
         if (!occupies (d, f))
@@ -475,7 +322,7 @@ draw_header (EnlaceRackElevation *self,
 {
   double total_w = FACE_W * 2 + GAP;
   double used = enlace_rack_elevation_get_used_units (self);
-  double frac = self->u_height ? used / self->u_height : 0;
+  double frac = self->scene->u_height ? used / self->scene->u_height : 0;
   g_autofree char *title = NULL;
   g_autofree char *sub = NULL;
   g_autofree char *util = NULL;
@@ -483,12 +330,12 @@ draw_header (EnlaceRackElevation *self,
   g_autofree char *width = NULL;
   double bar_y = MARGIN + 50;
 
-  title = g_strdup_printf (_("Rack %s"), self->name ? self->name : "");
+  title = g_strdup_printf (_("Rack %s"), self->scene->name ? self->scene->name : "");
   enlace_render_set_rgb (cr, ink, 1);
   enlace_render_text (cr, title, 18, TRUE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN, total_w, 22);
 
   /* "19in" → "19 in" */
-  width = g_strdup (self->width ? self->width : "19in");
+  width = g_strdup (self->scene->width ? self->scene->width : "19in");
   if (g_str_has_suffix (width, "in"))
     {
       char *w = g_strndup (width, strlen (width) - 2);
@@ -496,17 +343,17 @@ draw_header (EnlaceRackElevation *self,
       width = g_strconcat (w, " in", NULL);
       g_free (w);
     }
-  if (self->place)
-    sub = g_strdup_printf (_("%s · %u U · %s"), self->place, self->u_height, width);
+  if (self->scene->place)
+    sub = g_strdup_printf (_("%s · %u U · %s"), self->scene->place, self->scene->u_height, width);
   else
-    sub = g_strdup_printf (_("%u U · %s"), self->u_height, width);
+    sub = g_strdup_printf (_("%u U · %s"), self->scene->u_height, width);
   enlace_render_set_rgb (cr, dim, 1);
   enlace_render_text (cr, sub, 12, FALSE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN + 24, total_w, 18);
 
   /* utilisation bar with its figure on the right */
   used_s = used == floor (used) ? g_strdup_printf ("%.0f", used) : g_strdup_printf ("%.1f", used);
   util = g_strdup_printf (_("%s of %u U used (%.0f %%) · %g U free"),
-                          used_s, self->u_height, frac * 100, self->u_height - used);
+                          used_s, self->scene->u_height, frac * 100, self->scene->u_height - used);
   enlace_render_set_rgb (cr, ink, 1);
   {
     double bw = total_w * 0.45;
@@ -658,8 +505,8 @@ draw_face (EnlaceRackElevation *self,
 {
   double fx = face_x (face);
   double top = units_top ();
-  double units_h = self->u_height * UNIT_H;
-  g_autofree gint64 *taken = g_new0 (gint64, self->u_height + 1);
+  double units_h = self->scene->u_height * UNIT_H;
+  g_autofree gint64 *taken = g_new0 (gint64, self->scene->u_height + 1);
 
   /* face label */
   enlace_render_set_rgb (cr, ink, 1);
@@ -676,7 +523,7 @@ draw_face (EnlaceRackElevation *self,
   enlace_render_set_rgb (cr, slot, 1);
   cairo_fill (cr);
 
-  for (guint u = 1; u <= self->u_height; u++)
+  for (guint u = 1; u <= self->scene->u_height; u++)
     {
       double x, y, w, h;
       g_autofree char *num = g_strdup_printf ("%u", u);
@@ -700,19 +547,19 @@ draw_face (EnlaceRackElevation *self,
     }
 
   /* which whole units are taken on this face, for the free-run labels */
-  for (guint i = 0; i < self->devices->len; i++)
+  for (guint i = 0; i < self->scene->devices->len; i++)
     {
-      const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
+      const EnlaceRackDevice *d = &g_array_index (self->scene->devices, EnlaceRackDevice, i);
 
       if (!occupies (d, face))
         continue;
       for (double u = floor (d->position); u < d->position + d->height - 1e-9; u += 1)
-        if (u >= 1 && u <= self->u_height)
+        if (u >= 1 && u <= self->scene->u_height)
           taken[(guint) u] = d->device_id;
     }
 
   /* label runs of free units */
-  for (guint u = 1; u <= self->u_height; )
+  for (guint u = 1; u <= self->scene->u_height; )
     {
       guint end = u;
       double x, y, w, h;
@@ -723,7 +570,7 @@ draw_face (EnlaceRackElevation *self,
           u++;
           continue;
         }
-      while (end + 1 <= self->u_height && !taken[end + 1])
+      while (end + 1 <= self->scene->u_height && !taken[end + 1])
         end++;
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u U free", "%u U free", end - u + 1),
                                end - u + 1);
@@ -735,9 +582,9 @@ draw_face (EnlaceRackElevation *self,
 
   /* devices: those seen from behind first, then this face's */
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->devices->len; i++)
+    for (guint i = 0; i < self->scene->devices->len; i++)
       {
-        const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
+        const EnlaceRackDevice *d = &g_array_index (self->scene->devices, EnlaceRackDevice, i);
 
         if (!occupies (d, face))
           continue;
@@ -775,17 +622,17 @@ draw_footer (EnlaceRackElevation *self,
   double y;
   double total_w = FACE_W * 2 + GAP;
 
-  if (self->n_unmounted == 0)
+  if (self->scene->n_unmounted == 0)
     return;
 
-  y = units_top () + self->u_height * UNIT_H + RAIL_W / 2 + 8;
+  y = units_top () + self->scene->u_height * UNIT_H + RAIL_W / 2 + 8;
   enlace_render_set_rgb (cr, ink, 1);
   enlace_render_text (cr, _("In the rack without a unit (0 U or not placed):"), 12, TRUE,
                       ENLACE_ALIGN_LEFT, MARGIN, y, total_w, FOOT_LINE);
   y += FOOT_LINE;
-  for (guint i = 0; i < self->devices->len; i++)
+  for (guint i = 0; i < self->scene->devices->len; i++)
     {
-      const EnlaceRackDevice *d = &g_array_index (self->devices, EnlaceRackDevice, i);
+      const EnlaceRackDevice *d = &g_array_index (self->scene->devices, EnlaceRackDevice, i);
       g_autofree char *line = NULL;
 
       if (is_mounted (d))

@@ -1,9 +1,9 @@
-/* enlace-render-rack.h: the elevation of a rack, front and rear
+/* enlace-rack-elevation.h: the elevation of a rack, front and rear
  *
- * An EnlaceRackElevation is loaded once from the store (the rack and the
- * devices mounted in it) and then drawn into any cairo_t at its natural
- * size (enlace_rack_elevation_get_size(), in user units: pixels on screen,
- * points in a PDF).  The front face is on the left, the rear face on the
+ * An EnlaceRackElevation draws an EnlaceRackScene (the rack and the
+ * devices mounted in it, read by the model: enlace-rack-scene.h) into any
+ * cairo_t at its natural size (enlace_rack_elevation_get_size(), in user
+ * units: pixels on screen, points in a PDF).  The front face is on the left, the rear face on the
  * right; every unit is numbered on the rails, free units are drawn empty
  * and labelled, and the header gives the utilisation.  The same object
  * answers hit tests in drawing coordinates for the widget.
@@ -12,37 +12,23 @@
 
 #include <cairo.h>
 
+#include "enlace-rack-scene.h"
 #include "enlace-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  ENLACE_RACK_FACE_FRONT,
-  ENLACE_RACK_FACE_REAR,
-} EnlaceRackFace;
-
-typedef struct
-{
-  gint64          device_id;
-  char           *name;
-  char           *type_label;   /* "Manufacturer Model", or NULL */
-  char           *role;
-  char           *status;
-  EnlaceRackFace  face;
-  double          position;     /* lowest unit, 0 when not mounted */
-  double          height;       /* in units, may be 0 or a half */
-  gboolean        full_depth;
-} EnlaceRackDevice;
 
 typedef struct _EnlaceRackElevation EnlaceRackElevation;
 
 #define ENLACE_TYPE_RACK_ELEVATION (enlace_rack_elevation_get_type ())
 GType                   enlace_rack_elevation_get_type    (void) G_GNUC_CONST;
 
+/* Draws @scene (a reference is kept). */
+EnlaceRackElevation    *enlace_rack_elevation_new         (EnlaceRackScene       *scene);
+/* enlace_rack_scene_load () and enlace_rack_elevation_new (). */
 EnlaceRackElevation    *enlace_rack_elevation_load        (EnlaceStore           *store,
                                                            gint64                 rack_id,
                                                            GError               **error);
+EnlaceRackScene        *enlace_rack_elevation_get_scene   (EnlaceRackElevation   *self);
 EnlaceRackElevation    *enlace_rack_elevation_ref         (EnlaceRackElevation   *self);
 void                    enlace_rack_elevation_unref       (EnlaceRackElevation   *self);
 
