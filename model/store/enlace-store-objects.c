@@ -135,6 +135,217 @@ choices_text (const char * const *choices)
   return g_strjoinv (", ", (char **)choices);
 }
 
+/* A POLYGON or POLYLINE field: @node is a JSON array or its text. */
+static gboolean
+normalize_points (const EnlaceKind  *kind,
+                  const EnlaceField *field,
+                  JsonNode          *node,
+                  const char        *title,
+                  JsonObject        *out,
+                  GError           **error)
+{
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    text = json_to_string (node, FALSE);
+  else
+    text = g_strdup (json_node_get_string (node));
+  ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : valid_points (text, 2);
+  if (!ok)
+    {
+      if (field->type == ENLACE_FIELD_POLYGON)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
+                     _(kind->label), title);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: %s must be a list of at least two points [[x, y], …] in metres"),
+                     _(kind->label), title, _(field->label));
+      return FALSE;
+    }
+  json_object_set_string_member (out, field->name, text);
+  return TRUE;
+}
+
+/* A REF field: @node is an id or the readable key of the object. */
+static gboolean
+normalize_ref (EnlaceStore       *self,
+               const EnlaceKind  *kind,
+               const EnlaceField *field,
+               JsonNode          *node,
+               const char        *title,
+               JsonObject        *out,
+               GError           **error)
+{
+  const EnlaceKind *ref = enlace_kind_lookup (field->ref_kind);
+  gint64 id;
+
+  g_assert (ref != NULL);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    id = json_node_get_int (node);
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      id = enlace_store_lookup (self, field->ref_kind, json_node_get_string (node), &local_error);
+      if (id == 0)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                       _("%s “%s”: %s"), _(kind->label), title, local_error->message);
+          return FALSE;
+        }
+    }
+  if (!row_exists (self, ref->table, id))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("%s “%s”: there is no %s with id %lld"),
+                   _(kind->label), title, _(ref->label), (long long)id);
+      return FALSE;
+    }
+  json_object_set_int_member (out, field->name, id);
+  return TRUE;
+}
+
+/* Converts the user value @node of @field (a string, a number, a key for
+ * a reference) into its typed value, set in @out. */
+static gboolean
+normalize_field (EnlaceStore       *self,
+                 const EnlaceKind  *kind,
+                 const EnlaceField *field,
+                 JsonNode          *node,
+                 const char        *title,
+                 JsonObject        *out,
+                 GError           **error)
+{
+  const char *name = field->name;
+  GType vtype = G_TYPE_INVALID;
+  const char *s = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      json_object_set_null_member (out, name);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      vtype = json_node_get_value_type (node);
+      if (vtype == G_TYPE_STRING)
+        s = json_node_get_string (node);
+    }
+  if (s != NULL && *s == '\0' && field->type != ENLACE_FIELD_TEXT)
+    {
+      json_object_set_null_member (out, name);
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case ENLACE_FIELD_TEXT:
+      if (s == NULL)
+        goto bad_type;
+      json_object_set_string_member (out, name, s);
+      break;
+
+    case ENLACE_FIELD_CHOICE:
+      if (s == NULL)
+        goto bad_type;
+      if (!g_strv_contains (field->choices, s))
+        {
+          g_autofree char *list = choices_text (field->choices);
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s “%s”: %s “%s” is not one of: %s"),
+                       _(kind->label), title, _(field->label), s, list);
+          return FALSE;
+        }
+      json_object_set_string_member (out, name, s);
+      break;
+
+    case ENLACE_FIELD_POLYGON:
+    case ENLACE_FIELD_POLYLINE:
+      if (s == NULL && !JSON_NODE_HOLDS_ARRAY (node))
+        goto bad_type;
+      return normalize_points (kind, field, node, title, out, error);
+
+    case ENLACE_FIELD_INT:
+      {
+        gint64 v;
+
+        if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node);
+        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
+          v = (gint64)json_node_get_double (node);
+        else if (vtype == G_TYPE_BOOLEAN)
+          v = json_node_get_boolean (node);
+        else if (s != NULL)
+          {
+            char *end = NULL;
+            v = g_ascii_strtoll (s, &end, 10);
+            if (end == s || *end != '\0')
+              goto bad_type;
+          }
+        else
+          goto bad_type;
+        json_object_set_int_member (out, name, v);
+      }
+      break;
+
+    case ENLACE_FIELD_REAL:
+      {
+        double v;
+
+        if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node);
+        else if (vtype == G_TYPE_DOUBLE)
+          v = json_node_get_double (node);
+        else if (s != NULL)
+          {
+            char *end = NULL;
+            g_autofree char *dot = g_strdelimit (g_strdup (s), ",", '.');
+            v = g_ascii_strtod (dot, &end);
+            if (end == dot || *end != '\0')
+              goto bad_type;
+          }
+        else
+          goto bad_type;
+        if (!isfinite (v))
+          goto bad_type;
+        json_object_set_double_member (out, name, v);
+      }
+      break;
+
+    case ENLACE_FIELD_BOOL:
+      {
+        gboolean v;
+
+        if (vtype == G_TYPE_BOOLEAN)
+          v = json_node_get_boolean (node);
+        else if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node) != 0;
+        else if (s == NULL || !parse_bool (s, &v))
+          goto bad_type;
+        json_object_set_int_member (out, name, v ? 1 : 0);
+      }
+      break;
+
+    case ENLACE_FIELD_REF:
+      if (vtype != G_TYPE_INT64 && s == NULL)
+        goto bad_type;
+      return normalize_ref (self, kind, field, node, title, out, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+
+bad_type:
+  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+               _("%s “%s”: “%s” is not a valid value for %s"),
+               _(kind->label), title,
+               s ? s : "?", _(field->label));
+  return FALSE;
+}
+
 /* Converts @in (user values: strings, numbers, keys for references) into
  * typed values for the columns of @kind.  Unknown fields are refused. */
 static JsonObject *
@@ -155,9 +366,6 @@ normalize (EnlaceStore       *self,
     {
       const char *name = l->data;
       const EnlaceField *field;
-      JsonNode *node = json_object_get_member (in, name);
-      GType vtype = G_TYPE_INVALID;
-      const char *s = NULL;
 
       if (strcmp (name, "id") == 0)
         continue;
@@ -168,180 +376,8 @@ normalize (EnlaceStore       *self,
                        _("%s “%s”: unknown field “%s”"), _(kind->label), title, name);
           return NULL;
         }
-
-      if (JSON_NODE_HOLDS_NULL (node))
-        {
-          json_object_set_null_member (out, name);
-          continue;
-        }
-      if (JSON_NODE_HOLDS_VALUE (node))
-        {
-          vtype = json_node_get_value_type (node);
-          if (vtype == G_TYPE_STRING)
-            s = json_node_get_string (node);
-        }
-      if (s != NULL && *s == '\0' && field->type != ENLACE_FIELD_TEXT)
-        {
-          json_object_set_null_member (out, name);
-          continue;
-        }
-
-      switch (field->type)
-        {
-        case ENLACE_FIELD_TEXT:
-          if (s == NULL)
-            goto bad_type;
-          json_object_set_string_member (out, name, s);
-          break;
-
-        case ENLACE_FIELD_CHOICE:
-          if (s == NULL)
-            goto bad_type;
-          if (!g_strv_contains (field->choices, s))
-            {
-              g_autofree char *list = choices_text (field->choices);
-              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                           _("%s “%s”: %s “%s” is not one of: %s"),
-                           _(kind->label), title, _(field->label), s, list);
-              return NULL;
-            }
-          json_object_set_string_member (out, name, s);
-          break;
-
-        case ENLACE_FIELD_POLYGON:
-        case ENLACE_FIELD_POLYLINE:
-          {
-            g_autofree char *text = NULL;
-            gboolean ok;
-
-            if (JSON_NODE_HOLDS_ARRAY (node))
-              text = json_to_string (node, FALSE);
-            else if (s != NULL)
-              text = g_strdup (s);
-            else
-              goto bad_type;
-            ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : valid_points (text, 2);
-            if (!ok)
-              {
-                if (field->type == ENLACE_FIELD_POLYGON)
-                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                               _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
-                               _(kind->label), title);
-                else
-                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                               _("%s “%s”: %s must be a list of at least two points [[x, y], …] in metres"),
-                               _(kind->label), title, _(field->label));
-                return NULL;
-              }
-            json_object_set_string_member (out, name, text);
-          }
-          break;
-
-        case ENLACE_FIELD_INT:
-          {
-            gint64 v;
-
-            if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node);
-            else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
-              v = (gint64)json_node_get_double (node);
-            else if (vtype == G_TYPE_BOOLEAN)
-              v = json_node_get_boolean (node);
-            else if (s != NULL)
-              {
-                char *end = NULL;
-                v = g_ascii_strtoll (s, &end, 10);
-                if (end == s || *end != '\0')
-                  goto bad_type;
-              }
-            else
-              goto bad_type;
-            json_object_set_int_member (out, name, v);
-          }
-          break;
-
-        case ENLACE_FIELD_REAL:
-          {
-            double v;
-
-            if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node);
-            else if (vtype == G_TYPE_DOUBLE)
-              v = json_node_get_double (node);
-            else if (s != NULL)
-              {
-                char *end = NULL;
-                g_autofree char *dot = g_strdelimit (g_strdup (s), ",", '.');
-                v = g_ascii_strtod (dot, &end);
-                if (end == dot || *end != '\0')
-                  goto bad_type;
-              }
-            else
-              goto bad_type;
-            if (!isfinite (v))
-              goto bad_type;
-            json_object_set_double_member (out, name, v);
-          }
-          break;
-
-        case ENLACE_FIELD_BOOL:
-          {
-            gboolean v;
-
-            if (vtype == G_TYPE_BOOLEAN)
-              v = json_node_get_boolean (node);
-            else if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node) != 0;
-            else if (s == NULL || !parse_bool (s, &v))
-              goto bad_type;
-            json_object_set_int_member (out, name, v ? 1 : 0);
-          }
-          break;
-
-        case ENLACE_FIELD_REF:
-          {
-            const EnlaceKind *ref = enlace_kind_lookup (field->ref_kind);
-            gint64 id = 0;
-
-            g_assert (ref != NULL);
-            if (vtype == G_TYPE_INT64)
-              id = json_node_get_int (node);
-            else if (s != NULL)
-              {
-                g_autoptr(GError) local_error = NULL;
-
-                id = enlace_store_lookup (self, field->ref_kind, s, &local_error);
-                if (id == 0)
-                  {
-                    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                                 _("%s “%s”: %s"), _(kind->label), title, local_error->message);
-                    return NULL;
-                  }
-              }
-            else
-              goto bad_type;
-            if (!row_exists (self, ref->table, id))
-              {
-                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                             _("%s “%s”: there is no %s with id %lld"),
-                             _(kind->label), title, _(ref->label), (long long)id);
-                return NULL;
-              }
-            json_object_set_int_member (out, name, id);
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-      continue;
-
-    bad_type:
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s “%s”: “%s” is not a valid value for %s"),
-                   _(kind->label), title,
-                   s ? s : "?", _(field->label));
-      return NULL;
+      if (!normalize_field (self, kind, field, json_object_get_member (in, name), title, out, error))
+        return NULL;
     }
 
   return g_steal_pointer (&out);
