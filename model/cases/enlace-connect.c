@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "enlace-cases-private.h"
+#include "enlace-propose.h"
 #include "enlace-trace.h"
 
 /* The patch-panel front port that an outlet jack is wired back to (the
@@ -186,6 +187,18 @@ enlace_cases_make_connection (EnlaceStore  *store,
                    switch_port, panel_key ? panel_key : "?");
       return 0;
     }
+  /* The same proposal as the Connect dialog and enlace-cli connect: the
+   * project's next patch-cord label, the type of the panel's cabling. */
+  {
+    EnlaceCableProposal p = { 0 };
+
+    enlace_cable_propose (store, panel, sw, &p);
+    if (p.label != NULL)
+      json_object_set_string_member (cable, "label", p.label);
+    if (p.type != NULL)
+      json_object_set_string_member (cable, "type", p.type);
+    enlace_cable_proposal_clear (&p);
+  }
   json_object_set_string_member (cable, "kind", "patch-cord");
   json_object_set_string_member (cable, "status", "installed");
   (void) folio;

@@ -11,68 +11,8 @@
 
 #define N(a) G_N_ELEMENTS (a)
 
-/* Readable paths, as SQL over an id expression. */
-#define SPACE_PATH(x) \
-  "(SELECT b.code || '/' || f.level || '/' || s.code FROM space s" \
-  " JOIN floor f ON f.id = s.floor_id JOIN building b ON b.id = f.building_id" \
-  " WHERE s.id = " x ")"
-#define FLOOR_PATH(x) \
-  "(SELECT b.code || '/' || f.level FROM floor f" \
-  " JOIN building b ON b.id = f.building_id WHERE f.id = " x ")"
-#define PORT_KEY(x) \
-  "(SELECT d.name || ':' || p.name FROM port p JOIN device d ON d.id = p.device_id" \
-  " WHERE p.id = " x ")"
-/* Terminations in the order they were written (the rowid order of the
- * cable_end_cable index): no ORDER BY, which would cost a temporary
- * b-tree per row. */
-#define CABLE_END(e) \
-  "(SELECT group_concat(x, ', ') FROM (SELECT COALESCE(d.name || ':' || p.name," \
-  " c.cid || ':' || ct.side) AS x FROM cable_end ce" \
-  " LEFT JOIN port p ON p.id = ce.port_id LEFT JOIN device d ON d.id = p.device_id" \
-  " LEFT JOIN circuit_termination ct ON ct.id = ce.termination_id" \
-  " LEFT JOIN circuit c ON c.id = ct.circuit_id" \
-  " WHERE ce.cable_id = t.id AND ce.\"end\" = '" e "'))"
-#define DEVICE_WHERE \
-  "COALESCE((SELECT r.name FROM rack r WHERE r.id = t.rack_id) || ' U' || t.u_position," \
-  " " SPACE_PATH ("t.space_id") ", '')"
+#include "enlace-sql-paths.h"
 
-static const EnlaceColumn site_columns[] = {
-  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "buildings", N_("Buildings"), "(SELECT count(*) FROM building b WHERE b.site_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn building_columns[] = {
-  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "address", N_("Address"), "t.address", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "floors", N_("Floors"), "(SELECT count(*) FROM floor f WHERE f.building_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn floor_columns[] = {
-  { "building", N_("Building"), "(SELECT code FROM building b WHERE b.id = t.building_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "level", N_("Level"), "t.level", "t.level", ENLACE_COLUMN_NUMBER, TRUE, FALSE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "spaces", N_("Spaces"), "(SELECT count(*) FROM space s WHERE s.floor_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn space_columns[] = {
-  { "floor", N_("Floor"), FLOOR_PATH ("t.floor_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-};
-static const EnlaceColumn rack_columns[] = {
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "height", N_("Height (U)"), "t.u_height", "t.u_height", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "devices", N_("Devices"), "(SELECT count(*) FROM device d WHERE d.rack_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn device_columns[] = {
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "role", N_("Role"), "t.role", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "type", N_("Device type"), "(SELECT dt.manufacturer || ' ' || dt.model FROM device_type dt WHERE dt.id = t.device_type_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "where", N_("Location"), DEVICE_WHERE, NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "serial", N_("Serial number"), "t.serial", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-};
 static const EnlaceColumn outlet_columns[] = {
   { "name", N_("Outlet"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
@@ -82,68 +22,6 @@ static const EnlaceColumn outlet_columns[] = {
   { "connected", N_("Connected"), "(SELECT count(*) FROM port p WHERE p.device_id = t.id AND p.kind <> 'rear' AND (EXISTS (SELECT 1 FROM cable_end ce WHERE ce.port_id = p.id) OR EXISTS (SELECT 1 FROM port_mapping pm JOIN cable_end ce ON ce.port_id = pm.rear_port_id WHERE pm.front_port_id = p.id)))", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
 };
-static const EnlaceColumn device_type_columns[] = {
-  { "manufacturer", N_("Manufacturer"), "t.manufacturer", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "model", N_("Model"), "t.model", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "part", N_("Part number"), "t.part_number", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "height", N_("Height (U)"), "t.u_height", "t.u_height", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "role", N_("Role"), "t.role", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "ports", N_("Ports"), "(SELECT count(*) FROM port_template pt WHERE pt.device_type_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "devices", N_("Devices"), "(SELECT count(*) FROM device d WHERE d.device_type_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn port_columns[] = {
-  { "device", N_("Device"), "(SELECT name FROM device d WHERE d.id = t.device_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "medium", N_("Medium"), "t.medium", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "label", N_("Label"), "t.label", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-};
-static const EnlaceColumn cable_columns[] = {
-  { "label", N_("Label"), "t.label", "t.label IS NULL, t.label", ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "kind", N_("Kind of cable"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "type", N_("Type"), "upper(t.type)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "a", N_("End A"), CABLE_END ("A"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "b", N_("End B"), CABLE_END ("B"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "length", N_("Length"), "t.length_m", "t.length_m", ENLACE_COLUMN_LENGTH, FALSE, FALSE },
-};
-static const EnlaceColumn circuit_columns[] = {
-  { "cid", N_("Circuit ID"), "t.cid", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "provider", N_("Provider"), "t.provider", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "bandwidth", N_("Bandwidth (kbit/s)"), "t.bandwidth_kbps", "t.bandwidth_kbps", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "a", N_("Side A"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'A')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "z", N_("Side Z"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'Z')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-};
-static const EnlaceColumn circuit_termination_columns[] = {
-  { "circuit", N_("Circuit"), "(SELECT cid FROM circuit c WHERE c.id = t.circuit_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "side", N_("Side"), "t.side", NULL, ENLACE_COLUMN_TEXT, FALSE, FALSE },
-  { "space", N_("Space"), SPACE_PATH ("t.space_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-};
-static const EnlaceColumn extension_columns[] = {
-  { "number", N_("Number"), "t.number", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "holder", N_("Holder"), "COALESCE((SELECT name FROM person p WHERE p.id = t.person_id), t.holder)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "port", N_("Rides on"), PORT_KEY ("t.port_id"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "space", N_("Space"), SPACE_PATH ("(SELECT COALESCE(d.space_id, r.space_id) FROM port p JOIN device d ON d.id = p.device_id LEFT JOIN rack r ON r.id = d.rack_id WHERE p.id = t.port_id)"), NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-};
-static const EnlaceColumn area_columns[] = {
-  { "code", N_("Code"), "t.code", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "parent", N_("Parent area"), "(SELECT name FROM area p WHERE p.id = t.parent_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "people", N_("People"), "(SELECT count(*) FROM person p WHERE p.area_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-  { "extensions", N_("Extensions"), "(SELECT count(*) FROM extension e WHERE e.area_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
-};
-static const EnlaceColumn person_columns[] = {
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "position", N_("Position"), "t.position", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "email", N_("E-mail"), "t.email", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "phone", N_("Phone"), "t.phone", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-  { "extensions", N_("Extensions"), "(SELECT group_concat(number, ', ') FROM extension e WHERE e.person_id = t.id)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
-};
 static const EnlaceColumn audit_columns[] = {
   { "at", N_("When"), "replace(substr(t.at, 1, 19), 'T', ' ')", "t.id", ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "user", N_("Who"), "t.user", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
@@ -152,29 +30,16 @@ static const EnlaceColumn audit_columns[] = {
   { "changes", N_("Rows"), "(SELECT count(*) FROM change c WHERE c.command_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
 };
 
+/* The lists that are not the list of a kind (those are in the kinds). */
 static const EnlaceListSpec specs[] = {
-  { "site", "site", N_("Sites"), "site t", NULL, NULL, "t.code", site_columns, N (site_columns) },
-  { "building", "building", N_("Buildings"), "building t", NULL, "t.site_id", "t.code", building_columns, N (building_columns) },
-  { "floor", "floor", N_("Floors"), "floor t", NULL, "t.building_id", "t.building_id, t.level", floor_columns, N (floor_columns) },
-  { "space", "space", N_("Spaces"), "space t", NULL, "t.floor_id", "t.floor_id, t.code", space_columns, N (space_columns) },
-  { "rack", "rack", N_("Racks"), "rack t", NULL, "t.space_id", "t.name", rack_columns, N (rack_columns) },
-  { "device", "device", N_("Devices"), "device t", NULL, "t.rack_id", "t.name", device_columns, N (device_columns) },
   { "outlet", "device", N_("Outlets"), "device t", "t.role = 'outlet'", "t.space_id", "t.name", outlet_columns, N (outlet_columns) },
-  { "device-type", "device-type", N_("Device types"), "device_type t", NULL, NULL, "t.manufacturer, t.model", device_type_columns, N (device_type_columns) },
-  { "port", "port", N_("Ports"), "port t", NULL, "t.device_id", "t.device_id, t.seq, t.id", port_columns, N (port_columns) },
-  { "cable", "cable", N_("Cables"), "cable t", NULL, NULL, "t.label IS NULL, t.label, t.id", cable_columns, N (cable_columns) },
-  { "circuit", "circuit", N_("Circuits"), "circuit t", NULL, NULL, "t.cid", circuit_columns, N (circuit_columns) },
-  { "circuit-termination", "circuit-termination", N_("Circuit terminations"), "circuit_termination t", NULL, "t.circuit_id", "t.circuit_id, t.side", circuit_termination_columns, N (circuit_termination_columns) },
-  { "extension", "extension", N_("Extensions"), "extension t", NULL, NULL, "t.number", extension_columns, N (extension_columns) },
-  { "area", "area", N_("Areas"), "area t", NULL, "t.parent_id", "t.code", area_columns, N (area_columns) },
-  { "person", "person", N_("People"), "person t", NULL, "t.area_id", "t.name, t.id", person_columns, N (person_columns) },
   { "audit", NULL, N_("Audit log"), "command t", NULL, NULL, "t.id DESC", audit_columns, N (audit_columns) },
 };
 
 static GHashTable *generic_specs;
 G_LOCK_DEFINE_STATIC (generic_specs);
 
-/* A list of the raw fields of a kind, for kinds with no spec above. */
+/* A list of the raw fields of a kind, for kinds with no list of their own. */
 static const EnlaceListSpec *
 generic_spec (const EnlaceKind *kind)
 {
@@ -236,7 +101,7 @@ enlace_list_spec_lookup (const char *name)
       return &specs[i];
 
   if ((kind = enlace_kind_lookup (name)))
-    return generic_spec (kind);
+    return kind->list ? kind->list : generic_spec (kind);
 
   return NULL;
 }

@@ -8,44 +8,15 @@
  */
 #pragma once
 
+#include "enlace-kinds.h"
 #include "enlace-store.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  ENLACE_COLUMN_TEXT,
-  ENLACE_COLUMN_CHOICE,   /* a choice value: show enlace_choice_label() */
-  ENLACE_COLUMN_NUMBER,   /* right-aligned */
-  ENLACE_COLUMN_LENGTH,   /* metres, right-aligned, "—" when unknown */
-} EnlaceColumnFormat;
+/* EnlaceColumn and EnlaceListSpec are in enlace-kinds.h: a kind holds its list. */
 
-typedef struct
-{
-  const char         *name;      /* stable id of the column */
-  const char         *label;     /* N_() translatable header */
-  const char         *expr;      /* SQL over alias t giving the cell */
-  const char         *sort;      /* SQL to sort by, NULL: expr */
-  EnlaceColumnFormat  format;
-  gboolean            searchable;
-  gboolean            expand;
-} EnlaceColumn;
-
-typedef struct
-{
-  const char          *name;        /* "cable", "outlet", "audit", ... */
-  const char          *kind;        /* kind of the rows (enlace-kinds.h), NULL for the audit log */
-  const char          *title;       /* N_() "Cables" */
-  const char          *from;        /* "cable t" */
-  const char          *where;       /* fixed condition or NULL */
-  const char          *parent;      /* SQL for the parent id, or NULL */
-  const char          *order_by;    /* default order */
-  const EnlaceColumn  *columns;
-  guint                n_columns;
-} EnlaceListSpec;
-
-/* A spec by name; every kind of enlace-kinds.h has one (generic when no
- * hand-written one exists), plus "outlet" (devices that are wall outlets)
+/* A spec by name; every kind has one (its own list, or one column per
+ * field), plus "outlet" (devices that are wall outlets)
  * and "audit" (the audit log). */
 const EnlaceListSpec *enlace_list_spec_lookup     (const char            *name);
 

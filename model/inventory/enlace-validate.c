@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-inventory-private.h"
 #include "enlace-store-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -165,6 +166,77 @@ step (EnlaceStore   *self,
   enlace_store_set_sql_error (self, error, _("Could not check the rules"));
   sqlite3_reset (stmt);
   return -1;
+}
+
+/* Prepares @sql, binds its parameters ?1, ?2… from the arguments, one
+ * per character of @types ('i' a gint64, 'd' a double, 's' a string,
+ * may be NULL) and steps it once.  Returns 1 with *@stmt on the row (reset
+ * it once read), 0 when there is none, -1 on error. */
+static int
+query_valist (EnlaceStore   *self,
+              sqlite3_stmt **stmt,
+              GError       **error,
+              const char    *sql,
+              const char    *types,
+              va_list        args)
+{
+  *stmt = prep (self, sql, error);
+  if (*stmt == NULL)
+    return -1;
+  for (int i = 0; types[i]; i++)
+    switch (types[i])
+      {
+      case 'i':
+        sqlite3_bind_int64 (*stmt, i + 1, va_arg (args, gint64));
+        break;
+      case 'd':
+        sqlite3_bind_double (*stmt, i + 1, va_arg (args, double));
+        break;
+      case 's':
+        sqlite3_bind_text (*stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+  return step (self, *stmt, error);
+}
+
+static int
+query (EnlaceStore   *self,
+       sqlite3_stmt **stmt,
+       GError       **error,
+       const char    *sql,
+       const char    *types,
+       ...)
+{
+  va_list args;
+  int r;
+
+  va_start (args, types);
+  r = query_valist (self, stmt, error, sql, types, args);
+  va_end (args);
+  return r;
+}
+
+/* Whether @sql (parameters as for query()) finds a row: 1 yes, 0 no, -1
+ * on error. */
+static int
+exists (EnlaceStore  *self,
+        GError      **error,
+        const char   *sql,
+        const char   *types,
+        ...)
+{
+  sqlite3_stmt *stmt;
+  va_list args;
+  int r;
+
+  va_start (args, types);
+  r = query_valist (self, &stmt, error, sql, types, args);
+  va_end (args);
+  if (r == 1)
+    sqlite3_reset (stmt);
+  return r;
 }
 
 /* One integer from a query with integer parameters ?1…?n.  Returns 1 when
@@ -348,11 +420,8 @@ check_placement (EnlaceStore        *self,
   gint64 rack_h;
   int r;
 
-  stmt = prep (self, "SELECT name, u_height FROM rack WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rack_id);
-  r = step (self, stmt, error);
+  r = query (self, &stmt, error, "SELECT name, u_height FROM rack WHERE id = ?1",
+             "i", rack_id);
   if (r < 0)
     return FALSE;
   if (r == 0)
@@ -397,29 +466,18 @@ check_placement (EnlaceStore        *self,
   if (h <= 0)
     return TRUE;
 
-  stmt = prep (self,
-               "SELECT d.name, d.u_position FROM device d"
-               " LEFT JOIN device_type t ON t.id = d.device_type_id"
-               " WHERE d.rack_id = ?1 AND d.id <> ?2 AND d.u_position IS NOT NULL"
-               "   AND (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > 0"
-               "   AND d.u_position < ?3 + ?4"
-               "   AND d.u_position + (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > ?3"
-               "   AND (?5 OR (CASE WHEN d.device_type_id = ?7 THEN ?9 ELSE COALESCE (t.full_depth, 1) END)"
-               "        OR COALESCE (d.face, 'front') = ?6)"
-               " ORDER BY d.u_position LIMIT 1",
-               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rack_id);
-  sqlite3_bind_int64 (stmt, 2, dev_id);
-  sqlite3_bind_double (stmt, 3, u);
-  sqlite3_bind_double (stmt, 4, h);
-  sqlite3_bind_int (stmt, 5, full_depth ? 1 : 0);
-  sqlite3_bind_text (stmt, 6, face ? face : "front", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, ovr ? ovr->type_id : 0);
-  sqlite3_bind_double (stmt, 8, ovr ? ovr->height : 0);
-  sqlite3_bind_int (stmt, 9, ovr && ovr->full_depth ? 1 : 0);
-  r = step (self, stmt, error);
+  r = query (self, &stmt, error, "SELECT d.name, d.u_position FROM device d"
+             " LEFT JOIN device_type t ON t.id = d.device_type_id"
+             " WHERE d.rack_id = ?1 AND d.id <> ?2 AND d.u_position IS NOT NULL"
+             "   AND (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > 0"
+             "   AND d.u_position < ?3 + ?4"
+             "   AND d.u_position + (CASE WHEN d.device_type_id = ?7 THEN ?8 ELSE COALESCE (t.u_height, 1) END) > ?3"
+             "   AND (?5 OR (CASE WHEN d.device_type_id = ?7 THEN ?9 ELSE COALESCE (t.full_depth, 1) END)"
+             "        OR COALESCE (d.face, 'front') = ?6)"
+             " ORDER BY d.u_position LIMIT 1",
+             "iiddisidi", rack_id, dev_id, u, h, (gint64) (full_depth ? 1 : 0),
+             face ? face : "front", ovr ? ovr->type_id : (gint64) 0,
+             ovr ? ovr->height : 0.0, (gint64) (ovr && ovr->full_depth ? 1 : 0));
   if (r < 0)
     return FALSE;
   if (r == 1)
@@ -452,11 +510,8 @@ type_size (EnlaceStore *self,
   *full_depth = TRUE;
   if (type_id <= 0)
     return TRUE;
-  stmt = prep (self, "SELECT u_height, full_depth FROM device_type WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, type_id);
-  r = step (self, stmt, error);
+  r = query (self, &stmt, error, "SELECT u_height, full_depth FROM device_type WHERE id = ?1",
+             "i", type_id);
   if (r < 0)
     return FALSE;
   if (r == 1)
@@ -471,61 +526,49 @@ type_size (EnlaceStore *self,
 /* ------------------------------------------------------------------ */
 /* Kinds                                                               */
 
-static gboolean
-validate_site (EnlaceStore *self,
-               gint64       id,
-               JsonObject  *v,
-               GError     **error)
+gboolean
+enlace_validate_site (EnlaceStore *self,
+                      gint64       id,
+                      JsonObject  *v,
+                      GError     **error)
 {
-  sqlite3_stmt *stmt;
   const char *code = v_str (v, "code");
   int r;
 
   if (code == NULL || *code == '\0')
     return fail (error, INVALID, _("A site needs a code"));
-  stmt = prep (self, "SELECT 1 FROM site WHERE code = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM site WHERE code = ?1 AND id <> ?2",
+                   "si", code, id)) < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("There is already a site with code “%s”"), code);
   return TRUE;
 }
 
-static gboolean
-validate_building (EnlaceStore *self,
-                   gint64       id,
-                   JsonObject  *v,
-                   GError     **error)
+gboolean
+enlace_validate_building (EnlaceStore *self,
+                          gint64       id,
+                          JsonObject  *v,
+                          GError     **error)
 {
-  sqlite3_stmt *stmt;
   const char *code = v_str (v, "code");
   int r;
 
   if (code == NULL || *code == '\0')
     return fail (error, INVALID, _("A building needs a code"));
-  stmt = prep (self, "SELECT 1 FROM building WHERE code = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM building WHERE code = ?1 AND id <> ?2",
+                   "si", code, id)) < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("There is already a building with code “%s”; building codes are unique across the campus"), code);
   return TRUE;
 }
 
-static gboolean
-validate_floor (EnlaceStore *self,
-                gint64       id,
-                JsonObject  *v,
-                GError     **error)
+gboolean
+enlace_validate_floor (EnlaceStore *self,
+                       gint64       id,
+                       JsonObject  *v,
+                       GError     **error)
 {
   g_autofree char *name = name_of (self, "floor", id, v);
   gint64 building = v_int (v, "building_id", 0);
@@ -575,11 +618,11 @@ validate_floor (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_space (EnlaceStore *self,
-                gint64       id,
-                JsonObject  *v,
-                GError     **error)
+gboolean
+enlace_validate_space (EnlaceStore *self,
+                       gint64       id,
+                       JsonObject  *v,
+                       GError     **error)
 {
   sqlite3_stmt *stmt;
   const char *code = v_str (v, "code");
@@ -613,16 +656,9 @@ validate_space (EnlaceStore *self,
     }
 
   /* Codes are unique per building (the floor is part of the code: 2A). */
-  stmt = prep (self,
-               "SELECT f.level, f.name FROM space s JOIN floor f ON f.id = s.floor_id"
-               " WHERE f.building_id = ?1 AND s.code = ?2 AND s.id <> ?3 LIMIT 1",
-               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, building);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if ((r = step (self, stmt, error)) < 0)
+  if ((r = query (self, &stmt, error, "SELECT f.level, f.name FROM space s JOIN floor f ON f.id = s.floor_id"
+                  " WHERE f.building_id = ?1 AND s.code = ?2 AND s.id <> ?3 LIMIT 1",
+                  "isi", building, code, id)) < 0)
     return FALSE;
   if (r == 1)
     {
@@ -637,11 +673,11 @@ validate_space (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_area (EnlaceStore *self,
-               gint64       id,
-               JsonObject  *v,
-               GError     **error)
+gboolean
+enlace_validate_area (EnlaceStore *self,
+                      gint64       id,
+                      JsonObject  *v,
+                      GError     **error)
 {
   g_autofree char *name = name_of (self, "area", id, v);
   gint64 parent = v_int (v, "parent_id", 0);
@@ -665,11 +701,11 @@ validate_area (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_person (EnlaceStore *self,
-                 gint64       id,
-                 JsonObject  *v,
-                 GError     **error)
+gboolean
+enlace_validate_person (EnlaceStore *self,
+                        gint64       id,
+                        JsonObject  *v,
+                        GError     **error)
 {
   const char *email = v_str (v, "email");
   const char *at;
@@ -686,11 +722,11 @@ validate_person (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_rack (EnlaceStore *self,
-               gint64       id,
-               JsonObject  *v,
-               GError     **error)
+gboolean
+enlace_validate_rack (EnlaceStore *self,
+                      gint64       id,
+                      JsonObject  *v,
+                      GError     **error)
 {
   g_autofree char *name = name_of (self, "rack", id, v);
   gint64 h = v_int (v, "u_height", 42);
@@ -708,18 +744,12 @@ validate_rack (EnlaceStore *self,
     return TRUE;
 
   /* Shrinking: every device must still fit. */
-  stmt = prep (self,
-               "SELECT d.name, d.u_position, COALESCE (t.u_height, 1) FROM device d"
-               " LEFT JOIN device_type t ON t.id = d.device_type_id"
-               " WHERE d.rack_id = ?1 AND d.u_position IS NOT NULL"
-               "   AND d.u_position + MAX (COALESCE (t.u_height, 1), 1) - 1 > ?2"
-               " ORDER BY d.u_position DESC LIMIT 1",
-               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int64 (stmt, 2, h);
-  if ((r = step (self, stmt, error)) < 0)
+  if ((r = query (self, &stmt, error, "SELECT d.name, d.u_position, COALESCE (t.u_height, 1) FROM device d"
+                  " LEFT JOIN device_type t ON t.id = d.device_type_id"
+                  " WHERE d.rack_id = ?1 AND d.u_position IS NOT NULL"
+                  "   AND d.u_position + MAX (COALESCE (t.u_height, 1), 1) - 1 > ?2"
+                  " ORDER BY d.u_position DESC LIMIT 1",
+                  "ii", id, h)) < 0)
     return FALSE;
   if (r == 1)
     {
@@ -770,22 +800,18 @@ validate_rack (EnlaceStore *self,
           }
       }
     /* The devices of a rack are in the rack's space. */
-    stmt = prep (self, "UPDATE device SET space_id = ?1 WHERE rack_id = ?2 AND space_id IS NOT NULL AND space_id <> ?1", error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, space_id);
-    sqlite3_bind_int64 (stmt, 2, id);
-    if (step (self, stmt, error) < 0)
+    if (query (self, &stmt, error, "UPDATE device SET space_id = ?1 WHERE rack_id = ?2 AND space_id IS NOT NULL AND space_id <> ?1",
+               "ii", space_id, id) < 0)
       return FALSE;
   }
   return TRUE;
 }
 
-static gboolean
-validate_device_type (EnlaceStore *self,
-                      gint64       id,
-                      JsonObject  *v,
-                      GError     **error)
+gboolean
+enlace_validate_device_type (EnlaceStore *self,
+                             gint64       id,
+                             JsonObject  *v,
+                             GError     **error)
 {
   const char *manufacturer = v_str (v, "manufacturer");
   const char *model = v_str (v, "model");
@@ -803,15 +829,9 @@ validate_device_type (EnlaceStore *self,
     }
   if (manufacturer && model)
     {
-      stmt = prep (self, "SELECT 1 FROM device_type WHERE manufacturer = ?1 AND model = ?2 AND id <> ?3", error);
-      if (stmt == NULL)
+      if ((r = exists (self, error, "SELECT 1 FROM device_type WHERE manufacturer = ?1 AND model = ?2 AND id <> ?3",
+                       "ssi", manufacturer, model, id)) < 0)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, manufacturer, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, model, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, id);
-      if ((r = step (self, stmt, error)) < 0)
-        return FALSE;
-      sqlite3_reset (stmt);
       if (r == 1)
         return fail (error, CONFLICT, _("There is already a device type “%s”"), name);
     }
@@ -843,11 +863,8 @@ validate_device_type (EnlaceStore *self,
           gboolean has_u;
           double u;
 
-          stmt = prep (self, "SELECT name, rack_id, u_position, face FROM device WHERE id = ?1", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, d);
-          if ((r = step (self, stmt, error)) < 0)
+          if ((r = query (self, &stmt, error, "SELECT name, rack_id, u_position, face FROM device WHERE id = ?1",
+                          "i", d)) < 0)
             return FALSE;
           if (r == 0)
             continue;
@@ -886,32 +903,25 @@ validate_port_fields (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_port (EnlaceStore *self,
-               gint64       id,
-               JsonObject  *v,
-               GError     **error)
+gboolean
+enlace_validate_port (EnlaceStore *self,
+                      gint64       id,
+                      JsonObject  *v,
+                      GError     **error)
 {
   gint64 device = v_int (v, "device_id", 0);
   const char *name = v_str (v, "name");
   const char *kind = v_str (v, "kind");
   gint64 positions = v_int (v, "positions", 1);
   g_autofree char *dev = key_of (self, "device", device);
-  sqlite3_stmt *stmt;
   int r;
 
   if (!validate_port_fields (self, _("Port"), name, dev, v, error))
     return FALSE;
 
-  stmt = prep (self, "SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3",
+                   "isi", device, name, id)) < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, device);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("Device “%s” already has a port “%s”"), dev, name);
 
@@ -957,29 +967,22 @@ validate_port (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_port_template (EnlaceStore *self,
-                        gint64       id,
-                        JsonObject  *v,
-                        GError     **error)
+gboolean
+enlace_validate_port_template (EnlaceStore *self,
+                               gint64       id,
+                               JsonObject  *v,
+                               GError     **error)
 {
   gint64 type = v_int (v, "device_type_id", 0);
   g_autofree char *owner = key_of (self, "device-type", type);
   const char *name = v_str (v, "name");
-  sqlite3_stmt *stmt;
   int r;
 
   if (!validate_port_fields (self, _("Port template"), name, owner, v, error))
     return FALSE;
-  stmt = prep (self, "SELECT 1 FROM port_template WHERE device_type_id = ?1 AND name = ?2 AND id <> ?3", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM port_template WHERE device_type_id = ?1 AND name = ?2 AND id <> ?3",
+                   "isi", type, name, id)) < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, type);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("Device type “%s” already has a port “%s”"), owner, name);
   return TRUE;
@@ -1013,11 +1016,11 @@ check_mapping_side (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_port_mapping (EnlaceStore *self,
-                       gint64       id,
-                       JsonObject  *v,
-                       GError     **error)
+gboolean
+enlace_validate_port_mapping (EnlaceStore *self,
+                              gint64       id,
+                              JsonObject  *v,
+                              GError     **error)
 {
   gint64 device = v_int (v, "device_id", 0);
   g_autofree char *dev = key_of (self, "device", device);
@@ -1034,11 +1037,8 @@ validate_port_mapping (EnlaceStore *self,
       gint64 pdev, positions;
       int r;
 
-      stmt = prep (self, "SELECT name, kind, device_id, positions FROM port WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, port);
-      if ((r = step (self, stmt, error)) < 0)
+      if ((r = query (self, &stmt, error, "SELECT name, kind, device_id, positions FROM port WHERE id = ?1",
+                      "i", port)) < 0)
         return FALSE;
       if (r == 0)
         return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
@@ -1063,11 +1063,11 @@ validate_port_mapping (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_mapping_template (EnlaceStore *self,
-                           gint64       id,
-                           JsonObject  *v,
-                           GError     **error)
+gboolean
+enlace_validate_mapping_template (EnlaceStore *self,
+                                  gint64       id,
+                                  JsonObject  *v,
+                                  GError     **error)
 {
   gint64 type = v_int (v, "device_type_id", 0);
   g_autofree char *owner = key_of (self, "device-type", type);
@@ -1083,12 +1083,8 @@ validate_mapping_template (EnlaceStore *self,
       gint64 positions;
       int r;
 
-      stmt = prep (self, "SELECT kind, positions FROM port_template WHERE device_type_id = ?1 AND name = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, type);
-      sqlite3_bind_text (stmt, 2, pname ? pname : "", -1, SQLITE_TRANSIENT);
-      if ((r = step (self, stmt, error)) < 0)
+      if ((r = query (self, &stmt, error, "SELECT kind, positions FROM port_template WHERE device_type_id = ?1 AND name = ?2",
+                      "is", type, pname ? pname : "")) < 0)
         return FALSE;
       if (r == 0)
         return fail (error, INVALID, _("Device type “%s” has no port “%s” to map"), owner, pname ? pname : "");
@@ -1102,11 +1098,11 @@ validate_mapping_template (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_device (EnlaceStore *self,
-                 gint64       id,
-                 JsonObject  *v,
-                 GError     **error)
+gboolean
+enlace_validate_device (EnlaceStore *self,
+                        gint64       id,
+                        JsonObject  *v,
+                        GError     **error)
 {
   g_autofree char *name = name_of (self, "device", id, v);
   const char *role = v_str (v, "role");
@@ -1127,14 +1123,11 @@ validate_device (EnlaceStore *self,
 
   if (asset && *asset)
     {
-      sqlite3_stmt *stmt = prep (self, "SELECT name FROM device WHERE asset_tag = ?1 AND id <> ?2", error);
+      sqlite3_stmt *stmt;
       int r;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, asset, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if ((r = step (self, stmt, error)) < 0)
+      if ((r = query (self, &stmt, error, "SELECT name FROM device WHERE asset_tag = ?1 AND id <> ?2",
+                      "si", asset, id)) < 0)
         return FALSE;
       if (r == 1)
         {
@@ -1192,18 +1185,17 @@ validate_device (EnlaceStore *self,
   return check_placement (self, name, id, rack, has_u, u, face, h, full_depth, NULL, error);
 }
 
-static gboolean
-validate_circuit_termination (EnlaceStore *self,
-                              gint64       id,
-                              JsonObject  *v,
-                              GError     **error)
+gboolean
+enlace_validate_circuit_termination (EnlaceStore *self,
+                                     gint64       id,
+                                     JsonObject  *v,
+                                     GError     **error)
 {
   gint64 space = v_int (v, "space_id", 0);
   gint64 circuit = v_int (v, "circuit_id", 0);
   const char *side = v_str (v, "side");
   g_autofree char *ckey = key_of (self, "circuit", circuit);
   g_autofree char *owner = g_strdup_printf ("%s:%s", ckey, side ? side : "?");
-  sqlite3_stmt *stmt;
   int r;
 
   if (g_strcmp0 (side, "A") != 0 && g_strcmp0 (side, "Z") != 0)
@@ -1211,28 +1203,21 @@ validate_circuit_termination (EnlaceStore *self,
                  ckey, side ? side : "");
   if (space > 0 && !require_exists (self, "space", "space", space, owner, error))
     return FALSE;
-  stmt = prep (self, "SELECT 1 FROM circuit_termination WHERE circuit_id = ?1 AND side = ?2 AND id <> ?3", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM circuit_termination WHERE circuit_id = ?1 AND side = ?2 AND id <> ?3",
+                   "isi", circuit, side, id)) < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, circuit);
-  sqlite3_bind_text (stmt, 2, side, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("Circuit “%s” already has a termination at side %s"), ckey, side);
   return TRUE;
 }
 
-static gboolean
-validate_circuit (EnlaceStore *self,
-                  gint64       id,
-                  JsonObject  *v,
-                  GError     **error)
+gboolean
+enlace_validate_circuit (EnlaceStore *self,
+                         gint64       id,
+                         JsonObject  *v,
+                         GError     **error)
 {
   const char *cid = v_str (v, "cid");
-  sqlite3_stmt *stmt;
   int r;
 
   if (cid == NULL || *cid == '\0')
@@ -1241,14 +1226,9 @@ validate_circuit (EnlaceStore *self,
     return fail (error, INVALID, _("Circuit “%s”: the bandwidth cannot be negative"), cid);
   if (v_has (v, "length_m") && v_real (v, "length_m", 0) < 0)
     return fail (error, INVALID, _("Circuit “%s”: the length cannot be negative"), cid);
-  stmt = prep (self, "SELECT 1 FROM circuit WHERE cid = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM circuit WHERE cid = ?1 AND id <> ?2",
+                   "si", cid, id)) < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, cid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("There is already a circuit “%s”"), cid);
   return TRUE;
@@ -1260,11 +1240,11 @@ is_fibre_type (const char *type)
   return type && (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"));
 }
 
-static gboolean
-validate_cable (EnlaceStore *self,
-                gint64       id,
-                JsonObject  *v,
-                GError     **error)
+gboolean
+enlace_validate_cable (EnlaceStore *self,
+                       gint64       id,
+                       JsonObject  *v,
+                       GError     **error)
 {
   const char *label = v_str (v, "label");
   const char *type = v_str (v, "type");
@@ -1276,16 +1256,11 @@ validate_cable (EnlaceStore *self,
 
   if (label && *label)
     {
-      sqlite3_stmt *stmt = prep (self, "SELECT id FROM cable WHERE label = ?1 AND id <> ?2", error);
       int r;
 
-      if (stmt == NULL)
+      if ((r = exists (self, error, "SELECT id FROM cable WHERE label = ?1 AND id <> ?2",
+                       "si", label, id)) < 0)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if ((r = step (self, stmt, error)) < 0)
-        return FALSE;
-      sqlite3_reset (stmt);
       if (r == 1)
         return fail (error, CONFLICT,
                      _("Cable label “%s” is already used by another cable; cable labels are unique across the campus"),
@@ -1315,11 +1290,11 @@ validate_cable (EnlaceStore *self,
   return TRUE;
 }
 
-static gboolean
-validate_extension (EnlaceStore *self,
-                    gint64       id,
-                    JsonObject  *v,
-                    GError     **error)
+gboolean
+enlace_validate_extension (EnlaceStore *self,
+                           gint64       id,
+                           JsonObject  *v,
+                           GError     **error)
 {
   const char *number = v_str (v, "number");
   const char *status = v_str (v, "status");
@@ -1346,11 +1321,8 @@ validate_extension (EnlaceStore *self,
     {
       g_autofree char *old_status = NULL;
 
-      stmt = prep (self, "SELECT status FROM extension WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if ((r = step (self, stmt, error)) < 0)
+      if ((r = query (self, &stmt, error, "SELECT status FROM extension WHERE id = ?1",
+                      "i", id)) < 0)
         return FALSE;
       if (r == 1)
         {
@@ -1364,14 +1336,9 @@ validate_extension (EnlaceStore *self,
                      number, old_status, status);
     }
 
-  stmt = prep (self, "SELECT 1 FROM extension WHERE number = ?1 AND id <> ?2", error);
-  if (stmt == NULL)
+  if ((r = exists (self, error, "SELECT 1 FROM extension WHERE number = ?1 AND id <> ?2",
+                   "si", number, id)) < 0)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if ((r = step (self, stmt, error)) < 0)
-    return FALSE;
-  sqlite3_reset (stmt);
   if (r == 1)
     return fail (error, CONFLICT, _("There is already an extension %s"), number);
 
@@ -1379,11 +1346,8 @@ validate_extension (EnlaceStore *self,
     {
       g_autofree char *medium = NULL;
 
-      stmt = prep (self, "SELECT medium FROM port WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, port);
-      if ((r = step (self, stmt, error)) < 0)
+      if ((r = query (self, &stmt, error, "SELECT medium FROM port WHERE id = ?1",
+                      "i", port)) < 0)
         return FALSE;
       if (r == 0)
         return fail (error, INVALID, _("Extension %s refers to port #%lld, which does not exist"),
@@ -1402,65 +1366,20 @@ validate_extension (EnlaceStore *self,
   return TRUE;
 }
 
-gboolean
-enlace_validate_object (EnlaceStore      *self,
-                        const EnlaceKind *kind,
-                        gint64            id,
-                        JsonObject       *values,
-                        GError          **error)
-{
-  static const struct
-  {
-    const char *name;
-    gboolean  (*func) (EnlaceStore *, gint64, JsonObject *, GError **);
-  } rules[] = {
-    { "site", validate_site },
-    { "building", validate_building },
-    { "floor", validate_floor },
-    { "space", validate_space },
-    { "area", validate_area },
-    { "person", validate_person },
-    { "rack", validate_rack },
-    { "device-type", validate_device_type },
-    { "port-template", validate_port_template },
-    { "mapping-template", validate_mapping_template },
-    { "device", validate_device },
-    { "port", validate_port },
-    { "port-mapping", validate_port_mapping },
-    { "circuit", validate_circuit },
-    { "circuit-termination", validate_circuit_termination },
-    { "cable", validate_cable },
-    { "extension", validate_extension },
-  };
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (values != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    if (strcmp (rules[i].name, kind->name) == 0)
-      return rules[i].func (self, id, values, error);
-  return TRUE;
-}
-
 /* ------------------------------------------------------------------ */
 /* After create                                                        */
 
 gboolean
-enlace_after_create (EnlaceStore      *self,
-                     const EnlaceKind *kind,
-                     gint64            id,
-                     JsonObject       *values,
-                     GError          **error)
+enlace_after_create_device (EnlaceStore *self,
+                            gint64       id,
+                            JsonObject  *values,
+                            GError     **error)
 {
   gint64 type;
   gint64 args[2];
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (strcmp (kind->name, "device") != 0)
-    return TRUE;
   type = v_int (values, "device_type_id", 0);
   if (type <= 0)
     return TRUE;
@@ -1501,47 +1420,29 @@ enlace_after_create (EnlaceStore      *self,
 
 /* Removing an object removes, through ON DELETE CASCADE, the ports and
  * circuit terminations under it, and with them the cable ends.  A cable
- * left with an empty end is removed too, here, inside the command. */
-gboolean
-enlace_before_delete (EnlaceStore      *self,
-                      const EnlaceKind *kind,
-                      gint64            id,
-                      GError          **error)
+ * left with an empty end is removed too, here, inside the command.
+ * @spaces, @devices, @ports and @terms are SQL giving the ids removed
+ * with object ?1 (NULL: none, or derived from the level above). */
+static gboolean
+remove_orphan_cables (EnlaceStore  *self,
+                      gint64        id,
+                      const char   *spaces,
+                      const char   *devices,
+                      const char   *ports,
+                      const char   *terms,
+                      GError      **error)
 {
-  const char *spaces = NULL;
-  const char *devices = NULL;
-  const char *ports = "SELECT NULL WHERE 0";
-  const char *terms = "SELECT NULL WHERE 0";
   g_autofree char *dev_sql = NULL;
   g_autofree char *port_sql = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
 
-  if (strcmp (kind->name, "site") == 0)
-    spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id"
-             " JOIN building b ON b.id = f.building_id WHERE b.site_id = ?1";
-  else if (strcmp (kind->name, "building") == 0)
-    spaces = "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id WHERE f.building_id = ?1";
-  else if (strcmp (kind->name, "floor") == 0)
-    spaces = "SELECT id FROM space WHERE floor_id = ?1";
-  else if (strcmp (kind->name, "space") == 0)
-    spaces = "SELECT ?1";
-  else if (strcmp (kind->name, "rack") == 0)
-    devices = "SELECT id FROM device WHERE rack_id = ?1";
-  else if (strcmp (kind->name, "device") == 0)
-    devices = "SELECT ?1";
-  else if (strcmp (kind->name, "port") == 0)
-    ports = "SELECT ?1";
-  else if (strcmp (kind->name, "circuit") == 0)
-    terms = "SELECT id FROM circuit_termination WHERE circuit_id = ?1";
-  else if (strcmp (kind->name, "circuit-termination") == 0)
-    terms = "SELECT ?1";
-  else
-    return TRUE;
-
+  if (ports == NULL)
+    ports = "SELECT NULL WHERE 0";
+  if (terms == NULL)
+    terms = "SELECT NULL WHERE 0";
   if (spaces)
     devices = dev_sql = g_strdup_printf ("SELECT id FROM device WHERE space_id IN (%s)"
                                          " OR rack_id IN (SELECT id FROM rack WHERE space_id IN (%s))",
@@ -1563,3 +1464,26 @@ enlace_before_delete (EnlaceStore      *self,
   sqlite3_bind_int64 (stmt, 1, id);
   return step (self, stmt, error) >= 0;
 }
+
+#define BEFORE_DELETE(kind, spaces, devices, ports, terms) \
+  gboolean \
+  enlace_before_delete_##kind (EnlaceStore *self, \
+                               gint64       id, \
+                               GError     **error) \
+  { \
+    return remove_orphan_cables (self, id, spaces, devices, ports, terms, error); \
+  }
+
+BEFORE_DELETE (site,
+               "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id"
+               " JOIN building b ON b.id = f.building_id WHERE b.site_id = ?1", NULL, NULL, NULL)
+BEFORE_DELETE (building,
+               "SELECT s.id FROM space s JOIN floor f ON f.id = s.floor_id WHERE f.building_id = ?1",
+               NULL, NULL, NULL)
+BEFORE_DELETE (floor, "SELECT id FROM space WHERE floor_id = ?1", NULL, NULL, NULL)
+BEFORE_DELETE (space, "SELECT ?1", NULL, NULL, NULL)
+BEFORE_DELETE (rack, NULL, "SELECT id FROM device WHERE rack_id = ?1", NULL, NULL)
+BEFORE_DELETE (device, NULL, "SELECT ?1", NULL, NULL)
+BEFORE_DELETE (port, NULL, NULL, "SELECT ?1", NULL)
+BEFORE_DELETE (circuit, NULL, NULL, NULL, "SELECT id FROM circuit_termination WHERE circuit_id = ?1")
+BEFORE_DELETE (circuit_termination, NULL, NULL, NULL, "SELECT ?1")

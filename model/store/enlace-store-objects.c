@@ -101,6 +101,217 @@ choices_text (const char * const *choices)
   return g_strjoinv (", ", (char **)choices);
 }
 
+/* A POLYGON or POLYLINE field: @node is a JSON array or its text. */
+static gboolean
+normalize_points (const EnlaceKind  *kind,
+                  const EnlaceField *field,
+                  JsonNode          *node,
+                  const char        *title,
+                  JsonObject        *out,
+                  GError           **error)
+{
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    text = json_to_string (node, FALSE);
+  else
+    text = g_strdup (json_node_get_string (node));
+  ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : enlace_points_valid (text, 2);
+  if (!ok)
+    {
+      if (field->type == ENLACE_FIELD_POLYGON)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
+                     _(kind->label), title);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: %s must be a list of at least two points [[x, y], …] in metres"),
+                     _(kind->label), title, _(field->label));
+      return FALSE;
+    }
+  json_object_set_string_member (out, field->name, text);
+  return TRUE;
+}
+
+/* A REF field: @node is an id or the readable key of the object. */
+static gboolean
+normalize_ref (EnlaceStore       *self,
+               const EnlaceKind  *kind,
+               const EnlaceField *field,
+               JsonNode          *node,
+               const char        *title,
+               JsonObject        *out,
+               GError           **error)
+{
+  const EnlaceKind *ref = enlace_kind_lookup (field->ref_kind);
+  gint64 id;
+
+  g_assert (ref != NULL);
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    id = json_node_get_int (node);
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      id = enlace_store_lookup (self, field->ref_kind, json_node_get_string (node), &local_error);
+      if (id == 0)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                       _("%s “%s”: %s"), _(kind->label), title, local_error->message);
+          return FALSE;
+        }
+    }
+  if (!row_exists (self, ref->table, id))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("%s “%s”: there is no %s with id %lld"),
+                   _(kind->label), title, _(ref->label), (long long)id);
+      return FALSE;
+    }
+  json_object_set_int_member (out, field->name, id);
+  return TRUE;
+}
+
+/* Converts the user value @node of @field (a string, a number, a key for
+ * a reference) into its typed value, set in @out. */
+static gboolean
+normalize_field (EnlaceStore       *self,
+                 const EnlaceKind  *kind,
+                 const EnlaceField *field,
+                 JsonNode          *node,
+                 const char        *title,
+                 JsonObject        *out,
+                 GError           **error)
+{
+  const char *name = field->name;
+  GType vtype = G_TYPE_INVALID;
+  const char *s = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      json_object_set_null_member (out, name);
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      vtype = json_node_get_value_type (node);
+      if (vtype == G_TYPE_STRING)
+        s = json_node_get_string (node);
+    }
+  if (s != NULL && *s == '\0' && field->type != ENLACE_FIELD_TEXT)
+    {
+      json_object_set_null_member (out, name);
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case ENLACE_FIELD_TEXT:
+      if (s == NULL)
+        goto bad_type;
+      json_object_set_string_member (out, name, s);
+      break;
+
+    case ENLACE_FIELD_CHOICE:
+      if (s == NULL)
+        goto bad_type;
+      if (!g_strv_contains (field->choices, s))
+        {
+          g_autofree char *list = choices_text (field->choices);
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s “%s”: %s “%s” is not one of: %s"),
+                       _(kind->label), title, _(field->label), s, list);
+          return FALSE;
+        }
+      json_object_set_string_member (out, name, s);
+      break;
+
+    case ENLACE_FIELD_POLYGON:
+    case ENLACE_FIELD_POLYLINE:
+      if (s == NULL && !JSON_NODE_HOLDS_ARRAY (node))
+        goto bad_type;
+      return normalize_points (kind, field, node, title, out, error);
+
+    case ENLACE_FIELD_INT:
+      {
+        gint64 v;
+
+        if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node);
+        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
+          v = (gint64)json_node_get_double (node);
+        else if (vtype == G_TYPE_BOOLEAN)
+          v = json_node_get_boolean (node);
+        else if (s != NULL)
+          {
+            char *end = NULL;
+            v = g_ascii_strtoll (s, &end, 10);
+            if (end == s || *end != '\0')
+              goto bad_type;
+          }
+        else
+          goto bad_type;
+        json_object_set_int_member (out, name, v);
+      }
+      break;
+
+    case ENLACE_FIELD_REAL:
+      {
+        double v;
+
+        if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node);
+        else if (vtype == G_TYPE_DOUBLE)
+          v = json_node_get_double (node);
+        else if (s != NULL)
+          {
+            char *end = NULL;
+            g_autofree char *dot = g_strdelimit (g_strdup (s), ",", '.');
+            v = g_ascii_strtod (dot, &end);
+            if (end == dot || *end != '\0')
+              goto bad_type;
+          }
+        else
+          goto bad_type;
+        if (!isfinite (v))
+          goto bad_type;
+        json_object_set_double_member (out, name, v);
+      }
+      break;
+
+    case ENLACE_FIELD_BOOL:
+      {
+        gboolean v;
+
+        if (vtype == G_TYPE_BOOLEAN)
+          v = json_node_get_boolean (node);
+        else if (vtype == G_TYPE_INT64)
+          v = json_node_get_int (node) != 0;
+        else if (s == NULL || !parse_bool (s, &v))
+          goto bad_type;
+        json_object_set_int_member (out, name, v ? 1 : 0);
+      }
+      break;
+
+    case ENLACE_FIELD_REF:
+      if (vtype != G_TYPE_INT64 && s == NULL)
+        goto bad_type;
+      return normalize_ref (self, kind, field, node, title, out, error);
+
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+
+bad_type:
+  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+               _("%s “%s”: “%s” is not a valid value for %s"),
+               _(kind->label), title,
+               s ? s : "?", _(field->label));
+  return FALSE;
+}
+
 /* Converts @in (user values: strings, numbers, keys for references) into
  * typed values for the columns of @kind.  Unknown fields are refused. */
 static JsonObject *
@@ -121,9 +332,6 @@ normalize (EnlaceStore       *self,
     {
       const char *name = l->data;
       const EnlaceField *field;
-      JsonNode *node = json_object_get_member (in, name);
-      GType vtype = G_TYPE_INVALID;
-      const char *s = NULL;
 
       if (strcmp (name, "id") == 0)
         continue;
@@ -134,180 +342,8 @@ normalize (EnlaceStore       *self,
                        _("%s “%s”: unknown field “%s”"), _(kind->label), title, name);
           return NULL;
         }
-
-      if (JSON_NODE_HOLDS_NULL (node))
-        {
-          json_object_set_null_member (out, name);
-          continue;
-        }
-      if (JSON_NODE_HOLDS_VALUE (node))
-        {
-          vtype = json_node_get_value_type (node);
-          if (vtype == G_TYPE_STRING)
-            s = json_node_get_string (node);
-        }
-      if (s != NULL && *s == '\0' && field->type != ENLACE_FIELD_TEXT)
-        {
-          json_object_set_null_member (out, name);
-          continue;
-        }
-
-      switch (field->type)
-        {
-        case ENLACE_FIELD_TEXT:
-          if (s == NULL)
-            goto bad_type;
-          json_object_set_string_member (out, name, s);
-          break;
-
-        case ENLACE_FIELD_CHOICE:
-          if (s == NULL)
-            goto bad_type;
-          if (!g_strv_contains (field->choices, s))
-            {
-              g_autofree char *list = choices_text (field->choices);
-              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                           _("%s “%s”: %s “%s” is not one of: %s"),
-                           _(kind->label), title, _(field->label), s, list);
-              return NULL;
-            }
-          json_object_set_string_member (out, name, s);
-          break;
-
-        case ENLACE_FIELD_POLYGON:
-        case ENLACE_FIELD_POLYLINE:
-          {
-            g_autofree char *text = NULL;
-            gboolean ok;
-
-            if (JSON_NODE_HOLDS_ARRAY (node))
-              text = json_to_string (node, FALSE);
-            else if (s != NULL)
-              text = g_strdup (s);
-            else
-              goto bad_type;
-            ok = field->type == ENLACE_FIELD_POLYGON ? valid_polygon (text) : enlace_points_valid (text, 2);
-            if (!ok)
-              {
-                if (field->type == ENLACE_FIELD_POLYGON)
-                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                               _("%s “%s”: the outline must be a list of at least three points [[x, y], …] in metres"),
-                               _(kind->label), title);
-                else
-                  g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                               _("%s “%s”: %s must be a list of at least two points [[x, y], …] in metres"),
-                               _(kind->label), title, _(field->label));
-                return NULL;
-              }
-            json_object_set_string_member (out, name, text);
-          }
-          break;
-
-        case ENLACE_FIELD_INT:
-          {
-            gint64 v;
-
-            if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node);
-            else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
-              v = (gint64)json_node_get_double (node);
-            else if (vtype == G_TYPE_BOOLEAN)
-              v = json_node_get_boolean (node);
-            else if (s != NULL)
-              {
-                char *end = NULL;
-                v = g_ascii_strtoll (s, &end, 10);
-                if (end == s || *end != '\0')
-                  goto bad_type;
-              }
-            else
-              goto bad_type;
-            json_object_set_int_member (out, name, v);
-          }
-          break;
-
-        case ENLACE_FIELD_REAL:
-          {
-            double v;
-
-            if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node);
-            else if (vtype == G_TYPE_DOUBLE)
-              v = json_node_get_double (node);
-            else if (s != NULL)
-              {
-                char *end = NULL;
-                g_autofree char *dot = g_strdelimit (g_strdup (s), ",", '.');
-                v = g_ascii_strtod (dot, &end);
-                if (end == dot || *end != '\0')
-                  goto bad_type;
-              }
-            else
-              goto bad_type;
-            if (!isfinite (v))
-              goto bad_type;
-            json_object_set_double_member (out, name, v);
-          }
-          break;
-
-        case ENLACE_FIELD_BOOL:
-          {
-            gboolean v;
-
-            if (vtype == G_TYPE_BOOLEAN)
-              v = json_node_get_boolean (node);
-            else if (vtype == G_TYPE_INT64)
-              v = json_node_get_int (node) != 0;
-            else if (s == NULL || !parse_bool (s, &v))
-              goto bad_type;
-            json_object_set_int_member (out, name, v ? 1 : 0);
-          }
-          break;
-
-        case ENLACE_FIELD_REF:
-          {
-            const EnlaceKind *ref = enlace_kind_lookup (field->ref_kind);
-            gint64 id = 0;
-
-            g_assert (ref != NULL);
-            if (vtype == G_TYPE_INT64)
-              id = json_node_get_int (node);
-            else if (s != NULL)
-              {
-                g_autoptr(GError) local_error = NULL;
-
-                id = enlace_store_lookup (self, field->ref_kind, s, &local_error);
-                if (id == 0)
-                  {
-                    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                                 _("%s “%s”: %s"), _(kind->label), title, local_error->message);
-                    return NULL;
-                  }
-              }
-            else
-              goto bad_type;
-            if (!row_exists (self, ref->table, id))
-              {
-                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                             _("%s “%s”: there is no %s with id %lld"),
-                             _(kind->label), title, _(ref->label), (long long)id);
-                return NULL;
-              }
-            json_object_set_int_member (out, name, id);
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-      continue;
-
-    bad_type:
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s “%s”: “%s” is not a valid value for %s"),
-                   _(kind->label), title,
-                   s ? s : "?", _(field->label));
-      return NULL;
+      if (!normalize_field (self, kind, field, json_object_get_member (in, name), title, out, error))
+        return NULL;
     }
 
   return g_steal_pointer (&out);
@@ -522,13 +558,13 @@ enlace_store_count (EnlaceStore *self,
 
 /* ---------------------------------------------------------------- keys */
 
-static gint64
-lookup_one (EnlaceStore *self,
-            const char  *sql,
-            const char  *a,
-            const char  *b,
-            const char  *c,
-            gboolean    *ambiguous)
+gint64
+enlace_store_lookup_one (EnlaceStore *self,
+                         const char  *sql,
+                         const char  *a,
+                         const char  *b,
+                         const char  *c,
+                         gboolean    *ambiguous)
 {
   sqlite3_stmt *stmt = enlace_store_prepare (self, sql, NULL);
   gint64 id = 0;
@@ -552,49 +588,6 @@ lookup_one (EnlaceStore *self,
     }
   sqlite3_reset (stmt);
   return id;
-}
-
-static gint64
-lookup_port (EnlaceStore *self,
-             const char  *key)
-{
-  const char *colon = strchr (key, ':');
-  g_autofree char *dev = NULL;
-
-  if (colon == NULL)
-    return 0;
-  /* Device names may hold colons too: try every split, first one wins. */
-  for (; colon; colon = strchr (colon + 1, ':'))
-    {
-      gint64 id;
-
-      g_free (dev);
-      dev = g_strndup (key, colon - key);
-      id = lookup_one (self,
-                       "SELECT port.id FROM port JOIN device ON device.id = port.device_id "
-                       "WHERE device.name = ?1 AND port.name = ?2",
-                       dev, colon + 1, NULL, NULL);
-      if (id)
-        return id;
-    }
-  return 0;
-}
-
-static gint64
-lookup_termination (EnlaceStore *self,
-                    const char  *key)
-{
-  const char *colon = strrchr (key, ':');
-  g_autofree char *cid = NULL;
-
-  if (colon == NULL || (strcmp (colon + 1, "A") != 0 && strcmp (colon + 1, "Z") != 0))
-    return 0;
-  cid = g_strndup (key, colon - key);
-  return lookup_one (self,
-                     "SELECT circuit_termination.id FROM circuit_termination "
-                     "JOIN circuit ON circuit.id = circuit_termination.circuit_id "
-                     "WHERE circuit.cid = ?1 AND circuit_termination.side = ?2",
-                     cid, colon + 1, NULL, NULL);
 }
 
 gint64
@@ -621,78 +614,8 @@ enlace_store_lookup (EnlaceStore  *self,
       if (end != key + 1 && *end == '\0' && row_exists (self, kind->table, v))
         return v;
     }
-  else if (strcmp (kind->name, "site") == 0 || strcmp (kind->name, "building") == 0 ||
-           strcmp (kind->name, "area") == 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE code = ?1", kind->table);
-      id = lookup_one (self, sql, key, NULL, NULL, NULL);
-    }
-  else if (strcmp (kind->name, "rack") == 0 || strcmp (kind->name, "device") == 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE name = ?1", kind->table);
-      id = lookup_one (self, sql, key, NULL, NULL, NULL);
-    }
-  else if (strcmp (kind->name, "person") == 0)
-    id = lookup_one (self, "SELECT id FROM person WHERE name = ?1 OR email = ?1", key, NULL, NULL, &ambiguous);
-  else if (strcmp (kind->name, "circuit") == 0)
-    id = lookup_one (self, "SELECT id FROM circuit WHERE cid = ?1", key, NULL, NULL, NULL);
-  else if (strcmp (kind->name, "cable") == 0)
-    id = lookup_one (self, "SELECT id FROM cable WHERE label = ?1", key, NULL, NULL, NULL);
-  else if (strcmp (kind->name, "extension") == 0)
-    id = lookup_one (self, "SELECT id FROM extension WHERE number = ?1", key, NULL, NULL, NULL);
-  else if (strcmp (kind->name, "port") == 0)
-    id = lookup_port (self, key);
-  else if (strcmp (kind->name, "circuit-termination") == 0)
-    id = lookup_termination (self, key);
-  else if (strcmp (kind->name, "device-type") == 0)
-    {
-      const char *slash = strchr (key, '/');
-
-      if (slash != NULL)
-        {
-          g_autofree char *man = g_strndup (key, slash - key);
-          id = lookup_one (self, "SELECT id FROM device_type WHERE manufacturer = ?1 AND model = ?2",
-                           man, slash + 1, NULL, NULL);
-        }
-      if (id == 0)
-        id = lookup_one (self, "SELECT id FROM device_type WHERE model = ?1 OR part_number = ?1",
-                         key, NULL, NULL, &ambiguous);
-    }
-  else if (strcmp (kind->name, "floor-plan") == 0)
-    {
-      gint64 floor_id = enlace_store_lookup (self, "floor", key, NULL);
-      g_autofree char *fid = g_strdup_printf ("%" G_GINT64_FORMAT, floor_id);
-
-      if (floor_id)
-        id = lookup_one (self, "SELECT id FROM floor_plan WHERE floor_id = CAST(?1 AS INTEGER)", fid, NULL, NULL, NULL);
-    }
-  else if (strcmp (kind->name, "floor") == 0)
-    {
-      g_auto(GStrv) parts = g_strsplit (key, "/", 2);
-
-      if (g_strv_length (parts) == 2)
-        id = lookup_one (self,
-                         "SELECT floor.id FROM floor JOIN building ON building.id = floor.building_id "
-                         "WHERE building.code = ?1 AND (CAST(floor.level AS TEXT) = ?2 OR floor.name = ?2)",
-                         parts[0], parts[1], NULL, &ambiguous);
-    }
-  else if (strcmp (kind->name, "space") == 0)
-    {
-      g_auto(GStrv) parts = g_strsplit (key, "/", 3);
-
-      if (g_strv_length (parts) == 3)
-        id = lookup_one (self,
-                         "SELECT space.id FROM space JOIN floor ON floor.id = space.floor_id "
-                         "JOIN building ON building.id = floor.building_id "
-                         "WHERE building.code = ?1 AND CAST(floor.level AS TEXT) = ?2 AND space.code = ?3",
-                         parts[0], parts[1], parts[2], NULL);
-      else if (g_strv_length (parts) == 2)
-        id = lookup_one (self,
-                         "SELECT space.id FROM space JOIN floor ON floor.id = space.floor_id "
-                         "JOIN building ON building.id = floor.building_id "
-                         "WHERE building.code = ?1 AND space.code = ?2",
-                         parts[0], parts[1], NULL, &ambiguous);
-    }
+  else if (kind->lookup != NULL)
+    id = kind->lookup (self, key, &ambiguous);
 
   if (id == 0)
     {
@@ -730,61 +653,47 @@ enlace_store_dup_key (EnlaceStore *self,
                       const char  *kind_name,
                       gint64       id)
 {
-  const char *n = kind_name;
+  const EnlaceKind *kind;
   char *ret = NULL;
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
 
-  if (!strcmp (n, "site") || !strcmp (n, "building") || !strcmp (n, "area"))
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT code FROM %s WHERE id = ?1", n);
-      ret = query_text (self, sql, id);
-    }
-  else if (!strcmp (n, "rack") || !strcmp (n, "device"))
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?1", n);
-      ret = query_text (self, sql, id);
-    }
-  else if (!strcmp (n, "person"))
-    ret = query_text (self, "SELECT name FROM person WHERE id = ?1", id);
-  else if (!strcmp (n, "circuit"))
-    ret = query_text (self, "SELECT cid FROM circuit WHERE id = ?1", id);
-  else if (!strcmp (n, "cable"))
-    ret = query_text (self, "SELECT label FROM cable WHERE id = ?1", id);
-  else if (!strcmp (n, "extension"))
-    ret = query_text (self, "SELECT number FROM extension WHERE id = ?1", id);
-  else if (!strcmp (n, "port"))
-    ret = query_text (self,
-                      "SELECT device.name || ':' || port.name FROM port "
-                      "JOIN device ON device.id = port.device_id WHERE port.id = ?1", id);
-  else if (!strcmp (n, "circuit-termination"))
-    ret = query_text (self,
-                      "SELECT circuit.cid || ':' || circuit_termination.side FROM circuit_termination "
-                      "JOIN circuit ON circuit.id = circuit_termination.circuit_id "
-                      "WHERE circuit_termination.id = ?1", id);
-  else if (!strcmp (n, "device-type"))
-    ret = query_text (self, "SELECT manufacturer || '/' || model FROM device_type WHERE id = ?1", id);
-  else if (!strcmp (n, "floor-plan"))
-    ret = query_text (self,
-                      "SELECT building.code || '/' || floor.level FROM floor_plan "
-                      "JOIN floor ON floor.id = floor_plan.floor_id "
-                      "JOIN building ON building.id = floor.building_id WHERE floor_plan.id = ?1", id);
-  else if (!strcmp (n, "floor"))
-    ret = query_text (self,
-                      "SELECT building.code || '/' || floor.level FROM floor "
-                      "JOIN building ON building.id = floor.building_id WHERE floor.id = ?1", id);
-  else if (!strcmp (n, "space"))
-    ret = query_text (self,
-                      "SELECT building.code || '/' || floor.level || '/' || space.code FROM space "
-                      "JOIN floor ON floor.id = space.floor_id "
-                      "JOIN building ON building.id = floor.building_id WHERE space.id = ?1", id);
-
+  kind = enlace_kind_lookup (kind_name);
+  if (kind != NULL && kind->key_sql != NULL)
+    ret = query_text (self, kind->key_sql, id);
   if (ret == NULL)
     ret = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
   return ret;
 }
 
 /* ---------------------------------------------------------------- write */
+
+/* Sets the default of each field of @kind absent from @values. */
+static void
+apply_defaults (const EnlaceKind *kind,
+                JsonObject       *values)
+{
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+
+      if (field->default_value == NULL || json_object_has_member (values, field->name))
+        continue;
+      switch (field->type)
+        {
+        case ENLACE_FIELD_INT:
+        case ENLACE_FIELD_BOOL:
+        case ENLACE_FIELD_REF:
+          json_object_set_int_member (values, field->name, g_ascii_strtoll (field->default_value, NULL, 10));
+          break;
+        case ENLACE_FIELD_REAL:
+          json_object_set_double_member (values, field->name, g_ascii_strtod (field->default_value, NULL));
+          break;
+        default:
+          json_object_set_string_member (values, field->name, field->default_value);
+        }
+    }
+}
 
 gint64
 enlace_store_create (EnlaceStore  *self,
@@ -816,49 +725,11 @@ enlace_store_create (EnlaceStore  *self,
   if (norm == NULL)
     goto fail;
   /* Defaults the file would apply, so that validation sees them. */
-  for (guint f = 0; f < kind->n_fields; f++)
-    if (kind->fields[f].type == ENLACE_FIELD_CHOICE && kind->fields[f].required &&
-        !json_object_has_member (norm, kind->fields[f].name))
-      {
-        const char *def = NULL;
-
-        if (!strcmp (kind->fields[f].name, "status"))
-          def = strcmp (kind->name, "cable") == 0 ? "installed" : "active";
-        else if (!strcmp (kind->fields[f].name, "medium"))
-          def = "copper";
-        else if (!strcmp (kind->fields[f].name, "connector"))
-          def = "8P8C";
-        else if (!strcmp (kind->fields[f].name, "width"))
-          def = "19in";
-        else if (!strcmp (kind->name, "space") && !strcmp (kind->fields[f].name, "kind"))
-          def = "office";
-        else if (!strcmp (kind->name, "cable") && !strcmp (kind->fields[f].name, "kind"))
-          def = "other";
-        else if (!strcmp (kind->fields[f].name, "role"))
-          def = "other";
-        if (def)
-          json_object_set_string_member (norm, kind->fields[f].name, def);
-      }
-  if (!strcmp (kind->name, "rack") && !json_object_has_member (norm, "u_height"))
-    json_object_set_int_member (norm, "u_height", 42);
-  if ((!strcmp (kind->name, "port") || !strcmp (kind->name, "port-template")) &&
-      !json_object_has_member (norm, "positions"))
-    json_object_set_int_member (norm, "positions", 1);
-  if (!strcmp (kind->name, "device-type") && !json_object_has_member (norm, "u_height"))
-    json_object_set_double_member (norm, "u_height", 1);
-  if (!strcmp (kind->name, "circuit") && !json_object_has_member (norm, "kind"))
-    json_object_set_string_member (norm, "kind", "internet");
-  if (!strcmp (kind->name, "port-mapping") || !strcmp (kind->name, "mapping-template"))
-    {
-      if (!json_object_has_member (norm, "front_pos"))
-        json_object_set_int_member (norm, "front_pos", 1);
-      if (!json_object_has_member (norm, "rear_pos"))
-        json_object_set_int_member (norm, "rear_pos", 1);
-    }
+  apply_defaults (kind, norm);
 
   if (!check_required (kind, norm, error))
     goto fail;
-  if (!enlace_validate_object (self, kind, 0, norm, error))
+  if (kind->validate != NULL && !kind->validate (self, 0, norm, error))
     goto fail;
 
   sql = g_string_new (NULL);
@@ -891,7 +762,7 @@ enlace_store_create (EnlaceStore  *self,
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (enlace_store_get_db (self));
 
-  if (!enlace_after_create (self, kind, id, norm, error))
+  if (kind->after_create != NULL && !kind->after_create (self, id, norm, error))
     goto fail;
   if (!enlace_store_commit (self, error))
     return 0;
@@ -942,7 +813,7 @@ enlace_store_update (EnlaceStore  *self,
     json_object_set_member (current, l->data, json_node_copy (json_object_get_member (norm, l->data)));
   if (!check_required (kind, current, error))
     goto fail;
-  if (!enlace_validate_object (self, kind, id, current, error))
+  if (kind->validate != NULL && !kind->validate (self, id, current, error))
     goto fail;
 
   sql = g_string_new (NULL);
@@ -995,7 +866,7 @@ enlace_store_delete (EnlaceStore  *self,
   label = g_strdup_printf (_("Remove %s “%s”"), kind_lower (kind->label), object_title (current));
   if (!enlace_store_begin (self, label, error))
     return FALSE;
-  if (!enlace_before_delete (self, kind, id, error))
+  if (kind->before_delete != NULL && !kind->before_delete (self, id, error))
     goto fail;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", kind->table);
@@ -1025,19 +896,21 @@ enlace_store_lookup_term (EnlaceStore  *self,
                           EnlaceTerm   *out,
                           GError      **error)
 {
+  const EnlaceKind *port = enlace_kind_lookup ("port");
+  const EnlaceKind *termination = enlace_kind_lookup ("circuit-termination");
   gint64 id;
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if ((id = lookup_port (self, key)) != 0)
+  if ((id = port->lookup (self, key, NULL)) != 0)
     {
       out->kind = ENLACE_TERM_PORT;
       out->id = id;
       return TRUE;
     }
-  if ((id = lookup_termination (self, key)) != 0)
+  if ((id = termination->lookup (self, key, NULL)) != 0)
     {
       out->kind = ENLACE_TERM_CIRCUIT;
       out->id = id;
@@ -1482,179 +1355,11 @@ enlace_store_check (EnlaceStore  *self,
           JsonObject *row = g_ptr_array_index (rows, i);
           g_autoptr(GError) local_error = NULL;
 
-          if (!enlace_validate_object (self, kinds[k],
-                                       json_object_get_int_member (row, "id"),
-                                       row, &local_error))
+          if (kinds[k]->validate != NULL &&
+              !kinds[k]->validate (self, json_object_get_int_member (row, "id"), row, &local_error))
             g_ptr_array_add (problems, g_strdup (local_error->message));
         }
     }
 
   return g_steal_pointer (&problems);
-}
-
-/* ---------------------------------------------------------------- attachments */
-
-gint64
-enlace_store_add_attachment (EnlaceStore  *self,
-                             GBytes       *data,
-                             const char   *mime,
-                             const char   *name,
-                             GError      **error)
-{
-  g_autofree char *sha = NULL;
-  sqlite3_stmt *stmt;
-  gconstpointer bytes;
-  gsize len;
-  gint64 id = 0;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
-  g_return_val_if_fail (data != NULL, 0);
-  g_return_val_if_fail (mime != NULL, 0);
-
-  if (enlace_store_is_read_only (self))
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
-                   _("The file is open read-only"));
-      return 0;
-    }
-  bytes = g_bytes_get_data (data, &len);
-  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
-
-  stmt = enlace_store_prepare (self, "SELECT id FROM attachment WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (id != 0)
-    return id;
-
-  stmt = enlace_store_prepare (self,
-                               "INSERT INTO attachment (sha256, mime, name, data) VALUES (?1, ?2, ?3, ?4)",
-                               error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, sha, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, mime, -1, SQLITE_TRANSIENT);
-  if (name)
-    sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_blob64 (stmt, 4, bytes, len, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      enlace_store_set_sql_error (self, error, _("Storing a plan"));
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
-  return sqlite3_last_insert_rowid (enlace_store_get_db (self));
-}
-
-GBytes *
-enlace_store_get_attachment (EnlaceStore  *self,
-                             gint64        id,
-                             char        **mime,
-                             GError      **error)
-{
-  sqlite3_stmt *stmt;
-  GBytes *ret = NULL;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
-
-  stmt = enlace_store_prepare (self, "SELECT mime, data FROM attachment WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      if (mime)
-        *mime = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      ret = g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-    }
-  else
-    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                 _("There is no plan image with id %lld"), (long long)id);
-  sqlite3_reset (stmt);
-  return ret;
-}
-
-gint64
-enlace_store_set_plan_background (EnlaceStore  *self,
-                                  gint64        floor_id,
-                                  GBytes       *data,
-                                  const char   *mime,
-                                  const char   *name,
-                                  int           page,
-                                  JsonObject   *plan,
-                                  GError      **error)
-{
-  g_autoptr(JsonObject) values = json_object_new ();
-  g_autofree char *floor_key = NULL;
-  g_autofree char *label = NULL;
-  gint64 attachment_id, plan_id = 0;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
-  g_return_val_if_fail (data != NULL, 0);
-  g_return_val_if_fail (mime != NULL, 0);
-
-  if (!row_exists (self, "floor", floor_id))
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no floor with id %lld"), (long long)floor_id);
-      return 0;
-    }
-  if (page < 0)
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("Page numbers start at 1"));
-      return 0;
-    }
-  floor_key = enlace_store_dup_key (self, "floor", floor_id);
-  label = g_strdup_printf (_("Set the plan of floor %s"), floor_key);
-  if (!enlace_store_begin (self, label, error))
-    return 0;
-
-  attachment_id = enlace_store_add_attachment (self, data, mime, name, error);
-  if (attachment_id == 0)
-    goto fail;
-
-  if (plan != NULL)
-    {
-      g_autoptr(GList) members = json_object_get_members (plan);
-
-      for (GList *l = members; l; l = l->next)
-        if (strcmp (l->data, "floor_id") != 0 && strcmp (l->data, "id") != 0)
-          json_object_set_member (values, l->data, json_node_copy (json_object_get_member (plan, l->data)));
-    }
-  json_object_set_int_member (values, "attachment_id", attachment_id);
-  json_object_set_int_member (values, "page", page);
-
-  stmt = enlace_store_prepare (self, "SELECT id FROM floor_plan WHERE floor_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, floor_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    plan_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (plan_id != 0)
-    {
-      if (!enlace_store_update (self, "floor-plan", plan_id, values, error))
-        goto fail;
-    }
-  else
-    {
-      json_object_set_int_member (values, "floor_id", floor_id);
-      plan_id = enlace_store_create (self, "floor-plan", values, error);
-      if (plan_id == 0)
-        goto fail;
-    }
-  if (!enlace_store_commit (self, error))
-    return 0;
-  return plan_id;
-
-fail:
-  enlace_store_rollback (self);
-  return 0;
 }

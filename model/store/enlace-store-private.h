@@ -54,27 +54,17 @@ gboolean      enlace_store_begin_bulk      (EnlaceStore  *self,
 gboolean      enlace_store_end_bulk        (EnlaceStore  *self,
                                             GError      **error);
 
-/* Per-kind hooks, called inside an open command (see enlace-validate.c).
- * validate: @values are the complete new values (for update: the stored
- * row merged with the change, with "id"); @id is 0 on create.  It returns
- * FALSE with an ENLACE_STORE_ERROR_INVALID / _CONFLICT error naming the
- * object and the rule. */
-gboolean      enlace_validate_object       (EnlaceStore      *self,
-                                            const EnlaceKind *kind,
-                                            gint64            id,
-                                            JsonObject       *values,
-                                            GError          **error);
-/* after_create: e.g. a device copies its type's port templates. */
-gboolean      enlace_after_create          (EnlaceStore      *self,
-                                            const EnlaceKind *kind,
-                                            gint64            id,
-                                            JsonObject       *values,
-                                            GError          **error);
-/* before_delete: e.g. removing a device removes the cables left without
- * an end. */
-gboolean      enlace_before_delete         (EnlaceStore      *self,
-                                            const EnlaceKind *kind,
-                                            gint64            id,
-                                            GError          **error);
+/* The rules and hooks of the kinds (validate, after_create, before_delete)
+ * are in the kinds themselves: see enlace-kinds.h. */
+
+/* For the lookup functions of the kinds: the id of the one row of @sql
+ * (text parameters ?1 @a, ?2 @b, ?3 @c, each may be NULL); 0 when there
+ * is none, or more than one (then *@ambiguous is set, if given). */
+gint64        enlace_store_lookup_one      (EnlaceStore  *self,
+                                            const char   *sql,
+                                            const char   *a,
+                                            const char   *b,
+                                            const char   *c,
+                                            gboolean     *ambiguous);
 
 G_END_DECLS

@@ -60,16 +60,9 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (EnlaceStore, enlace_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (enlace-store-error-quark, enlace_store_error)
 
-/* Document tables: recorded by the audit triggers, replayed by undo. */
-static const char * const document_tables[] = {
-  "meta", "site", "building", "floor", "space", "area", "person", "rack",
-  "device_type", "port_template", "mapping_template", "device", "port",
-  "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
-  "extension", "extension_status", "floor_plan", "wall", "pathway",
-  /* schema v3: procedures and cases (model/cases) */
-  "procedure", "procedure_step", "case_file", "case_step", "case_event",
-  "case_link", "email_account", NULL
-};
+/* The document tables (recorded by the audit triggers, replayed by undo)
+ * are those of the kinds and those the areas declare: see
+ * enlace_document_tables() (enlace-kinds.h). */
 
 /* ---------------------------------------------------------------- change set */
 
@@ -413,6 +406,8 @@ static gboolean
 load_columns (EnlaceStore  *self,
               GError      **error)
 {
+  const char * const *document_tables = enlace_document_tables ();
+
   for (guint i = 0; document_tables[i]; i++)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA table_info(%s)", document_tables[i]);
@@ -449,6 +444,7 @@ static gboolean
 create_triggers (EnlaceStore  *self,
                  GError      **error)
 {
+  const char * const *document_tables = enlace_document_tables ();
   g_autoptr(GString) sql = g_string_new (NULL);
 
   g_string_append (sql,
@@ -1101,6 +1097,8 @@ gboolean
 enlace_store_begin_bulk (EnlaceStore  *self,
                          GError      **error)
 {
+  const char * const *document_tables;
+
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
 
   if (self->depth == 0)
@@ -1111,6 +1109,7 @@ enlace_store_begin_bulk (EnlaceStore  *self,
     }
   if (self->bulk)
     return TRUE;
+  document_tables = enlace_document_tables ();
   for (guint i = 0; document_tables[i]; i++)
     {
       gint64 *mark = g_new (gint64, 1);
@@ -1127,6 +1126,7 @@ gboolean
 enlace_store_end_bulk (EnlaceStore  *self,
                        GError      **error)
 {
+  const char * const *document_tables = enlace_document_tables ();
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);

@@ -25,8 +25,7 @@ enlace_test_cli_runv (EnlaceCliRun       *r,
   int wait_status = 0;
 
   g_assert_nonnull (cli);
-  g_assert_null (r->out);
-  g_assert_null (r->err);
+  enlace_cli_run_clear (r);
   g_ptr_array_add (argv, (char *) cli);
   for (guint i = 0; args[i]; i++)
     g_ptr_array_add (argv, (char *) args[i]);

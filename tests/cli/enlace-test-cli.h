@@ -26,7 +26,7 @@ void  enlace_cli_run_clear        (EnlaceCliRun       *r);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnlaceCliRun, enlace_cli_run_clear)
 
 /* Runs enlace-cli with the arguments up to NULL, in @dir (NULL: the
- * current directory), and waits for it.  @r must be cleared. */
+ * current directory), and waits for it.  What @r held before is freed. */
 void  enlace_test_cli_run         (EnlaceCliRun       *r,
                                    const char         *dir,
                                    const char         *first,

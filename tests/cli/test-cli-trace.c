@@ -160,17 +160,17 @@ test_trace_text_and_json (void)
 static void
 test_trace_extension_and_once (void)
 {
-  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 };
   g_autoptr(JsonNode) root = NULL;
 
-  run_cli (&r1, "trace", campus, "--from", "10001", "--json", NULL);
+  enlace_test_cli_run (&r1, tmp_dir, "trace", campus, "--from", "10001", "--json", NULL);
   g_assert_cmpint (r1.status, ==, 0);
-  run_cli (&r2, "trace", campus, "--from", "A-SITE-PBX1:1/1", "--json", NULL);
+  enlace_test_cli_run (&r2, tmp_dir, "trace", campus, "--from", "A-SITE-PBX1:1/1", "--json", NULL);
   g_assert_cmpint (r2.status, ==, 0);
   g_assert_cmpstr (r1.out, ==, r2.out);
   g_assert_nonnull (strstr (r1.out, "\"A-SITE-PBX1:1/1\""));
 
-  run_cli (&r3, "trace", campus, "--from", "A-0A-FO1:1", "--json", NULL);
+  enlace_test_cli_run (&r3, tmp_dir, "trace", campus, "--from", "A-0A-FO1:1", "--json", NULL);
   g_assert_cmpint (r3.status, ==, 0);
   root = parse (r3.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "paths")), ==, 1);

@@ -16,6 +16,7 @@
 #include "enlace-case-page.h"
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
+#include "enlace-trace-paths.h"
 #include "enlace-trace-view.h"
 #include "enlace-trace.h"
 
@@ -959,7 +960,7 @@ trace_row (EnlaceCasePage *self,
 
   if (self->tracer == NULL)
     self->tracer = enlace_tracer_get_for_store (store);
-  if (!(paths = enlace_trace_view_trace (self->tracer, g_strcmp0 (kind, "outlet") == 0 ? "device" : kind, id, &title, NULL)) ||
+  if (!(paths = enlace_tracer_trace_object (self->tracer, g_strcmp0 (kind, "outlet") == 0 ? "device" : kind, id, &title, NULL)) ||
       paths->len == 0 ||
       !(drawing = enlace_trace_drawing_new (store, title, paths, NULL)))
     return NULL;

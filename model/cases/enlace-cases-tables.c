@@ -1,0 +1,21 @@
+/* enlace-cases-tables.c: the tables of the cases area (procedures, cases,
+ * e-mail accounts), declared to the registry of kinds (enlace-kinds.h) */
+#define G_LOG_DOMAIN "enlace-cases"
+#include "config.h"
+
+#include "enlace-areas.h"
+#include "enlace-kinds.h"
+
+/* Part of the document: every change to them is one command of the audit
+ * log, undone like any other.  Their rules live in enlace-cases.c,
+ * enlace-procedures.c and enlace-accounts.c, not in kinds. */
+static const char * const cases_document_tables[] = {
+  "procedure", "procedure_step", "case_file", "case_step", "case_event",
+  "case_link", "email_account", NULL
+};
+
+void
+enlace_cases_register_tables (void)
+{
+  enlace_document_tables_declare (cases_document_tables);
+}

@@ -1,0 +1,1537 @@
+/* enlace-xml-import.c: read a whole project from XML
+ *
+ * Import streams the file through an xmlTextReader that validates against
+ * the embedded RELAX NG schema as it reads, and inserts each object as
+ * soon as its element is read, in one command and in bulk mode (no row
+ * images; undo deletes the id ranges).  References are resolved through
+ * key → id hash tables of the objects read so far.  Any problem rolls the
+ * whole command back.
+ */
+#define G_LOG_DOMAIN "enlace-xml"
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/xmlreader.h>
+
+#include "enlace-cases-xml.h"
+#include "enlace-geometry.h"
+#include "enlace-xml-private.h"
+
+#define MAX_FIELDS 16
+
+typedef struct
+{
+  gint64  area_id;
+  char   *parent;
+  int     line;
+} DeferredParent;
+
+typedef struct
+{
+  EnlaceStore        *store;
+  const char         *path;
+  int                 fd;
+  goffset             size;
+  goffset             read;
+  GCancellable       *cancellable;
+  EnlaceProgressFunc  progress;
+  gpointer            progress_data;
+  double              last_progress;
+
+  xmlTextReaderPtr    reader;
+  GError             *error;     /* first error */
+  gboolean            bulk;
+
+  GHashTable        **keys;       /* per kind: key → id (as pointer-sized int) */
+  GHashTable         *sql_cache;   /* "xk:mask" → INSERT text */
+  GHashTable         *meta;        /* key → value */
+  GArray             *deferred;    /* of DeferredParent */
+  GString            *kbuf;
+
+  /* the open top-level element that holds children */
+  int                 parent_xk;
+  gint64              parent_id;
+  char               *parent_key;
+  int                 end_kind[2]; /* cable: -1 none, XK_PORT, XK_CIRCUIT_TERMINATION */
+  int                 end_seq[2];
+  guint               n_objects;
+  gboolean           *validate;   /* per kind: run the store's rules on each object */
+  EnlaceCasesXmlImport *cases;     /* procedures, accounts, cases (model/cases) */
+} Import;
+
+static void import_fail (Import *im, int code, int line, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+import_fail (Import     *im,
+             int         code,
+             int         line,
+             const char *fmt,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (im->error != NULL)
+    return;
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  if (line > 0)
+    im->error = g_error_new (ENLACE_XML_ERROR, code, _("line %d: %s"), line, msg);
+  else
+    im->error = g_error_new_literal (ENLACE_XML_ERROR, code, msg);
+}
+
+static gboolean parse_int (const char *text, gint64 *out);
+static gboolean parse_real (const char *text, double *out);
+static gboolean parse_bool (const char *text, gint64 *out);
+
+/* libxml2 says only "Element cable failed to validate attributes": find
+ * which attribute and why. */
+static char *
+diagnose_attributes (xmlNodePtr node)
+{
+  int xk = enlace_xml_kind_by_element ((const char *) node->name);
+  const EnlaceKind *kind;
+
+  if (strcmp ((const char *) node->name, "enlace") == 0)
+    {
+      g_autofree char *version = (char *) xmlGetProp (node, BAD_CAST "version");
+
+      if (g_strcmp0 (version, G_STRINGIFY (ENLACE_XML_FORMAT_VERSION)) != 0)
+        return g_strdup_printf (_("this is format version “%s”; this Enlace reads version %d"),
+                                version ? version : "", ENLACE_XML_FORMAT_VERSION);
+      return NULL;
+    }
+  if (xk < 0)
+    return NULL;
+  kind = enlace_xml_kinds[xk].kind;
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+      const char *attr = enlace_xml_kinds[xk].attrs[f];
+      g_autofree char *value = NULL;
+      gint64 i64;
+      double d;
+
+      if (attr == NULL)
+        continue;
+      value = (char *) xmlGetProp (node, BAD_CAST attr);
+      if (value == NULL)
+        {
+          if (field->required)
+            return g_strdup_printf (_("attribute %s is missing"), attr);
+          continue;
+        }
+      switch (field->type)
+        {
+        case ENLACE_FIELD_CHOICE:
+          if (!g_strv_contains ((const char * const *) field->choices, value))
+            {
+              g_autofree char *all = g_strjoinv (", ", (char **) field->choices);
+              return g_strdup_printf (_("%s “%s” is not one of: %s"), attr, value, all);
+            }
+          break;
+        case ENLACE_FIELD_INT:
+          if (!parse_int (value, &i64))
+            return g_strdup_printf (_("%s must be a whole number, not “%s”"), attr, value);
+          break;
+        case ENLACE_FIELD_REAL:
+          if (!parse_real (value, &d))
+            return g_strdup_printf (_("%s must be a number, not “%s”"), attr, value);
+          break;
+        case ENLACE_FIELD_BOOL:
+          if (!parse_bool (value, &i64))
+            return g_strdup_printf (_("%s must be true or false, not “%s”"), attr, value);
+          break;
+        default:
+          if ((field->required || field->type == ENLACE_FIELD_REF) && *value == '\0')
+            return g_strdup_printf (_("%s must not be empty"), attr);
+          break;
+        }
+    }
+  return NULL;
+}
+
+/* TRUE when @node is still in the reader's tree: @current, one of its
+ * ancestors, a child of one of them, or a grandchild of @current.  Only
+ * pointers are compared until @node is found, so a freed node is never
+ * read. */
+static gboolean
+node_is_alive (xmlNodePtr current,
+               const void *node)
+{
+  for (xmlNodePtr c = current ? current->children : NULL; c; c = c->next)
+    for (xmlNodePtr g = c->children; g; g = g->next)
+      if ((const void *) g == node)
+        return TRUE;
+  for (xmlNodePtr n = current; n != NULL; n = n->parent)
+    {
+      if ((const void *) n == node)
+        return TRUE;
+      for (xmlNodePtr c = n->children; c; c = c->next)
+        if ((const void *) c == node)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_xml_error (void        *data,
+              xmlErrorPtr  err)
+{
+  Import *im = data;
+  g_autofree char *msg = NULL;
+  int code = ENLACE_XML_ERROR_MALFORMED;
+  int line = err->line;
+  xmlNodePtr node = NULL;
+
+  if (err->level == XML_ERR_WARNING || im->error != NULL)
+    return;
+
+  /* The streaming reader frees each subtree once it has moved past it, so
+   * err->node may point at freed memory: it is looked at only when it is
+   * the node the reader is on (which is alive).  Otherwise the message
+   * keeps libxml2's words and the line. */
+  if (err->node != NULL && im->reader != NULL)
+    {
+      xmlNodePtr current = xmlTextReaderCurrentNode (im->reader);
+
+      if (node_is_alive (current, err->node))
+        node = err->node;
+      else if (current != NULL && current->type == XML_ELEMENT_NODE)
+        node = current;  /* the error is about what the reader has just left */
+    }
+
+  msg = g_strstrip (g_strdup (err->message ? err->message : _("unknown error")));
+  if (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_RELAXNGP)
+    code = ENLACE_XML_ERROR_INVALID;
+  else if (err->code == XML_ERR_ENTITY_LOOP ||
+           err->code == XML_ERR_UNDECLARED_ENTITY ||
+           err->code == XML_WAR_UNDECLARED_ENTITY ||
+           err->code == XML_ERR_ENTITY_PE_INTERNAL ||
+           err->code == XML_ERR_EXT_ENTITY_STANDALONE)
+    code = ENLACE_XML_ERROR_UNSAFE;
+  else if (err->code == XML_ERR_INTERNAL_ERROR && strstr (msg, "depth") != NULL)
+    {
+      code = ENLACE_XML_ERROR_TOO_DEEP;
+      g_free (msg);
+      msg = g_strdup_printf (_("elements are nested too deeply (more than %d levels)"), 256);
+    }
+
+  if (line <= 0 && node != NULL)
+    line = xmlGetLineNo (node);
+  if (line <= 0 && im->reader != NULL)
+    line = xmlTextReaderGetParserLineNumber (im->reader);
+
+  if (node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
+      code == ENLACE_XML_ERROR_INVALID)
+    {
+      char *better = diagnose_attributes (node);
+
+      if (better == NULL && (strcmp ((const char *) node->name, "a") == 0 ||
+                             strcmp ((const char *) node->name, "b") == 0 ||
+                             strcmp ((const char *) node->name, "cable") == 0) &&
+          strstr (msg, "got nothing") != NULL)
+        better = g_strdup (_("a cable needs at least one a end followed by at least one b end"));
+
+      if (better != NULL)
+        {
+          g_free (msg);
+          msg = better;
+        }
+      import_fail (im, code, line, _("element %s: %s"), (const char *) node->name, msg);
+    }
+  else
+    import_fail (im, code, line, "%s", msg);
+}
+
+static int
+import_read_cb (void *data,
+                char *buffer,
+                int   len)
+{
+  Import *im = data;
+  gssize n;
+
+  do
+    n = read (im->fd, buffer, len);
+  while (n < 0 && errno == EINTR);
+
+  if (n < 0)
+    {
+      int saved = errno;
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, _("Cannot read %s: %s"),
+                   im->path, g_strerror (saved));
+      return -1;
+    }
+  im->read += n;
+  if (im->read > enlace_xml_max_size ())
+    {
+      import_fail (im, ENLACE_XML_ERROR_TOO_BIG, 0,
+                   _("%s is larger than the limit of %lld bytes"),
+                   im->path, (long long) enlace_xml_max_size ());
+      return -1;
+    }
+  return n;
+}
+
+static int
+import_close_cb (void *data)
+{
+  return 0;
+}
+
+/* Refuses a DOCTYPE before the parser sees it: entity definitions are how
+ * hostile files reach other files (XXE) or blow up (billion laughs). */
+static gboolean
+check_prolog (Import  *im,
+              GError **error)
+{
+  char buf[65536];
+  gssize n;
+  const char *p, *end;
+  int line = 1;
+
+  do
+    n = pread (im->fd, buf, sizeof buf, 0);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot read %s: %s"), im->path, g_strerror (saved));
+      return FALSE;
+    }
+  p = buf;
+  end = buf + n;
+  if (n >= 2 && (((guchar) buf[0] == 0xFE && (guchar) buf[1] == 0xFF) ||
+                 ((guchar) buf[0] == 0xFF && (guchar) buf[1] == 0xFE) ||
+                 buf[0] == '\0' || buf[1] == '\0'))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_MALFORMED,
+                   _("line 1: the file is not UTF-8"));
+      return FALSE;
+    }
+  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          p++;
+        }
+      else if (g_ascii_isspace (*p))
+        p++;
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        {
+          const char *q = g_strstr_len (p, end - p, "?>");
+          if (q == NULL)
+            break;
+          for (; p < q; p++)
+            line += *p == '\n';
+          p = q + 2;
+        }
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        {
+          const char *q = g_strstr_len (p + 4, end - p - 4, "-->");
+          if (q == NULL)
+            break;
+          for (; p < q; p++)
+            line += *p == '\n';
+          p = q + 3;
+        }
+      else if (end - p >= 2 && memcmp (p, "<!", 2) == 0)
+        {
+          g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_UNSAFE,
+                       _("line %d: DOCTYPE declarations are not allowed in Enlace files (they can define entities)"),
+                       line);
+          return FALSE;
+        }
+      else
+        break;
+    }
+  return TRUE;
+}
+
+static void
+import_progress (Import *im,
+                 double  fraction)
+{
+  if (im->progress == NULL)
+    return;
+  if (fraction < 1.0 && fraction - im->last_progress < 0.01)
+    return;
+  im->last_progress = fraction;
+  im->progress (fraction, im->progress_data);
+}
+
+static const char *
+attr_value (xmlAttrPtr attr)
+{
+  if (attr->children == NULL)
+    return "";
+  return (const char *) attr->children->content;
+}
+
+static gboolean
+parse_int (const char *text,
+           gint64     *out)
+{
+  char *end = NULL;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  errno = 0;
+  *out = g_ascii_strtoll (text, &end, 10);
+  if (errno != 0)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  return *end == '\0';
+}
+
+static gboolean
+parse_real (const char *text,
+            double     *out)
+{
+  char *end = NULL;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (text, &end);
+  while (g_ascii_isspace (*end))
+    end++;
+  return *end == '\0' && isfinite (*out);
+}
+
+static gboolean
+parse_bool (const char *text,
+            gint64     *out)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+
+  if (strcmp (t, "true") == 0 || strcmp (t, "1") == 0)
+    *out = 1;
+  else if (strcmp (t, "false") == 0 || strcmp (t, "0") == 0)
+    *out = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gint64
+lookup_key (Import     *im,
+            int         xk,
+            const char *key)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (im->keys[xk], key, NULL, &value))
+    return 0;
+  return (gint64) GPOINTER_TO_SIZE (value);
+}
+
+static void
+add_key (Import     *im,
+         int         xk,
+         const char *key,
+         gint64      id)
+{
+  g_hash_table_insert (im->keys[xk], g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
+}
+
+/* Describes the object an element defines, for messages: "port SW:Gi1" */
+static char *
+describe (const char *element,
+          const char *key)
+{
+  if (key == NULL || *key == '\0')
+    return g_strdup (element);
+  return g_strdup_printf ("%s %s", element, key);
+}
+
+static const char *
+element_for_kind (int xk)
+{
+  return enlace_xml_kinds[xk].element;
+}
+
+static gboolean
+ensure_bulk (Import *im)
+{
+  GError *local_error = NULL;
+
+  if (im->bulk)
+    return TRUE;
+  if (!enlace_store_begin_bulk (im->store, &local_error))
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  im->bulk = TRUE;
+  /* Every value the CHECK constraints test (choices, ranges) has been
+   * checked by the schema and the validation rules already; SQLite would
+   * evaluate each IN (...) list through a temporary b-tree per row. */
+  if (!enlace_store_exec (im->store, "PRAGMA ignore_check_constraints = ON", NULL))
+    g_debug ("could not turn CHECK constraints off for the import");
+  return TRUE;
+}
+
+/* Explains a failed INSERT */
+static void
+fail_sql (Import     *im,
+          int         line,
+          const char *what,
+          int         rc)
+{
+  sqlite3 *db = enlace_store_get_db (im->store);
+  const char *msg = sqlite3_errmsg (db);
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      if (g_str_has_prefix (msg, "UNIQUE constraint failed: "))
+        import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("%s: duplicate value (%s)"),
+                     what, msg + strlen ("UNIQUE constraint failed: "));
+      else
+        import_fail (im, ENLACE_XML_ERROR_RULE, line, "%s: %s", what, msg);
+    }
+  else
+    import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, msg);
+}
+
+static gboolean
+import_meta (Import     *im,
+             xmlNodePtr  node,
+             int         line)
+{
+  const char *key = NULL, *value = NULL;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      if (strcmp ((const char *) a->name, "key") == 0)
+        key = attr_value (a);
+      else if (strcmp ((const char *) a->name, "value") == 0)
+        value = attr_value (a);
+    }
+  if (key == NULL)
+    return TRUE; /* the schema reports it */
+  if (g_hash_table_contains (im->meta, key))
+    {
+      import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("duplicate meta %s"), key);
+      return FALSE;
+    }
+  /* written after the bulk rows, with row images (see apply_meta) */
+  g_hash_table_insert (im->meta, g_strdup (key), g_strdup (value));
+  return TRUE;
+}
+
+/* The key under which the object is known to references, or NULL. */
+static const char *
+object_key (Import      *im,
+            int          xk,
+            const char **v,
+            const char  *person_key)
+{
+  const XKind *x = &enlace_xml_kinds[xk];
+  GString *k = im->kbuf;
+
+#define V(field) (v[enlace_xml_field_index (x, field)])
+  g_string_truncate (k, 0);
+  switch (xk)
+    {
+    case XK_SITE:
+    case XK_BUILDING:
+    case XK_AREA:
+      return V ("code");
+    case XK_FLOOR:
+      {
+        gint64 level = 0;
+
+        if (V ("building_id") == NULL || V ("level") == NULL || !parse_int (V ("level"), &level))
+          return NULL;
+        g_string_printf (k, "%s/%" G_GINT64_FORMAT, V ("building_id"), level);
+        return k->str;
+      }
+    case XK_SPACE:
+      if (V ("floor_id") == NULL || V ("code") == NULL)
+        return NULL;
+      g_string_printf (k, "%s/%s", V ("floor_id"), V ("code"));
+      return k->str;
+    case XK_PERSON:
+      return person_key ? person_key : V ("name");
+    case XK_RACK:
+    case XK_DEVICE:
+      return V ("name");
+    case XK_DEVICE_TYPE:
+      if (V ("manufacturer") == NULL || V ("model") == NULL)
+        return NULL;
+      g_string_printf (k, "%s/%s", V ("manufacturer"), V ("model"));
+      return k->str;
+    case XK_PORT:
+      if (V ("device_id") == NULL || V ("name") == NULL)
+        return NULL;
+      g_string_printf (k, "%s:%s", V ("device_id"), V ("name"));
+      return k->str;
+    case XK_CIRCUIT:
+      return V ("cid");
+    case XK_CIRCUIT_TERMINATION:
+      if (V ("side") == NULL)
+        return NULL;
+      g_string_printf (k, "%s:%s", im->parent_key, V ("side"));
+      return k->str;
+    case XK_CABLE:
+      return V ("label");
+    case XK_EXTENSION:
+      return V ("number");
+    case XK_PORT_TEMPLATE:
+      return V ("name");
+    default:
+      return NULL;
+    }
+#undef V
+}
+
+/* The attributes of @node, per field of the kind of @xk (v[f], NULL when
+ * absent), and the key attribute of a person. */
+static void
+read_attributes (int          xk,
+                 xmlNodePtr   node,
+                 const char **v,
+                 const char **person_key)
+{
+  const XKind *x = &enlace_xml_kinds[xk];
+  const EnlaceKind *kind = x->kind;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (xk == XK_PERSON && strcmp (name, "key") == 0)
+        {
+          *person_key = attr_value (a);
+          continue;
+        }
+      for (guint f = 0; f < kind->n_fields; f++)
+        if (x->attrs[f] != NULL && strcmp (x->attrs[f], name) == 0)
+          {
+            v[f] = attr_value (a);
+            break;
+          }
+      /* unknown attributes: the schema reports them */
+    }
+}
+
+/* The INSERT of the kind of @xk for the fields in @mask (cached). */
+static const char *
+insert_sql (Import *im,
+            int     xk,
+            guint   mask)
+{
+  const EnlaceKind *kind = enlace_xml_kinds[xk].kind;
+  char mask_key[32];
+  const char *sql;
+  GString *s;
+  guint n = 0;
+
+  g_snprintf (mask_key, sizeof mask_key, "%d:%x", xk, mask);
+  sql = g_hash_table_lookup (im->sql_cache, mask_key);
+  if (sql != NULL)
+    return sql;
+
+  s = g_string_new (NULL);
+  g_string_append_printf (s, "INSERT INTO %s (", kind->table);
+  for (guint f = 0; f < kind->n_fields; f++)
+    if (mask & (1u << f))
+      g_string_append_printf (s, "%s%s", n++ ? ", " : "", kind->fields[f].name);
+  g_string_append (s, ") VALUES (");
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, i ? ", ?" : "?");
+  g_string_append (s, ")");
+  sql = s->str;
+  g_hash_table_insert (im->sql_cache, g_strdup (mask_key), g_string_free (s, FALSE));
+  return sql;
+}
+
+/* The id of the object referred to by field @f (a REF), 0 when unknown. */
+static gint64
+resolve_ref (Import      *im,
+             int          xk,
+             const char **v,
+             guint        f,
+             const char  *what,
+             int          line)
+{
+  const XKind *x = &enlace_xml_kinds[xk];
+  int rxk = x->ref_xk[f];
+  const char *ref = v[f];
+  gint64 ref_id;
+
+  /* a port mapping names ports of its own device */
+  if (xk == XK_PORT_MAPPING && rxk == XK_PORT)
+    {
+      g_string_printf (im->kbuf, "%s:%s", v[enlace_xml_field_index (x, "device_id")], v[f]);
+      ref = im->kbuf->str;
+    }
+  ref_id = lookup_key (im, rxk, ref);
+  if (ref_id == 0)
+    import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s: no %s %s"),
+                 what, element_for_kind (rxk), ref);
+  return ref_id;
+}
+
+/* Binds field @f (text v[f]) to column @col of @stmt, and sets it in
+ * @values (may be NULL).  FALSE, with the import failed, on a bad value. */
+static gboolean
+bind_field (Import        *im,
+            int            xk,
+            const char   **v,
+            guint          f,
+            sqlite3_stmt  *stmt,
+            int            col,
+            JsonObject    *values,
+            const char    *what,
+            int            line)
+{
+  const XKind *x = &enlace_xml_kinds[xk];
+  const EnlaceField *field = &x->kind->fields[f];
+  const char *text = v[f];
+  gint64 i64;
+  double d;
+
+  if (x->attrs[f] == NULL)
+    {
+      /* the parent of a nested element */
+      sqlite3_bind_int64 (stmt, col, im->parent_id);
+      if (values != NULL)
+        json_object_set_int_member (values, field->name, im->parent_id);
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case ENLACE_FIELD_POLYGON:
+    case ENLACE_FIELD_POLYLINE:
+      if (!enlace_points_valid (text, 0))
+        {
+          import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                       _("%s: %s must be a JSON list of [x, y] points, not “%s”"),
+                       what, x->attrs[f], text);
+          return FALSE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case ENLACE_FIELD_TEXT:
+    case ENLACE_FIELD_CHOICE:
+      sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+      if (values != NULL)
+        json_object_set_string_member (values, field->name, text);
+      break;
+    case ENLACE_FIELD_INT:
+      if (!parse_int (text, &i64))
+        {
+          import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                       _("%s: %s must be a whole number, not “%s”"), what, x->attrs[f], text);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, col, i64);
+      if (values != NULL)
+        json_object_set_int_member (values, field->name, i64);
+      break;
+    case ENLACE_FIELD_BOOL:
+      if (!parse_bool (text, &i64))
+        {
+          import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                       _("%s: %s must be true or false, not “%s”"), what, x->attrs[f], text);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, col, i64);
+      if (values != NULL)
+        json_object_set_boolean_member (values, field->name, i64 != 0);
+      break;
+    case ENLACE_FIELD_REAL:
+      if (!parse_real (text, &d))
+        {
+          import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                       _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
+          return FALSE;
+        }
+      sqlite3_bind_double (stmt, col, d);
+      if (values != NULL)
+        json_object_set_double_member (values, field->name, d);
+      break;
+    case ENLACE_FIELD_REF:
+      i64 = resolve_ref (im, xk, v, f, what, line);
+      if (i64 == 0)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, col, i64);
+      if (values != NULL)
+        json_object_set_int_member (values, field->name, i64);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+/* Inserts the object of one element; returns its id, 0 on failure. */
+static gint64
+import_object (Import     *im,
+               int         xk,
+               xmlNodePtr  node,
+               int         line,
+               char      **out_key)
+{
+  const XKind *x = &enlace_xml_kinds[xk];
+  const EnlaceKind *kind = x->kind;
+  const char *v[MAX_FIELDS] = { NULL };
+  const char *person_key = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *what = NULL;
+  guint mask = 0;
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  int rc, col;
+  gint64 id;
+  const char *deferred_parent = NULL;
+  g_autoptr(JsonObject) values = NULL;
+
+  g_assert (kind->n_fields <= MAX_FIELDS);
+
+  read_attributes (xk, node, v, &person_key);
+  key = g_strdup (object_key (im, xk, v, person_key));
+  what = describe (x->element, key);
+
+  if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE &&
+      g_hash_table_contains (im->keys[xk], key))
+    {
+      import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line,
+                   _("duplicate %s %s: the key is already defined earlier in the file"),
+                   x->element, key);
+      return 0;
+    }
+
+  /* the INSERT for the set of present fields; the parent of an area is
+   * set once every area is in */
+  for (guint f = 0; f < kind->n_fields; f++)
+    if (v[f] != NULL || x->attrs[f] == NULL)
+      mask |= 1u << f;
+  if (xk == XK_AREA && v[enlace_xml_field_index (x, "parent_id")] != NULL)
+    {
+      deferred_parent = v[enlace_xml_field_index (x, "parent_id")];
+      mask &= ~(1u << enlace_xml_field_index (x, "parent_id"));
+    }
+  stmt = enlace_store_prepare (im->store, insert_sql (im, xk, mask), &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      g_error_free (local_error);
+      return 0;
+    }
+
+  /* the values as the validation rules of the store see them */
+  if (im->validate[xk] && kind->validate != NULL)
+    values = json_object_new ();
+
+  col = 0;
+  for (guint f = 0; f < kind->n_fields; f++)
+    if ((mask & (1u << f)) && !bind_field (im, xk, v, f, stmt, ++col, values, what, line))
+      return 0;
+
+  if (values != NULL && !kind->validate (im->store, 0, values, &local_error))
+    {
+      sqlite3_clear_bindings (stmt);
+      import_fail (im, ENLACE_XML_ERROR_RULE, line, "%s", local_error->message);
+      g_error_free (local_error);
+      return 0;
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      fail_sql (im, line, what, rc);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (enlace_store_get_db (im->store));
+  im->n_objects++;
+
+  if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE)
+    add_key (im, xk, key, id);
+
+  if (deferred_parent != NULL)
+    {
+      DeferredParent dp = { id, g_strdup (deferred_parent), line };
+      g_array_append_val (im->deferred, dp);
+    }
+  if (out_key != NULL)
+    *out_key = g_steal_pointer (&key);
+
+  return id;
+}
+
+static gboolean
+import_cable_end (Import     *im,
+                  xmlNodePtr  node,
+                  int         line)
+{
+  int end = strcmp ((const char *) node->name, "a") == 0 ? 0 : 1;
+  const char *end_name = end == 0 ? "a" : "b";
+  const char *port = NULL, *circuit = NULL;
+  g_autofree char *what = describe ("cable", im->parent_key);
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  gint64 term;
+  int kind, rc;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      if (strcmp ((const char *) a->name, "port") == 0)
+        port = attr_value (a);
+      else if (strcmp ((const char *) a->name, "circuit") == 0)
+        circuit = attr_value (a);
+    }
+  if (port == NULL && circuit == NULL)
+    return TRUE; /* the schema reports it */
+
+  kind = port ? XK_PORT : XK_CIRCUIT_TERMINATION;
+  term = lookup_key (im, kind, port ? port : circuit);
+  if (term == 0)
+    {
+      import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s end %s: no %s %s"),
+                   what, end_name, port ? "port" : "circuit termination", port ? port : circuit);
+      return FALSE;
+    }
+  if (im->end_kind[end] >= 0 && im->end_kind[end] != kind)
+    {
+      import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                   _("%s end %s: an end holds either ports or circuit terminations, not both"),
+                   what, end_name);
+      return FALSE;
+    }
+  im->end_kind[end] = kind;
+
+  stmt = enlace_store_prepare (im->store,
+                               port ? "INSERT INTO cable_end (cable_id, end, port_id, seq) VALUES (?1, ?2, ?3, ?4)"
+                                    : "INSERT INTO cable_end (cable_id, end, termination_id, seq) VALUES (?1, ?2, ?3, ?4)",
+                               &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, im->parent_id);
+  sqlite3_bind_text (stmt, 2, end == 0 ? "A" : "B", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, term);
+  sqlite3_bind_int (stmt, 4, im->end_seq[end]++);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      /* the termination already carries a cable: say which */
+      sqlite3_stmt *q = enlace_store_prepare (im->store,
+                                              port ? "SELECT c.id, c.label FROM cable_end e JOIN cable c ON c.id = e.cable_id WHERE e.port_id = ?1"
+                                                   : "SELECT c.id, c.label FROM cable_end e JOIN cable c ON c.id = e.cable_id WHERE e.termination_id = ?1",
+                                              NULL);
+      if (q != NULL)
+        {
+          sqlite3_bind_int64 (q, 1, term);
+          if (sqlite3_step (q) == SQLITE_ROW)
+            {
+              gint64 other = sqlite3_column_int64 (q, 0);
+              const char *label = (const char *) sqlite3_column_text (q, 1);
+              g_autofree char *other_name = label ? g_strdup (label) : g_strdup_printf ("#%" G_GINT64_FORMAT, other);
+
+              if (other == im->parent_id)
+                import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                             _("%s end %s: %s %s appears twice in the cable (the ends must be disjoint)"),
+                             what, end_name, port ? "port" : "circuit termination", port ? port : circuit);
+              else
+                import_fail (im, ENLACE_XML_ERROR_RULE, line,
+                             _("%s end %s: %s %s already carries cable %s"),
+                             what, end_name, port ? "port" : "circuit termination", port ? port : circuit,
+                             other_name);
+            }
+          sqlite3_reset (q);
+        }
+    }
+  fail_sql (im, line, what, rc);
+  return FALSE;
+}
+
+static gboolean
+import_status_change (Import     *im,
+                      xmlNodePtr  node,
+                      int         line)
+{
+  const char *at = NULL, *status = NULL, *reason = NULL;
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  int rc;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (strcmp (name, "at") == 0)
+        at = attr_value (a);
+      else if (strcmp (name, "status") == 0)
+        status = attr_value (a);
+      else if (strcmp (name, "reason") == 0)
+        reason = attr_value (a);
+    }
+  if (at == NULL || status == NULL)
+    return TRUE; /* the schema reports it */
+
+  stmt = enlace_store_prepare (im->store,
+                               "INSERT INTO extension_status (extension_id, at, status, reason) VALUES (?1, ?2, ?3, ?4)",
+                               &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, im->parent_id);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, status, -1, SQLITE_STATIC);
+  if (reason != NULL)
+    sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = describe ("extension", im->parent_key);
+      fail_sql (im, line, what, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+close_parent (Import *im)
+{
+  im->parent_xk = -1;
+  im->parent_id = 0;
+  g_clear_pointer (&im->parent_key, g_free);
+  im->end_kind[0] = im->end_kind[1] = -1;
+  im->end_seq[0] = im->end_seq[1] = 0;
+}
+
+/* An architect's plan: base64 content, checked against its SHA-256. */
+static gboolean
+import_attachment (Import     *im,
+                   xmlNodePtr  node,
+                   int         line)
+{
+  g_autofree char *id_text = (char *) xmlGetProp (node, BAD_CAST "id");
+  g_autofree char *sha = (char *) xmlGetProp (node, BAD_CAST "sha256");
+  g_autofree char *mime = (char *) xmlGetProp (node, BAD_CAST "mime");
+  g_autofree char *name = (char *) xmlGetProp (node, BAD_CAST "name");
+  g_autofree char *b64 = (char *) xmlTextReaderReadString (im->reader);
+  g_autofree guchar *data = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3_stmt *stmt;
+  gsize len = 0;
+  gint64 id = 0;
+
+  if (id_text == NULL || !parse_int (id_text, &id) || id <= 0 || sha == NULL || mime == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_INVALID, line, _("attachment: id, sha256 and mime are required"));
+      return FALSE;
+    }
+  data = g_base64_decode (b64 ? g_strstrip (b64) : "", &len);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  if (g_ascii_strcasecmp (actual, sha) != 0)
+    {
+      import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                   _("attachment %s: its contents do not match its SHA-256 (damaged file?)"), id_text);
+      return FALSE;
+    }
+  stmt = enlace_store_prepare (im->store,
+                               "INSERT INTO attachment (id, sha256, mime, name, data) VALUES (?1, ?2, ?3, ?4, ?5)",
+                               &im->error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, actual, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, mime, -1, SQLITE_TRANSIENT);
+  if (name)
+    sqlite3_bind_text (stmt, 4, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_blob64 (stmt, 5, data, len, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      import_fail (im, ENLACE_XML_ERROR_DUPLICATE, line, _("attachment %s: %s"), id_text,
+                   sqlite3_errmsg (enlace_store_get_db (im->store)));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+import_element (Import     *im,
+                xmlNodePtr  node,
+                int         depth)
+{
+  const char *name = (const char *) node->name;
+  int line = xmlGetLineNo (node);
+
+  if (depth == 0)
+    return TRUE; /* <enlace>: the schema checks it */
+
+  if (depth == 1)
+    {
+      int xk;
+      gint64 id;
+
+      close_parent (im);
+      if (strcmp (name, "meta") == 0)
+        return import_meta (im, node, line);
+      if (strcmp (name, "attachment") == 0)
+        return ensure_bulk (im) && import_attachment (im, node, line);
+      if (enlace_cases_xml_handles (name))
+        {
+          GError *local_error = NULL;
+          xmlNodePtr full;
+
+          if (!ensure_bulk (im))
+            return FALSE;
+          full = xmlTextReaderExpand (im->reader);
+          if (full == NULL || !enlace_cases_xml_import_element (im->cases, full, &local_error))
+            {
+              import_fail (im,
+                           local_error == NULL ? ENLACE_XML_ERROR_MALFORMED
+                           : local_error->domain == ENLACE_XML_ERROR ? local_error->code : ENLACE_XML_ERROR_RULE,
+                           line, "%s", local_error ? local_error->message : _("the file is not well-formed XML"));
+              g_clear_error (&local_error);
+              return FALSE;
+            }
+          return TRUE;
+        }
+
+      xk = enlace_xml_kind_by_element (name);
+      if (xk < 0 || enlace_xml_kinds[xk].parent >= 0)
+        return TRUE; /* the schema reports it */
+      if (!ensure_bulk (im))
+        return FALSE;
+      id = import_object (im, xk, node, line, &im->parent_key);
+      if (id == 0)
+        return FALSE;
+      im->parent_xk = xk;
+      im->parent_id = id;
+      return TRUE;
+    }
+
+  if (depth == 2)
+    {
+      int xk = enlace_xml_kind_by_element (name);
+
+      if (xk >= 0 && enlace_xml_kinds[xk].parent == im->parent_xk)
+        return import_object (im, xk, node, line, NULL) != 0;
+      if (im->parent_xk == XK_CABLE && (strcmp (name, "a") == 0 || strcmp (name, "b") == 0))
+        return import_cable_end (im, node, line);
+      if (im->parent_xk == XK_EXTENSION && strcmp (name, "status-change") == 0)
+        return import_status_change (im, node, line);
+      return TRUE; /* the schema reports it */
+    }
+
+  return TRUE;
+}
+
+/* Meta rows may replace rows that were there before the import: they are
+ * written through the store's recorded path (so that undo restores the
+ * old values) once the bulk rows are in. */
+static gboolean
+apply_meta (Import  *im,
+            GError **error)
+{
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (im->meta), (GCompareFunc) strcmp);
+
+  for (GList *l = keys; l; l = l->next)
+    if (!enlace_store_set_meta (im->store, l->data, g_hash_table_lookup (im->meta, l->data), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+resolve_deferred (Import *im)
+{
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+
+  for (guint i = 0; i < im->deferred->len; i++)
+    {
+      DeferredParent *dp = &g_array_index (im->deferred, DeferredParent, i);
+      gint64 parent = lookup_key (im, XK_AREA, dp->parent);
+      int rc;
+
+      if (parent == 0)
+        {
+          g_autofree char *code = NULL;
+          sqlite3_stmt *q = enlace_store_prepare (im->store, "SELECT code FROM area WHERE id = ?1", NULL);
+
+          if (q != NULL)
+            {
+              sqlite3_bind_int64 (q, 1, dp->area_id);
+              if (sqlite3_step (q) == SQLITE_ROW)
+                code = g_strdup ((const char *) sqlite3_column_text (q, 0));
+              sqlite3_reset (q);
+            }
+          import_fail (im, ENLACE_XML_ERROR_REFERENCE, dp->line, _("area %s: no area %s"),
+                       code ? code : "", dp->parent);
+          return FALSE;
+        }
+      stmt = enlace_store_prepare (im->store, "UPDATE area SET parent_id = ?1 WHERE id = ?2", &local_error);
+      if (stmt == NULL)
+        {
+          import_fail (im, ENLACE_XML_ERROR_FAILED, dp->line, "%s", local_error->message);
+          g_error_free (local_error);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (stmt, 1, parent);
+      sqlite3_bind_int64 (stmt, 2, dp->area_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          fail_sql (im, dp->line, "area", rc);
+          return FALSE;
+        }
+    }
+
+  /* no area may be its own ancestor */
+  for (guint i = 0; i < im->deferred->len; i++)
+    {
+      DeferredParent *dp = &g_array_index (im->deferred, DeferredParent, i);
+      sqlite3_stmt *q = enlace_store_prepare (im->store,
+                                              "WITH RECURSIVE up(id, n) AS (SELECT parent_id, 1 FROM area WHERE id = ?1 "
+                                              "UNION ALL SELECT a.parent_id, up.n + 1 FROM area a JOIN up ON a.id = up.id "
+                                              "WHERE up.n < 100000) SELECT count(*) FROM up WHERE id = ?1",
+                                              NULL);
+      gboolean cycle = FALSE;
+
+      if (q == NULL)
+        break;
+      sqlite3_bind_int64 (q, 1, dp->area_id);
+      if (sqlite3_step (q) == SQLITE_ROW)
+        cycle = sqlite3_column_int64 (q, 0) > 0;
+      sqlite3_reset (q);
+      if (cycle)
+        {
+          g_autofree char *code = NULL;
+
+          q = enlace_store_prepare (im->store, "SELECT code FROM area WHERE id = ?1", NULL);
+          if (q != NULL)
+            {
+              sqlite3_bind_int64 (q, 1, dp->area_id);
+              if (sqlite3_step (q) == SQLITE_ROW)
+                code = g_strdup ((const char *) sqlite3_column_text (q, 0));
+              sqlite3_reset (q);
+            }
+          import_fail (im, ENLACE_XML_ERROR_RULE, dp->line,
+                       _("area %s: parent %s makes the area its own ancestor"),
+                       code ? code : "", dp->parent);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Ids of the objects read so far, for the cases' references. */
+static gint64
+import_id_cb (gpointer    data,
+              const char *kind,
+              const char *key)
+{
+  Import *im = data;
+  int xk = enlace_xml_kind_by_name (kind);
+
+  if (xk < 0 || im->keys[xk] == NULL)
+    return 0;
+  return lookup_key (im, xk, key);
+}
+
+static gboolean
+project_is_empty (EnlaceStore  *store,
+                  GError      **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM cable_end) OR EXISTS (SELECT 1 FROM extension_status)");
+  sqlite3_stmt *stmt;
+  gboolean empty;
+
+  for (int i = 0; i < enlace_xml_n_kinds; i++)
+    g_string_append_printf (sql, " OR EXISTS (SELECT 1 FROM %s)", enlace_xml_kinds[i].kind->table);
+  stmt = enlace_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      enlace_store_set_sql_error (store, error, "import");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  empty = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_reset (stmt);
+  if (!empty)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_NOT_EMPTY,
+                   _("The project already holds objects: import XML into a new, empty project"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+deferred_clear (gpointer data)
+{
+  DeferredParent *dp = data;
+
+  g_free (dp->parent);
+}
+
+static gboolean
+import_run (Import  *im,
+            GError **error)
+{
+  int ret;
+  guint n = 0;
+
+  im->reader = xmlReaderForIO (import_read_cb, import_close_cb, im, NULL, "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
+  if (im->reader == NULL)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("Cannot read %s"), im->path);
+      return FALSE;
+    }
+  xmlTextReaderSetStructuredErrorHandler (im->reader, on_xml_error, im);
+  if (enlace_xml_schema () == NULL || xmlTextReaderRelaxNGSetSchema (im->reader, enlace_xml_schema ()) != 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("The XML schema is not usable"));
+      return FALSE;
+    }
+
+  while ((ret = xmlTextReaderRead (im->reader)) == 1 && im->error == NULL)
+    {
+      int type = xmlTextReaderNodeType (im->reader);
+      int depth = xmlTextReaderDepth (im->reader);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE ||
+          type == XML_READER_TYPE_ENTITY_REFERENCE ||
+          type == XML_READER_TYPE_ENTITY)
+        {
+          import_fail (im, ENLACE_XML_ERROR_UNSAFE, xmlTextReaderGetParserLineNumber (im->reader),
+                       _("DOCTYPE declarations and entities are not allowed in Enlace files"));
+          break;
+        }
+      if (depth > ENLACE_XML_MAX_DEPTH)
+        {
+          import_fail (im, ENLACE_XML_ERROR_TOO_DEEP, xmlTextReaderGetParserLineNumber (im->reader),
+                       _("elements are nested deeper than %d levels"), ENLACE_XML_MAX_DEPTH);
+          break;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        continue;
+
+      if (!import_element (im, xmlTextReaderCurrentNode (im->reader), depth))
+        break;
+
+      if (++n % 256 == 0)
+        {
+          if (g_cancellable_is_cancelled (im->cancellable))
+            break;
+          if (im->size > 0)
+            import_progress (im, 0.95 * (double) im->read / (double) im->size);
+        }
+    }
+
+  if (im->error == NULL && g_cancellable_set_error_if_cancelled (im->cancellable, error))
+    return FALSE;
+  if (im->error == NULL && ret < 0)
+    import_fail (im, ENLACE_XML_ERROR_MALFORMED, xmlTextReaderGetParserLineNumber (im->reader),
+                 _("the file is not well-formed XML"));
+  if (im->error == NULL && xmlTextReaderIsValid (im->reader) != 1)
+    import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
+                 _("the file does not follow the Enlace XML schema"));
+  if (im->error == NULL)
+    resolve_deferred (im);
+  if (im->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&im->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_xml_import (EnlaceStore         *store,
+                   const char          *path,
+                   GCancellable        *cancellable,
+                   EnlaceProgressFunc   progress,
+                   gpointer             progress_data,
+                   GError             **error)
+{
+  Import im = { 0 };
+  struct stat st;
+  gboolean ok = FALSE;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  enlace_xml_ensure_init ();
+
+  im.store = store;
+  im.path = path;
+  im.cancellable = cancellable;
+  im.progress = progress;
+  im.progress_data = progress_data;
+  im.parent_xk = -1;
+  im.end_kind[0] = im.end_kind[1] = -1;
+
+  if (enlace_store_is_read_only (store))
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                   _("The project is read-only: cannot import into it"));
+      return FALSE;
+    }
+
+  im.fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (im.fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot open %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (im.fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                   _("Cannot read %s: not a regular file"), path);
+      close (im.fd);
+      return FALSE;
+    }
+  im.size = st.st_size;
+  if (im.size == 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_MALFORMED, _("%s is empty"), path);
+      close (im.fd);
+      return FALSE;
+    }
+  if (im.size > enlace_xml_max_size ())
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_TOO_BIG,
+                   _("%s is %lld bytes, larger than the limit of %lld bytes"),
+                   path, (long long) im.size, (long long) enlace_xml_max_size ());
+      close (im.fd);
+      return FALSE;
+    }
+  if (!check_prolog (&im, error))
+    {
+      close (im.fd);
+      return FALSE;
+    }
+
+  if (!enlace_store_begin (store, _("Import XML"), error))
+    {
+      close (im.fd);
+      return FALSE;
+    }
+  if (!project_is_empty (store, error) ||
+      (im.cases = enlace_cases_xml_import_begin (store, import_id_cb, &im, error)) == NULL)
+    {
+      enlace_store_rollback (store);
+      close (im.fd);
+      return FALSE;
+    }
+
+  im.keys = g_new0 (GHashTable *, enlace_xml_n_kinds);
+  im.validate = g_new0 (gboolean, enlace_xml_n_kinds);
+  for (int i = 0; i < enlace_xml_n_kinds; i++)
+    if (i != XK_PORT_TEMPLATE && i != XK_MAPPING_TEMPLATE && i != XK_PORT_MAPPING)
+      im.keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.sql_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.deferred = g_array_new (FALSE, FALSE, sizeof (DeferredParent));
+  g_array_set_clear_func (im.deferred, deferred_clear);
+  im.kbuf = g_string_new (NULL);
+  /* Every kind goes through the store's validation rules except ports:
+   * theirs (a name unique per device, 1–1024 positions) are enforced by
+   * the schema and the table constraints, and they are most of the rows. */
+  for (int i = 0; i < enlace_xml_n_kinds; i++)
+    im.validate[i] = i != XK_PORT;
+
+  import_progress (&im, 0.0);
+  ok = import_run (&im, &local_error);
+
+  if (im.reader != NULL)
+    xmlFreeTextReader (im.reader);
+  close (im.fd);
+
+  if (ok && !ensure_bulk (&im))
+    {
+      ok = FALSE;
+      g_propagate_error (&local_error, g_steal_pointer (&im.error));
+    }
+  if (ok && !enlace_cases_xml_import_end (im.cases, &local_error))
+    ok = FALSE;
+  enlace_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
+
+  if (ok && !enlace_store_end_bulk (store, &local_error))
+    ok = FALSE;
+  if (ok && !apply_meta (&im, &local_error))
+    ok = FALSE;
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    ok = FALSE;
+  if (ok)
+    {
+      if (!enlace_store_commit (store, &local_error))
+        ok = FALSE;
+    }
+  else
+    {
+      enlace_store_rollback (store);
+    }
+
+  for (int i = 0; i < enlace_xml_n_kinds; i++)
+    g_clear_pointer (&im.keys[i], g_hash_table_unref);
+  g_free (im.keys);
+  g_free (im.validate);
+  g_hash_table_unref (im.sql_cache);
+  g_hash_table_unref (im.meta);
+  g_array_unref (im.deferred);
+  g_string_free (im.kbuf, TRUE);
+  g_free (im.parent_key);
+  g_clear_error (&im.error);
+  enlace_cases_xml_import_free (im.cases);
+
+  if (!ok)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  import_progress (&im, 1.0);
+  return TRUE;
+}
