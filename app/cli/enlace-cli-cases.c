@@ -837,7 +837,10 @@ dispatch (const char  *group,
 {
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {
-      printf (_("Usage: enlace-cli %s SUBCOMMAND FILE [OPTION…]\n\n"), group);
+      /* Built first: gcc's sanitizer build wrongly warns of a null format. */
+      g_autofree char *usage = g_strdup_printf (_("Usage: enlace-cli %s SUBCOMMAND FILE [OPTION…]\n\n"), group);
+
+      fputs (usage, stdout);
       for (guint i = 0; i < n; i++)
         if (subs[i].func != NULL)
           printf ("  %-10s %s\n", subs[i].name, _(subs[i].summary));
