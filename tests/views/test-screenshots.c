@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "enlace-application.h"
+#include "enlace-cases.h"
 #include "enlace-demo.h"
 #include "enlace-object-form.h"
 #include "enlace-search-page.h"
@@ -145,6 +146,20 @@ test_screenshots (void)
     g_assert_true (enlace_search_page_activate_result (ENLACE_SEARCH_PAGE (page), 0));
     shot (GTK_WIDGET (window), "extension");
   }
+
+  /* the Atención section: the inbox of open cases, a connection request
+   * in progress and the registry of e-mail accounts */
+  enlace_window_show_object (window, "cases", 0);
+  shot (GTK_WIDGET (window), "cases");
+  {
+    gint64 case_id = enlace_cases_lookup (store, "CONEX-2026-0005", &error);
+
+    g_assert_no_error (error);
+    enlace_window_show_object (window, "case", case_id);
+    shot (GTK_WIDGET (window), "case");
+  }
+  enlace_window_show_object (window, "email-accounts", 0);
+  shot (GTK_WIDGET (window), "email-accounts");
 
   /* the pages of gui-views, reached through the window (last: some
    * are wider than the window and widen it) */
