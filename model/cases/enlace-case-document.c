@@ -614,6 +614,204 @@ case_account (const EnlaceCase *c)
   return g_strdup (case_string (c, "address"));
 }
 
+/* What the four documents of a case draw on. */
+typedef struct
+{
+  EnlaceStore         *store;
+  const EnlaceCase    *c;
+  const EnlaceCaseRow *row;
+  const char          *procedure_name;
+  JsonObject          *requester;       /* the person, or NULL */
+  const char          *position;        /* the requester's */
+  char                *author;
+  const char          *signer;          /* the assignee, else the author */
+  char                *opened;
+  char                *requester_line;
+  char                *department_line;
+  char                *account;
+} DocContext;
+
+static void
+doc_context_clear (DocContext *x)
+{
+  g_clear_pointer (&x->requester, json_object_unref);
+  g_free (x->author);
+  g_free (x->opened);
+  g_free (x->requester_line);
+  g_free (x->department_line);
+  g_free (x->account);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DocContext, doc_context_clear)
+
+/* The institution and department of the project (meta), the signer. */
+static void
+document_head (EnlaceCaseDocument *doc,
+               DocContext         *x)
+{
+  doc->institution = enlace_store_get_meta (x->store, "institution");
+  if (doc->institution != NULL && *doc->institution == '\0')
+    g_clear_pointer (&doc->institution, g_free);
+  doc->department = enlace_store_get_meta (x->store, "department");
+  if (doc->department == NULL || *doc->department == '\0')
+    {
+      g_free (doc->department);
+      doc->department = g_strdup (_("Communications and Links Department"));
+    }
+  x->author = enlace_store_get_meta (x->store, "author");
+  if (x->author != NULL && (*x->author == '\0' || g_strcmp0 (x->author, doc->department) == 0))
+    g_clear_pointer (&x->author, g_free);
+  x->signer = x->row->assignee && *x->row->assignee ? x->row->assignee : x->author;
+}
+
+/* The requester (position, e-mail), the lines of the two parties and
+ * the account the case is about. */
+static void
+document_parties (EnlaceCaseDocument *doc,
+                  DocContext         *x)
+{
+  const EnlaceCaseRow *row = x->row;
+
+  if (row->requester_id > 0)
+    x->requester = enlace_store_get (x->store, "person", row->requester_id, NULL);
+  if (x->requester != NULL)
+    {
+      x->position = json_object_get_string_member_with_default (x->requester, "position", NULL);
+      doc->to_email = g_strdup (json_object_get_string_member_with_default (x->requester, "email", NULL));
+      if (doc->to_email != NULL && *doc->to_email == '\0')
+        g_clear_pointer (&doc->to_email, g_free);
+    }
+  x->requester_line = person_line (row->requester, x->position, row->area);
+  x->department_line = x->signer ? g_strdup_printf ("%s — %s", x->signer, doc->department)
+                                 : g_strdup (doc->department);
+  x->account = case_account (x->c);
+}
+
+static void
+build_form (EnlaceCaseDocument *doc,
+            DocContext         *x)
+{
+  const EnlaceCaseRow *row = x->row;
+
+  doc->title = g_strdup (form_title (x->c->procedure));
+  doc->from = g_strdup (x->requester_line);
+  doc->to = g_strdup (doc->department);
+  doc->subject = g_strdup (x->procedure_name);
+  add_paragraph (doc, g_strdup_printf (_("The person named below asks the %s for the service described in this form, under the procedure “%s” of the department’s manual."),
+                                       doc->department, x->procedure_name));
+  if (row->summary && *row->summary)
+    add_paragraph (doc, g_strdup_printf (_("Summary: %s."), row->summary));
+  add_row (doc, _("Folio"), row->folio);
+  add_row (doc, _("Received"), x->opened);
+  add_row (doc, _("Requester"), row->requester);
+  add_row (doc, _("Position"), x->position);
+  add_row (doc, _("Area"), row->area);
+  if (x->requester != NULL)
+    {
+      add_row (doc, _("E-mail"), json_object_get_string_member_with_default (x->requester, "email", NULL));
+      add_row (doc, _("Phone"), json_object_get_string_member_with_default (x->requester, "phone", NULL));
+    }
+  add_row (doc, _("Channel"), channel_label (row->channel));
+  add_row (doc, _("Priority"), priority_label (row->priority));
+  add_form_rows (doc, x->store, x->c, TRUE);
+  add_signature (doc, row->requester, _("Requester"));
+  add_signature (doc, row->assignee, _("Received by (department)"));
+}
+
+static void
+build_memo (EnlaceCaseDocument *doc,
+            DocContext         *x)
+{
+  const EnlaceCaseRow *row = x->row;
+
+  doc->title = g_strdup (_("Memorandum"));
+  doc->to = g_strdup (x->requester_line);
+  doc->from = g_strdup (x->department_line);
+  /* TRANSLATORS: the subject of a memo: the procedure, the folio */
+  doc->subject = g_strdup_printf (_("%s (folio %s)"), x->procedure_name, row->folio);
+  add_paragraph (doc, g_strdup_printf (_("In reply to your request with folio %s, received on %s, this department analysed it and verified its requirements."),
+                                       row->folio, x->opened));
+  if (step_with_action (x->c, "make-connection") != NULL)
+    add_paragraph (doc, g_strdup (_("The connection will be made with the outlet and the switch port listed below. Please give the department’s staff access to the space on the agreed date; the outlet will be labelled with the identifier shown here.")));
+  else
+    add_paragraph (doc, g_strdup (_("The work will be carried out as described below. Please give the department’s staff access to the spaces concerned.")));
+  add_form_rows (doc, x->store, x->c, FALSE);
+  add_link_rows (doc, x->c);
+  add_signature (doc, x->signer, doc->department);
+  add_signature (doc, "", _("Received"));
+}
+
+static void
+build_notice (EnlaceCaseDocument *doc,
+              DocContext         *x)
+{
+  const EnlaceCaseRow *row = x->row;
+
+  doc->title = g_strdup (_("Notice"));
+  doc->to = row->area && *row->area
+    ? g_strdup_printf (_("%s and %s"), row->area, row->requester ? row->requester : "")
+    : g_strdup (x->requester_line);
+  doc->from = g_strdup (x->department_line);
+  doc->subject = g_strdup_printf (_("%s (folio %s)"), x->procedure_name, row->folio);
+  if (step_with_action (x->c, "remove-account") != NULL && x->account != NULL)
+    {
+      const char *motive = case_string (x->c, "motive");
+
+      add_paragraph (doc, g_strdup_printf (_("We inform the area and the user that the e-mail account %s will be removed under the procedure “%s” (folio %s). From then on it will neither send nor receive messages; please keep a copy of any message you need."),
+                                           x->account, x->procedure_name, row->folio));
+      if (motive != NULL && *motive)
+        add_paragraph (doc, g_strdup_printf (_("Motive of the removal: %s."), motive));
+      add_paragraph (doc, g_strdup (_("The account stays in the department’s registry as removed.")));
+    }
+  else
+    add_paragraph (doc, g_strdup_printf (_("We inform the area and the user of the following, under the procedure “%s” (folio %s)."),
+                                         x->procedure_name, row->folio));
+  add_form_rows (doc, x->store, x->c, FALSE);
+  add_link_rows (doc, x->c);
+  add_signature (doc, x->signer, doc->department);
+  add_signature (doc, "", _("Received (area)"));
+  add_signature (doc, row->requester, _("Received (user)"));
+}
+
+static void
+build_answer (EnlaceCaseDocument *doc,
+              DocContext         *x)
+{
+  const EnlaceCaseRow *row = x->row;
+
+  doc->title = g_strdup (_("Answer"));
+  doc->to = g_strdup (x->requester_line);
+  doc->from = g_strdup (x->department_line);
+  doc->subject = g_strdup_printf (_("Answer to your request %s"), row->folio);
+  add_paragraph (doc, g_strdup_printf (_("In reply to your request with folio %s (“%s”), received on %s, we inform you that:"),
+                                       row->folio, x->procedure_name, x->opened));
+  switch (row->status)
+    {
+    case ENLACE_CASE_RESOLVED:
+    case ENLACE_CASE_CLOSED:
+      {
+        g_autofree char *when = format_date (row->resolved_at ? row->resolved_at : row->closed_at);
+
+        add_paragraph (doc, g_strdup_printf (_("your request was attended and resolved on %s."), when));
+      }
+      break;
+    case ENLACE_CASE_CANCELLED:
+      add_paragraph (doc, g_strdup_printf (_("your request was cancelled: %s."),
+                                           x->c->cancel_reason && *x->c->cancel_reason ? x->c->cancel_reason : _("no reason given")));
+      break;
+    default:
+      add_paragraph (doc, g_strdup_printf (_("your request is being attended; its status is “%s”."),
+                                           enlace_case_status_label (row->status)));
+      break;
+    }
+  if (x->account != NULL && step_with_action (x->c, "create-account") != NULL)
+    add_paragraph (doc, g_strdup_printf (_("Your e-mail account is %s. The password is handed to you in person; the department never sends it in writing."), x->account));
+  add_step_rows (doc, x->c);
+  add_form_rows (doc, x->store, x->c, FALSE);
+  add_link_rows (doc, x->c);
+  add_paragraph (doc, g_strdup_printf (_("For any question about this answer, please quote the folio %s."), row->folio));
+  add_signature (doc, x->signer, doc->department);
+}
+
 EnlaceCaseDocument *
 enlace_case_document_build (EnlaceStore        *store,
                             const EnlaceCase   *c,
@@ -623,28 +821,23 @@ enlace_case_document_build (EnlaceStore        *store,
 {
   g_autoptr(EnlaceCaseDocument) doc = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(JsonObject) requester = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *opened = NULL;
-  g_autofree char *requester_line = NULL;
-  g_autofree char *department_line = NULL;
-  g_autofree char *account = NULL;
+  g_auto(DocContext) x = { 0 };
   const EnlaceCaseRow *row;
-  const char *procedure_name;
-  const char *position = NULL;
-  const char *signer;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   g_return_val_if_fail (c != NULL && c->row != NULL, NULL);
   g_return_val_if_fail ((guint) kind <= ENLACE_DOCUMENT_ANSWER, NULL);
 
   row = c->row;
-  procedure_name = c->procedure && c->procedure->name ? c->procedure->name : row->procedure_name;
+  x.store = store;
+  x.c = c;
+  x.row = row;
+  x.procedure_name = c->procedure && c->procedure->name ? c->procedure->name : row->procedure_name;
   if (!enlace_case_document_available (c, kind))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
                    _("Case %s has no %s: its procedure “%s” has no step that generates one"),
-                   row->folio, enlace_document_kind_label (kind), procedure_name);
+                   row->folio, enlace_document_kind_label (kind), x.procedure_name);
       return NULL;
     }
 
@@ -654,147 +847,29 @@ enlace_case_document_build (EnlaceStore        *store,
   doc->paragraphs = g_ptr_array_new_with_free_func (g_free);
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);
-
-  doc->institution = enlace_store_get_meta (store, "institution");
-  if (doc->institution != NULL && *doc->institution == '\0')
-    g_clear_pointer (&doc->institution, g_free);
-  doc->department = enlace_store_get_meta (store, "department");
-  if (doc->department == NULL || *doc->department == '\0')
-    {
-      g_free (doc->department);
-      doc->department = g_strdup (_("Communications and Links Department"));
-    }
-  author = enlace_store_get_meta (store, "author");
-  if (author != NULL && (*author == '\0' || g_strcmp0 (author, doc->department) == 0))
-    g_clear_pointer (&author, g_free);
-  signer = row->assignee && *row->assignee ? row->assignee : author;
+  document_head (doc, &x);
 
   if (date == NULL)
     date = now = g_date_time_new_now_local ();
   doc->folio = g_strdup (row->folio);
   doc->date = format_date (date);
-  doc->subtitle = g_strdup (procedure_name);
-  opened = format_date (row->opened_at);
-
-  if (row->requester_id > 0)
-    requester = enlace_store_get (store, "person", row->requester_id, NULL);
-  if (requester != NULL)
-    {
-      position = json_object_get_string_member_with_default (requester, "position", NULL);
-      doc->to_email = g_strdup (json_object_get_string_member_with_default (requester, "email", NULL));
-      if (doc->to_email != NULL && *doc->to_email == '\0')
-        g_clear_pointer (&doc->to_email, g_free);
-    }
-  requester_line = person_line (row->requester, position, row->area);
-  department_line = signer ? g_strdup_printf ("%s — %s", signer, doc->department) : g_strdup (doc->department);
-  account = case_account (c);
+  doc->subtitle = g_strdup (x.procedure_name);
+  x.opened = format_date (row->opened_at);
+  document_parties (doc, &x);
 
   switch (kind)
     {
     case ENLACE_DOCUMENT_FORM:
-      doc->title = g_strdup (form_title (c->procedure));
-      doc->from = g_strdup (requester_line);
-      doc->to = g_strdup (doc->department);
-      doc->subject = g_strdup (procedure_name);
-      add_paragraph (doc, g_strdup_printf (_("The person named below asks the %s for the service described in this form, under the procedure “%s” of the department’s manual."),
-                                           doc->department, procedure_name));
-      if (row->summary && *row->summary)
-        add_paragraph (doc, g_strdup_printf (_("Summary: %s."), row->summary));
-      add_row (doc, _("Folio"), row->folio);
-      add_row (doc, _("Received"), opened);
-      add_row (doc, _("Requester"), row->requester);
-      add_row (doc, _("Position"), position);
-      add_row (doc, _("Area"), row->area);
-      if (requester != NULL)
-        {
-          add_row (doc, _("E-mail"), json_object_get_string_member_with_default (requester, "email", NULL));
-          add_row (doc, _("Phone"), json_object_get_string_member_with_default (requester, "phone", NULL));
-        }
-      add_row (doc, _("Channel"), channel_label (row->channel));
-      add_row (doc, _("Priority"), priority_label (row->priority));
-      add_form_rows (doc, store, c, TRUE);
-      add_signature (doc, row->requester, _("Requester"));
-      add_signature (doc, row->assignee, _("Received by (department)"));
+      build_form (doc, &x);
       break;
-
     case ENLACE_DOCUMENT_MEMO:
-      doc->title = g_strdup (_("Memorandum"));
-      doc->to = g_strdup (requester_line);
-      doc->from = g_strdup (department_line);
-      /* TRANSLATORS: the subject of a memo: the procedure, the folio */
-      doc->subject = g_strdup_printf (_("%s (folio %s)"), procedure_name, row->folio);
-      add_paragraph (doc, g_strdup_printf (_("In reply to your request with folio %s, received on %s, this department analysed it and verified its requirements."),
-                                           row->folio, opened));
-      if (step_with_action (c, "make-connection") != NULL)
-        add_paragraph (doc, g_strdup (_("The connection will be made with the outlet and the switch port listed below. Please give the department’s staff access to the space on the agreed date; the outlet will be labelled with the identifier shown here.")));
-      else
-        add_paragraph (doc, g_strdup (_("The work will be carried out as described below. Please give the department’s staff access to the spaces concerned.")));
-      add_form_rows (doc, store, c, FALSE);
-      add_link_rows (doc, c);
-      add_signature (doc, signer, doc->department);
-      add_signature (doc, "", _("Received"));
+      build_memo (doc, &x);
       break;
-
     case ENLACE_DOCUMENT_NOTICE:
-      doc->title = g_strdup (_("Notice"));
-      doc->to = row->area && *row->area
-        ? g_strdup_printf (_("%s and %s"), row->area, row->requester ? row->requester : "")
-        : g_strdup (requester_line);
-      doc->from = g_strdup (department_line);
-      doc->subject = g_strdup_printf (_("%s (folio %s)"), procedure_name, row->folio);
-      if (step_with_action (c, "remove-account") != NULL && account != NULL)
-        {
-          const char *motive = case_string (c, "motive");
-
-          add_paragraph (doc, g_strdup_printf (_("We inform the area and the user that the e-mail account %s will be removed under the procedure “%s” (folio %s). From then on it will neither send nor receive messages; please keep a copy of any message you need."),
-                                               account, procedure_name, row->folio));
-          if (motive != NULL && *motive)
-            add_paragraph (doc, g_strdup_printf (_("Motive of the removal: %s."), motive));
-          add_paragraph (doc, g_strdup (_("The account stays in the department’s registry as removed.")));
-        }
-      else
-        add_paragraph (doc, g_strdup_printf (_("We inform the area and the user of the following, under the procedure “%s” (folio %s)."),
-                                             procedure_name, row->folio));
-      add_form_rows (doc, store, c, FALSE);
-      add_link_rows (doc, c);
-      add_signature (doc, signer, doc->department);
-      add_signature (doc, "", _("Received (area)"));
-      add_signature (doc, row->requester, _("Received (user)"));
+      build_notice (doc, &x);
       break;
-
     case ENLACE_DOCUMENT_ANSWER:
-      doc->title = g_strdup (_("Answer"));
-      doc->to = g_strdup (requester_line);
-      doc->from = g_strdup (department_line);
-      doc->subject = g_strdup_printf (_("Answer to your request %s"), row->folio);
-      add_paragraph (doc, g_strdup_printf (_("In reply to your request with folio %s (“%s”), received on %s, we inform you that:"),
-                                           row->folio, procedure_name, opened));
-      switch (row->status)
-        {
-        case ENLACE_CASE_RESOLVED:
-        case ENLACE_CASE_CLOSED:
-          {
-            g_autofree char *when = format_date (row->resolved_at ? row->resolved_at : row->closed_at);
-
-            add_paragraph (doc, g_strdup_printf (_("your request was attended and resolved on %s."), when));
-          }
-          break;
-        case ENLACE_CASE_CANCELLED:
-          add_paragraph (doc, g_strdup_printf (_("your request was cancelled: %s."),
-                                               c->cancel_reason && *c->cancel_reason ? c->cancel_reason : _("no reason given")));
-          break;
-        default:
-          add_paragraph (doc, g_strdup_printf (_("your request is being attended; its status is “%s”."),
-                                               enlace_case_status_label (row->status)));
-          break;
-        }
-      if (account != NULL && step_with_action (c, "create-account") != NULL)
-        add_paragraph (doc, g_strdup_printf (_("Your e-mail account is %s. The password is handed to you in person; the department never sends it in writing."), account));
-      add_step_rows (doc, c);
-      add_form_rows (doc, store, c, FALSE);
-      add_link_rows (doc, c);
-      add_paragraph (doc, g_strdup_printf (_("For any question about this answer, please quote the folio %s."), row->folio));
-      add_signature (doc, signer, doc->department);
+      build_answer (doc, &x);
       break;
     }
 

@@ -74,4 +74,127 @@ gint64           enlace_cases_make_connection   (EnlaceStore   *store,
                                                  gint64        *outlet_port_id,
                                                  GError       **error);
 
+/* Internals of the cases, shared by enlace-cases*.c (enlace-cases.c
+ * unless said otherwise). */
+
+/* Binds @s, or NULL when @s is NULL. */
+void             enlace_cases_bind_text         (sqlite3_stmt  *stmt,
+                                                 int            i,
+                                                 const char    *s);
+/* Binds @id, or NULL when it is not > 0. */
+void             enlace_cases_bind_id           (sqlite3_stmt  *stmt,
+                                                 int            i,
+                                                 gint64         id);
+/* NULL for NULL or an empty object. */
+char            *enlace_cases_json_to_text      (JsonObject    *o);
+/* Never NULL: an empty object when @text is not an object. */
+JsonObject      *enlace_cases_json_from_text    (const char    *text);
+/* Text that XML can carry (the exchange): valid UTF-8, no control
+ * characters but tab and line breaks; in every member of @o. */
+gboolean         enlace_cases_text_ok           (const char    *s);
+gboolean         enlace_cases_object_text_ok    (JsonObject    *o);
+/* Sets @error naming @folio unless @ok. */
+gboolean         enlace_cases_check_text        (const char    *folio,
+                                                 gboolean       ok,
+                                                 GError       **error);
+/* A member as an id (a number or a string of digits): 0 when absent, -1
+ * when not an id. */
+gint64           enlace_cases_member_id         (JsonObject    *o,
+                                                 const char    *name);
+/* A member as text (numbers printed); NULL when absent, null or empty. */
+char            *enlace_cases_member_text       (JsonObject    *o,
+                                                 const char    *name);
+/* Does @sql (with ?1 = @id) give a row?  Its first column, as text? */
+gboolean         enlace_cases_exists            (EnlaceStore   *store,
+                                                 const char    *sql,
+                                                 gint64         id);
+char            *enlace_cases_query_text        (EnlaceStore   *store,
+                                                 const char    *sql,
+                                                 gint64         id);
+/* Steps @stmt and resets it; on failure sets @error prefixed by @what. */
+gboolean         enlace_cases_run               (EnlaceStore   *store,
+                                                 sqlite3_stmt  *stmt,
+                                                 const char    *what,
+                                                 GError       **error);
+gboolean         enlace_cases_in_list           (const char * const *list,
+                                                 const char         *s);
+/* low, normal, high, urgent */
+extern const char * const enlace_cases_priorities[];
+/* Sets @error unless @id is 0 or a person of the project. */
+gboolean         enlace_cases_check_person      (EnlaceStore   *store,
+                                                 gint64         id,
+                                                 const char    *what,
+                                                 GError       **error);
+
+/* What the commands on a case read first: its row of case_file. */
+typedef struct
+{
+  gint64            id;
+  char             *folio;
+  EnlaceCaseStatus  status;
+  gint64            procedure_id;
+  gint64            requester_id;
+  gint64            area_id;
+  JsonObject       *form;
+} EnlaceCaseHead;
+
+void             enlace_case_head_clear         (EnlaceCaseHead *h);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnlaceCaseHead, enlace_case_head_clear)
+gboolean         enlace_case_head_load          (EnlaceStore    *store,
+                                                 gint64          case_id,
+                                                 EnlaceCaseHead *h,
+                                                 GError        **error);
+
+/* Steps (enlace-cases-steps.c).  Checks the values of a step's fields;
+ * with @complete, every required field must have a value. */
+gboolean         enlace_cases_check_step_values (const EnlaceProcedureStep *def,
+                                                 JsonObject                *values,
+                                                 gboolean                   complete,
+                                                 GError                   **error);
+/* Writes the result, note and values of a step (inside a command). */
+gboolean         enlace_cases_write_step        (EnlaceStore       *store,
+                                                 gint64             case_step_id,
+                                                 EnlaceStepResult   result,
+                                                 const char        *note,
+                                                 JsonObject        *data,
+                                                 GError           **error);
+/* "Step 2 “Title”: Done — note", for the timeline. */
+char            *enlace_cases_step_event_text   (const EnlaceProcedureStep *def,
+                                                 EnlaceStepResult           result,
+                                                 const char                *note);
+
+/* Status (enlace-cases-status.c): sets the status and records it in the
+ * timeline (inside a command; the transition is not checked). */
+gboolean         enlace_cases_set_status_row    (EnlaceStore       *store,
+                                                 EnlaceCaseHead    *h,
+                                                 EnlaceCaseStatus   to,
+                                                 const char        *reason,
+                                                 GError           **error);
+
+/* Timeline (enlace-cases-timeline.c): appends an event (inside a
+ * command); returns its id, 0 on failure. */
+gint64           enlace_cases_write_event       (EnlaceStore   *store,
+                                                 gint64         case_id,
+                                                 const char    *kind,
+                                                 const char    *text,
+                                                 gint64         attachment_id,
+                                                 const char    *attachment_name,
+                                                 const char    *attachment_mime,
+                                                 GError       **error);
+
+/* Links (enlace-cases-links.c).  "email-account" is "email_account". */
+const char      *enlace_cases_normal_kind       (const char    *kind);
+/* The readable key of a linked object. */
+char            *enlace_cases_link_key          (EnlaceStore   *store,
+                                                 const char    *kind,
+                                                 gint64         id);
+/* Links the case to an object (inside a command), once; @with_event
+ * records it in the timeline. */
+gboolean         enlace_cases_link_object       (EnlaceStore   *store,
+                                                 gint64         case_id,
+                                                 const char    *kind,
+                                                 gint64         object_id,
+                                                 gboolean       with_event,
+                                                 GError       **error);
+
 G_END_DECLS

@@ -594,12 +594,57 @@ import_account (EnlaceCasesXmlImport  *self,
   return TRUE;
 }
 
+/* PREFIX-YEAR-NNNN (the prefix may hold dashes). */
 static gboolean
-import_case (EnlaceCasesXmlImport  *self,
-             xmlNodePtr             node,
-             GError               **error)
+parse_folio (const char  *folio,
+             const char  *what,
+             char       **prefix,
+             int         *year,
+             gint64      *seq,
+             GError     **error)
 {
-  g_autofree char *folio = prop (node, "folio");
+  g_auto(GStrv) parts = folio ? g_strsplit (folio, "-", -1) : NULL;
+  guint n = parts ? g_strv_length (parts) : 0;
+
+  if (n < 3 || (*year = (int) g_ascii_strtoll (parts[n - 2], NULL, 10)) <= 0 ||
+      (*seq = g_ascii_strtoll (parts[n - 1], NULL, 10)) <= 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
+                   _("%s: the folio is not PREFIX-YEAR-NUMBER"), what);
+      return FALSE;
+    }
+  *prefix = g_strndup (folio, strlen (folio) - strlen (parts[n - 2]) - strlen (parts[n - 1]) - 2);
+  return TRUE;
+}
+
+/* near_at: 25 % of the target time before it is due. */
+static void
+bind_near (sqlite3_stmt *stmt,
+           int           i,
+           const char   *opened_at,
+           const char   *due_at)
+{
+  g_autoptr(GDateTime) o = enlace_cases_parse_iso (opened_at);
+  g_autoptr(GDateTime) d = enlace_cases_parse_iso (due_at);
+
+  if (o != NULL && d != NULL)
+    {
+      g_autoptr(GDateTime) near = g_date_time_add (d, -g_date_time_difference (d, o) / 4);
+      g_autofree char *near_text = enlace_cases_format_iso (near);
+      bind_opt (stmt, i, near_text);
+    }
+}
+
+/* The row of case_file of a <case>; returns its id (0 on failure) and
+ * sets *procedure_id. */
+static gint64
+import_case_file (EnlaceCasesXmlImport  *self,
+                  xmlNodePtr             node,
+                  const char            *folio,
+                  const char            *what,
+                  gint64                *procedure_id,
+                  GError               **error)
+{
   g_autofree char *code = prop (node, "procedure");
   g_autofree char *version = prop (node, "procedure-version");
   g_autofree char *requester = prop (node, "requester");
@@ -616,9 +661,8 @@ import_case (EnlaceCasesXmlImport  *self,
   g_autofree char *cancel_reason = child_text (node, "cancel-reason");
   g_autofree char *form = child_text (node, "form");
   g_autofree char *pkey = g_strdup_printf ("%s:%s", code ? code : "", version ? version : "1");
-  g_autofree char *what = g_strdup_printf ("case %s", folio ? folio : "");
   g_autofree char *prefix = NULL;
-  gint64 procedure_id, requester_id, area_id, assignee_id, case_id;
+  gint64 requester_id, area_id, assignee_id;
   gpointer value;
   sqlite3_stmt *stmt;
   int year = 0;
@@ -628,28 +672,16 @@ import_case (EnlaceCasesXmlImport  *self,
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
                    _("%s: no procedure %s version %s in the file"), what, code, version ? version : "1");
-      return FALSE;
+      return 0;
     }
-  procedure_id = (gint64) GPOINTER_TO_SIZE (value);
-  /* PREFIX-YEAR-NNNN */
-  {
-    g_auto(GStrv) parts = folio ? g_strsplit (folio, "-", -1) : NULL;
-    guint n = parts ? g_strv_length (parts) : 0;
-
-    if (n < 3 || (year = (int) g_ascii_strtoll (parts[n - 2], NULL, 10)) <= 0 ||
-        (seq = g_ascii_strtoll (parts[n - 1], NULL, 10)) <= 0)
-      {
-        g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
-                     _("%s: the folio is not PREFIX-YEAR-NUMBER"), what);
-        return FALSE;
-      }
-    prefix = g_strndup (folio, strlen (folio) - strlen (parts[n - 2]) - strlen (parts[n - 1]) - 2);
-  }
+  *procedure_id = (gint64) GPOINTER_TO_SIZE (value);
+  if (!parse_folio (folio, what, &prefix, &year, &seq, error))
+    return 0;
   requester_id = ref_id (self, "person", requester, what, error);
   area_id = ref_id (self, "area", area, what, error);
   assignee_id = ref_id (self, "person", assignee, what, error);
   if (requester_id < 0 || area_id < 0 || assignee_id < 0)
-    return FALSE;
+    return 0;
 
   stmt = enlace_store_prepare (self->store,
                                "INSERT INTO case_file (folio, procedure_id, prefix, year, seq, requester_id, area_id, "
@@ -658,9 +690,9 @@ import_case (EnlaceCasesXmlImport  *self,
                                "?14, ?15, ?16, ?17, ?18, ?19)",
                                error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
   bind_opt (stmt, 1, folio);
-  sqlite3_bind_int64 (stmt, 2, procedure_id);
+  sqlite3_bind_int64 (stmt, 2, *procedure_id);
   bind_opt (stmt, 3, prefix);
   sqlite3_bind_int (stmt, 4, year);
   sqlite3_bind_int64 (stmt, 5, seq);
@@ -680,158 +712,209 @@ import_case (EnlaceCasesXmlImport  *self,
   bind_opt (stmt, 16, resolved_at);
   bind_opt (stmt, 17, closed_at);
   bind_opt (stmt, 18, cancel_reason);
-  {
-    /* 25 % of the target time before it is due */
-    g_autoptr(GDateTime) o = enlace_cases_parse_iso (opened_at);
-    g_autoptr(GDateTime) d = enlace_cases_parse_iso (due_at);
-
-    if (o != NULL && d != NULL)
-      {
-        g_autoptr(GDateTime) near = g_date_time_add (d, -g_date_time_difference (d, o) / 4);
-        g_autofree char *near_text = enlace_cases_format_iso (near);
-        bind_opt (stmt, 19, near_text);
-      }
-  }
+  bind_near (stmt, 19, opened_at, due_at);
   if (!step_sql (self, stmt, what, error))
+    return 0;
+  return sqlite3_last_insert_rowid (enlace_store_get_db (self->store));
+}
+
+/* A <step> of a case: its procedure's step by seq. */
+static gboolean
+import_case_step (EnlaceCasesXmlImport  *self,
+                  xmlNodePtr             c,
+                  gint64                 case_id,
+                  gint64                 procedure_id,
+                  const char            *what,
+                  GError               **error)
+{
+  g_autofree char *seq_text = prop (c, "seq");
+  g_autofree char *result = prop (c, "result");
+  g_autofree char *done_by = prop (c, "done-by");
+  g_autofree char *done_at = prop (c, "done-at");
+  g_autofree char *note = child_text (c, "note");
+  g_autofree char *values = child_text (c, "values");
+  gint64 step_id = 0;
+  sqlite3_stmt *stmt;
+
+  stmt = enlace_store_prepare (self->store, "SELECT id FROM procedure_step WHERE procedure_id = ?1 AND seq = ?2",
+                               error);
+  if (stmt == NULL)
     return FALSE;
-  case_id = sqlite3_last_insert_rowid (enlace_store_get_db (self->store));
+  sqlite3_bind_int64 (stmt, 1, procedure_id);
+  sqlite3_bind_int64 (stmt, 2, seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    step_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (step_id == 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
+                   _("%s: its procedure has no step %s"), what, seq_text ? seq_text : "?");
+      return FALSE;
+    }
+  stmt = enlace_store_prepare (self->store,
+                               "INSERT INTO case_step (case_id, step_id, result, note, data, done_by, done_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_int64 (stmt, 2, step_id);
+  bind_opt (stmt, 3, result ? result : "pending");
+  bind_opt (stmt, 4, note);
+  bind_opt (stmt, 5, values);
+  bind_opt (stmt, 6, done_by);
+  bind_opt (stmt, 7, done_at);
+  return step_sql (self, stmt, what, error);
+}
+
+/* The <attachment> of an event: base64, checked against its SHA-256.
+ * Sets *name and *mime; returns the attachment's id, 0 on failure. */
+static gint64
+import_event_attachment (EnlaceCasesXmlImport  *self,
+                         xmlNodePtr             a,
+                         const char            *what,
+                         char                 **name,
+                         char                 **mime,
+                         GError               **error)
+{
+  g_autofree char *sha = prop (a, "sha256");
+  xmlChar *b64 = xmlNodeGetContent (a);
+  g_autofree guchar *bytes = NULL;
+  g_autofree char *actual = NULL;
+  g_autoptr(GBytes) gb = NULL;
+  gsize len = 0;
+
+  g_free (*name);
+  *name = prop (a, "name");
+  g_free (*mime);
+  *mime = prop (a, "mime");
+  bytes = g_base64_decode (b64 ? g_strstrip ((char *) b64) : "", &len);
+  xmlFree (b64);
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
+  if (sha != NULL && g_ascii_strcasecmp (sha, actual) != 0)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
+                   _("%s: the attachment “%s” does not match its SHA-256 (damaged file?)"),
+                   what, *name ? *name : "");
+      return 0;
+    }
+  gb = g_bytes_new_take (g_steal_pointer (&bytes), len);
+  return enlace_store_add_attachment (self->store, gb, *mime ? *mime : "application/octet-stream",
+                                      *name, error);
+}
+
+/* An <event> of a case's timeline, with its attachment if any. */
+static gboolean
+import_case_event (EnlaceCasesXmlImport  *self,
+                   xmlNodePtr             c,
+                   gint64                 case_id,
+                   const char            *what,
+                   GError               **error)
+{
+  g_autofree char *at = prop (c, "at");
+  g_autofree char *who = prop (c, "who");
+  g_autofree char *kind = prop (c, "kind");
+  g_autofree char *text = child_text (c, "text");
+  g_autofree char *name = NULL;
+  g_autofree char *mime = NULL;
+  gint64 attachment_id = 0;
+  sqlite3_stmt *stmt;
+
+  for (xmlNodePtr a = c->children; a; a = a->next)
+    if (a->type == XML_ELEMENT_NODE && strcmp ((const char *) a->name, "attachment") == 0)
+      {
+        attachment_id = import_event_attachment (self, a, what, &name, &mime, error);
+        if (attachment_id == 0)
+          return FALSE;
+      }
+  stmt = enlace_store_prepare (self->store,
+                               "INSERT INTO case_event (case_id, at, who, kind, text, attachment_id, "
+                               "attachment_name, attachment_mime) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  bind_opt (stmt, 2, at);
+  bind_opt (stmt, 3, who);
+  bind_opt (stmt, 4, kind);
+  bind_opt (stmt, 5, text);
+  if (attachment_id > 0)
+    sqlite3_bind_int64 (stmt, 6, attachment_id);
+  bind_opt (stmt, 7, name);
+  bind_opt (stmt, 8, mime);
+  return step_sql (self, stmt, what, error);
+}
+
+/* A <link> of a case: an e-mail account by its number in the file, or
+ * an object by its key. */
+static gboolean
+import_case_link (EnlaceCasesXmlImport  *self,
+                  xmlNodePtr             c,
+                  gint64                 case_id,
+                  const char            *what,
+                  GError               **error)
+{
+  g_autofree char *kind = prop (c, "kind");
+  g_autofree char *key = prop (c, "key");
+  gint64 object_id;
+  sqlite3_stmt *stmt;
+
+  if (g_strcmp0 (kind, "email_account") == 0)
+    {
+      gint64 n = key ? g_ascii_strtoll (key, NULL, 10) : 0;
+
+      if (n <= 0 || n > (gint64) self->accounts->len)
+        {
+          g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
+                       _("%s: no email-account %s in the file"), what, key ? key : "?");
+          return FALSE;
+        }
+      object_id = g_array_index (self->accounts, gint64, n - 1);
+    }
+  else
+    {
+      object_id = ref_id (self, g_strcmp0 (kind, "outlet") == 0 ? "device" : kind, key, what, error);
+      if (object_id <= 0)
+        return FALSE;
+    }
+  stmt = enlace_store_prepare (self->store,
+                               "INSERT INTO case_link (case_id, kind, object_id) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  bind_opt (stmt, 2, kind);
+  sqlite3_bind_int64 (stmt, 3, object_id);
+  return step_sql (self, stmt, what, error);
+}
+
+static gboolean
+import_case (EnlaceCasesXmlImport  *self,
+             xmlNodePtr             node,
+             GError               **error)
+{
+  g_autofree char *folio = prop (node, "folio");
+  g_autofree char *what = g_strdup_printf ("case %s", folio ? folio : "");
+  gint64 procedure_id = 0, case_id;
+
+  case_id = import_case_file (self, node, folio, what, &procedure_id, error);
+  if (case_id == 0)
+    return FALSE;
   g_hash_table_insert (self->folios, g_strdup (folio), GSIZE_TO_POINTER ((gsize) case_id));
 
   for (xmlNodePtr c = node->children; c; c = c->next)
     {
+      gboolean ok = TRUE;
+
       if (c->type != XML_ELEMENT_NODE)
         continue;
       if (strcmp ((const char *) c->name, "step") == 0)
-        {
-          g_autofree char *seq_text = prop (c, "seq");
-          g_autofree char *result = prop (c, "result");
-          g_autofree char *done_by = prop (c, "done-by");
-          g_autofree char *done_at = prop (c, "done-at");
-          g_autofree char *note = child_text (c, "note");
-          g_autofree char *values = child_text (c, "values");
-          gint64 step_id = 0;
-
-          stmt = enlace_store_prepare (self->store, "SELECT id FROM procedure_step WHERE procedure_id = ?1 AND seq = ?2",
-                                       error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, procedure_id);
-          sqlite3_bind_int64 (stmt, 2, seq_text ? g_ascii_strtoll (seq_text, NULL, 10) : 0);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            step_id = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
-          if (step_id == 0)
-            {
-              g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
-                           _("%s: its procedure has no step %s"), what, seq_text ? seq_text : "?");
-              return FALSE;
-            }
-          stmt = enlace_store_prepare (self->store,
-                                       "INSERT INTO case_step (case_id, step_id, result, note, data, done_by, done_at) "
-                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                       error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, case_id);
-          sqlite3_bind_int64 (stmt, 2, step_id);
-          bind_opt (stmt, 3, result ? result : "pending");
-          bind_opt (stmt, 4, note);
-          bind_opt (stmt, 5, values);
-          bind_opt (stmt, 6, done_by);
-          bind_opt (stmt, 7, done_at);
-          if (!step_sql (self, stmt, what, error))
-            return FALSE;
-        }
+        ok = import_case_step (self, c, case_id, procedure_id, what, error);
       else if (strcmp ((const char *) c->name, "event") == 0)
-        {
-          g_autofree char *at = prop (c, "at");
-          g_autofree char *who = prop (c, "who");
-          g_autofree char *kind = prop (c, "kind");
-          g_autofree char *text = child_text (c, "text");
-          g_autofree char *name = NULL;
-          g_autofree char *mime = NULL;
-          gint64 attachment_id = 0;
-
-          for (xmlNodePtr a = c->children; a; a = a->next)
-            if (a->type == XML_ELEMENT_NODE && strcmp ((const char *) a->name, "attachment") == 0)
-              {
-                g_autofree char *sha = prop (a, "sha256");
-                xmlChar *b64 = xmlNodeGetContent (a);
-                g_autofree guchar *bytes = NULL;
-                g_autofree char *actual = NULL;
-                g_autoptr(GBytes) gb = NULL;
-                gsize len = 0;
-
-                name = prop (a, "name");
-                mime = prop (a, "mime");
-                bytes = g_base64_decode (b64 ? g_strstrip ((char *) b64) : "", &len);
-                xmlFree (b64);
-                actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
-                if (sha != NULL && g_ascii_strcasecmp (sha, actual) != 0)
-                  {
-                    g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
-                                 _("%s: the attachment “%s” does not match its SHA-256 (damaged file?)"),
-                                 what, name ? name : "");
-                    return FALSE;
-                  }
-                gb = g_bytes_new_take (g_steal_pointer (&bytes), len);
-                attachment_id = enlace_store_add_attachment (self->store, gb, mime ? mime : "application/octet-stream",
-                                                             name, error);
-                if (attachment_id == 0)
-                  return FALSE;
-              }
-          stmt = enlace_store_prepare (self->store,
-                                       "INSERT INTO case_event (case_id, at, who, kind, text, attachment_id, "
-                                       "attachment_name, attachment_mime) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                       error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, case_id);
-          bind_opt (stmt, 2, at);
-          bind_opt (stmt, 3, who);
-          bind_opt (stmt, 4, kind);
-          bind_opt (stmt, 5, text);
-          if (attachment_id > 0)
-            sqlite3_bind_int64 (stmt, 6, attachment_id);
-          bind_opt (stmt, 7, name);
-          bind_opt (stmt, 8, mime);
-          if (!step_sql (self, stmt, what, error))
-            return FALSE;
-        }
+        ok = import_case_event (self, c, case_id, what, error);
       else if (strcmp ((const char *) c->name, "link") == 0)
-        {
-          g_autofree char *kind = prop (c, "kind");
-          g_autofree char *key = prop (c, "key");
-          gint64 object_id;
-
-          if (g_strcmp0 (kind, "email_account") == 0)
-            {
-              gint64 n = key ? g_ascii_strtoll (key, NULL, 10) : 0;
-
-              if (n <= 0 || n > (gint64) self->accounts->len)
-                {
-                  g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
-                               _("%s: no email-account %s in the file"), what, key ? key : "?");
-                  return FALSE;
-                }
-              object_id = g_array_index (self->accounts, gint64, n - 1);
-            }
-          else
-            {
-              object_id = ref_id (self, g_strcmp0 (kind, "outlet") == 0 ? "device" : kind, key, what, error);
-              if (object_id <= 0)
-                return FALSE;
-            }
-          stmt = enlace_store_prepare (self->store,
-                                       "INSERT INTO case_link (case_id, kind, object_id) VALUES (?1, ?2, ?3)", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, case_id);
-          bind_opt (stmt, 2, kind);
-          sqlite3_bind_int64 (stmt, 3, object_id);
-          if (!step_sql (self, stmt, what, error))
-            return FALSE;
-        }
+        ok = import_case_link (self, c, case_id, what, error);
+      if (!ok)
+        return FALSE;
     }
   return TRUE;
 }

@@ -5,7 +5,8 @@
  * soon as its element is read, in one command and in bulk mode (no row
  * images; undo deletes the id ranges).  References are resolved through
  * key → id hash tables of the objects read so far.  Any problem rolls the
- * whole command back.
+ * whole command back.  The checks that need nothing of the import under
+ * way (prolog, attribute values) are in enlace-xml-import-check.c.
  */
 #define G_LOG_DOMAIN "enlace-xml"
 #include "config.h"
@@ -90,78 +91,6 @@ import_fail (Import     *im,
     im->error = g_error_new_literal (ENLACE_XML_ERROR, code, msg);
 }
 
-static gboolean parse_int (const char *text, gint64 *out);
-static gboolean parse_real (const char *text, double *out);
-static gboolean parse_bool (const char *text, gint64 *out);
-
-/* libxml2 says only "Element cable failed to validate attributes": find
- * which attribute and why. */
-static char *
-diagnose_attributes (xmlNodePtr node)
-{
-  int xk = enlace_xml_kind_by_element ((const char *) node->name);
-  const EnlaceKind *kind;
-
-  if (strcmp ((const char *) node->name, "enlace") == 0)
-    {
-      g_autofree char *version = (char *) xmlGetProp (node, BAD_CAST "version");
-
-      if (g_strcmp0 (version, G_STRINGIFY (ENLACE_XML_FORMAT_VERSION)) != 0)
-        return g_strdup_printf (_("this is format version “%s”; this Enlace reads version %d"),
-                                version ? version : "", ENLACE_XML_FORMAT_VERSION);
-      return NULL;
-    }
-  if (xk < 0)
-    return NULL;
-  kind = enlace_xml_kinds[xk].kind;
-
-  for (guint f = 0; f < kind->n_fields; f++)
-    {
-      const EnlaceField *field = &kind->fields[f];
-      const char *attr = enlace_xml_kinds[xk].attrs[f];
-      g_autofree char *value = NULL;
-      gint64 i64;
-      double d;
-
-      if (attr == NULL)
-        continue;
-      value = (char *) xmlGetProp (node, BAD_CAST attr);
-      if (value == NULL)
-        {
-          if (field->required)
-            return g_strdup_printf (_("attribute %s is missing"), attr);
-          continue;
-        }
-      switch (field->type)
-        {
-        case ENLACE_FIELD_CHOICE:
-          if (!g_strv_contains ((const char * const *) field->choices, value))
-            {
-              g_autofree char *all = g_strjoinv (", ", (char **) field->choices);
-              return g_strdup_printf (_("%s “%s” is not one of: %s"), attr, value, all);
-            }
-          break;
-        case ENLACE_FIELD_INT:
-          if (!parse_int (value, &i64))
-            return g_strdup_printf (_("%s must be a whole number, not “%s”"), attr, value);
-          break;
-        case ENLACE_FIELD_REAL:
-          if (!parse_real (value, &d))
-            return g_strdup_printf (_("%s must be a number, not “%s”"), attr, value);
-          break;
-        case ENLACE_FIELD_BOOL:
-          if (!parse_bool (value, &i64))
-            return g_strdup_printf (_("%s must be true or false, not “%s”"), attr, value);
-          break;
-        default:
-          if ((field->required || field->type == ENLACE_FIELD_REF) && *value == '\0')
-            return g_strdup_printf (_("%s must not be empty"), attr);
-          break;
-        }
-    }
-  return NULL;
-}
-
 /* TRUE when @node is still in the reader's tree: @current, one of its
  * ancestors, a child of one of them, or a grandchild of @current.  Only
  * pointers are compared until @node is found, so a freed node is never
@@ -236,7 +165,7 @@ on_xml_error (void        *data,
   if (node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL &&
       code == ENLACE_XML_ERROR_INVALID)
     {
-      char *better = diagnose_attributes (node);
+      char *better = enlace_xml_diagnose_attributes (node);
 
       if (better == NULL && (strcmp ((const char *) node->name, "a") == 0 ||
                              strcmp ((const char *) node->name, "b") == 0 ||
@@ -291,80 +220,6 @@ import_close_cb (void *data)
   return 0;
 }
 
-/* Refuses a DOCTYPE before the parser sees it: entity definitions are how
- * hostile files reach other files (XXE) or blow up (billion laughs). */
-static gboolean
-check_prolog (Import  *im,
-              GError **error)
-{
-  char buf[65536];
-  gssize n;
-  const char *p, *end;
-  int line = 1;
-
-  do
-    n = pread (im->fd, buf, sizeof buf, 0);
-  while (n < 0 && errno == EINTR);
-  if (n < 0)
-    {
-      int saved = errno;
-      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
-                   _("Cannot read %s: %s"), im->path, g_strerror (saved));
-      return FALSE;
-    }
-  p = buf;
-  end = buf + n;
-  if (n >= 2 && (((guchar) buf[0] == 0xFE && (guchar) buf[1] == 0xFF) ||
-                 ((guchar) buf[0] == 0xFF && (guchar) buf[1] == 0xFE) ||
-                 buf[0] == '\0' || buf[1] == '\0'))
-    {
-      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_MALFORMED,
-                   _("line 1: the file is not UTF-8"));
-      return FALSE;
-    }
-  if (n >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-
-  while (p < end)
-    {
-      if (*p == '\n')
-        {
-          line++;
-          p++;
-        }
-      else if (g_ascii_isspace (*p))
-        p++;
-      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
-        {
-          const char *q = g_strstr_len (p, end - p, "?>");
-          if (q == NULL)
-            break;
-          for (; p < q; p++)
-            line += *p == '\n';
-          p = q + 2;
-        }
-      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
-        {
-          const char *q = g_strstr_len (p + 4, end - p - 4, "-->");
-          if (q == NULL)
-            break;
-          for (; p < q; p++)
-            line += *p == '\n';
-          p = q + 3;
-        }
-      else if (end - p >= 2 && memcmp (p, "<!", 2) == 0)
-        {
-          g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_UNSAFE,
-                       _("line %d: DOCTYPE declarations are not allowed in Enlace files (they can define entities)"),
-                       line);
-          return FALSE;
-        }
-      else
-        break;
-    }
-  return TRUE;
-}
-
 static void
 import_progress (Import *im,
                  double  fraction)
@@ -383,56 +238,6 @@ attr_value (xmlAttrPtr attr)
   if (attr->children == NULL)
     return "";
   return (const char *) attr->children->content;
-}
-
-static gboolean
-parse_int (const char *text,
-           gint64     *out)
-{
-  char *end = NULL;
-
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  errno = 0;
-  *out = g_ascii_strtoll (text, &end, 10);
-  if (errno != 0)
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-  return *end == '\0';
-}
-
-static gboolean
-parse_real (const char *text,
-            double     *out)
-{
-  char *end = NULL;
-
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  *out = g_ascii_strtod (text, &end);
-  while (g_ascii_isspace (*end))
-    end++;
-  return *end == '\0' && isfinite (*out);
-}
-
-static gboolean
-parse_bool (const char *text,
-            gint64     *out)
-{
-  g_autofree char *t = g_strstrip (g_strdup (text));
-
-  if (strcmp (t, "true") == 0 || strcmp (t, "1") == 0)
-    *out = 1;
-  else if (strcmp (t, "false") == 0 || strcmp (t, "0") == 0)
-    *out = 0;
-  else
-    return FALSE;
-  return TRUE;
 }
 
 static gint64
@@ -564,7 +369,7 @@ object_key (Import      *im,
       {
         gint64 level = 0;
 
-        if (V ("building_id") == NULL || V ("level") == NULL || !parse_int (V ("level"), &level))
+        if (V ("building_id") == NULL || V ("level") == NULL || !enlace_xml_parse_int (V ("level"), &level))
           return NULL;
         g_string_printf (k, "%s/%" G_GINT64_FORMAT, V ("building_id"), level);
         return k->str;
@@ -743,7 +548,7 @@ bind_field (Import        *im,
         json_object_set_string_member (values, field->name, text);
       break;
     case ENLACE_FIELD_INT:
-      if (!parse_int (text, &i64))
+      if (!enlace_xml_parse_int (text, &i64))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
                        _("%s: %s must be a whole number, not “%s”"), what, x->attrs[f], text);
@@ -754,7 +559,7 @@ bind_field (Import        *im,
         json_object_set_int_member (values, field->name, i64);
       break;
     case ENLACE_FIELD_BOOL:
-      if (!parse_bool (text, &i64))
+      if (!enlace_xml_parse_bool (text, &i64))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
                        _("%s: %s must be true or false, not “%s”"), what, x->attrs[f], text);
@@ -765,7 +570,7 @@ bind_field (Import        *im,
         json_object_set_boolean_member (values, field->name, i64 != 0);
       break;
     case ENLACE_FIELD_REAL:
-      if (!parse_real (text, &d))
+      if (!enlace_xml_parse_real (text, &d))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
                        _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
@@ -1055,7 +860,7 @@ import_attachment (Import     *im,
   gsize len = 0;
   gint64 id = 0;
 
-  if (id_text == NULL || !parse_int (id_text, &id) || id <= 0 || sha == NULL || mime == NULL)
+  if (id_text == NULL || !enlace_xml_parse_int (id_text, &id) || id <= 0 || sha == NULL || mime == NULL)
     {
       import_fail (im, ENLACE_XML_ERROR_INVALID, line, _("attachment: id, sha256 and mime are required"));
       return FALSE;
@@ -1448,7 +1253,7 @@ enlace_xml_import (EnlaceStore         *store,
       close (im.fd);
       return FALSE;
     }
-  if (!check_prolog (&im, error))
+  if (!enlace_xml_check_prolog (im.fd, im.path, error))
     {
       close (im.fd);
       return FALSE;

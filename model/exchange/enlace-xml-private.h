@@ -68,4 +68,22 @@ int           enlace_xml_kind_by_element     (const char  *element);
 int           enlace_xml_field_index         (const XKind *x,
                                               const char  *name);
 
+/* enlace-xml-import-check.c.  Attribute values as the schema reads them
+ * (spaces around allowed): a whole number, a finite number, true/false/1/0. */
+gboolean      enlace_xml_parse_int           (const char  *text,
+                                              gint64      *out);
+gboolean      enlace_xml_parse_real          (const char  *text,
+                                              double      *out);
+gboolean      enlace_xml_parse_bool          (const char  *text,
+                                              gint64      *out);
+/* libxml2 says only "Element cable failed to validate attributes": which
+ * attribute and why (NULL when it cannot tell). */
+char         *enlace_xml_diagnose_attributes (xmlNodePtr   node);
+/* Refuses a DOCTYPE (read with pread, before the parser sees the file):
+ * entity definitions are how hostile files reach other files (XXE) or
+ * blow up (billion laughs). */
+gboolean      enlace_xml_check_prolog        (int          fd,
+                                              const char  *path,
+                                              GError     **error);
+
 G_END_DECLS

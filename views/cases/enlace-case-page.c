@@ -661,22 +661,14 @@ result_button (EnlaceCasePage   *self,
   return button;
 }
 
-static GtkWidget *
-step_row (EnlaceCasePage *self,
-          EnlaceCaseStep *step,
-          JsonObject     *known)
+/* The title, subtitle (result, who and when, note) and icon of a step. */
+static void
+step_row_header (GtkWidget      *row,
+                 EnlaceCaseStep *step)
 {
-  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
   const EnlaceProcedureStep *def = step->def;
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *content = gtk_list_box_row_new ();
-  GtkWidget *note;
   g_autofree char *title = g_strdup_printf ("%u. %s", def->position, def->title);
   g_autoptr(GString) subtitle = g_string_new (enlace_step_result_label (step->result));
-  const char *done_label = _("_Done");
-  gboolean editable = case_is_open (self);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -695,12 +687,14 @@ step_row (EnlaceCasePage *self,
   g_object_set_data_full (G_OBJECT (row), "step-id", g_memdup2 (&step->id, sizeof step->id), g_free);
   if (step->result == ENLACE_STEP_DONE)
     gtk_widget_add_css_class (row, "step-done");
+}
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-
+/* The step's description, and the proposed connection when it shows it. */
+static void
+step_add_texts (EnlaceCasePage            *self,
+                GtkWidget                 *box,
+                const EnlaceProcedureStep *def)
+{
   if (def->description && def->description[0])
     {
       GtkWidget *label = gtk_label_new (def->description);
@@ -723,74 +717,93 @@ step_row (EnlaceCasePage *self,
       g_object_set (label, "margin-start", 0, NULL);
       gtk_box_append (GTK_BOX (box), label);
     }
+}
 
-  /* fields: a form step's own, or what an inventory action needs */
-  {
-    g_autoptr(GPtrArray) extra = NULL;
-    GPtrArray *fields = NULL;
-    g_autoptr(JsonObject) values = json_object_new ();
+/* The fields: a form step's own, or what an inventory action needs;
+ * filled with what the case already knows, then this step's values. */
+static void
+step_add_form (EnlaceCasePage *self,
+               GtkWidget      *box,
+               EnlaceCaseStep *step,
+               JsonObject     *known,
+               gboolean        editable)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  const EnlaceProcedureStep *def = step->def;
+  g_autoptr(GPtrArray) extra = NULL;
+  GPtrArray *fields = NULL;
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  EnlaceCaseForm *form;
 
-    if ((def->kind == ENLACE_STEP_FORM || def->kind == ENLACE_STEP_INVENTORY ||
-         def->kind == ENLACE_STEP_DOCUMENT) && def->fields && def->fields->len > 0)
-      fields = def->fields;
-    else if (def->kind == ENLACE_STEP_INVENTORY)
-      fields = extra = action_fields (def->action);
+  if ((def->kind == ENLACE_STEP_FORM || def->kind == ENLACE_STEP_INVENTORY ||
+       def->kind == ENLACE_STEP_DOCUMENT) && def->fields && def->fields->len > 0)
+    fields = def->fields;
+  else if (def->kind == ENLACE_STEP_INVENTORY)
+    fields = extra = action_fields (def->action);
+  if (fields == NULL || fields->len == 0)
+    return;
 
-    if (fields && fields->len > 0)
-      {
-        EnlaceCaseForm *form;
-        g_autoptr(GList) members = json_object_get_members (known);
-
-        /* what the case already knows, then this step's own values */
-        for (GList *l = members; l; l = l->next)
-          json_object_set_member (values, l->data, json_node_copy (json_object_get_member (known, l->data)));
-        if (g_strcmp0 (def->action, "create-account") == 0)
-          {
-            if (!json_object_has_member (values, "holder_id") && self->kase->row->requester_id > 0)
-              json_object_set_int_member (values, "holder_id", self->kase->row->requester_id);
-            if (!json_object_has_member (values, "area_id") && self->kase->row->area_id > 0)
-              json_object_set_int_member (values, "area_id", self->kase->row->area_id);
-          }
-        if (g_strcmp0 (def->action, "create-account") == 0 && !json_object_has_member (values, "address") &&
-            json_object_has_member (values, "requested_address"))
-          json_object_set_member (values, "address",
-                                  json_node_copy (json_object_get_member (values, "requested_address")));
-        if (shows_proposal (def))
-          proposal_defaults (self->proposal, values);
-        if (step->values)
-          {
-            g_autoptr(GList) own = json_object_get_members (step->values);
-            for (GList *l = own; l; l = l->next)
-              json_object_set_member (values, l->data, json_node_copy (json_object_get_member (step->values, l->data)));
-          }
-        form = enlace_case_form_new (store, fields, values);
-        gtk_box_append (GTK_BOX (box), enlace_case_form_get_widget (form));
-        enlace_case_form_set_sensitive (form, editable);
-        g_hash_table_insert (self->step_forms, g_memdup2 (&step->id, sizeof step->id), form);
-      }
-  }
-
-  if (def->kind == ENLACE_STEP_DOCUMENT)
+  /* what the case already knows, then this step's own values */
+  members = json_object_get_members (known);
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (values, l->data, json_node_copy (json_object_get_member (known, l->data)));
+  if (g_strcmp0 (def->action, "create-account") == 0)
     {
-      GtkWidget *label = gtk_label_new (_("The document of this step is made in “Documents”, below."));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      if (!json_object_has_member (values, "holder_id") && self->kase->row->requester_id > 0)
+        json_object_set_int_member (values, "holder_id", self->kase->row->requester_id);
+      if (!json_object_has_member (values, "area_id") && self->kase->row->area_id > 0)
+        json_object_set_int_member (values, "area_id", self->kase->row->area_id);
     }
+  if (g_strcmp0 (def->action, "create-account") == 0 && !json_object_has_member (values, "address") &&
+      json_object_has_member (values, "requested_address"))
+    json_object_set_member (values, "address",
+                            json_node_copy (json_object_get_member (values, "requested_address")));
+  if (shows_proposal (def))
+    proposal_defaults (self->proposal, values);
+  if (step->values)
+    {
+      g_autoptr(GList) own = json_object_get_members (step->values);
+      for (GList *l = own; l; l = l->next)
+        json_object_set_member (values, l->data, json_node_copy (json_object_get_member (step->values, l->data)));
+    }
+  form = enlace_case_form_new (store, fields, values);
+  gtk_box_append (GTK_BOX (box), enlace_case_form_get_widget (form));
+  enlace_case_form_set_sensitive (form, editable);
+  g_hash_table_insert (self->step_forms, g_memdup2 (&step->id, sizeof step->id), form);
+}
 
-  note = adw_entry_row_new ();
+/* The step's note, in a boxed list of its own. */
+static void
+step_add_note (EnlaceCasePage *self,
+               GtkWidget      *box,
+               EnlaceCaseStep *step,
+               gboolean        editable)
+{
+  GtkWidget *note = adw_entry_row_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
   gtk_editable_set_text (GTK_EDITABLE (note), step->note ? step->note : "");
-  {
-    GtkWidget *list = gtk_list_box_new ();
-    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-    gtk_widget_add_css_class (list, "boxed-list");
-    gtk_list_box_append (GTK_LIST_BOX (list), note);
-    gtk_widget_set_sensitive (list, editable);
-    gtk_box_append (GTK_BOX (box), list);
-  }
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), note);
+  gtk_widget_set_sensitive (list, editable);
+  gtk_box_append (GTK_BOX (box), list);
   g_hash_table_insert (self->step_notes, g_memdup2 (&step->id, sizeof step->id), note);
+}
+
+/* Back to pending, not applicable, failed, and done (named after the
+ * step's action). */
+static void
+step_add_buttons (EnlaceCasePage *self,
+                  GtkWidget      *box,
+                  EnlaceCaseStep *step,
+                  gboolean        editable)
+{
+  const EnlaceProcedureStep *def = step->def;
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *done_label = _("_Done");
 
   if (g_strcmp0 (def->action, "create-account") == 0)
     done_label = _("_Create the Account");
@@ -809,6 +822,38 @@ step_row (EnlaceCasePage *self,
                                                     "suggested-action"));
   gtk_widget_set_sensitive (buttons, editable);
   gtk_box_append (GTK_BOX (box), buttons);
+}
+
+static GtkWidget *
+step_row (EnlaceCasePage *self,
+          EnlaceCaseStep *step,
+          JsonObject     *known)
+{
+  const EnlaceProcedureStep *def = step->def;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *content = gtk_list_box_row_new ();
+  gboolean editable = case_is_open (self);
+
+  step_row_header (row, step);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+
+  step_add_texts (self, box, def);
+  step_add_form (self, box, step, known, editable);
+  if (def->kind == ENLACE_STEP_DOCUMENT)
+    {
+      GtkWidget *label = gtk_label_new (_("The document of this step is made in “Documents”, below."));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  step_add_note (self, box, step, editable);
+  step_add_buttons (self, box, step, editable);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (content), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (content), box);

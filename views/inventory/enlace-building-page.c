@@ -223,6 +223,129 @@ plan_clicked_cb (EnlaceBuildingPage *self)
                                enlace_page_get_object_id (ENLACE_PAGE (self)));
 }
 
+/* "This … no longer exists", in place of the page. */
+static void
+show_missing (EnlacePage       *page,
+              GtkWidget        *box,
+              const EnlaceKind *k,
+              const GError     *error)
+{
+  GtkWidget *status = adw_status_page_new ();
+  g_autofree char *what = g_strdup_printf (_("This %s no longer exists"), _(k->label));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "user-trash-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), what);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_box_append (GTK_BOX (box), status);
+  enlace_page_set_title (page, _(k->label));
+}
+
+/* The heading's title: a floor's name, else "CODE — Name". */
+static char *
+object_title (const char *kind,
+              JsonObject *obj)
+{
+  const char *name = json_object_get_string_member_with_default (obj, "name", NULL);
+  const char *code = json_object_get_string_member_with_default (obj, "code", NULL);
+
+  if (strcmp (kind, "floor") == 0)
+    return g_strdup (name);
+  if (code && name && name[0])
+    return g_strdup_printf ("%s — %s", code, name);
+  return g_strdup (code ? code : name);
+}
+
+/* The heading: title, subtitle (the kind and what tells it apart), the
+ * floor plan's and the edit buttons. */
+static GtkWidget *
+heading_box (EnlaceBuildingPage *self,
+             const EnlaceKind   *k,
+             const char         *kind,
+             JsonObject         *obj,
+             const char         *key)
+{
+  g_autofree char *title = object_title (kind, obj);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading, *sub, *button;
+
+  gtk_widget_set_hexpand (titles, TRUE);
+  heading = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-1");
+  gtk_box_append (GTK_BOX (titles), heading);
+
+  if (strcmp (kind, "space") == 0)
+    subtitle = g_strdup_printf ("%s · %s", _(k->label),
+                                enlace_choice_label (json_object_get_string_member_with_default (obj, "kind", "")));
+  else if (strcmp (kind, "building") == 0 &&
+           json_object_get_string_member_with_default (obj, "address", NULL))
+    subtitle = g_strdup_printf ("%s · %s", _(k->label),
+                                json_object_get_string_member (obj, "address"));
+  else
+    subtitle = g_strdup_printf ("%s · %s", _(k->label), key ? key : "");
+  sub = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_box_append (GTK_BOX (titles), sub);
+  gtk_box_append (GTK_BOX (header), titles);
+
+  if (strcmp (kind, "floor") == 0 && enlace_page_lookup_type ("plan/floor") != G_TYPE_INVALID)
+    {
+      button = gtk_button_new_with_mnemonic (_("Floor _Plan"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (plan_clicked_cb), self);
+      gtk_box_append (GTK_BOX (header), button);
+    }
+
+  button = gtk_button_new_with_mnemonic (_("_Edit"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
+  gtk_box_append (GTK_BOX (header), button);
+  return header;
+}
+
+/* The counts of what the site, building, floor or space holds. */
+static GtkWidget *
+summary_group (const char                *kind,
+               const EnlaceLocationStats *stats)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *outlets = NULL;
+  g_autofree char *panels = NULL;
+  g_autofree char *switches = NULL;
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Summary"));
+
+#define COUNT(title, value) \
+  G_STMT_START { \
+    g_autofree char *v = g_strdup_printf ("%u", value); \
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (title, v)); \
+  } G_STMT_END
+
+  if (strcmp (kind, "site") == 0)
+    COUNT (_("Buildings"), stats->n_buildings);
+  if (strcmp (kind, "site") == 0 || strcmp (kind, "building") == 0)
+    COUNT (_("Floors"), stats->n_floors);
+  if (strcmp (kind, "space") != 0)
+    COUNT (_("Spaces"), stats->n_spaces);
+  COUNT (_("Racks"), stats->n_racks);
+  COUNT (_("Devices"), stats->n_devices);
+  COUNT (_("Outlets"), stats->n_outlets);
+#undef COUNT
+
+  outlets = use_text (stats->n_outlet_ports_used, stats->n_outlet_ports);
+  panels = use_text (stats->n_panel_ports_used, stats->n_panel_ports);
+  switches = use_text (stats->n_switch_ports_used, stats->n_switch_ports);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Outlet jacks"), outlets));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Patch panel ports"), panels));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Switch ports"), switches));
+  return group;
+}
+
 static void
 enlace_building_page_set_object (EnlacePage *page,
                                  const char *kind,
@@ -234,9 +357,8 @@ enlace_building_page_set_object (EnlacePage *page,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) obj = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *title = NULL;
   EnlaceLocationStats stats;
-  GtkWidget *box, *header, *heading, *sub, *titles, *button, *group, *clamp;
+  GtkWidget *box, *group, *clamp;
   int level = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
@@ -261,77 +383,16 @@ enlace_building_page_set_object (EnlacePage *page,
 
   if (!(obj = enlace_store_get (store, kind, id, &error)))
     {
-      GtkWidget *status = adw_status_page_new ();
-      g_autofree char *what = g_strdup_printf (_("This %s no longer exists"), _(k->label));
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "user-trash-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), what);
-      adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
-      gtk_box_append (GTK_BOX (box), status);
-      enlace_page_set_title (page, _(k->label));
+      show_missing (page, box, k, error);
       return;
     }
 
   key = enlace_store_dup_key (store, kind, id);
   {
-    const char *name = json_object_get_string_member_with_default (obj, "name", NULL);
-    const char *code = json_object_get_string_member_with_default (obj, "code", NULL);
-
-    if (strcmp (kind, "floor") == 0)
-      title = g_strdup (name);
-    else if (code && name && name[0])
-      title = g_strdup_printf ("%s — %s", code, name);
-    else
-      title = g_strdup (code ? code : name);
-  }
-
-  {
     g_autofree char *page_title = g_strdup_printf ("%s %s", _(k->label), key ? key : "");
     enlace_page_set_title (page, page_title);
   }
-
-  /* heading */
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_hexpand (titles, TRUE);
-  heading = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_widget_add_css_class (heading, "title-1");
-  gtk_box_append (GTK_BOX (titles), heading);
-  {
-    g_autofree char *subtitle = NULL;
-
-    if (strcmp (kind, "space") == 0)
-      subtitle = g_strdup_printf ("%s · %s", _(k->label),
-                                  enlace_choice_label (json_object_get_string_member_with_default (obj, "kind", "")));
-    else if (strcmp (kind, "building") == 0 &&
-             json_object_get_string_member_with_default (obj, "address", NULL))
-      subtitle = g_strdup_printf ("%s · %s", _(k->label),
-                                  json_object_get_string_member (obj, "address"));
-    else
-      subtitle = g_strdup_printf ("%s · %s", _(k->label), key ? key : "");
-    sub = gtk_label_new (subtitle);
-    gtk_label_set_xalign (GTK_LABEL (sub), 0);
-    gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
-    gtk_widget_add_css_class (sub, "dim-label");
-    gtk_box_append (GTK_BOX (titles), sub);
-  }
-  gtk_box_append (GTK_BOX (header), titles);
-
-  if (strcmp (kind, "floor") == 0 && enlace_page_lookup_type ("plan/floor") != G_TYPE_INVALID)
-    {
-      button = gtk_button_new_with_mnemonic (_("Floor _Plan"));
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      g_signal_connect_swapped (button, "clicked", G_CALLBACK (plan_clicked_cb), self);
-      gtk_box_append (GTK_BOX (header), button);
-    }
-
-  button = gtk_button_new_with_mnemonic (_("_Edit"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (edit_clicked_cb), self);
-  gtk_box_append (GTK_BOX (header), button);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), heading_box (self, k, kind, obj, key));
 
   /* what is there first, then the counts */
   gtk_box_append (GTK_BOX (box), children_group (self, levels[level].child_kind, id));
@@ -339,43 +400,9 @@ enlace_building_page_set_object (EnlacePage *page,
     gtk_box_append (GTK_BOX (box), group);
 
   if (enlace_query_location_stats (store, kind, id, &stats, &error))
-    {
-      g_autofree char *n = NULL;
-      g_autofree char *outlets = NULL;
-      g_autofree char *panels = NULL;
-      g_autofree char *switches = NULL;
-
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Summary"));
-
-#define COUNT(title, value) \
-      G_STMT_START { \
-        g_autofree char *v = g_strdup_printf ("%u", value); \
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (title, v)); \
-      } G_STMT_END
-
-      if (strcmp (kind, "site") == 0)
-        COUNT (_("Buildings"), stats.n_buildings);
-      if (strcmp (kind, "site") == 0 || strcmp (kind, "building") == 0)
-        COUNT (_("Floors"), stats.n_floors);
-      if (strcmp (kind, "space") != 0)
-        COUNT (_("Spaces"), stats.n_spaces);
-      COUNT (_("Racks"), stats.n_racks);
-      COUNT (_("Devices"), stats.n_devices);
-      COUNT (_("Outlets"), stats.n_outlets);
-#undef COUNT
-
-      outlets = use_text (stats.n_outlet_ports_used, stats.n_outlet_ports);
-      panels = use_text (stats.n_panel_ports_used, stats.n_panel_ports);
-      switches = use_text (stats.n_switch_ports_used, stats.n_switch_ports);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Outlet jacks"), outlets));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Patch panel ports"), panels));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), count_row (_("Switch ports"), switches));
-      gtk_box_append (GTK_BOX (box), group);
-    }
+    gtk_box_append (GTK_BOX (box), summary_group (kind, &stats));
   else
     g_warning ("%s", error->message);
-
 }
 
 static void

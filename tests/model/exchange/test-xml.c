@@ -637,7 +637,6 @@ test_refuse_late_doctype (void)
   const BadCase *bomb = NULL;
   BadCase c;
   g_autoptr(GString) text = g_string_new (HEAD "<!--");
-  g_autofree char *tail = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     if (strcmp (bad_cases[i].name, "entity-bomb") == 0)

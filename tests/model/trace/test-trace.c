@@ -101,7 +101,6 @@ ensure_building (Fixture    *f,
                  const char *site,
                  const char *code)
 {
-  g_autoptr(GError) error = NULL;
   gint64 id = enlace_store_lookup (f->store, "building", code, NULL);
   gint64 site_id = enlace_store_lookup (f->store, "site", site, NULL);
   JsonObject *o;
