@@ -14,6 +14,7 @@
 #include "enlace-inventory.h"
 #include "enlace-kinds.h"
 #include "enlace-propose.h"
+#include "enlace-trace-paths.h"
 
 static gboolean opt_json;
 static char *opt_parent;
@@ -725,11 +726,16 @@ cli_cmd_stats (int    argc,
                char **argv)
 {
   g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
   const EnlaceKind **kinds = enlace_kinds_all ();
+  guint states[ENLACE_N_PATH_STATES];
   int status = 0;
 
   if ((status = cli_parse ("stats", _("FILE"),
-                           _("Count the objects of every kind, and the commands of the audit log."),
+                           _("Count the objects of every kind, the paths by state (complete, up to the jack, "
+                             "incomplete, split) and the commands of the audit log."),
                            json_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
@@ -737,13 +743,23 @@ cli_cmd_stats (int    argc,
   if (!(store = open_or_fail (argv[1], &status)))
     return status;
 
+  tracer = enlace_tracer_new (store);
+  paths = enlace_tracer_all_paths (tracer, &error);
+  if (paths == NULL)
+    return cli_fail (g_steal_pointer (&error));
+  enlace_paths_count_states (paths, states, NULL);
+
   if (opt_json)
     {
       g_autoptr(JsonObject) o = json_object_new ();
       g_autoptr(JsonNode) node = NULL;
+      JsonObject *by_state = json_object_new ();
 
       for (guint i = 0; kinds[i]; i++)
         json_object_set_int_member (o, kinds[i]->name, enlace_store_count (store, kinds[i]->name));
+      for (guint i = 0; i < ENLACE_N_PATH_STATES; i++)
+        json_object_set_int_member (by_state, enlace_path_state_to_string (i), states[i]);
+      json_object_set_object_member (o, "paths", by_state);
       json_object_set_int_member (o, "commands", enlace_inventory_log_length (store));
       node = json_node_init_object (json_node_alloc (), o);
       cli_print_json (node);
@@ -752,6 +768,13 @@ cli_cmd_stats (int    argc,
     {
       for (guint i = 0; kinds[i]; i++)
         printf ("%-24s %8u\n", _(kinds[i]->plural), enlace_store_count (store, kinds[i]->name));
+      for (guint i = 0; i < ENLACE_N_PATH_STATES; i++)
+        {
+          /* TRANSLATORS: "Paths: up to the jack" */
+          g_autofree char *label = g_strdup_printf (_("Paths: %s"), enlace_path_state_label (i));
+
+          printf ("%-24s %8u\n", label, states[i]);
+        }
       printf ("%-24s %8u\n", _("Commands in the log"), enlace_inventory_log_length (store));
     }
   return CLI_OK;

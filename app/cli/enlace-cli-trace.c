@@ -51,32 +51,6 @@ open_store (const char *path,
 /* ------------------------------------------------------------------ */
 /* Text output                                                          */
 
-static const char *
-end_text (EnlacePathEnd end)
-{
-  switch (end)
-    {
-    case ENLACE_PATH_END_ENDPOINT:
-      return _("reaches an endpoint");
-    case ENLACE_PATH_END_OPEN:
-      return _("stops where there is no cable");
-    case ENLACE_PATH_END_UNMAPPED:
-      return _("stops at a pass-through port with no front/rear mapping");
-    case ENLACE_PATH_END_CIRCUIT:
-      return _("stops at a circuit whose far end is missing or not cabled");
-    case ENLACE_PATH_END_NO_POSITION:
-      return _("split: a multi-position port reached with no position to follow");
-    case ENLACE_PATH_END_MIXED:
-      return _("split: the far ends are of different kinds, or only some ports of the hop are cabled");
-    case ENLACE_PATH_END_LOOP:
-      return _("split: the path loops back on itself");
-    case ENLACE_PATH_END_MID_SPAN:
-      return _("split: one hop spans pass-through ports of two devices");
-    default:
-      return "";
-    }
-}
-
 static char *
 hop_text (EnlaceTracer     *tracer,
           const EnlaceNode *nodes,
@@ -114,15 +88,17 @@ print_path (EnlaceTracer *tracer,
   g_autofree char *len = length_text (path);
   const EnlaceNode *last;
   g_autofree char *to = NULL;
+  g_autofree char *stop = NULL;
+  g_autofree char *state = g_utf8_strdown (enlace_path_state_label (path->state), -1);
 
   last = enlace_path_get_hop (path, enlace_path_get_n_hops (path) - 1, &n);
   to = hop_text (tracer, last, n);
 
-  /* TRANSLATORS: "FROM → TO: complete, active, split; LENGTH" */
-  printf ("%s → %s: %s, %s%s; %s\n", from, to,
-          path->complete ? _("complete") : _("incomplete"),
+  stop = enlace_tracer_dup_stop_text (tracer, path, NULL);
+  /* TRANSLATORS: "FROM → TO: up to the jack, active; LENGTH" */
+  printf ("%s → %s: %s, %s; %s\n", from, to,
+          state,
           path->active ? _("active") : _("inactive"),
-          path->split ? _(", split") : "",
           len);
   if (!verbose)
     return;
@@ -138,7 +114,10 @@ print_path (EnlaceTracer *tracer,
       else
         printf ("    %s\n", text);
     }
-  printf ("    %s\n", end_text (path->end));
+  if (stop)
+    printf ("    %s\n", stop);
+  else
+    printf ("    %s\n", _("reaches an endpoint"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -205,7 +184,7 @@ cli_cmd_paths (int    argc,
   g_autoptr(EnlaceTracer) tracer = NULL;
   g_autoptr(GPtrArray) paths = NULL;
   g_autoptr(GError) error = NULL;
-  guint complete = 0, active = 0, split = 0;
+  g_autofree char *summary = NULL;
   int status;
 
   if ((status = cli_parse ("paths", _("FILE"),
@@ -234,13 +213,9 @@ cli_cmd_paths (int    argc,
       EnlacePath *p = g_ptr_array_index (paths, i);
 
       print_path (tracer, p, FALSE);
-      complete += p->complete;
-      active += p->active;
-      split += p->split;
     }
-  printf (g_dngettext (GETTEXT_PACKAGE, "%u path: %u complete, %u active, %u split\n",
-                       "%u paths: %u complete, %u active, %u split\n", paths->len),
-          paths->len, complete, active, split);
+  summary = enlace_paths_dup_summary (paths);
+  printf ("%s\n", summary);
   return CLI_OK;
 }
 
@@ -322,7 +297,9 @@ cli_cmd_impact (int    argc,
                   for (guint k = 0; k < json_array_get_length (far); k++)
                     g_string_append_printf (line, "%s %s", k ? "," : "", json_array_get_string_element (far, k));
                 }
-              if (!json_object_get_boolean_member (end, "complete"))
+              if (g_strcmp0 (json_object_get_string_member_with_default (end, "state", ""), "to-jack") == 0)
+                g_string_append_printf (line, " (%s)", _("up to the jack"));
+              else if (!json_object_get_boolean_member (end, "complete"))
                 g_string_append_printf (line, " (%s)", _("incomplete"));
               for (guint k = 0; k < json_array_get_length (exts); k++)
                 g_string_append_printf (line, "%s %s", k == 0 ? _("; extensions") : ",",

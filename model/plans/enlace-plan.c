@@ -93,6 +93,8 @@ enlace_jack_state_label (EnlaceJackState state)
       return _("Planned");
     case ENLACE_JACK_FAULTY:
       return _("Faulty");
+    case ENLACE_JACK_SERVED:
+      return _("Up to the jack");
     case ENLACE_JACK_FREE:
     default:
       return _("Free");
@@ -183,7 +185,7 @@ jack_state (EnlaceStore    *store,
   EnlaceNode node = { ENLACE_NODE_PORT, port_id };
   g_autoptr(GPtrArray) paths = NULL;
   EnlaceJackState state = ENLACE_JACK_FREE;
-  gboolean planned = FALSE, faulty = FALSE;
+  gboolean planned = FALSE, faulty = FALSE, served = FALSE;
 
   if (tracer == NULL)
     return ENLACE_JACK_FREE;
@@ -199,8 +201,12 @@ jack_state (EnlaceStore    *store,
 
       if (path->split)
         faulty = TRUE;
-      else if (path->active)
+      else if (path->active && path->state == ENLACE_PATH_STATE_COMPLETE)
         state = ENLACE_JACK_LIVE;
+      else if (path->active && path->state == ENLACE_PATH_STATE_TO_JACK)
+        served = TRUE;
+      else if (path->active)
+        ;  /* stops short beyond the jack: no service reaches it */
       else
         {
           /* Inactive: a planned or a decommissioned cable on it. */
@@ -244,6 +250,10 @@ jack_state (EnlaceStore    *store,
     return ENLACE_JACK_LIVE;
   if (faulty)
     return ENLACE_JACK_FAULTY;
+  if (state == ENLACE_JACK_LIVE)
+    return ENLACE_JACK_LIVE;
+  if (served)
+    return ENLACE_JACK_SERVED;
   if (planned)
     return ENLACE_JACK_PLANNED;
   return state;

@@ -29,9 +29,10 @@ typedef enum
 typedef enum
 {
   ENLACE_JACK_FREE,     /* no active equipment behind it: available */
-  ENLACE_JACK_LIVE,     /* an active path to an endpoint runs through it */
+  ENLACE_JACK_LIVE,     /* an active complete path (endpoint to endpoint) runs through it */
   ENLACE_JACK_PLANNED,  /* its path has planned cables */
   ENLACE_JACK_FAULTY,   /* split path or decommissioned cable on it */
+  ENLACE_JACK_SERVED,   /* an active path reaches the jack, nothing recorded in front of it */
 } EnlaceJackState;
 
 typedef struct

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enlace-trace-private.h"
+#include "enlace-trace-paths.h"
 
 /* ------------------------------------------------------------------ */
 /* Boxed results                                                        */
@@ -742,6 +743,27 @@ path_to_json (EnlaceTracer *self,
   json_object_set_boolean_member (obj, "complete", path->complete);
   json_object_set_boolean_member (obj, "active", path->active);
   json_object_set_boolean_member (obj, "split", path->split);
+  json_object_set_string_member (obj, "state", enlace_path_state_to_string (path->state));
+  {
+    const char *code = NULL;
+    g_autofree char *message = enlace_tracer_dup_stop_text (self, path, &code);
+    guint n = 0;
+    const EnlaceNode *at = enlace_path_get_stop_hop (path, &n);
+
+    if (message && at)
+      {
+        JsonObject *stop = json_object_new ();
+        g_autoptr(GArray) hop = g_array_sized_new (FALSE, FALSE, sizeof (EnlaceNode), n);
+
+        g_array_append_vals (hop, at, n);
+        json_object_set_string_member (stop, "code", code);
+        json_object_set_member (stop, "at", hop_to_json (self, hop));
+        json_object_set_string_member (stop, "message", message);
+        json_object_set_object_member (obj, "stop", stop);
+      }
+    else
+      json_object_set_null_member (obj, "stop");
+  }
   if (path->has_length)
     json_object_set_double_member (obj, "length_m", path->length_m);
   else
@@ -839,6 +861,9 @@ enlace_tracer_impact_to_json (EnlaceTracer *self,
         }
       json_object_set_array_member (end, "circuits", ckts);
       json_object_set_boolean_member (end, "complete", item->path ? item->path->complete : FALSE);
+      json_object_set_string_member (end, "state",
+                                     enlace_path_state_to_string (item->path ? item->path->state
+                                                                             : ENLACE_PATH_STATE_INCOMPLETE));
       if (item->path)
         {
           /* the other end of the path, as seen from this end */

@@ -11,6 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* Why @path stopped where it did, for people: NULL for a complete path;
+ * else a sentence naming the missing hop and its place, "no patch cord at
+ * B-1A-PPA port 37 in rack B-1A-R1", "served up to jack B-1A-020:D in
+ * B/1/020: nothing is recorded in front of it".  *@code (nullable)
+ * receives a stable code (static string): "at-jack", "no-patch-cord",
+ * "no-cable", "no-far-end", "no-mapping", "circuit-not-cabled",
+ * "no-position", "mixed", "loop", "mid-span"; NULL when complete. */
+char      *enlace_tracer_dup_stop_text     (EnlaceTracer      *tracer,
+                                            const EnlacePath  *path,
+                                            const char       **code);
+
+/* Counts @paths by state into @counts (ENLACE_N_PATH_STATES entries)
+ * and, when @active is not NULL, the active ones. */
+void       enlace_paths_count_states       (GPtrArray         *paths,
+                                            guint             *counts,
+                                            guint             *active);
+/* "3 paths: 1 complete, 2 up to the jack, 0 incomplete, 0 split; 3
+ * active" — the count the trace page and `enlace-cli paths` print. */
+char      *enlace_paths_dup_summary        (GPtrArray         *paths);
+
 /* Removes from @paths every path that is an earlier one reversed (the
  * same hops in the opposite order), keeping the one found first.  Returns
  * @paths (NULL stays NULL). */
@@ -19,7 +39,10 @@ GPtrArray *enlace_paths_drop_reversed      (GPtrArray     *paths);
 /* The paths for an object of @kind: "port", "circuit-termination",
  * "cable", "device" (enlace_tracer_trace_term / _cable / _device with
  * reversed duplicates dropped) or "extension" (the paths of the port the
- * extension rides on).  @title (nullable) receives a title for them,
+ * extension rides on).  Each path runs from the object traced from: a
+ * path met at its far end (a jack traced, the path coming from the
+ * switch) is given reversed (enlace_path_reverse ()), so that its first
+ * hop is the object, or the end nearer to it.  @title (nullable) receives a title for them,
  * "Trace from SW-1:Gi1/0/1".  A new GPtrArray of EnlacePath*, possibly
  * empty, or NULL with @error: ENLACE_STORE_ERROR_NOT_FOUND when the object
  * does not exist or an extension rides on no port, _INVALID for a kind

@@ -8,6 +8,8 @@
 #define G_LOG_DOMAIN "enlace-trace"
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "enlace-trace-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -101,6 +103,87 @@ enlace_path_contains (const EnlacePath *self,
         }
     }
   return FALSE;
+}
+
+EnlacePath *
+enlace_path_reverse (const EnlacePath *self)
+{
+  EnlacePath *rev;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  rev = path_new ();
+  for (guint i = self->hops->len; i-- > 0; )
+    g_ptr_array_add (rev->hops, g_array_ref (g_ptr_array_index (self->hops, i)));
+  rev->complete = self->complete;
+  rev->active = self->active;
+  rev->split = self->split;
+  rev->end = self->end;
+  rev->state = self->state;
+  rev->reversed = !self->reversed;
+  rev->length_m = self->length_m;
+  rev->length_known = self->length_known;
+  rev->has_length = self->has_length;
+  return rev;
+}
+
+const EnlaceNode *
+enlace_path_get_stop_hop (const EnlacePath *self,
+                          guint            *n_nodes)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (n_nodes)
+    *n_nodes = 0;
+  if (self->state == ENLACE_PATH_STATE_COMPLETE || self->hops->len == 0)
+    return NULL;
+  return enlace_path_get_hop (self, self->reversed ? 0 : self->hops->len - 1, n_nodes);
+}
+
+gboolean
+enlace_path_has_cable (const EnlacePath *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  for (guint i = 0; i < self->hops->len; i++)
+    {
+      GArray *hop = g_ptr_array_index (self->hops, i);
+
+      if (hop->len > 0 && g_array_index (hop, EnlaceNode, 0).kind == ENLACE_NODE_CABLE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+enlace_path_state_to_string (EnlacePathState state)
+{
+  switch (state)
+    {
+    case ENLACE_PATH_STATE_COMPLETE:
+      return "complete";
+    case ENLACE_PATH_STATE_TO_JACK:
+      return "to-jack";
+    case ENLACE_PATH_STATE_SPLIT:
+      return "split";
+    case ENLACE_PATH_STATE_INCOMPLETE:
+    default:
+      return "incomplete";
+    }
+}
+
+const char *
+enlace_path_state_label (EnlacePathState state)
+{
+  switch (state)
+    {
+    case ENLACE_PATH_STATE_COMPLETE:
+      return _("Complete");
+    case ENLACE_PATH_STATE_TO_JACK:
+      return _("Up to the jack");
+    case ENLACE_PATH_STATE_SPLIT:
+      return _("Split");
+    case ENLACE_PATH_STATE_INCOMPLETE:
+    default:
+      return _("Incomplete");
+    }
 }
 
 int
@@ -667,10 +750,45 @@ trace_run (Trace  *tr,
     }
 }
 
+/* Whether every node of @hop is the front port of a wall outlet. */
+static gboolean
+hop_is_jack (TGraph *g,
+             GArray *hop)
+{
+  if (hop->len == 0)
+    return FALSE;
+  for (guint i = 0; i < hop->len; i++)
+    {
+      const EnlaceNode *n = &g_array_index (hop, EnlaceNode, i);
+      TPort *p;
+      TDevice *d;
+
+      if (n->kind != ENLACE_NODE_PORT)
+        return FALSE;
+      p = t_graph_port (g, n->id);
+      d = p ? t_graph_device (g, p->device_id) : NULL;
+      if (p == NULL || p->kind != T_PORT_FRONT || d == NULL || g_strcmp0 (d->role, "outlet") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 trace_finish (Trace *tr)
 {
+  EnlacePath *path = tr->path;
+
   g_array_unref (tr->stack);
+  if (path->complete)
+    path->state = ENLACE_PATH_STATE_COMPLETE;
+  else if (path->split)
+    path->state = ENLACE_PATH_STATE_SPLIT;
+  else if (path->end == ENLACE_PATH_END_OPEN && path->hops->len > 1 &&
+           enlace_path_has_cable (path) &&
+           hop_is_jack (tr->g, g_ptr_array_index (path->hops, path->hops->len - 1)))
+    path->state = ENLACE_PATH_STATE_TO_JACK;
+  else
+    path->state = ENLACE_PATH_STATE_INCOMPLETE;
 }
 
 static void

@@ -330,6 +330,22 @@ is_passthrough_or_term (TGraph           *g,
   return FALSE;
 }
 
+/* A device's own pass-through (a jack to its rear, with no cable or
+ * circuit on the way) is not a path. */
+static gboolean
+path_is_internal (const EnlacePath *path)
+{
+  for (guint i = 0; i < path->hops->len; i++)
+    {
+      GArray *hop = g_ptr_array_index (path->hops, i);
+
+      for (guint k = 0; k < hop->len; k++)
+        if (g_array_index (hop, EnlaceNode, k).kind != ENLACE_NODE_PORT)
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* Paths from a bare pass-through port or termination, both ways. */
 static void
 add_bare_traces (TGraph           *g,
@@ -342,14 +358,50 @@ add_bare_traces (TGraph           *g,
   t_hop_add (origin, start->kind, start->id);
   out = t_trace_from_origin (g, origin);
   across = t_trace_from_across (g, start);
-  if (out->hops->len > 1 || across->hops->len <= 1)
+  if (!path_is_internal (out))
     g_ptr_array_add (paths, out);
   else
     enlace_path_unref (out);
-  if (across->hops->len > 1)
+  if (!path_is_internal (across))
     g_ptr_array_add (paths, across);
   else
     enlace_path_unref (across);
+}
+
+static gboolean
+hops_equal (GArray *a,
+            GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (t_node_cmp (&g_array_index (a, EnlaceNode, i), &g_array_index (b, EnlaceNode, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the hops of @a run, one after the other, inside @b (in either
+ * direction): a partial trace from a port that a longer one crosses. */
+static gboolean
+path_within (const EnlacePath *a,
+             const EnlacePath *b)
+{
+  guint na = a->hops->len, nb = b->hops->len;
+
+  if (a == b || na == 0 || na >= nb)
+    return FALSE;
+  for (guint start = 0; start + na <= nb; start++)
+    for (int dir = 0; dir < 2; dir++)
+      {
+        gboolean same = TRUE;
+
+        for (guint k = 0; same && k < na; k++)
+          same = hops_equal (g_ptr_array_index (a->hops, dir ? na - 1 - k : k),
+                             g_ptr_array_index (b->hops, start + k));
+        if (same)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 GPtrArray *
@@ -471,6 +523,15 @@ enlace_tracer_trace_device (EnlaceTracer  *self,
       for (guint k = 0; k < some->len; k++)
         paths_add_unique (paths, g_ptr_array_index (some, k));
     }
+  /* the partial trace from a rear port that the trace from its jack
+   * already crosses is given once, in the longer path */
+  for (guint i = paths->len; i-- > 0; )
+    for (guint k = 0; k < paths->len; k++)
+      if (k != i && path_within (g_ptr_array_index (paths, i), g_ptr_array_index (paths, k)))
+        {
+          g_ptr_array_remove_index (paths, i);
+          break;
+        }
   return paths;
 }
 

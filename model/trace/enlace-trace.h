@@ -64,6 +64,20 @@ typedef enum
   ENLACE_PATH_END_MID_SPAN,     /* split: one hop spans pass-through ports of two devices */
 } EnlacePathEnd;
 
+/* What a path amounts to, for people (the trace page, the plan, the
+ * statistics).  `complete` keeps NetBox's meaning (ends on an endpoint);
+ * a path that reaches the front of a wall jack (a front port of an
+ * outlet) with nothing recorded in front of it is not a fault: it is
+ * served up to the jack. */
+typedef enum
+{
+  ENLACE_PATH_STATE_COMPLETE,    /* ends on an endpoint */
+  ENLACE_PATH_STATE_TO_JACK,     /* ends open at the front of an outlet jack */
+  ENLACE_PATH_STATE_INCOMPLETE,  /* stops short: a missing cable, cord or mapping */
+  ENLACE_PATH_STATE_SPLIT,       /* the next hop is ambiguous */
+  ENLACE_N_PATH_STATES,
+} EnlacePathState;
+
 /* A traced path.  Reference counted, immutable once returned. */
 typedef struct _EnlacePath EnlacePath;
 struct _EnlacePath
@@ -75,6 +89,10 @@ struct _EnlacePath
   gboolean       active;
   gboolean       split;
   EnlacePathEnd  end;
+  EnlacePathState state;
+  /* the hops run from the far end (enlace_path_reverse ()): the path
+   * stopped at hops[0], not at the last hop */
+  gboolean       reversed;
   double         length_m;      /* sum of the known lengths */
   gboolean       length_known;  /* every cable / circuit length on it is known */
   gboolean       has_length;    /* at least one length is known */
@@ -98,6 +116,19 @@ const EnlaceNode *enlace_path_get_destination (const EnlacePath *self,
 gboolean          enlace_path_contains        (const EnlacePath *self,
                                                EnlaceNodeKind    kind,
                                                gint64            id);
+/* A new path with the hops of @self in the opposite order (the same
+ * state, stop, length and flags).  Transfer full. */
+EnlacePath       *enlace_path_reverse         (const EnlacePath *self);
+/* The hop where the path stopped (its last hop, or its first when
+ * reversed); NULL for a complete path. */
+const EnlaceNode *enlace_path_get_stop_hop    (const EnlacePath *self,
+                                               guint            *n_nodes);
+/* Whether any hop of the path is a cable. */
+gboolean          enlace_path_has_cable       (const EnlacePath *self);
+/* "complete", "to-jack", "incomplete", "split" (static). */
+const char       *enlace_path_state_to_string (EnlacePathState   state);
+/* Translated label: "Complete", "Up to the jack", "Incomplete", "Split". */
+const char       *enlace_path_state_label     (EnlacePathState   state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlacePath, enlace_path_unref)
 
 /* ---- What breaks: enlace_tracer_impact () ---- */
@@ -252,7 +283,10 @@ char         *enlace_tracer_dup_space_key     (EnlaceTracer       *self,
 /* JSON forms.
  * paths: {"paths": [{"origin": [KEY...], "hops": [[KEY...],...],
  *   "destination": [KEY...] | null, "complete", "active", "split",
- *   "length_m": number | null, "length_known"}]}  */
+ *   "state": "complete" | "to-jack" | "incomplete" | "split",
+ *   "stop": null | {"code", "at": [KEY...], "message"},
+ *   "length_m": number | null, "length_known"}]}
+ * (see enlace_tracer_dup_stop_text () in enlace-trace-paths.h) */
 JsonNode     *enlace_tracer_paths_to_json     (EnlaceTracer       *self,
                                                GPtrArray          *paths);
 JsonNode     *enlace_tracer_impact_to_json    (EnlaceTracer       *self,

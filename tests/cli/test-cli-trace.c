@@ -98,7 +98,7 @@ test_paths_json (void)
     {
       JsonObject *o = json_array_get_object_element (paths, i);
       const char *members[] = { "origin", "hops", "destination", "complete", "active",
-                                "split", "length_m", "length_known" };
+                                "split", "state", "stop", "length_m", "length_known" };
 
       for (guint m = 0; m < G_N_ELEMENTS (members); m++)
         g_assert_true (json_object_has_member (o, members[m]));
@@ -240,6 +240,114 @@ test_free (void)
   g_assert_nonnull (strstr (r3.out, "A/0/SITE"));
 }
 
+/* Issue 11: the state of a path in the JSON form and the counts of
+ * `paths` and `stats`: outlets whose links reach their jack are served up
+ * to the jack, not incomplete; `complete` keeps NetBox's meaning. */
+static void
+test_states (void)
+{
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) stats = NULL;
+  JsonArray *paths;
+  JsonObject *p, *by_state;
+  guint to_jack = 0;
+
+  enlace_test_cli_run (&r1, tmp_dir, "paths", campus, "--json", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  root = parse (r1.out);
+  paths = json_object_get_array_member (json_node_get_object (root), "paths");
+  for (guint i = 0; i < json_array_get_length (paths); i++)
+    {
+      JsonObject *o = json_array_get_object_element (paths, i);
+      const char *state = json_object_get_string_member (o, "state");
+
+      g_assert_true (g_str_equal (state, "complete") || g_str_equal (state, "to-jack") ||
+                     g_str_equal (state, "incomplete") || g_str_equal (state, "split"));
+      g_assert_cmpint (json_object_get_boolean_member (o, "complete"), ==, g_str_equal (state, "complete"));
+      to_jack += g_str_equal (state, "to-jack");
+    }
+  g_assert_cmpuint (to_jack, ==, 5);
+  p = find_path (paths, "A-P0-SW1:Gi1/0/1");
+  g_assert_cmpstr (json_object_get_string_member (p, "state"), ==, "to-jack");
+  g_assert_false (json_object_get_boolean_member (p, "complete"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (p, "stop"), "code"), ==, "at-jack");
+
+  enlace_test_cli_run (&r2, tmp_dir, "paths", campus, NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_nonnull (strstr (r2.out, "A-P0-SW1:Gi1/0/1 → A-0A-001:D: up to the jack, active"));
+  g_assert_nonnull (strstr (r2.out, "11 paths: 6 complete, 5 up to the jack, 0 incomplete, 0 split; 11 active"));
+
+  enlace_test_cli_run (&r3, tmp_dir, "stats", campus, "--json", NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  stats = parse (r3.out);
+  by_state = json_object_get_object_member (json_node_get_object (stats), "paths");
+  g_assert_nonnull (by_state);
+  g_assert_cmpint (json_object_get_int_member (by_state, "complete"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (by_state, "to-jack"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (by_state, "incomplete"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (by_state, "split"), ==, 0);
+
+  enlace_test_cli_run (&r4, tmp_dir, "stats", campus, NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_nonnull (strstr (r4.out, "Paths: Up to the jack"));
+}
+
+/* Issue 11: an outlet with two unpatched jacks gives two paths (not its
+ * own rear→front pass-throughs), each naming the missing patch cord and
+ * its place, in the text and in a stop of the JSON form. */
+static void
+test_outlet_and_stop (void)
+{
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *paths;
+
+  enlace_test_cli_run (&r1, tmp_dir, "trace", campus, "--from", "A-0A-004", "--json", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  root = parse (r1.out);
+  paths = json_object_get_array_member (json_node_get_object (root), "paths");
+  g_assert_cmpuint (json_array_get_length (paths), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *o = json_array_get_object_element (paths, i);
+      JsonObject *stop = json_object_get_object_member (o, "stop");
+
+      g_assert_cmpstr (json_object_get_string_member (o, "state"), ==, "incomplete");
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "hops")), ==, 5);
+      g_assert_cmpstr (json_object_get_string_member (stop, "code"), ==, "no-patch-cord");
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (stop, "message"), "no patch cord at A-0A-PP"));
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (stop, "message"), "port 4 in rack A-0A-R1"));
+    }
+
+  enlace_test_cli_run (&r2, tmp_dir, "trace", campus, "--from", "A-0A-004:D", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_nonnull (strstr (r2.out, "no patch cord at A-0A-PPA port 4 in rack A-0A-R1"));
+  g_assert_null (strstr (r2.out, "stops where there is no cable"));
+}
+
+/* Issue 11: a jack is traced from the jack, though the tracer follows its
+ * path from the switch. */
+static void
+test_from_jack (void)
+{
+  g_auto(EnlaceCliRun) r1 = { 0 }, r2 = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *p;
+
+  enlace_test_cli_run (&r1, tmp_dir, "trace", campus, "--from", "A-0A-001:D", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r1.out, "A-0A-001:D → A-P0-SW1:Gi1/0/1: up to the jack"));
+  g_assert_nonnull (strstr (r1.out, "served up to jack A-0A-001:D in A/0/001"));
+
+  enlace_test_cli_run (&r2, tmp_dir, "trace", campus, "--from", "A-0A-001:D", "--json", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  root = parse (r2.out);
+  p = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "paths"), 0);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (p, "origin"), 0), ==, "A-0A-001:D");
+  g_assert_cmpstr (json_object_get_string_member (p, "state"), ==, "to-jack");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +375,9 @@ main (int   argc,
   g_test_add_func ("/cli/trace/extension-and-once", test_trace_extension_and_once);
   g_test_add_func ("/cli/trace/impact", test_impact);
   g_test_add_func ("/cli/trace/free", test_free);
+  g_test_add_func ("/cli/trace/states", test_states);
+  g_test_add_func ("/cli/trace/outlet-and-stop", test_outlet_and_stop);
+  g_test_add_func ("/cli/trace/from-jack", test_from_jack);
   ret = g_test_run ();
 
   {

@@ -25,6 +25,7 @@ struct _EnlaceDevicePage
   gint64              rack_id;
 
   GtkWidget          *info;
+  GtkWidget          *comments;  /* the device's comments, hidden when none */
   GtkWidget          *rack_button;
   GtkWidget          *ports_area;
   GtkWidget          *port_box;
@@ -77,6 +78,8 @@ update_port_box (EnlaceDevicePage *self)
     /* TRANSLATORS: "Port Gi1/0/1 (Interface) — cable PC-0001, Installed" */
     text = g_strdup_printf (_("Port %s (%s) — cable %s, %s"), p->name, enlace_choice_label (p->kind),
                             p->cable_label ? p->cable_label : "?", enlace_choice_label (p->cable_status));
+  else if (p->state == ENLACE_PORT_RETIRED)
+    text = g_strdup_printf (_("Port %s (%s) — retired with its device"), p->name, enlace_choice_label (p->kind));
   else
     text = g_strdup_printf (_("Port %s (%s) — free"), p->name, enlace_choice_label (p->kind));
   gtk_label_set_text (GTK_LABEL (self->port_title), text);
@@ -126,6 +129,7 @@ reload (EnlaceDevicePage *self)
         }
       enlace_page_set_subtitle (page, NULL);
       gtk_label_set_text (GTK_LABEL (self->info), "");
+      gtk_widget_set_visible (self->comments, FALSE);
       self->selected = 0;
       update_port_box (self);
       gtk_widget_queue_draw (self->ports_area);
@@ -167,6 +171,13 @@ reload (EnlaceDevicePage *self)
   }
   gtk_label_set_text (GTK_LABEL (self->info), info->str);
   enlace_page_set_subtitle (page, info->str);
+  {
+    const char *comments = enlace_json_string (device, "comments");
+    gboolean any = comments && *comments;
+
+    gtk_label_set_text (GTK_LABEL (self->comments), any ? comments : "");
+    gtk_widget_set_visible (self->comments, any);
+  }
   gtk_widget_set_sensitive (self->rack_button, self->rack_id > 0);
 
   enlace_port_panel_get_size (self->panel, &w, &h);
@@ -570,6 +581,18 @@ enlace_device_page_init (EnlaceDevicePage *self)
   gtk_widget_set_margin_top (self->info, 4);
   gtk_widget_add_css_class (self->info, "dim-label");
   gtk_box_append (GTK_BOX (outer), self->info);
+  /* its comments ("retired in 2024, cable left in the wall") */
+  self->comments = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->comments), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->comments), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->comments), TRUE);
+  gtk_widget_set_margin_start (self->comments, 28);
+  gtk_widget_set_margin_end (self->comments, 12);
+  gtk_widget_set_margin_top (self->comments, 2);
+  gtk_widget_set_visible (self->comments, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->comments),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comments"), -1);
+  gtk_box_append (GTK_BOX (outer), self->comments);
 
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
@@ -667,4 +690,13 @@ enlace_device_page_get_trace (EnlaceDevicePage *self)
 {
   g_return_val_if_fail (ENLACE_IS_DEVICE_PAGE (self), NULL);
   return self->trace;
+}
+
+const char *
+enlace_device_page_get_comments (EnlaceDevicePage *self)
+{
+  g_return_val_if_fail (ENLACE_IS_DEVICE_PAGE (self), NULL);
+  if (!gtk_widget_get_visible (self->comments))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->comments));
 }

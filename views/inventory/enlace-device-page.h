@@ -24,5 +24,8 @@ EnlaceTraceDrawing  *enlace_device_page_get_trace      (EnlaceDevicePage *self);
 /* Opens the Connect dialog for the selected port (what "Connect…" does);
  * NULL when no free port is selected.  The dialog is shown. */
 EnlaceConnectDialog *enlace_device_page_connect        (EnlaceDevicePage *self);
+/* The comments shown under the device's status and place, or NULL when
+ * it has none. */
+const char          *enlace_device_page_get_comments   (EnlaceDevicePage *self);
 
 G_END_DECLS

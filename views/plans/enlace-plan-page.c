@@ -132,7 +132,7 @@ update_side (EnlacePlanPage *self)
   if (selection->len == 0)
     {
       EnlacePlanScene *scene = enlace_plan_canvas_get_scene (self->canvas);
-      guint outlets = 0, jacks = 0, live = 0;
+      guint outlets = 0, jacks = 0, live = 0, served = 0;
 
       gtk_label_set_text (self->side_title, _("Nothing selected"));
       if (scene)
@@ -150,12 +150,13 @@ update_side (EnlacePlanPage *self)
                 {
                   jacks++;
                   live += ((EnlacePlanJack *)g_ptr_array_index (item->jacks, k))->state == ENLACE_JACK_LIVE;
+                  served += ((EnlacePlanJack *)g_ptr_array_index (item->jacks, k))->state == ENLACE_JACK_SERVED;
                 }
             }
-          text = g_strdup_printf (_("%u outlets on this floor, %u jacks, %u in service.\n\n"
+          text = g_strdup_printf (_("%u outlets on this floor, %u jacks: %u in service, %u served up to the jack.\n\n"
                                     "Click something to see what it is; double-click to open it. "
                                     "Hover an outlet to see where its jacks go."),
-                                  outlets, jacks, live);
+                                  outlets, jacks, live, served);
           gtk_label_set_text (self->side_text, text);
         }
       else

@@ -45,8 +45,10 @@ enlace_render_jack_state_rgb (EnlaceJackState  state,
     [ENLACE_JACK_LIVE] = { 0.18, 0.62, 0.29 },
     [ENLACE_JACK_PLANNED] = { 0.93, 0.66, 0.00 },
     [ENLACE_JACK_FAULTY] = { 0.82, 0.19, 0.18 },
+    /* healthy, as green as in service, bluer: nothing is plugged in yet */
+    [ENLACE_JACK_SERVED] = { 0.16, 0.56, 0.62 },
   };
-  Rgb c = colours[CLAMP (state, ENLACE_JACK_FREE, ENLACE_JACK_FAULTY)];
+  Rgb c = colours[CLAMP (state, ENLACE_JACK_FREE, ENLACE_JACK_SERVED)];
 
   *r = c.r;
   *g = c.g;
@@ -1180,6 +1182,8 @@ outlet_bucket (const EnlacePlanStyle *style,
         return ENLACE_JACK_FAULTY;
       if (jack->state == ENLACE_JACK_LIVE)
         bucket = ENLACE_JACK_LIVE;
+      else if (jack->state == ENLACE_JACK_SERVED && bucket != ENLACE_JACK_LIVE)
+        bucket = ENLACE_JACK_SERVED;
       else if (jack->state == ENLACE_JACK_PLANNED && bucket == ENLACE_JACK_FREE)
         bucket = ENLACE_JACK_PLANNED;
     }
@@ -1227,7 +1231,7 @@ draw_outlets_batched (cairo_t               *cr,
     return;
 
   cairo_save (cr);
-  for (int bucket = -1; bucket < 4; bucket++)
+  for (int bucket = -1; bucket <= ENLACE_JACK_SERVED; bucket++)
     {
       gboolean some = FALSE;
 
@@ -1501,6 +1505,7 @@ enlace_render_plan_legend (cairo_t               *cr,
   if (style->coloring == ENLACE_PLAN_COLOR_STATE)
     {
       rows[n++] = (typeof (rows[0])) { _("Jack in service"), jack_rgb (ENLACE_JACK_LIVE), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Served up to the jack"), jack_rgb (ENLACE_JACK_SERVED), FALSE };
       rows[n++] = (typeof (rows[0])) { _("Jack free"), jack_rgb (ENLACE_JACK_FREE), FALSE };
       rows[n++] = (typeof (rows[0])) { _("Jack planned"), jack_rgb (ENLACE_JACK_PLANNED), FALSE };
       rows[n++] = (typeof (rows[0])) { _("Jack faulty"), jack_rgb (ENLACE_JACK_FAULTY), FALSE };

@@ -239,6 +239,7 @@ enlace_port_panel_load (EnlaceStore  *store,
   g_autoptr(JsonObject) device = NULL;
   g_autoptr(GPtrArray) ports = NULL;
   const char *role;
+  gboolean retired;
   gint64 type_id;
   double y;
 
@@ -260,6 +261,7 @@ enlace_port_panel_load (EnlaceStore  *store,
   g_array_set_clear_func (self->plates, clear_plate);
 
   role = enlace_json_string (device, "role");
+  retired = g_strcmp0 (enlace_json_string (device, "status"), "retired") == 0;
   type_id = enlace_json_int (device, "device_type_id", 0);
   {
     g_autoptr(JsonObject) type = type_id > 0 ? enlace_store_get (store, "device-type", type_id, NULL) : NULL;
@@ -297,7 +299,12 @@ enlace_port_panel_load (EnlaceStore  *store,
             p.state = ENLACE_PORT_PLANNED;
           else if (g_strcmp0 (p.cable_status, "decommissioned") != 0)
             p.state = ENLACE_PORT_CONNECTED;
+          else
+            p.state = ENLACE_PORT_RETIRED;  /* a decommissioned cable is still on it */
         }
+      /* the ports of a retired device are neither free nor in use */
+      if (retired && p.state != ENLACE_PORT_PLANNED)
+        p.state = ENLACE_PORT_RETIRED;
       g_array_append_val (self->ports, p);
     }
   g_array_set_size (self->cells, self->ports->len);
@@ -467,6 +474,8 @@ state_color (EnlacePortState state)
       return (EnlaceRgb) { 0.20, 0.82, 0.48 };
     case ENLACE_PORT_PLANNED:
       return (EnlaceRgb) { 0.96, 0.76, 0.07 };
+    case ENLACE_PORT_RETIRED:
+      return (EnlaceRgb) { 0.55, 0.55, 0.57 };
     case ENLACE_PORT_FREE:
     default:
       return (EnlaceRgb) { 0.87, 0.87, 0.85 };
@@ -566,7 +575,8 @@ static void
 draw_legend (EnlacePortPanel *self,
              cairo_t         *cr)
 {
-  static const EnlacePortState states[] = { ENLACE_PORT_CONNECTED, ENLACE_PORT_PLANNED, ENLACE_PORT_FREE };
+  static const EnlacePortState states[] = { ENLACE_PORT_CONNECTED, ENLACE_PORT_PLANNED, ENLACE_PORT_FREE,
+                                            ENLACE_PORT_RETIRED };
   double x = MARGIN, y = self->legend_y + 6;
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
@@ -575,6 +585,10 @@ draw_legend (EnlacePortPanel *self,
       g_autofree char *text = NULL;
       double w;
 
+      /* retired ports only when there are some */
+      if (states[i] == ENLACE_PORT_RETIRED && n == 0)
+        continue;
+
       switch (states[i])
         {
         case ENLACE_PORT_CONNECTED:
@@ -582,6 +596,10 @@ draw_legend (EnlacePortPanel *self,
           break;
         case ENLACE_PORT_PLANNED:
           text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u planned", "%u planned", n), n);
+          break;
+        case ENLACE_PORT_RETIRED:
+          /* TRANSLATORS: ports of a retired device or with a decommissioned cable */
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u retired", "%u retired", n), n);
           break;
         case ENLACE_PORT_FREE:
         default:

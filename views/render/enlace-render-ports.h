@@ -20,6 +20,7 @@ typedef enum
   ENLACE_PORT_FREE,
   ENLACE_PORT_CONNECTED,
   ENLACE_PORT_PLANNED,
+  ENLACE_PORT_RETIRED,   /* of a retired device, or its cable is decommissioned: not free */
 } EnlacePortState;
 
 typedef struct

@@ -11,6 +11,7 @@
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
 #include "enlace-render-util.h"
+#include "enlace-trace-paths.h"
 
 #define MARGIN     20.0
 #define TITLE_H    44.0
@@ -21,6 +22,10 @@
 #define LINE_H     17.0
 #define TITLE_LH   21.0
 #define LINK_H     78.0
+#define STOP_LH    15.0
+#define STOP_SIZE  11.0
+#define LINK_SIZE  12.0
+#define LINK_TEXT_W (COL_W - 60)
 
 typedef enum
 {
@@ -50,6 +55,8 @@ typedef struct
 {
   EnlacePath  *path;
   GPtrArray   *items;         /* Item* */
+  GPtrArray   *stop_lines;    /* why it stops, wrapped to the column */
+  double       head_h;        /* the heading above the first box */
   double       height;        /* of the column from its top */
 } Column;
 
@@ -88,6 +95,7 @@ column_free (gpointer data)
 
   g_clear_pointer (&col->path, enlace_path_unref);
   g_clear_pointer (&col->items, g_ptr_array_unref);
+  g_clear_pointer (&col->stop_lines, g_ptr_array_unref);
   g_free (col);
 }
 
@@ -115,9 +123,55 @@ enlace_trace_drawing_unref (EnlaceTraceDrawing *self)
 
 typedef struct
 {
-  EnlaceStore *store;
-  GHashTable  *rows;   /* "kind:id" → JsonObject */
+  EnlaceStore  *store;
+  EnlaceTracer *tracer;
+  GHashTable   *rows;   /* "kind:id" → JsonObject */
+  cairo_t      *measure; /* for the width of texts */
 } Loader;
+
+/* Joins @parts with @sep into lines no wider than @width at @size,
+ * breaking between parts (a part wider than the line gets its own). */
+static void
+wrap_parts (cairo_t     *measure,
+            const char **parts,
+            guint        n,
+            const char  *sep,
+            double       size,
+            double       width,
+            GPtrArray   *lines)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *try = line->len ? g_strconcat (line->str, sep, parts[i], NULL) : g_strdup (parts[i]);
+      double w = 0;
+
+      enlace_render_text_size (measure, try, size, FALSE, &w, NULL);
+      if (w <= width || line->len == 0)
+        g_string_assign (line, try);
+      else
+        {
+          g_ptr_array_add (lines, g_strdup (line->str));
+          g_string_assign (line, parts[i]);
+        }
+    }
+  if (line->len)
+    g_ptr_array_add (lines, g_strdup (line->str));
+}
+
+/* Wraps @text at its spaces to @width. */
+static void
+wrap_words (cairo_t    *measure,
+            const char *text,
+            double      size,
+            double      width,
+            GPtrArray  *lines)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  wrap_parts (measure, (const char **) words, g_strv_length (words), " ", size, width, lines);
+}
 
 static JsonObject *
 load (Loader     *l,
@@ -318,7 +372,7 @@ cable_link (Loader           *l,
       g_autofree char *key = enlace_store_dup_key (l->store, "cable", nodes[k].id);
       g_autofree char *type = NULL;
       g_autofree char *len = NULL;
-      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
       const char *status;
 
       if (cable == NULL)
@@ -333,14 +387,16 @@ cable_link (Loader           *l,
       else
         g_ptr_array_add (item->lines, g_strdup (key));
       if (type)
-        g_string_append_printf (s, "%s · ", type);
-      g_string_append_printf (s, "%s · %s", enlace_choice_label (enlace_json_string (cable, "kind")), len);
+        g_ptr_array_add (parts, g_strdup (type));
+      g_ptr_array_add (parts, g_strdup (enlace_choice_label (enlace_json_string (cable, "kind"))));
+      g_ptr_array_add (parts, g_strdup (len));
       if (enlace_json_string (cable, "color"))
-        g_string_append_printf (s, " · %s", enlace_json_string (cable, "color"));
+        g_ptr_array_add (parts, g_strdup (enlace_json_string (cable, "color")));
       status = enlace_json_string (cable, "status");
       if (g_strcmp0 (status, "installed") != 0 && status)
-        g_string_append_printf (s, " · %s", enlace_choice_label (status));
-      g_ptr_array_add (item->lines, g_string_free (g_steal_pointer (&s), FALSE));
+        g_ptr_array_add (parts, g_strdup (enlace_choice_label (status)));
+      /* measured, so that the status is never cut ("Plan…") */
+      wrap_parts (l->measure, (const char **) parts->pdata, parts->len, " · ", LINK_SIZE, LINK_TEXT_W, item->lines);
       g_string_append_printf (tip, "%s%s", tip->len ? "\n" : "", key);
     }
   if (n > 3)
@@ -418,10 +474,25 @@ build_column (Loader     *l,
   Column *col = g_new0 (Column, 1);
   guint n_hops = enlace_path_get_n_hops (path);
   Item *prev = NULL;
-  double y = HEAD_H;
+  g_autofree char *stop = enlace_tracer_dup_stop_text (l->tracer, path, NULL);
+  double y;
 
   col->path = enlace_path_ref (path);
   col->items = g_ptr_array_new_with_free_func (item_free);
+  col->stop_lines = g_ptr_array_new_with_free_func (g_free);
+  if (stop)
+    {
+      /* a sentence: "No patch cord at B-1A-PPA port 37 in rack B-1A-R1." */
+      char first[8] = { 0 };
+      g_autofree char *sentence = NULL;
+
+      first[g_unichar_to_utf8 (g_unichar_toupper (g_utf8_get_char (stop)), first)] = '\0';
+      sentence = g_strdup_printf ("%s%s.", first, g_utf8_next_char (stop));
+
+      wrap_words (l->measure, sentence, STOP_SIZE, COL_W, col->stop_lines);
+    }
+  col->head_h = HEAD_H + (col->stop_lines->len > 1 ? (col->stop_lines->len - 1) * STOP_LH : 0);
+  y = col->head_h;
 
   for (guint i = 0; i < n_hops; i++)
     {
@@ -487,6 +558,7 @@ enlace_trace_drawing_new (EnlaceStore  *store,
                           GError      **error)
 {
   g_autoptr(EnlaceTraceDrawing) self = NULL;
+  cairo_surface_t *surface;
   Loader l;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
@@ -499,7 +571,10 @@ enlace_trace_drawing_new (EnlaceStore  *store,
   self->paths = g_ptr_array_ref (paths);
 
   l.store = store;
+  l.tracer = enlace_tracer_get_for_store (store);
   l.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_unref);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  l.measure = cairo_create (surface);
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -517,6 +592,9 @@ enlace_trace_drawing_new (EnlaceStore  *store,
         }
     }
   g_hash_table_unref (l.rows);
+  g_object_unref (l.tracer);
+  cairo_destroy (l.measure);
+  cairo_surface_destroy (surface);
 
   return g_steal_pointer (&self);
 }
@@ -601,29 +679,21 @@ badge (cairo_t    *cr,
   return w;
 }
 
-static const char *
-end_reason (EnlacePathEnd end)
+/* The colour of a state's badge: an outlet served up to its jack is
+ * healthy (teal, beside the green of complete), what stops short red. */
+static EnlaceRgb
+state_rgb (EnlacePathState state)
 {
-  switch (end)
+  switch (state)
     {
-    case ENLACE_PATH_END_ENDPOINT:
-      return NULL;
-    case ENLACE_PATH_END_OPEN:
-      return _("Ends at a port with no cable.");
-    case ENLACE_PATH_END_UNMAPPED:
-      return _("Ends at a pass-through port with no mapping.");
-    case ENLACE_PATH_END_CIRCUIT:
-      return _("Ends at a circuit with no cabled far end.");
-    case ENLACE_PATH_END_NO_POSITION:
-      return _("Split: a multi-position port was reached with no position.");
-    case ENLACE_PATH_END_MIXED:
-      return _("Split: the far ends are of different kinds or partly cabled.");
-    case ENLACE_PATH_END_LOOP:
-      return _("Split: the path loops back on itself.");
-    case ENLACE_PATH_END_MID_SPAN:
-      return _("Split: a hop jumps between two devices.");
+    case ENLACE_PATH_STATE_COMPLETE:
+      return (EnlaceRgb) { 0.15, 0.64, 0.41 };
+    case ENLACE_PATH_STATE_TO_JACK:
+      return (EnlaceRgb) { 0.11, 0.50, 0.56 };
+    case ENLACE_PATH_STATE_INCOMPLETE:
+    case ENLACE_PATH_STATE_SPLIT:
     default:
-      return NULL;
+      return (EnlaceRgb) { 0.75, 0.11, 0.16 };
     }
 }
 
@@ -639,11 +709,9 @@ draw_head (EnlaceTraceDrawing *self,
   const EnlaceRgb green = { 0.15, 0.64, 0.41 };
   const EnlaceRgb red = { 0.75, 0.11, 0.16 };
   const EnlaceRgb amber = { 0.96, 0.76, 0.07 };
-  const EnlaceRgb grey = { 0.6, 0.6, 0.6 };
   g_autofree char *len = NULL;
   g_autofree char *len_text = NULL;
   g_autofree char *heading = NULL;
-  const char *reason;
   double bx = x;
 
   if (self->columns->len > 1)
@@ -654,12 +722,8 @@ draw_head (EnlaceTraceDrawing *self,
   enlace_render_text (cr, heading, 13, TRUE, ENLACE_ALIGN_LEFT, x, y, COL_W, 18);
 
   y += 22;
-  bx += badge (cr, p->complete ? _("Complete") : _("Incomplete"), p->complete ? green : red, bx, y) + 6;
-  bx += badge (cr, p->active ? _("Active") : _("Inactive"), p->active ? green : amber, bx, y) + 6;
-  if (p->split)
-    badge (cr, _("Split"), red, bx, y);
-  else
-    badge (cr, _("Not split"), grey, bx, y);
+  bx += badge (cr, enlace_path_state_label (p->state), state_rgb (p->state), bx, y) + 6;
+  badge (cr, p->active ? _("Active") : _("Inactive"), p->active ? green : amber, bx, y);
 
   y += 26;
   len = enlace_render_format_length (p->length_m);
@@ -671,11 +735,13 @@ draw_head (EnlaceTraceDrawing *self,
     len_text = g_strdup_printf (_("Total length %s"), len);
   enlace_render_set_rgb (cr, ink, 1);
   enlace_render_text (cr, len_text, 12, TRUE, ENLACE_ALIGN_LEFT, x, y, COL_W, 16);
-  reason = end_reason (p->end);
-  if (reason)
+  y += 16;
+  for (guint k = 0; k < col->stop_lines->len; k++)
     {
-      enlace_render_set_rgb (cr, p->split ? red : dim, 1);
-      enlace_render_text (cr, reason, 11, FALSE, ENLACE_ALIGN_LEFT, x, y + 16, COL_W, 15);
+      enlace_render_set_rgb (cr, p->state == ENLACE_PATH_STATE_TO_JACK ? dim : red, 1);
+      enlace_render_text (cr, g_ptr_array_index (col->stop_lines, k), STOP_SIZE, FALSE,
+                          ENLACE_ALIGN_LEFT, x, y, COL_W, STOP_LH);
+      y += STOP_LH;
     }
 }
 
@@ -820,8 +886,8 @@ draw_link (EnlaceTraceDrawing *self,
   for (guint k = 0; k < item->lines->len; k++)
     {
       enlace_render_set_rgb (cr, dim, 1);
-      enlace_render_text (cr, g_ptr_array_index (item->lines, k), 12, FALSE, ENLACE_ALIGN_LEFT,
-                          cx + 22, ty, COL_W - 60, LINE_H);
+      enlace_render_text (cr, g_ptr_array_index (item->lines, k), LINK_SIZE, FALSE, ENLACE_ALIGN_LEFT,
+                          cx + 22, ty, LINK_TEXT_W, LINE_H);
       ty += LINE_H;
     }
 }
@@ -955,6 +1021,68 @@ enlace_trace_drawing_dup_tooltip (EnlaceTraceDrawing *self,
   Item *item = item_at (self, x, y);
 
   return item && item->tooltip ? g_strdup (item->tooltip) : NULL;
+}
+
+char *
+enlace_trace_drawing_dup_text (EnlaceTraceDrawing *self)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *col = g_ptr_array_index (self->columns, i);
+
+      for (guint k = 0; k < col->stop_lines->len; k++)
+        g_string_append_printf (s, "%s\n", (const char *) g_ptr_array_index (col->stop_lines, k));
+      for (guint k = 0; k < col->items->len; k++)
+        {
+          Item *item = g_ptr_array_index (col->items, k);
+
+          g_string_append_printf (s, "%s\n", item->title ? item->title : "");
+          for (guint j = 0; j < item->lines->len; j++)
+            g_string_append_printf (s, "%s\n", (const char *) g_ptr_array_index (item->lines, j));
+        }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static gboolean
+text_cut (cairo_t    *cr,
+          const char *text,
+          double      size,
+          double      width)
+{
+  double w = 0;
+
+  enlace_render_text_size (cr, text, size, FALSE, &w, NULL);
+  return w > width;
+}
+
+guint
+enlace_trace_drawing_count_cut_lines (EnlaceTraceDrawing *self,
+                                      cairo_t            *cr)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      Column *col = g_ptr_array_index (self->columns, i);
+
+      for (guint k = 0; k < col->stop_lines->len; k++)
+        n += text_cut (cr, g_ptr_array_index (col->stop_lines, k), STOP_SIZE, COL_W);
+      for (guint k = 0; k < col->items->len; k++)
+        {
+          Item *item = g_ptr_array_index (col->items, k);
+
+          for (guint j = 0; j < item->lines->len; j++)
+            n += item->kind == ITEM_BOX ? text_cut (cr, g_ptr_array_index (item->lines, j), 12.5, COL_W - 28)
+                                        : text_cut (cr, g_ptr_array_index (item->lines, j), LINK_SIZE, LINK_TEXT_W);
+        }
+    }
+  return n;
 }
 
 gboolean

@@ -74,6 +74,14 @@ char               *enlace_trace_drawing_dup_tooltip (EnlaceTraceDrawing *self,
                                                     double               x,
                                                     double               y);
 
+/* Every text of the drawing, one a line: per path its stop reason, then
+ * per box or cable its title and lines (for tests and assistive text). */
+char               *enlace_trace_drawing_dup_text  (EnlaceTraceDrawing  *self);
+/* How many lines of boxes, cables and stop reasons are wider than the
+ * room they are drawn in (and would be cut with an ellipsis) when drawn
+ * with @cr. */
+guint               enlace_trace_drawing_count_cut_lines (EnlaceTraceDrawing *self,
+                                                          cairo_t            *cr);
 /* Writes the side-by-side drawing to a PDF (@pdf TRUE, one page per path)
  * or a PNG at @scale (1 = 96 dpi). */
 gboolean            enlace_trace_drawing_export    (EnlaceTraceDrawing  *self,

@@ -40,23 +40,12 @@ static void
 update_summary (EnlaceTraceView *self,
                 GPtrArray       *paths)
 {
-  guint complete = 0, active = 0, split = 0;
   g_autofree char *text = NULL;
 
-  for (guint i = 0; paths && i < paths->len; i++)
-    {
-      EnlacePath *p = g_ptr_array_index (paths, i);
-      complete += p->complete;
-      active += p->active;
-      split += p->split;
-    }
   if (paths == NULL || paths->len == 0)
     text = g_strdup (_("No path: nothing is connected here."));
   else
-    /* TRANSLATORS: "3 paths: 2 complete, 3 active, 0 split" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u path: %u complete, %u active, %u split",
-                                         "%u paths: %u complete, %u active, %u split", paths->len),
-                            paths->len, complete, active, split);
+    text = enlace_paths_dup_summary (paths);
   gtk_label_set_text (GTK_LABEL (self->summary), text);
 }
 

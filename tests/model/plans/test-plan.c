@@ -228,7 +228,8 @@ test_scene_jack_states (void)
   data = g_ptr_array_index (outlet->jacks, 0);
   voice = g_ptr_array_index (outlet->jacks, 1);
   g_assert_cmpstr (data->name, ==, "D");
-  g_assert_cmpint (data->state, ==, ENLACE_JACK_LIVE);
+  /* the link reaches the jack, nothing is plugged in: served up to the jack */
+  g_assert_cmpint (data->state, ==, ENLACE_JACK_SERVED);
   g_assert_cmpstr (data->far, ==, "SW1:Gi1");
   g_assert_cmpint (voice->state, ==, ENLACE_JACK_PLANNED);
   g_assert_cmpstr (voice->extension, ==, "2101");

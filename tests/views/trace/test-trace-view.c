@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "enlace-device-page.h"
 #include "enlace-impact-view.h"
 #include "enlace-object-form.h"
 #include "enlace-test-fixture.h"
@@ -249,6 +250,114 @@ test_reachable_from_forms (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "What _breaks…")));
 }
 
+/* Issue 11, on the trace page of a jack whose link reaches it from the
+ * switch over a planned patch cord: the path is served up to the jack
+ * (not incomplete), drawn from the jack the user traced, and the planned
+ * cable's status is whole; once the cord is gone the page names the
+ * missing patch cord and its place. */
+static void
+test_jack_trace (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) values = json_object_new ();
+  EnlaceTerm a = { ENLACE_TERM_PORT, enlace_test_port (f->store, "PP-1:R2") };
+  EnlaceTerm b = { ENLACE_TERM_PORT, enlace_test_port (f->store, "O-101:R2") };
+  gint64 jack = enlace_test_port (f->store, "O-101:J2");
+  EnlacePage *page;
+  EnlaceTraceDrawing *d;
+  EnlacePath *path;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  const EnlaceNode *first;
+  guint n = 0;
+
+  json_object_set_string_member (values, "label", "H-101-2");
+  g_assert_cmpint (enlace_store_connect (f->store, &a, 1, &b, 1, values, &error), >, 0);
+  g_assert_no_error (error);
+
+  page = show (f, ENLACE_TYPE_TRACE_VIEW, "trace/port", jack);
+  d = enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page));
+  g_assert_nonnull (d);
+  g_assert_cmpstr (enlace_page_get_title (page), ==, "Trace from O-101:J2");
+  g_assert_cmpuint (enlace_trace_drawing_get_n_paths (d), ==, 1);
+
+  /* 1: served up to the jack, not incomplete */
+  g_assert_nonnull (strstr (enlace_page_get_subtitle (page), "1 up to the jack, 0 incomplete"));
+  path = g_ptr_array_index (enlace_trace_drawing_get_paths (d), 0);
+  g_assert_cmpint (path->state, ==, ENLACE_PATH_STATE_TO_JACK);
+  text = enlace_trace_drawing_dup_text (d);
+  g_assert_nonnull (strstr (text, "Served up to jack O-101:J2"));
+
+  /* 5: drawn from where the user started, the jack */
+  first = enlace_path_get_hop (path, 0, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (first[0].id, ==, jack);
+  g_assert_true (g_str_has_prefix (text, "Served up to jack") && strstr (text, "\nO-101\n") != NULL);
+  g_assert_true (strstr (text, "\nO-101\n") < strstr (text, "\nSW-1\n"));
+
+  /* 6: the planned cord's status is whole, and no line is cut */
+  g_assert_nonnull (strstr (text, "Planned"));
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+    cairo_t *cr = cairo_create (surface);
+
+    g_assert_cmpuint (enlace_trace_drawing_count_cut_lines (d, cr), ==, 0);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  enlace_test_screenshot (GTK_WIDGET (page), "trace-view-jack.png");
+
+  /* 3: without the cord, the missing hop is named with its place */
+  g_assert_true (enlace_store_delete (f->store, "cable", f->ids.cable_planned, &error));
+  g_assert_no_error (error);
+  enlace_test_spin (50);
+  d = enlace_trace_view_get_drawing (ENLACE_TRACE_VIEW (page));
+  g_assert_nonnull (strstr (enlace_page_get_subtitle (page), "0 up to the jack, 1 incomplete"));
+  after = enlace_trace_drawing_dup_text (d);
+  g_assert_true (g_str_has_prefix (after, "No patch cord at PP-1 port 2 in rack R1."));
+}
+
+/* Issue 11, point 4: a retired outlet whose link is decommissioned has
+ * no free port and none connected (its jacks are retired with it), and
+ * its comment is on its page. */
+static void
+test_retired_outlet (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) device = json_object_new ();
+  g_autoptr(JsonObject) cable = json_object_new ();
+  EnlacePage *page;
+  EnlacePortPanel *panel;
+
+  json_object_set_string_member (device, "status", "retired");
+  json_object_set_string_member (device, "comments", "Office turned into a store room in 2024; link left in the wall");
+  g_assert_true (enlace_store_update (f->store, "device", f->ids.outlet, device, &error));
+  g_assert_no_error (error);
+  json_object_set_string_member (cable, "status", "decommissioned");
+  g_assert_true (enlace_store_update (f->store, "cable", f->ids.cable_horizontal, cable, &error));
+  g_assert_no_error (error);
+
+  page = show (f, ENLACE_TYPE_DEVICE_PAGE, "device", f->ids.outlet);
+  panel = enlace_device_page_get_panel (ENLACE_DEVICE_PAGE (page));
+  g_assert_nonnull (panel);
+  g_assert_cmpuint (enlace_port_panel_get_n_ports (panel), ==, 4);
+  g_assert_cmpuint (enlace_port_panel_count (panel, ENLACE_PORT_CONNECTED), ==, 0);
+  g_assert_cmpuint (enlace_port_panel_count (panel, ENLACE_PORT_FREE), ==, 0);
+  g_assert_cmpuint (enlace_port_panel_count (panel, ENLACE_PORT_RETIRED), ==, 4);
+  g_assert_cmpstr (enlace_device_page_get_comments (ENLACE_DEVICE_PAGE (page)), ==,
+                   "Office turned into a store room in 2024; link left in the wall");
+  enlace_test_screenshot (GTK_WIDGET (page), "device-page-retired-outlet.png");
+
+  /* an active device with no comment shows none; a decommissioned cable
+   * alone makes its port retired, not free */
+  page = show (f, ENLACE_TYPE_DEVICE_PAGE, "device", f->ids.pp1);
+  g_assert_null (enlace_device_page_get_comments (ENLACE_DEVICE_PAGE (page)));
+  panel = enlace_device_page_get_panel (ENLACE_DEVICE_PAGE (page));
+  g_assert_cmpint (enlace_port_panel_find_port (panel, f->ids.pp1_r1)->state, ==, ENLACE_PORT_RETIRED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +377,8 @@ main (int   argc,
   g_test_add ("/views/trace-view/other-origins", Fixture, NULL, setup, test_other_origins, teardown);
   g_test_add ("/views/impact-view/what-breaks", Fixture, NULL, setup, test_impact, teardown);
   g_test_add ("/views/trace-view/reachable-from-forms", Fixture, NULL, setup, test_reachable_from_forms, teardown);
+  g_test_add ("/views/trace-view/jack-trace", Fixture, NULL, setup, test_jack_trace, teardown);
+  g_test_add ("/views/trace-view/retired-outlet", Fixture, NULL, setup, test_retired_outlet, teardown);
 
   return g_test_run ();
 }
