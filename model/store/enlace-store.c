@@ -26,7 +26,8 @@ struct _EnlaceStore
 
   sqlite3    *db;
   char       *path;
-  char       *user;
+  char       *author;       /* recorded in command.user: the person working */
+  gint64      session_start; /* newest command when the file was opened */
   GHashTable *stmts;        /* sql text → sqlite3_stmt */
   GHashTable *columns;      /* table → GStrv of columns (document tables) */
 
@@ -190,7 +191,7 @@ enlace_store_finalize (GObject *object)
         remember_checked (self->path);
     }
   g_free (self->path);
-  g_free (self->user);
+  g_free (self->author);
   g_free (self->command_kind);
 
   G_OBJECT_CLASS (enlace_store_parent_class)->finalize (object);
@@ -253,13 +254,24 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* The account's full name, else its login name. */
+char *
+enlace_store_default_author (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real != NULL && real[0] != '\0' && strcmp (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
 static void
 enlace_store_init (EnlaceStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_strfreev);
   self->bulk_marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->user = g_strdup (g_get_user_name ());
+  self->author = enlace_store_default_author ();
 }
 
 sqlite3 *
@@ -722,6 +734,7 @@ open_db (EnlaceStore           *self,
     return FALSE;
   if (!self->read_only && !create_triggers (self, error))
     return FALSE;
+  self->session_start = query_int (self, "SELECT coalesce(max(id), 0) FROM command", 0);
   return TRUE;
 }
 
@@ -787,21 +800,45 @@ enlace_store_get_schema_version (EnlaceStore *self)
 }
 
 void
+enlace_store_set_author (EnlaceStore *self,
+                         const char  *author)
+{
+  g_return_if_fail (ENLACE_IS_STORE (self));
+
+  g_free (self->author);
+  self->author = author != NULL && author[0] != '\0' ? g_strdup (author)
+                                                     : enlace_store_default_author ();
+}
+
+const char *
+enlace_store_get_author (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  return self->author;
+}
+
+void
 enlace_store_set_user (EnlaceStore *self,
                        const char  *user)
 {
   g_return_if_fail (ENLACE_IS_STORE (self));
   g_return_if_fail (user != NULL);
 
-  g_free (self->user);
-  self->user = g_strdup (user);
+  enlace_store_set_author (self, user);
 }
 
 const char *
 enlace_store_get_user (EnlaceStore *self)
 {
   g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
-  return self->user;
+  return self->author;
+}
+
+gint64
+enlace_store_get_session_start (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return self->session_start;
 }
 
 gboolean
@@ -925,7 +962,7 @@ begin_full (EnlaceStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, self->user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, label, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
   if (target > 0)
@@ -1315,6 +1352,27 @@ replay_backwards (EnlaceStore  *self,
   return TRUE;
 }
 
+/* The label of command @id, NULL when there is none. */
+static char *
+command_label (EnlaceStore *self,
+               gint64       id,
+               gboolean    *undone)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "SELECT label, undone <> 0 OR kind <> 'do' FROM command WHERE id = ?1", NULL);
+  char *label = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      label = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *undone = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  return label;
+}
+
 static gint64
 undo_target (EnlaceStore  *self,
              char        **label)
@@ -1441,16 +1499,14 @@ set_command_target (EnlaceStore  *self,
  * process may have committed a command between the moment a caller
  * looked (can_undo, the menu's label) and the moment the write lock is
  * held, and that newer command is the one to undo. */
-gboolean
-enlace_store_undo (EnlaceStore  *self,
-                   GError      **error)
+static gboolean
+undo_full (EnlaceStore  *self,
+           gint64        expected,
+           GError      **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *undo_label = NULL;
   gint64 target;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (self->depth == 0, FALSE);
 
   if (!begin_full (self, _("Undo"), "undo", 0, error))
     return FALSE;
@@ -1462,6 +1518,24 @@ enlace_store_undo (EnlaceStore  *self,
                    _("There is nothing to undo"));
       return FALSE;
     }
+  if (expected > 0 && target != expected)
+    {
+      gboolean undone = FALSE;
+      g_autofree char *wanted = command_label (self, expected, &undone);
+
+      enlace_store_rollback (self);
+      if (wanted == NULL)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("Command %lld is not in the audit log"), (long long) expected);
+      else if (undone)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                     _("“%s” cannot be undone: it is already undone, or is itself an undo or a redo"), wanted);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                     _("“%s” cannot be undone: “%s” was done after it; undo that first"),
+                     wanted, label);
+      return FALSE;
+    }
   undo_label = g_strdup_printf (_("Undo: %s"), label);
   if (!set_command_target (self, undo_label, target, error) ||
       !replay_backwards (self, target, error) ||
@@ -1471,6 +1545,28 @@ enlace_store_undo (EnlaceStore  *self,
       return FALSE;
     }
   return enlace_store_commit (self, error);
+}
+
+gboolean
+enlace_store_undo (EnlaceStore  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  return undo_full (self, 0, error);
+}
+
+gboolean
+enlace_store_undo_command (EnlaceStore  *self,
+                           gint64        command_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  g_return_val_if_fail (command_id > 0, FALSE);
+
+  return undo_full (self, command_id, error);
 }
 
 gboolean
