@@ -1268,7 +1268,7 @@ cli_cmd_log (int    argc,
 
       printf ("#%-5" G_GINT64_FORMAT " %s  %-12s %s%s\n",
               json_object_get_int_member (c, "id"),
-              json_object_get_string_member (c, "at"),
+              json_object_get_string_member (c, "at_local"),
               json_object_get_string_member (c, "user"),
               json_object_get_string_member (c, "label"),
               json_object_get_boolean_member (c, "undone") ? _(" (undone)") : "");

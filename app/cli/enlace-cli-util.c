@@ -36,9 +36,15 @@ cli_open (const char  *path,
           gboolean     create,
           GError     **error)
 {
-  return enlace_store_open (path,
-                            create ? ENLACE_STORE_OPEN_CREATE : ENLACE_STORE_OPEN_DEFAULT,
-                            error);
+  EnlaceStore *store = enlace_store_open (path,
+                                          create ? ENLACE_STORE_OPEN_CREATE : ENLACE_STORE_OPEN_DEFAULT,
+                                          error);
+
+  /* who is recorded in the audit log: $ENLACE_AUTHOR, else the account's
+   * full name (the store's default) */
+  if (store != NULL)
+    enlace_store_set_author (store, g_getenv ("ENLACE_AUTHOR"));
+  return store;
 }
 
 void

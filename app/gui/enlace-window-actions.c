@@ -42,7 +42,9 @@ _enlace_window_update_actions (EnlaceWindow *self)
   gboolean importing = self->import_cancellable != NULL;
 
   set_enabled (self, "win.undo", writable && !importing && enlace_store_can_undo (self->store));
+  set_enabled (self, "win.undo-command", writable && !importing && enlace_store_can_undo (self->store));
   set_enabled (self, "win.redo", writable && !importing && enlace_store_can_redo (self->store));
+  _enlace_window_update_undo_tooltip (self);
   set_enabled (self, "win.save-copy", has_store);
   set_enabled (self, "win.export-xml", has_store && !importing);
   set_enabled (self, "win.import-xml", writable && !importing);
@@ -586,18 +588,16 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  EnlaceWindow *self = ENLACE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = enlace_store_dup_undo_label (self->store);
+  _enlace_window_undo (ENLACE_WINDOW (widget), 0);
+}
 
-  if (!enlace_store_undo (self->store, &error))
-    _enlace_window_show_error (self, _("Cannot Undo"), error);
-  else if (label)
-    {
-      g_autofree char *msg = g_strdup_printf (_("Undone: %s"), label);
-      _enlace_window_toast (self, msg, FALSE);
-    }
-  _enlace_window_update_actions (self);
+/* An Undo toast: undoes its own command, if it is still the newest */
+static void
+undo_command_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _enlace_window_undo (ENLACE_WINDOW (widget), g_variant_get_int64 (param));
 }
 
 static void
@@ -788,37 +788,11 @@ delete_object_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  EnlaceWindow *self = ENLACE_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *msg = NULL;
-  const EnlaceKind *k;
   const char *kind;
   gint64 id;
-  gboolean showing;
 
   g_variant_get (param, "(&sx)", &kind, &id);
-  if (!(k = enlace_kind_lookup (kind)))
-    return;
-
-  key = enlace_store_dup_key (self->store, kind, id);
-  showing = self->visible_page &&
-            enlace_page_get_object_id (self->visible_page) == id &&
-            g_strcmp0 (enlace_page_get_kind (self->visible_page), kind) == 0;
-
-  if (!enlace_store_delete (self->store, kind, id, &error))
-    {
-      g_autofree char *heading = g_strdup_printf (_("Cannot Delete %s %s"), _(k->label), key ? key : "");
-      _enlace_window_show_error (self, heading, error);
-      return;
-    }
-
-  msg = g_strdup_printf (_("Deleted %s %s"), _(k->label), key ? key : "");
-  _enlace_window_toast (self, msg, TRUE);
-
-  if (showing)
-    _enlace_window_go_back (self);
-  _enlace_window_update_actions (self);
+  _enlace_window_delete (ENLACE_WINDOW (widget), kind, id);
 }
 
 /* Cases */
@@ -906,6 +880,7 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-command", "x", undo_command_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -27,6 +27,7 @@ struct _EnlaceWindow
   AdwStatusPage        *empty_page;
   GMenu                *recent_section;
   GtkMenuButton        *primary_menu_button;
+  GtkButton            *undo_button;
 
   /* the document */
   EnlaceStore          *store;
@@ -41,6 +42,17 @@ struct _EnlaceWindow
   /* the dialog of win.new-object, while open */
   GtkWindow            *create_dialog;
   EnlaceObjectForm     *create_form;
+
+  /* Undo toasts still shown or queued, each bound to its command (the
+   * target of win.undo-command); a newer command takes their button */
+  GPtrArray            *undo_toasts;
+  /* What the visible page shows, while it exists: its label and its
+   * ancestors, nearest first (of HistoryEntry), where the page goes when
+   * the object disappears */
+  char                 *visible_label;
+  GArray               *visible_ancestors;
+  guint                 deleting : 1;  /* win.delete-object is deleting */
+  GPtrArray            *toast_log;     /* titles of the last toasts (tests) */
 
   /* Import XML running in a thread */
   GCancellable         *import_cancellable;
@@ -70,10 +82,39 @@ void              _enlace_window_toast              (EnlaceWindow      *self,
                                                      const char        *title,
                                                      gboolean           with_undo);
 void              _enlace_window_go_back            (EnlaceWindow      *self);
+/* The welcome page of an empty project. */
+void              _enlace_window_show_empty         (EnlaceWindow      *self);
+/* The undo button's tooltip: what undo will undo, and when. */
+void              _enlace_window_update_undo_tooltip (EnlaceWindow     *self);
+/* Makes @toast's Undo button undo the command undo would act on now (the
+ * one just committed), and only that one. */
+void              _enlace_window_bind_undo_toast    (EnlaceWindow      *self,
+                                                     AdwToast          *toast);
+/* Takes the Undo button off every Undo toast: a newer command committed. */
+void              _enlace_window_dismiss_undo_toasts (EnlaceWindow     *self);
+/* Deletes object @id of @kind; when others go with it, asks first and
+ * returns the dialog (else NULL). */
+AdwMessageDialog *_enlace_window_delete             (EnlaceWindow      *self,
+                                                     const char        *kind,
+                                                     gint64             id);
+/* Remembers where the visible page goes if its object disappears. */
+void              _enlace_window_track_visible      (EnlaceWindow      *self);
+/* The visible page's object was deleted or undone: shows its nearest
+ * ancestor that still exists (else the start page), with a toast. */
+void              _enlace_window_leave_vanished     (EnlaceWindow      *self,
+                                                     EnlaceChangeSet   *changes);
+/* Undoes the command undo would act on, asking first when it is older
+ * than this session, large or a bulk insert (then the dialog is returned,
+ * else NULL); @command_id > 0: only that command (an Undo toast). */
+AdwMessageDialog *_enlace_window_undo               (EnlaceWindow      *self,
+                                                     gint64             command_id);
 void              _enlace_window_update_recent      (EnlaceWindow      *self);
 /* The new-case dialog of win.new-case (@procedure_code may be NULL). */
 GtkWindow        *_enlace_window_new_case           (EnlaceWindow      *self,
                                                      const char        *procedure_code);
+/* Tests: whether a toast shown since the last call contains @text; forgets them. */
+gboolean          _enlace_window_toasted            (EnlaceWindow      *self,
+                                                     const char        *text);
 /* Tests: whether an action is enabled now. */
 gboolean          _enlace_window_action_enabled     (EnlaceWindow      *self,
                                                      const char        *name);

@@ -231,6 +231,7 @@ enlace_window_show_object (EnlaceWindow *self,
     }
 
   self->visible_page = page;
+  _enlace_window_track_visible (self);
   gtk_stack_set_visible_child (self->content_stack, GTK_WIDGET (page));
   select_sidebar (self, kind, id);
   update_title (self);
@@ -308,13 +309,19 @@ show_start_page (EnlaceWindow *self)
     enlace_window_show_object (self, "site",
                                json_object_get_int_member (g_ptr_array_index (sites, 0), "id"));
   else
-    {
-      self->visible_page = NULL;
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      gtk_list_box_unselect_all (self->sections);
-      gtk_list_box_unselect_all (self->attention);
-      update_title (self);
-    }
+    _enlace_window_show_empty (self);
+}
+
+void
+_enlace_window_show_empty (EnlaceWindow *self)
+{
+  self->visible_page = NULL;
+  _enlace_window_track_visible (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  gtk_list_box_unselect_all (self->sections);
+  gtk_list_box_unselect_all (self->attention);
+  update_title (self);
+  _enlace_window_update_actions (self);
 }
 
 static void
@@ -322,6 +329,11 @@ on_store_changed (EnlaceWindow    *self,
                   EnlaceChangeSet *changes,
                   EnlaceStore     *store)
 {
+  /* an Undo toast undoes its own command: a newer one dismisses it */
+  _enlace_window_dismiss_undo_toasts (self);
+  /* the page's object was deleted or undone: go to what still exists */
+  _enlace_window_leave_vanished (self, changes);
+
   /* the first site of an empty project: leave the welcome page */
   if (self->visible_page == NULL && enlace_change_set_touches (changes, "site"))
     show_start_page (self);
@@ -342,6 +354,7 @@ enlace_window_set_store (EnlaceWindow *self,
     return;
 
   remove_pages (self);
+  _enlace_window_dismiss_undo_toasts (self);
 
   if (self->store)
     {
@@ -389,9 +402,9 @@ enlace_window_open_path (EnlaceWindow  *self,
     return FALSE;
 
   {
+    /* who is recorded in the audit log; empty: the account's full name */
     g_autofree char *author = self->settings ? g_settings_get_string (self->settings, "author-name") : NULL;
-    if (author && author[0])
-      enlace_store_set_user (store, author);
+    enlace_store_set_author (store, author);
   }
 
   enlace_window_set_store (self, store);
@@ -464,15 +477,33 @@ _enlace_window_toast (EnlaceWindow *self,
 {
   AdwToast *toast = adw_toast_new (title);
 
+  g_ptr_array_add (self->toast_log, g_strdup (title));
+  if (self->toast_log->len > 20)
+    g_ptr_array_remove_index (self->toast_log, 0);
+
   if (with_undo)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
+      _enlace_window_bind_undo_toast (self, toast);
       adw_toast_set_timeout (toast, 8);
     }
   else
     adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+gboolean
+_enlace_window_toasted (EnlaceWindow *self,
+                        const char   *text)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (ENLACE_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->toast_log->len; i++)
+    if (strstr (g_ptr_array_index (self->toast_log, i), text))
+      found = TRUE;
+  g_ptr_array_set_size (self->toast_log, 0);
+  return found;
 }
 
 static gboolean
@@ -509,6 +540,17 @@ enlace_window_close_request (GtkWindow *window)
     g_cancellable_cancel (self->import_cancellable);
 
   return GTK_WINDOW_CLASS (enlace_window_parent_class)->close_request (window);
+}
+
+static void
+author_changed_cb (EnlaceWindow *self,
+                   const char   *key,
+                   GSettings    *settings)
+{
+  g_autofree char *author = g_settings_get_string (settings, "author-name");
+
+  if (self->store != NULL)
+    enlace_store_set_author (self->store, author);
 }
 
 static GSettings *
@@ -556,6 +598,10 @@ enlace_window_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->enabled, g_hash_table_unref);
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->visible_ancestors, g_array_unref);
+  g_clear_pointer (&self->visible_label, g_free);
+  g_clear_pointer (&self->toast_log, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_toasts, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
 
@@ -592,6 +638,7 @@ enlace_window_class_init (EnlaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, undo_button);
   gtk_widget_class_bind_template_callback (widget_class, campus_tree_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, attention_activated_cb);
@@ -612,6 +659,10 @@ enlace_window_init (EnlaceWindow *self)
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = g_array_new (FALSE, TRUE, sizeof (HistoryEntry));
   g_array_set_clear_func (self->history, history_entry_clear);
+  self->visible_ancestors = g_array_new (FALSE, TRUE, sizeof (HistoryEntry));
+  g_array_set_clear_func (self->visible_ancestors, history_entry_clear);
+  self->undo_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->toast_log = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -640,6 +691,8 @@ enlace_window_init (EnlaceWindow *self)
   self->settings = settings_new_if_installed ();
   if (self->settings)
     {
+      g_signal_connect_object (self->settings, "changed::author-name",
+                               G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));

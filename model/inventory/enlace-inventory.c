@@ -237,6 +237,13 @@ enlace_inventory_log (EnlaceStore  *store,
 
       json_object_set_int_member (o, "id", id);
       json_object_set_string_member (o, "at", at ? at : "");
+      {
+        g_autoptr(GDateTime) utc = at ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+        g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+        g_autofree char *text = local ? g_date_time_format (local, "%Y-%m-%d %H:%M:%S") : NULL;
+
+        json_object_set_string_member (o, "at_local", text ? text : (at ? at : ""));
+      }
       json_object_set_string_member (o, "user", user ? user : "");
       json_object_set_string_member (o, "label", label ? label : "");
       json_object_set_string_member (o, "kind", kind ? kind : "do");

@@ -19,7 +19,9 @@ gboolean   enlace_inventory_cable_ends   (EnlaceStore  *store,
 
 /* The audit log, newest command first, at most @limit commands (0: all).
  * A JSON array of objects:
- *   { "id", "at", "user", "label", "kind" ("do" | "undo" | "redo"),
+ *   { "id", "at" (UTC, ISO 8601), "at_local" ("2024-05-01 10:32:05", the
+ *     local time), "user" (the author: enlace_store_set_author()), "label",
+ *     "kind" ("do" | "undo" | "redo"),
  *     "target" (the command undone or redone, or null),
  *     "undone" (true when this command is currently undone),
  *     "changes": [ { "table", "kind" (the object kind, or null),

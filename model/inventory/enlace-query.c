@@ -23,7 +23,7 @@ static const EnlaceColumn outlet_columns[] = {
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
 };
 static const EnlaceColumn audit_columns[] = {
-  { "at", N_("When"), "replace(substr(t.at, 1, 19), 'T', ' ')", "t.id", ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "at", N_("When"), "datetime(t.at, 'localtime')", "t.id", ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "user", N_("Who"), "t.user", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "label", N_("What"), "t.label", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, FALSE, FALSE },

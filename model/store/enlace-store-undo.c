@@ -250,20 +250,37 @@ mark_undone (EnlaceStore  *self,
   return TRUE;
 }
 
-/* Undo and redo choose their target after BEGIN IMMEDIATE: another
- * process may have committed a command between the moment a caller
- * looked (can_undo, the menu's label) and the moment the write lock is
- * held, and that newer command is the one to undo. */
-gboolean
-enlace_store_undo (EnlaceStore  *self,
-                   GError      **error)
+/* The label of command @id, NULL when there is none. */
+static char *
+command_label (EnlaceStore *self,
+               gint64       id,
+               gboolean    *undone)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (self, "SELECT label, undone <> 0 OR kind <> 'do' FROM command WHERE id = ?1", NULL);
+  char *label = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      label = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *undone = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  return label;
+}
+
+/* Undoes the newest command not undone; when @expected > 0, only if that
+ * is command @expected (an undo bound to its command refuses otherwise). */
+static gboolean
+undo_full (EnlaceStore  *self,
+           gint64        expected,
+           GError      **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *undo_label = NULL;
   gint64 target;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
 
   if (!enlace_store_begin_full (self, _("Undo"), "undo", 0, error))
     return FALSE;
@@ -275,6 +292,24 @@ enlace_store_undo (EnlaceStore  *self,
                    _("There is nothing to undo"));
       return FALSE;
     }
+  if (expected > 0 && target != expected)
+    {
+      gboolean undone = FALSE;
+      g_autofree char *wanted = command_label (self, expected, &undone);
+
+      enlace_store_rollback (self);
+      if (wanted == NULL)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("Command %lld is not in the audit log"), (long long) expected);
+      else if (undone)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                     _("“%s” cannot be undone: it is already undone, or is itself an undo or a redo"), wanted);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                     _("“%s” cannot be undone: “%s” was done after it; undo that first"),
+                     wanted, label);
+      return FALSE;
+    }
   undo_label = g_strdup_printf (_("Undo: %s"), label);
   if (!enlace_store_set_command_target (self, undo_label, target, error) ||
       !replay_backwards (self, target, error) ||
@@ -284,6 +319,32 @@ enlace_store_undo (EnlaceStore  *self,
       return FALSE;
     }
   return enlace_store_commit (self, error);
+}
+
+/* Undo and redo choose their target after BEGIN IMMEDIATE: another
+ * process may have committed a command between the moment a caller
+ * looked (can_undo, the menu's label) and the moment the write lock is
+ * held, and that newer command is the one to undo. */
+gboolean
+enlace_store_undo (EnlaceStore  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
+
+  return undo_full (self, 0, error);
+}
+
+gboolean
+enlace_store_undo_command (EnlaceStore  *self,
+                           gint64        command_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
+  g_return_val_if_fail (command_id > 0, FALSE);
+
+  return undo_full (self, command_id, error);
 }
 
 gboolean

@@ -27,7 +27,8 @@ struct _EnlaceStore
 
   sqlite3    *db;
   char       *path;
-  char       *user;
+  char       *author;       /* recorded in command.user: the person working */
+  gint64      session_start; /* newest command when the file was opened */
   GHashTable *stmts;        /* sql text → sqlite3_stmt */
   GHashTable *columns;      /* table → GStrv of columns (document tables) */
 
@@ -191,7 +192,7 @@ enlace_store_finalize (GObject *object)
         remember_checked (self->path);
     }
   g_free (self->path);
-  g_free (self->user);
+  g_free (self->author);
   g_free (self->command_kind);
 
   G_OBJECT_CLASS (enlace_store_parent_class)->finalize (object);
@@ -254,13 +255,24 @@ finalize_stmt (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* The account's full name, else its login name. */
+char *
+enlace_store_default_author (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (real != NULL && real[0] != '\0' && strcmp (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
 static void
 enlace_store_init (EnlaceStore *self)
 {
   self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_strfreev);
   self->bulk_marks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->user = g_strdup (g_get_user_name ());
+  self->author = enlace_store_default_author ();
 }
 
 sqlite3 *
@@ -730,6 +742,7 @@ open_db (EnlaceStore           *self,
     return FALSE;
   if (!self->read_only && !create_triggers (self, error))
     return FALSE;
+  self->session_start = query_int (self, "SELECT coalesce(max(id), 0) FROM command", 0);
   return TRUE;
 }
 
@@ -795,21 +808,45 @@ enlace_store_get_schema_version (EnlaceStore *self)
 }
 
 void
+enlace_store_set_author (EnlaceStore *self,
+                         const char  *author)
+{
+  g_return_if_fail (ENLACE_IS_STORE (self));
+
+  g_free (self->author);
+  self->author = author != NULL && author[0] != '\0' ? g_strdup (author)
+                                                     : enlace_store_default_author ();
+}
+
+const char *
+enlace_store_get_author (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+  return self->author;
+}
+
+void
 enlace_store_set_user (EnlaceStore *self,
                        const char  *user)
 {
   g_return_if_fail (ENLACE_IS_STORE (self));
   g_return_if_fail (user != NULL);
 
-  g_free (self->user);
-  self->user = g_strdup (user);
+  enlace_store_set_author (self, user);
 }
 
 const char *
 enlace_store_get_user (EnlaceStore *self)
 {
   g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
-  return self->user;
+  return self->author;
+}
+
+gint64
+enlace_store_get_session_start (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return self->session_start;
 }
 
 gboolean
@@ -933,7 +970,7 @@ enlace_store_begin_full (EnlaceStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, self->user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, self->author, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, label, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
   if (target > 0)

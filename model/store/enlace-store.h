@@ -87,10 +87,23 @@ EnlaceStore *enlace_store_new_memory       (GError               **error);
 const char  *enlace_store_get_path         (EnlaceStore           *self);
 gboolean     enlace_store_is_read_only     (EnlaceStore           *self);
 int          enlace_store_get_schema_version (EnlaceStore         *self);
-/* Who is recorded in the audit log (default: the login name). */
+/* The person working, recorded with every command in the audit log
+ * (column command.user).  Default: the account's full name
+ * (g_get_real_name()), else its login name; NULL or "" restores it.  The
+ * GUI sets it from the preference "author-name", enlace-cli from
+ * $ENLACE_AUTHOR. */
+void         enlace_store_set_author       (EnlaceStore           *self,
+                                            const char            *author);
+const char  *enlace_store_get_author       (EnlaceStore           *self);
+/* The same as set_author / get_author (older names). */
 void         enlace_store_set_user         (EnlaceStore           *self,
                                             const char            *user);
 const char  *enlace_store_get_user         (EnlaceStore           *self);
+/* The account's full name, else its login name (newly allocated). */
+char        *enlace_store_default_author   (void);
+/* The id of the newest command of the audit log when the file was opened
+ * (0 for a new file): commands up to it are older than this session. */
+gint64       enlace_store_get_session_start (EnlaceStore          *self);
 /* Writes a consistent copy with SQLite's backup API. */
 gboolean     enlace_store_save_copy        (EnlaceStore           *self,
                                             const char            *path,
@@ -112,6 +125,50 @@ char        *enlace_store_dup_undo_label   (EnlaceStore           *self);
 char        *enlace_store_dup_redo_label   (EnlaceStore           *self);
 gboolean     enlace_store_undo             (EnlaceStore           *self,
                                             GError               **error);
+/* Undoes command @command_id if it is still the newest command that undo
+ * would act on; otherwise changes nothing and fails with
+ * ENLACE_STORE_ERROR_CONFLICT, naming the newer command (an Undo toast
+ * undoes its own command or nothing). */
+gboolean     enlace_store_undo_command     (EnlaceStore           *self,
+                                            gint64                 command_id,
+                                            GError               **error);
+
+/* What undo would act on, for a front end to say it and to ask first.
+ * Undo asks before undoing a command older than this session, one that
+ * changed more than ENLACE_UNDO_CONFIRM_ROWS rows, or a bulk command (the
+ * demo, an import, the generator). */
+#define ENLACE_UNDO_CONFIRM_ROWS 200
+
+typedef struct
+{
+  gint64     command_id;
+  char      *label;          /* "Connect" */
+  char      *author;         /* who did it */
+  GDateTime *at;             /* when it was committed, local time */
+  guint64    n_rows;         /* rows it wrote (each row of a bulk range) */
+  gboolean   bulk;           /* a bulk insert: demo, import, generator */
+  gboolean   before_session; /* committed before the file was opened here */
+  gboolean   needs_confirmation;
+} EnlaceUndoInfo;
+
+void             enlace_undo_info_free     (EnlaceUndoInfo        *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceUndoInfo, enlace_undo_info_free)
+/* The command undo would act on now, or NULL when there is nothing to
+ * undo (or the file is read-only). */
+EnlaceUndoInfo  *enlace_store_get_undo_info (EnlaceStore          *self);
+/* The same for any command of the log; NULL with @error when unknown. */
+EnlaceUndoInfo  *enlace_store_get_command_info (EnlaceStore       *self,
+                                            gint64                 command_id,
+                                            GError               **error);
+/* "Undo “Connect” (today 10:32)": the label of the undo button or menu. */
+char            *enlace_undo_info_dup_action_label (const EnlaceUndoInfo *info);
+/* Why undo asks first, as a sentence: "“Demo campus” was done before this
+ * file was opened (yesterday 18:02, by Ana Gómez) and changed 12,345
+ * rows." */
+char            *enlace_undo_info_dup_warning (const EnlaceUndoInfo *info);
+/* A time for people, in local time: "today 10:32", "yesterday 18:02",
+ * "2024-05-01 10:32". */
+char            *enlace_format_when        (GDateTime             *when);
 gboolean     enlace_store_redo             (EnlaceStore           *self,
                                             GError               **error);
 

@@ -561,6 +561,54 @@ test_log (Fixture       *f,
   g_assert_nonnull (strstr (out, "2 Ports"));
 }
 
+/* The log records the person working ($ENLACE_AUTHOR, else the account's
+ * full name) and shows local time ($TZ), not UTC. */
+static void
+test_log_author_local_time (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonNode) log = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *c;
+
+  make_campus (f);
+  g_setenv ("ENLACE_AUTHOR", "Ana Gómez", TRUE);
+  g_setenv ("TZ", "ENL-5", TRUE);  /* five hours east of UTC, no DST */
+  OK ("set", f->file, "device", "SW1", "u_position=30");
+  g_unsetenv ("ENLACE_AUTHOR");
+
+  log = run_json ("log", f->file, "--limit", "1", NULL);
+  c = json_array_get_object_element (json_node_get_array (log), 0);
+  g_assert_cmpstr (json_object_get_string_member (c, "user"), ==, "Ana Gómez");
+  utc = g_date_time_new_from_iso8601 (json_object_get_string_member (c, "at"), NULL);
+  g_assert_nonnull (utc);
+  zone = g_time_zone_new_identifier ("ENL-5");
+  g_assert_nonnull (zone);
+  local = g_date_time_to_timezone (utc, zone);
+  expected = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+  g_assert_cmpstr (json_object_get_string_member (c, "at_local"), ==, expected);
+
+  g_assert_cmpint (run (&out, NULL, "log", f->file, "--limit", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "Ana Gómez"));
+  g_assert_null (strstr (out, json_object_get_string_member (c, "at")));
+
+  /* without $ENLACE_AUTHOR: not the login's "root" but the account's name */
+  OK ("set", f->file, "device", "SW1", "u_position=31");
+  g_clear_pointer (&log, json_node_unref);
+  log = run_json ("log", f->file, "--limit", "1", NULL);
+  c = json_array_get_object_element (json_node_get_array (log), 0);
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    g_assert_cmpstr (json_object_get_string_member (c, "user"), ==, g_get_real_name ());
+  else
+    g_assert_cmpstr (json_object_get_string_member (c, "user"), ==, g_get_user_name ());
+  g_unsetenv ("TZ");
+}
+
 static void
 test_check_stats (Fixture       *f,
                   gconstpointer  data)
@@ -625,6 +673,7 @@ main (int    argc,
   ADD ("connect-proposes", test_connect_proposes);
   ADD ("undo-redo", test_undo_redo);
   ADD ("log", test_log);
+  ADD ("log-author-local-time", test_log_author_local_time);
   ADD ("check-stats", test_check_stats);
 #undef ADD
 
