@@ -103,6 +103,8 @@ gboolean     enlace_store_set_meta         (EnlaceStore           *self,
                                             const char            *key,
                                             const char            *value,
                                             GError               **error);
+/* Every key of `meta`, sorted (NULL-terminated; g_strfreev). */
+GStrv        enlace_store_list_meta        (EnlaceStore           *self);
 
 /* The project's identity on its documents (enlace-store-identity.c): meta
  * "institution" and "department" (set with enlace_store_set_meta) and the
