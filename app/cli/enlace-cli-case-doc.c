@@ -17,35 +17,19 @@
 #include "enlace-cli.h"
 #include "enlace-render-document.h"
 
-/* The logo: --logo, else the meta key "logo" (a path, relative to the
- * project file's folder).  NULL without error when there is none. */
+/* The logo: --logo, else the project's (enlace_store_get_logo).  NULL
+ * without error when there is none. */
 static GBytes *
 load_logo (EnlaceStore  *store,
            const char   *opt_logo,
            GError      **error)
 {
-  g_autofree char *meta = NULL;
-  g_autofree char *path = NULL;
   char *data = NULL;
   gsize len = 0;
 
-  if (opt_logo != NULL)
-    path = g_strdup (opt_logo);
-  else
-    {
-      meta = enlace_store_get_meta (store, "logo");
-      if (meta == NULL || *meta == '\0')
-        return NULL;
-      if (g_path_is_absolute (meta) || enlace_store_get_path (store) == NULL)
-        path = g_strdup (meta);
-      else
-        {
-          g_autofree char *dir = g_path_get_dirname (enlace_store_get_path (store));
-
-          path = g_build_filename (dir, meta, NULL);
-        }
-    }
-  if (!g_file_get_contents (path, &data, &len, error))
+  if (opt_logo == NULL)
+    return enlace_store_get_logo (store, error);
+  if (!g_file_get_contents (opt_logo, &data, &len, error))
     return NULL;
   return g_bytes_new_take (data, len);
 }
@@ -74,7 +58,7 @@ cli_case_doc (int    argc,
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &opt_kind, N_("form (default: the case's main document), memo, notice or answer"), N_("KIND") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("a4 or letter (default: the meta key “paper”, else letter)"), N_("PAPER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The PDF to write (default: FOLIO-KIND.pdf)"), N_("PDF") },
-    { "logo", 0, 0, G_OPTION_ARG_FILENAME, &opt_logo, N_("A PNG, JPEG or SVG logo (default: the meta key “logo”)"), N_("IMAGE") },
+    { "logo", 0, 0, G_OPTION_ARG_FILENAME, &opt_logo, N_("A PNG, JPEG or SVG logo (default: the project’s, see enlace-cli meta)"), N_("IMAGE") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &opt_date, N_("The date printed (YYYY-MM-DD; default today)"), N_("DATE") },
     { "text", 0, 0, G_OPTION_ARG_NONE, &opt_text, N_("Print the document as text instead"), NULL },
     { "mailto", 0, 0, G_OPTION_ARG_NONE, &opt_mailto, N_("Print the mailto: that sends it to the addressee instead"), NULL },

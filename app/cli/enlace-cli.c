@@ -19,6 +19,7 @@ static const EnlaceCliCommand commands[] = {
   { "show",       cli_cmd_show,       N_("Show one object") },
   { "check",      cli_cmd_check,      N_("Check integrity and every validation rule") },
   { "stats",      cli_cmd_stats,      N_("Count the objects of every kind") },
+  { "meta",       cli_cmd_meta,       N_("Show or set the document properties (institution, department, logo)") },
   { "add",        cli_cmd_add,        N_("Add an object") },
   { "set",        cli_cmd_set,        N_("Change fields of an object") },
   { "remove",     cli_cmd_remove,     N_("Remove an object and what belongs to it") },

@@ -550,14 +550,18 @@ failed:
   return error && *error ? FALSE : writer_failed (ex, error);
 }
 
-/* <attachment id="3" sha256="…" mime="image/png" name="plano.png">BASE64</attachment> */
+/* <attachment id="3" sha256="…" mime="image/png" name="plano.png">BASE64</attachment>:
+ * the plans under the floor plans and the logo */
 static gboolean
 export_attachments (Export  *ex,
                     GError **error)
 {
   sqlite3_stmt *stmt = enlace_store_prepare (ex->store,
                                              "SELECT id, sha256, mime, name, data FROM attachment "
-                                             "WHERE id IN (SELECT attachment_id FROM floor_plan) ORDER BY id",
+                                             "WHERE id IN (SELECT attachment_id FROM floor_plan) "
+                                             /* the logo (meta "logo" = "attachment:ID") */
+                                             "OR id IN (SELECT CAST(substr(value, 12) AS INTEGER) FROM meta "
+                                             "WHERE key = 'logo' AND value LIKE 'attachment:%') ORDER BY id",
                                              error);
   if (stmt == NULL)
     return FALSE;

@@ -1132,12 +1132,24 @@ write_campus (Demo *d)
   }
 }
 
+/* The university's emblem for the header of its documents: a shield
+ * with the valley (two hills and a river) and the initials. */
+static const char demo_logo_svg[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"132\" viewBox=\"0 0 120 132\">\n"
+  "  <path d=\"M6 6 H114 V70 C114 104 88 122 60 128 C32 122 6 104 6 70 Z\" fill=\"#1a5fb4\" stroke=\"#0b3a75\" stroke-width=\"4\"/>\n"
+  "  <path d=\"M14 68 L42 36 L60 54 L80 30 L106 68 Z\" fill=\"#ffffff\"/>\n"
+  "  <path d=\"M20 80 C40 70 56 92 76 82 C88 76 96 78 102 80\" fill=\"none\" stroke=\"#99c1f1\" stroke-width=\"6\" stroke-linecap=\"round\"/>\n"
+  "  <text x=\"60\" y=\"112\" text-anchor=\"middle\" font-family=\"sans-serif\" font-weight=\"bold\" font-size=\"24\" fill=\"#ffffff\">UTV</text>\n"
+  "</svg>\n";
+
 gboolean
 enlace_demo_populate (EnlaceStore  *store,
                       GError      **error)
 {
   Demo d = { 0 };
   g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) logo = g_bytes_new_static (demo_logo_svg, sizeof demo_logo_svg - 1);
   gboolean ok;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
@@ -1162,6 +1174,7 @@ enlace_demo_populate (EnlaceStore  *store,
   if (ok)
     ok = enlace_store_set_meta (store, "institution", "Universidad Tecnológica del Valle", &local)
          && enlace_store_set_meta (store, "author", "Departamento de Comunicaciones y Enlaces", &local)
+         && enlace_store_set_logo (store, logo, &local)
          && enlace_demo_add_plans (store, &local);
   if (!ok)
     {

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* Writes the demo campus into @store (which should be empty) as one
  * undoable command ("Demo campus"), and sets the meta keys institution
- * and author. */
+ * and author and the university's logo (an SVG kept in the file). */
 gboolean  enlace_demo_populate     (EnlaceStore  *store,
                                     GError      **error);
 

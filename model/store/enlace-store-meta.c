@@ -71,3 +71,21 @@ fail:
   enlace_store_rollback (self);
   return FALSE;
 }
+
+GStrv
+enlace_store_list_meta (EnlaceStore *self)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  stmt = enlace_store_prepare (self, "SELECT key FROM meta ORDER BY key", NULL);
+  if (stmt != NULL)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (keys, (const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (keys);
+}

@@ -116,6 +116,28 @@ gboolean     enlace_store_set_meta         (EnlaceStore           *self,
                                             const char            *key,
                                             const char            *value,
                                             GError               **error);
+/* Every key of `meta`, sorted (NULL-terminated; g_strfreev). */
+GStrv        enlace_store_list_meta        (EnlaceStore           *self);
+
+/* The project's identity on its documents (enlace-store-identity.c): meta
+ * "institution" and "department" (set with enlace_store_set_meta) and the
+ * logo, an image kept in the file as an attachment that meta "logo" names
+ * as "attachment:ID" (an older value, a path relative to the project
+ * file's folder, still works). */
+#define ENLACE_LOGO_MAX_SIZE (2 * 1000 * 1000)  /* 2 MB */
+/* The logo's image; NULL without @error when the project has none. */
+GBytes      *enlace_store_get_logo         (EnlaceStore           *self,
+                                            GError               **error);
+/* Stores @image (PNG, JPEG or SVG by content, at most
+ * ENLACE_LOGO_MAX_SIZE bytes) as the logo, or removes it when NULL; one
+ * undoable command. */
+gboolean     enlace_store_set_logo         (EnlaceStore           *self,
+                                            GBytes                *image,
+                                            GError               **error);
+/* The MIME type of @image if it may be a logo, else NULL with @error
+ * naming the rule it breaks. */
+const char  *enlace_logo_check             (GBytes                *image,
+                                            GError               **error);
 
 /* Undo and redo replay row images; each is itself a command in the log. */
 gboolean     enlace_store_can_undo         (EnlaceStore           *self);

@@ -39,30 +39,6 @@ preferred_paper (void)
   return g_strcmp0 (paper, "a4") == 0 ? "A4" : "Letter";
 }
 
-/* The logo: the meta key "logo", a path relative to the project file. */
-static GBytes *
-load_logo (EnlaceStore *store)
-{
-  g_autofree char *meta = enlace_store_get_meta (store, "logo");
-  g_autofree char *path = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  if (meta == NULL || *meta == '\0')
-    return NULL;
-  if (g_path_is_absolute (meta) || enlace_store_get_path (store) == NULL)
-    path = g_strdup (meta);
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (enlace_store_get_path (store));
-
-      path = g_build_filename (dir, meta, NULL);
-    }
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return NULL;
-  return g_bytes_new_take (data, len);
-}
-
 static void
 show_error (GtkWidget  *widget,
             const char *heading,
@@ -127,9 +103,10 @@ print_clicked_cb (GtkButton *button,
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->doc = build_doc (a, &error);
-  job->logo = load_logo (a->store);
-  options.logo = job->logo;
   if (job->doc != NULL)
+    job->logo = enlace_store_get_logo (a->store, &error);
+  options.logo = job->logo;
+  if (job->doc != NULL && error == NULL)
     job->pages = enlace_document_pages_new (job->doc, &options, &error);
   if (job->pages == NULL)
     {
@@ -175,10 +152,11 @@ export_response_cb (GtkNativeDialog *dialog,
   if (path == NULL)
     goto out;
   doc = build_doc (a, &error);
-  logo = load_logo (a->store);
+  if (doc != NULL)
+    logo = enlace_store_get_logo (a->store, &error);
   options.logo = logo;
   base = g_path_get_basename (path);
-  if (doc == NULL
+  if (doc == NULL || error != NULL
       || enlace_render_document_pdf (doc, &options, path, &error) == 0
       || enlace_case_document_record (a->store, doc, "document", base, &error) == 0)
     g_warning ("%s", error->message);

@@ -723,3 +723,28 @@ enlace_render_document_pdf (const EnlaceCaseDocument        *doc,
     }
   return pages->n_pages;
 }
+
+cairo_surface_t *
+enlace_render_logo (GBytes  *logo,
+                    int      width,
+                    int      height,
+                    GError **error)
+{
+  g_autoptr(EnlaceDocumentPages) pages = g_new0 (EnlaceDocumentPages, 1);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double k;
+
+  g_return_val_if_fail (logo != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  if (!load_logo (pages, logo, error))
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  k = MIN (width / pages->logo_w, height / pages->logo_h);
+  draw_logo (pages, cr, (width - pages->logo_w * k) / 2, 0, pages->logo_w * k, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}

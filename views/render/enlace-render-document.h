@@ -50,4 +50,12 @@ guint                enlace_render_document_pdf     (const EnlaceCaseDocument   
                                                      const char                      *path,
                                                      GError                         **error);
 
+/* @logo (PNG, JPEG or SVG) drawn to fit a @width × @height ARGB32 image,
+ * centred, transparent around it (a thumbnail); NULL with @error when it
+ * cannot be read. */
+cairo_surface_t     *enlace_render_logo             (GBytes                          *logo,
+                                                     int                              width,
+                                                     int                              height,
+                                                     GError                         **error);
+
 G_END_DECLS

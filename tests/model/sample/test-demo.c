@@ -76,9 +76,14 @@ test_populate (void)
   g_autofree char *author = enlace_store_get_meta (store, "author");
   guint outlets = count_devices (store, "outlet", NULL);
   guint extensions = enlace_store_count (store, "extension");
+  g_autoptr(GBytes) logo = enlace_store_get_logo (store, &error);
 
   g_assert_cmpstr (institution, ==, "Universidad Tecnológica del Valle");
   g_assert_nonnull (author);
+  /* the university's emblem, an SVG kept in the file */
+  g_assert_no_error (error);
+  g_assert_nonnull (logo);
+  g_assert_cmpstr (enlace_logo_check (logo, &error), ==, "image/svg+xml");
   g_assert_cmpuint (enlace_store_count (store, "site"), ==, 1);
   g_assert_cmpuint (enlace_store_count (store, "building"), ==, 3);
   g_assert_cmpuint (enlace_store_count (store, "floor"), ==, 7);
