@@ -8,7 +8,10 @@
  * 9): the inbox's first page (open the file, first 50 rows and the
  * counts) under 1 s; a filter or a text search under 100 ms; opening a
  * case under 50 ms; adding a step result under 5 ms.  Prints medians,
- * wall and CPU, the sizes and the machine's load.
+ * wall and CPU, the sizes and the machine's load.  Filters: open, mine,
+ * procedure, status, area; searches: a whole folio, a folio fragment, a
+ * requester's name, a word of the form; and what the window's inbox loads
+ * (every row of its filter, no limit).
  */
 #define G_LOG_DOMAIN "bench-generated-cases"
 #include "config.h"
@@ -232,6 +235,17 @@ main (int   argc,
                 "filter: procedure correo-alta", 100);
     time_query (store, &(EnlaceCaseFilter) { .status = "waiting", .limit = 200 },
                 "filter: status waiting", 100);
+    {
+      /* the area of the newest case */
+      g_autoptr(GPtrArray) one = enlace_cases_query (store, &(EnlaceCaseFilter) { .limit = 1 }, &error);
+      gint64 area_id = one && one->len ? ((EnlaceCaseRow *) g_ptr_array_index (one, 0))->area_id : 0;
+
+      if (area_id > 0)
+        time_query (store, &(EnlaceCaseFilter) { .area_id = area_id, .limit = 200 },
+                    "filter: area (of the newest case)", 100);
+    }
+    time_query (store, &(EnlaceCaseFilter) { .text = "2025-004", .limit = 200 },
+                "search: folio fragment 2025-004", 100);
     /* text searches: a folio, a requester's name, a word of the summary */
     time_query (store, &(EnlaceCaseFilter) { .text = "CORREO-2025-0042", .limit = 200 },
                 "search: folio CORREO-2025-0042", 100);
@@ -239,6 +253,13 @@ main (int   argc,
                 "search: requester “Gabriela”", 100);
     time_query (store, &(EnlaceCaseFilter) { .text = "sintética 77777", .limit = 200 },
                 "search: form text “sintética 77777”", 100);
+
+    /* what the window's inbox loads today: every row of the filter, no
+     * limit (views/cases/enlace-cases-inbox.c reload) */
+    time_query (store, &(EnlaceCaseFilter) { .open_only = TRUE },
+                "inbox model: every open case, no limit", 100);
+    time_query (store, &(EnlaceCaseFilter) { 0 },
+                "inbox model: every case (filter all), no limit", 1000);
 
     open_rows = enlace_cases_query (store, &open_f, &error);
     if (open_rows == NULL || open_rows->len < ROUNDS)

@@ -168,6 +168,7 @@ case_json (const EnlaceCase *c)
       json_object_set_string_member (lo, "kind", l->kind);
       json_object_set_int_member (lo, "id", l->id);
       set_string_or_null (lo, "key", l->key);
+      json_object_set_boolean_member (lo, "exists", l->exists);
       json_array_add_object_element (links, lo);
     }
   json_object_set_array_member (o, "steps", steps);
@@ -503,7 +504,12 @@ case_show (int    argc,
       for (guint i = 0; i < c->links->len; i++)
         {
           const EnlaceCaseLink *l = g_ptr_array_index (c->links, i);
-          printf ("  %s %s\n", l->kind, l->key ? l->key : "?");
+          g_autofree char *gone = NULL;
+
+          if (!l->exists)
+            /* TRANSLATORS: a linked object removed since, by its key then */
+            gone = g_strdup_printf (_("%s (removed)"), l->key ? l->key : "?");
+          printf ("  %s %s\n", l->kind, gone ? gone : l->key ? l->key : "?");
         }
     }
   printf ("\n%s\n", _("Timeline"));
@@ -727,8 +733,9 @@ case_note (int    argc,
 }
 
 static int
-case_link (int    argc,
-           char **argv)
+case_link_or_unlink (int        argc,
+                     char     **argv,
+                     gboolean   unlink)
 {
   GOptionEntry entries[] = {
     { "unlink", 0, 0, G_OPTION_ARG_NONE, &opt_unlink, N_("Remove the link instead"), NULL },
@@ -741,14 +748,20 @@ case_link (int    argc,
   gint64 id, object = 0;
   int status;
 
-  if ((status = cli_parse ("case link", _("FILE FOLIO KIND KEY"),
+  const char *name = unlink ? "case unlink" : "case link";
+
+  if ((status = cli_parse (name, _("FILE FOLIO KIND KEY"),
+                           unlink ?
+                           _("Remove a case's link to an object, given as for “case link”; an object removed "
+                             "since is named by the key it had when it was linked.") :
                            _("Link a case to an inventory object: outlet or device (name), port (DEVICE:PORT), "
                              "extension (number), circuit (id), cable (label), space (BUILDING/LEVEL/CODE), "
                              "rack, area, person, email-account (address)."),
-                           entries, &argc, &argv)) >= 0)
+                           unlink ? entries + 1 : entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 5)
-    return cli_usage_error ("case link", _("expected FILE, FOLIO, KIND and KEY"));
+    return cli_usage_error (name, _("expected FILE, FOLIO, KIND and KEY"));
+  unlink = unlink || opt_unlink;
   if (!(store = open_store (argv[1], &status)))
     return status;
   if ((id = find_case (store, argv[2], &status)) == 0)
@@ -761,12 +774,32 @@ case_link (int    argc,
     }
   else
     object = enlace_store_lookup (store, strcmp (kind, "outlet") == 0 ? "device" : kind, argv[4], &error);
+  if (object == 0 && unlink)
+    {
+      /* an object removed since: by the key it had when linked */
+      g_clear_error (&error);
+      object = enlace_case_find_link (store, id, kind, argv[4], &error);
+    }
   if (object == 0)
     return cli_fail (g_steal_pointer (&error));
-  if (opt_unlink ? !enlace_case_unlink (store, id, kind, object, &error)
-                 : !enlace_case_link (store, id, kind, object, &error))
+  if (unlink ? !enlace_case_unlink (store, id, kind, object, &error)
+             : !enlace_case_link (store, id, kind, object, &error))
     return cli_fail (g_steal_pointer (&error));
   return CLI_OK;
+}
+
+static int
+case_link (int    argc,
+           char **argv)
+{
+  return case_link_or_unlink (argc, argv, FALSE);
+}
+
+static int
+case_unlink (int    argc,
+             char **argv)
+{
+  return case_link_or_unlink (argc, argv, TRUE);
 }
 
 static int
@@ -874,6 +907,7 @@ cli_cmd_case (int    argc,
     { "assign", case_assign, N_("Assign a case") },
     { "note", case_note, N_("Add a note or an attachment") },
     { "link", case_link, N_("Link a case to an inventory object") },
+    { "unlink", case_unlink, N_("Remove a case's link to an object") },
     { "propose", case_propose, N_("Propose a free jack and switch port for a new connection") },
   };
 

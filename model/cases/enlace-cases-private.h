@@ -188,6 +188,10 @@ const char      *enlace_cases_normal_kind       (const char    *kind);
 char            *enlace_cases_link_key          (EnlaceStore   *store,
                                                  const char    *kind,
                                                  gint64         id);
+/* Does a linked object still exist? */
+gboolean         enlace_cases_link_exists       (EnlaceStore   *store,
+                                                 const char    *kind,
+                                                 gint64         id);
 /* Links the case to an object (inside a command), once; @with_event
  * records it in the timeline. */
 gboolean         enlace_cases_link_object       (EnlaceStore   *store,

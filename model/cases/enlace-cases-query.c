@@ -490,7 +490,7 @@ enlace_case_get (EnlaceStore  *store,
   {
     g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func (case_link_free);
 
-    stmt = enlace_store_prepare (store, "SELECT kind, object_id FROM case_link WHERE case_id = ?1 ORDER BY id", error);
+    stmt = enlace_store_prepare (store, "SELECT kind, object_id, key_text FROM case_link WHERE case_id = ?1 ORDER BY id", error);
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, case_id);
@@ -500,6 +500,7 @@ enlace_case_get (EnlaceStore  *store,
 
         l->kind = enlace_cases_dup_column (stmt, 0);
         l->id = sqlite3_column_int64 (stmt, 1);
+        l->key = enlace_cases_dup_column (stmt, 2);  /* the key when linked */
         g_ptr_array_add (raw, l);
       }
     sqlite3_reset (stmt);
@@ -507,7 +508,14 @@ enlace_case_get (EnlaceStore  *store,
     for (guint i = 0; i < raw->len; i++)
       {
         EnlaceCaseLink *l = g_ptr_array_index (raw, i);
-        l->key = enlace_cases_link_key (store, l->kind, l->id);
+        char *key;
+
+        l->exists = enlace_cases_link_exists (store, l->kind, l->id);
+        if (l->exists && (key = enlace_cases_link_key (store, l->kind, l->id)))
+          {
+            g_free (l->key);
+            l->key = key;
+          }
       }
     g_ptr_array_extend_and_steal (c->links, g_steal_pointer (&raw));
   }

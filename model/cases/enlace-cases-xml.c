@@ -856,6 +856,7 @@ import_case_link (EnlaceCasesXmlImport  *self,
 {
   g_autofree char *kind = prop (c, "kind");
   g_autofree char *key = prop (c, "key");
+  g_autofree char *linked_key = NULL;
   gint64 object_id;
   sqlite3_stmt *stmt;
 
@@ -877,13 +878,15 @@ import_case_link (EnlaceCasesXmlImport  *self,
       if (object_id <= 0)
         return FALSE;
     }
+  linked_key = enlace_cases_link_key (self->store, kind, object_id);
   stmt = enlace_store_prepare (self->store,
-                               "INSERT INTO case_link (case_id, kind, object_id) VALUES (?1, ?2, ?3)", error);
+                               "INSERT INTO case_link (case_id, kind, object_id, key_text) VALUES (?1, ?2, ?3, ?4)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
   bind_opt (stmt, 2, kind);
   sqlite3_bind_int64 (stmt, 3, object_id);
+  bind_opt (stmt, 4, linked_key);
   return step_sql (self, stmt, what, error);
 }
 

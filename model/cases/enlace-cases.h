@@ -154,6 +154,11 @@ char            *enlace_procedures_export_to_string (EnlaceStore *store,
  * transaction, not in the audit log; inside one it is part of it). */
 gboolean         enlace_procedures_ensure_defaults (EnlaceStore *store,
                                                GError      **error);
+/* Upgrading a file to version 4: remembers the readable key of every case
+ * link that has none, where its object still exists (called by the store,
+ * in a plain transaction, not in the audit log). */
+gboolean         enlace_cases_fill_link_keys  (EnlaceStore  *store,
+                                               GError      **error);
 
 /* ---- Cases ------------------------------------------------------------ */
 
@@ -265,7 +270,9 @@ typedef struct
   char    *kind;   /* an inventory kind: "outlet", "port", "device",
                     * "extension", "circuit", "email_account", ... */
   gint64   id;
-  char    *key;    /* readable key (enlace_store_dup_key) */
+  char    *key;    /* readable key (enlace_store_dup_key); for an object
+                    * removed since, the key it had when it was linked */
+  gboolean exists; /* FALSE when the object was removed since */
 } EnlaceCaseLink;
 
 typedef struct
@@ -363,6 +370,23 @@ gboolean         enlace_case_unlink           (EnlaceStore  *store,
                                                gint64        case_id,
                                                const char   *kind,
                                                gint64        object_id,
+                                               GError      **error);
+/* The object a case is linked to by @kind and readable @key, also when
+ * the object was removed since (by the key it had when linked); 0 with
+ * @error when there is none. */
+gint64           enlace_case_find_link        (EnlaceStore  *store,
+                                               gint64        case_id,
+                                               const char   *kind,
+                                               const char   *key,
+                                               GError      **error);
+/* What a case can be linked to, matching @text: outlets (kind "outlet"),
+ * devices, ports (also by DEVICE:PORT), extensions, circuits, cables,
+ * spaces, racks, people, areas and e-mail accounts ("email_account"), at
+ * most @limit per kind; GPtrArray of EnlaceSearchHit (enlace-query.h),
+ * exact matches first.  The inventory part is enlace_query_search. */
+GPtrArray       *enlace_case_link_candidates  (EnlaceStore  *store,
+                                               const char   *text,
+                                               guint         limit,
                                                GError      **error);
 /* The cases linked to an object, open first then newest (EnlaceCaseRow*). */
 GPtrArray       *enlace_cases_for_object      (EnlaceStore  *store,

@@ -389,6 +389,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V2;
     case 3:
       return ENLACE_SQL_SCHEMA_V3;
+    case 4:
+      return ENLACE_SQL_SCHEMA_V4;
     default:
       return NULL;
     }
@@ -736,6 +738,9 @@ open_db (EnlaceStore           *self,
   /* Version 3 brought the procedures manual: a new or upgraded file gets
    * the built-in one (part of creating the file, not an undoable command). */
   if (version < 3 && !enlace_procedures_ensure_defaults (self, error))
+    return FALSE;
+  /* Version 4 remembers the key of each case link (cases9). */
+  if (version < 4 && !enlace_cases_fill_link_keys (self, error))
     return FALSE;
 
   if (!load_columns (self, error))

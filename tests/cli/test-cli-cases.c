@@ -261,6 +261,63 @@ test_new_connection (void)
   g_assert_cmpint (r.status, ==, 0);
 }
 
+/* case link / unlink, and a link to an object removed since (issue 9):
+ * show --json says "exists": false and keeps the key it had. */
+static void
+test_link_unlink (void)
+{
+  g_autofree char *db = tmp_path ("links.enlace");
+  g_autofree char *folio = NULL;
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autoptr(JsonNode) shown = NULL;
+  JsonArray *links;
+  JsonObject *l0;
+
+  enlace_test_cli_run (&r, tmp_dir, "new", db, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "add", db, "area", "code=SWB2", "name=Sala B2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "add", db, "area", "code=REC", "name=Rectoría", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "internet-alta", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  folio = g_strdup (g_strstrip (r.out));
+  enlace_test_cli_run (&r, tmp_dir, "case", "link", db, folio, "area", "SWB2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "link", db, folio, "area", "REC", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* unlink: gone from the case; unlinking again is refused */
+  enlace_test_cli_run (&r, tmp_dir, "case", "unlink", db, folio, "area", "REC", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "unlink", db, folio, "area", "REC", NULL);
+  g_assert_cmpint (r.status, !=, 0);
+  g_assert_nonnull (strstr (r.err, "REC"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "unlink", db, folio, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* the linked object is removed: the link keeps its key */
+  enlace_test_cli_run (&r, tmp_dir, "remove", db, "area", "SWB2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, folio, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  shown = parse (r.out);
+  links = json_object_get_array_member (json_node_get_object (shown), "links");
+  g_assert_cmpuint (json_array_get_length (links), ==, 1);
+  l0 = json_array_get_object_element (links, 0);
+  g_assert_cmpstr (json_object_get_string_member (l0, "key"), ==, "SWB2");
+  g_assert_false (json_object_get_boolean_member (l0, "exists"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, folio, NULL);
+  g_assert_nonnull (strstr (r.out, "SWB2 (removed)"));
+  /* and can be unlinked by that key */
+  enlace_test_cli_run (&r, tmp_dir, "case", "unlink", db, folio, "area", "SWB2", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, folio, "--json", NULL);
+  g_clear_pointer (&shown, json_node_unref);
+  shown = parse (r.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (shown), "links")), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +331,7 @@ main (int    argc,
   g_test_add_func ("/cli/cases/email-account", test_email_account);
   g_test_add_func ("/cli/cases/procedures", test_procedures_export_import);
   g_test_add_func ("/cli/cases/new-connection", test_new_connection);
+  g_test_add_func ("/cli/cases/link-unlink", test_link_unlink);
 
   ret = g_test_run ();
   enlace_test_cli_remove_dir (tmp_dir);

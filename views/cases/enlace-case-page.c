@@ -13,6 +13,7 @@
 
 #include "enlace-case-list-model.h"
 #include "enlace-case-documents.h"
+#include "enlace-case-link-dialog.h"
 #include "enlace-case-page.h"
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
@@ -62,6 +63,7 @@ struct _EnlaceCasePage
   GtkListBox        *admin_steps_list;
   AdwPreferencesGroup *links_group;
   GtkListBox        *links_list;
+  GtkButton         *link_button;
   GtkBox            *documents_box;
   AdwPreferencesGroup *timeline_group;
   GtkEntry          *note_entry;
@@ -1042,28 +1044,122 @@ link_activated_cb (EnlaceCasePage *self,
 }
 
 static void
+unlink_clicked_cb (GtkButton      *button,
+                   EnlaceCasePage *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (button), "kind");
+  gint64 *id = g_object_get_data (G_OBJECT (button), "id");
+  g_autoptr(GError) error = NULL;
+
+  if (kind && id && self->kase)
+    check (self, enlace_case_unlink (enlace_page_get_store (ENLACE_PAGE (self)), self->kase->row->id,
+                                     kind, *id, &error), &error);
+}
+
+static void
+link_clicked_cb (EnlaceCasePage *self)
+{
+  enlace_case_page_open_link_dialog (self);
+}
+
+EnlaceCaseLinkDialog *
+enlace_case_page_open_link_dialog (EnlaceCasePage *self)
+{
+  GtkRoot *root;
+  EnlaceCaseLinkDialog *dialog;
+
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
+
+  if (self->kase == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = enlace_case_link_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        enlace_page_get_store (ENLACE_PAGE (self)), self->kase->row->id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+gboolean
+enlace_case_page_unlink (EnlaceCasePage *self,
+                         guint           index)
+{
+  EnlaceCaseLink *link;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), FALSE);
+
+  if (self->kase == NULL || index >= self->kase->links->len)
+    return FALSE;
+  link = g_ptr_array_index (self->kase->links, index);
+  return check (self, enlace_case_unlink (enlace_page_get_store (ENLACE_PAGE (self)), self->kase->row->id,
+                                          link->kind, link->id, &error), &error);
+}
+
+const char *
+enlace_case_page_get_link_title (EnlaceCasePage *self,
+                                 guint           index)
+{
+  GtkWidget *row;
+  guint n = 0;
+
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->links_list)); row; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && n++ == index)
+      return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  return NULL;
+}
+
+static void
 load_links (EnlaceCasePage *self)
 {
+  gboolean open = case_is_open (self);
+
   g_ptr_array_set_size (self->drawings, 0);
   clear_list (self->links_list);
   for (guint i = 0; i < self->kase->links->len; i++)
     {
       EnlaceCaseLink *link = g_ptr_array_index (self->kase->links, i);
-      GtkWidget *row = info_row (link->key ? link->key : "?", link_kind_label (link->kind), "insert-link-symbolic");
-      GtkWidget *trace;
+      g_autofree char *title = NULL;
+      GtkWidget *row, *trace, *remove;
 
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_widget_set_tooltip_text (row, _("Open it"));
-      g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (link->kind), g_free);
-      g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&link->id, sizeof link->id), g_free);
+      if (link->exists)
+        title = g_strdup (link->key ? link->key : "?");
+      else
+        /* TRANSLATORS: a linked object removed since, by its key then */
+        title = g_strdup_printf (_("%s (removed)"), link->key ? link->key : "?");
+      row = info_row (title, link_kind_label (link->kind), "insert-link-symbolic");
+
+      remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove the link"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove the link"), -1);
+      gtk_widget_set_sensitive (remove, open);
+      g_object_set_data_full (G_OBJECT (remove), "kind", g_strdup (link->kind), g_free);
+      g_object_set_data_full (G_OBJECT (remove), "id", g_memdup2 (&link->id, sizeof link->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (unlink_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      if (link->exists)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+          gtk_widget_set_tooltip_text (row, _("Open it"));
+          g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (link->kind), g_free);
+          g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&link->id, sizeof link->id), g_free);
+        }
+      else
+        gtk_widget_set_tooltip_text (row, _("This object was removed from the inventory after it was linked"));
       gtk_list_box_append (self->links_list, row);
 
-      if ((g_strcmp0 (link->kind, "outlet") == 0 || g_strcmp0 (link->kind, "port") == 0) &&
+      if (link->exists && (g_strcmp0 (link->kind, "outlet") == 0 || g_strcmp0 (link->kind, "port") == 0) &&
           (trace = trace_row (self, link->kind, link->id)))
         gtk_list_box_append (self->links_list, trace);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->links_group), self->kase->links->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->link_button), open);
+  adw_preferences_group_set_description (self->links_group, self->kase->links->len > 0 ? NULL
+                                         : _("Nothing linked yet: link the outlet, port or account this case concerns."));
 }
 
 /* Timeline */
@@ -1385,6 +1481,7 @@ enlace_case_page_class_init (EnlaceCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, admin_steps_list);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, links_group);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, links_list);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, link_button);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, documents_box);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCasePage, note_entry);
@@ -1395,6 +1492,7 @@ enlace_case_page_class_init (EnlaceCasePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, requester_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, priority_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, link_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, link_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_note_cb);
   gtk_widget_class_bind_template_callback (widget_class, attach_cb);
 }

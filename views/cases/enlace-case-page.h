@@ -13,6 +13,7 @@
 #pragma once
 
 #include "enlace-case-form.h"
+#include "enlace-case-link-dialog.h"
 #include "enlace-cases.h"
 #include "enlace-page.h"
 
@@ -49,6 +50,14 @@ gboolean          enlace_case_page_add_note        (EnlaceCasePage   *self,
 const char       *enlace_case_page_get_message     (EnlaceCasePage   *self);
 /* The labels of the transition buttons shown, in order (tests). */
 GPtrArray        *enlace_case_page_list_transitions (EnlaceCasePage  *self);
+/* Opens the "Link…" dialog as its button does (NULL when no case). */
+EnlaceCaseLinkDialog *enlace_case_page_open_link_dialog (EnlaceCasePage *self);
+/* Removes link @index (in the case's order) as its row's button does. */
+gboolean          enlace_case_page_unlink          (EnlaceCasePage   *self,
+                                                    guint             index);
+/* The title shown for link @index, e.g. "SW-B2 (removed)" (tests). */
+const char       *enlace_case_page_get_link_title  (EnlaceCasePage   *self,
+                                                    guint             index);
 /* The connection proposal shown on the page (JSON), or NULL. */
 JsonObject       *enlace_case_page_get_proposal    (EnlaceCasePage   *self);
 

@@ -291,6 +291,61 @@ test_screenshots (void)
     }
 }
 
+/* "Link…" on the case page: search, pick an outlet, it shows with its
+ * trace; the row's remove button unlinks; a link to an object removed
+ * since reads "KEY (removed)". */
+static void
+test_links (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  EnlaceCasePage *page;
+  EnlaceCaseLinkDialog *dialog;
+  g_autofree char *outlet = NULL;
+  g_autofree char *removed = NULL;
+  const char *kind = NULL;
+  guint n, pick = G_MAXUINT;
+  gint64 area;
+
+  fixture_setup (&f);
+  page = open_from_inbox (&f);
+  g_assert_cmpuint (enlace_case_page_get_case (page)->links->len, ==, 0);
+
+  outlet = enlace_store_dup_key (f.store, "device", f.ids.outlet);
+  dialog = enlace_case_page_open_link_dialog (page);
+  g_assert_nonnull (dialog);
+  enlace_test_spin (20);
+  enlace_case_link_dialog_set_text (dialog, outlet);
+  n = enlace_case_link_dialog_get_n_results (dialog);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n && pick == G_MAXUINT; i++)
+    if (g_strcmp0 (enlace_case_link_dialog_get_result (dialog, i, &kind), outlet) == 0 &&
+        g_strcmp0 (kind, "outlet") == 0)
+      pick = i;
+  g_assert_cmpuint (pick, <, n);
+  g_assert_true (enlace_case_link_dialog_choose (dialog, pick, &error));
+  g_assert_no_error (error);
+  enlace_test_spin (30);
+  g_assert_cmpuint (enlace_case_page_get_case (page)->links->len, ==, 1);
+  g_assert_cmpstr (enlace_case_page_get_link_title (page, 0), ==, outlet);
+
+  /* the remove button of the row */
+  g_assert_true (enlace_case_page_unlink (page, 0));
+  enlace_test_spin (30);
+  g_assert_cmpuint (enlace_case_page_get_case (page)->links->len, ==, 0);
+  g_assert_null (enlace_case_page_get_link_title (page, 0));
+
+  /* an object removed after it was linked */
+  area = enlace_test_create (f.store, "area", "{\"code\": \"SW-B2\", \"name\": \"Sala B2\"}");
+  g_assert_true (enlace_case_link (f.store, enlace_case_page_get_case (page)->row->id, "area", area, &error));
+  g_assert_true (enlace_store_delete (f.store, "area", area, &error));
+  g_assert_no_error (error);
+  enlace_test_spin (30);
+  removed = g_strdup_printf (_("%s (removed)"), "SW-B2");
+  g_assert_cmpstr (enlace_case_page_get_link_title (page, 0), ==, removed);
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +374,7 @@ main (int   argc,
 
   g_test_add_func ("/views/cases/page/step-refusal-undo", test_step_refusal_undo);
   g_test_add_func ("/views/cases/page/new-case-dialog", test_new_case_dialog);
+  g_test_add_func ("/views/cases/page/links", test_links);
   g_test_add_func ("/views/cases/page/screenshots", test_screenshots);
 
   ret = g_test_run ();
