@@ -36,3 +36,14 @@ void enlace_render_hbar_chart (cairo_t              *cr,
                                double                h);
 
 G_END_DECLS
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+/* The whole statistics of cases (enlace_case_stats()'s object) as one
+ * sheet @w wide: summary, charts and tables.  Returns the height used;
+ * with @cr NULL only measures. */
+double enlace_render_case_stats (cairo_t    *cr,
+                                 JsonObject *stats,
+                                 double      w);
+G_END_DECLS
