@@ -733,6 +733,11 @@ cli_cmd_stats (int    argc,
   guint states[ENLACE_N_PATH_STATES];
   int status = 0;
 
+  /* --cases: the statistics of cases (enlace-cli-stats.c) */
+  for (int i = 1; i < argc; i++)
+    if (g_strcmp0 (argv[i], "--cases") == 0)
+      return cli_cmd_stats_cases (argc, argv);
+
   if ((status = cli_parse ("stats", _("FILE"),
                            _("Count the objects of every kind, the paths by state (complete, up to the jack, "
                              "incomplete, split) and the commands of the audit log."),

@@ -51,6 +51,8 @@ int cli_cmd_list      (int argc, char **argv);
 int cli_cmd_show      (int argc, char **argv);
 int cli_cmd_check     (int argc, char **argv);
 int cli_cmd_stats     (int argc, char **argv);
+/* enlace-cli-stats.c: stats FILE --cases */
+int cli_cmd_stats_cases (int argc, char **argv);
 int cli_cmd_add       (int argc, char **argv);
 int cli_cmd_set       (int argc, char **argv);
 int cli_cmd_remove    (int argc, char **argv);

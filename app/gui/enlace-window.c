@@ -42,6 +42,7 @@ static const struct {
 } attention[] = {
   { "cases", N_("Cases"), "folder-documents-symbolic" },
   { "email-accounts", N_("E-mail Accounts"), "mail-unread-symbolic" },
+  { "case-stats", N_("Statistics"), "x-office-spreadsheet-symbolic" },
 };
 
 static void
