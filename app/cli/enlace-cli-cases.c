@@ -17,6 +17,8 @@
 
 #include "enlace-cases.h"
 #include "enlace-cli.h"
+#include "enlace-faults.h"
+#include "enlace-trace-paths.h"
 
 static gboolean opt_json;
 static gboolean opt_open;
@@ -40,6 +42,8 @@ static char *opt_mime;
 static int opt_limit = 50;
 static int opt_count = 1;
 static int opt_version;
+static char *opt_at;
+static gboolean opt_also_related;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
@@ -272,6 +276,8 @@ case_new (int    argc,
     { "assignee", 0, 0, G_OPTION_ARG_STRING, &opt_assignee, N_("Who handles it: a person's name or id"), N_("PERSON") },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &opt_summary, N_("One line for the inbox"), N_("TEXT") },
     { "opened-at", 0, 0, G_OPTION_ARG_STRING, &opt_opened_at, N_("When it was opened (ISO 8601; default now)"), N_("DATE") },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at,
+      N_("A fault: where the user is (an outlet, a port DEVICE:PORT, an extension, a room or a person)"), N_("PLACE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
     { NULL }
   };
@@ -335,7 +341,17 @@ case_new (int    argc,
   if (json_object_get_size (form) > 0)
     json_object_set_object_member (values, "form", json_object_ref (form));
 
-  id = enlace_case_open (store, argv[2], values, &error);
+  if (opt_at)
+    {
+      const char *at_kind = NULL;
+      gint64 at_id = 0;
+
+      if (!enlace_fault_resolve_location (store, opt_at, &at_kind, &at_id, &error))
+        return cli_fail (g_steal_pointer (&error));
+      id = enlace_fault_open (store, argv[2], values, at_kind, at_id, &error);
+    }
+  else
+    id = enlace_case_open (store, argv[2], values, &error);
   if (id == 0)
     return cli_fail (g_steal_pointer (&error));
   row = enlace_cases_get_row (store, id, &error);
@@ -419,6 +435,123 @@ case_list (int    argc,
   return CLI_OK;
 }
 
+static JsonObject *
+cause_json (EnlaceStore            *store,
+            const EnlaceFaultCause *cause)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *folios = json_array_new ();
+  g_autofree char *text = enlace_fault_cause_dup_text (cause);
+
+  json_object_set_string_member (o, "kind", cause->kind);
+  json_object_set_int_member (o, "id", cause->id);
+  set_string_or_null (o, "key", cause->key);
+  set_string_or_null (o, "role", cause->role);
+  json_object_set_int_member (o, "open_faults", cause->n_cases);
+  json_object_set_string_member (o, "text", text);
+  for (guint i = 0; i < cause->case_ids->len; i++)
+    {
+      g_autoptr(EnlaceCaseRow) r = enlace_cases_get_row (store, g_array_index (cause->case_ids, gint64, i), NULL);
+
+      if (r)
+        json_array_add_string_element (folios, r->folio);
+    }
+  json_object_set_array_member (o, "cases", folios);
+  return o;
+}
+
+/* A fault's location, its traced path (as `paths --json`) and its common
+ * causes, into @o. */
+static void
+fault_json (EnlaceStore *store,
+            gint64       case_id,
+            JsonObject  *o)
+{
+  g_autoptr(EnlaceTracer) tracer = enlace_tracer_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GPtrArray) causes = NULL;
+  const char *kind = NULL;
+  gint64 lid = 0;
+
+  if (enlace_fault_get_location (store, case_id, &kind, &lid))
+    {
+      JsonObject *lo = json_object_new ();
+      g_autofree char *key = g_strcmp0 (kind, "outlet") == 0 ? enlace_store_dup_key (store, "device", lid)
+                                                             : enlace_store_dup_key (store, kind, lid);
+
+      json_object_set_string_member (lo, "kind", kind);
+      json_object_set_int_member (lo, "id", lid);
+      set_string_or_null (lo, "key", key);
+      json_object_set_object_member (o, "location", lo);
+    }
+  else
+    json_object_set_null_member (o, "location");
+  paths = enlace_fault_trace (tracer, case_id, NULL, &error);
+  if (paths)
+    json_object_set_member (o, "path", enlace_tracer_paths_to_json (tracer, paths));
+  else
+    json_object_set_null_member (o, "path");
+  g_clear_error (&error);
+  causes = enlace_faults_common_causes (tracer, case_id, &error);
+  if (causes)
+    {
+      JsonArray *a = json_array_new ();
+
+      for (guint i = 0; i < causes->len; i++)
+        json_array_add_object_element (a, cause_json (store, g_ptr_array_index (causes, i)));
+      json_object_set_array_member (o, "common_causes", a);
+    }
+}
+
+static int
+case_causes (int    argc,
+             char **argv)
+{
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) causes = NULL;
+  gint64 id = 0;
+  int status;
+
+  if ((status = cli_parse ("case causes", _("FILE [FOLIO]"),
+                           _("The objects shared by the traced paths of two or more open fault reports, "
+                             "the one with the most open faults first; with FOLIO, those of that case."),
+                           json_entries, &argc, &argv)) >= 0)
+    return status;
+  if (argc != 2 && argc != 3)
+    return cli_usage_error ("case causes", _("expected FILE and an optional FOLIO"));
+  if (!(store = open_store (argv[1], &status)))
+    return status;
+  if (argc == 3 && (id = find_case (store, argv[2], &status)) == 0)
+    return status;
+  tracer = enlace_tracer_new (store);
+  causes = enlace_faults_common_causes (tracer, id, &error);
+  if (causes == NULL)
+    return cli_fail (g_steal_pointer (&error));
+  if (opt_json)
+    {
+      JsonArray *a = json_array_new ();
+
+      for (guint i = 0; i < causes->len; i++)
+        json_array_add_object_element (a, cause_json (store, g_ptr_array_index (causes, i)));
+      print_array (a);
+      return CLI_OK;
+    }
+  for (guint i = 0; i < causes->len; i++)
+    {
+      g_autoptr(JsonObject) o = cause_json (store, g_ptr_array_index (causes, i));
+      JsonArray *folios = json_object_get_array_member (o, "cases");
+
+      printf ("%s:", json_object_get_string_member (o, "text"));
+      for (guint j = 0; j < json_array_get_length (folios); j++)
+        printf (" %s", json_array_get_string_element (folios, j));
+      printf ("\n");
+    }
+  return CLI_OK;
+}
+
 static int
 case_show (int    argc,
            char **argv)
@@ -445,7 +578,11 @@ case_show (int    argc,
     return cli_fail (g_steal_pointer (&error));
   if (opt_json)
     {
-      print_object (case_json (c));
+      JsonObject *o = case_json (c);
+
+      if (g_strcmp0 (c->procedure->kind, "fault") == 0)
+        fault_json (store, id, o);
+      print_object (o);
       return CLI_OK;
     }
 
@@ -614,6 +751,9 @@ case_status (int    argc,
 {
   GOptionEntry entries[] = {
     { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why (required to cancel)"), N_("TEXT") },
+    { "also-related", 0, 0, G_OPTION_ARG_NONE, &opt_also_related,
+      N_("Resolving a fault: also resolve the open faults through its common cause"), NULL },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("With --also-related: the note for each related case"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
     { NULL }
   };
@@ -638,7 +778,21 @@ case_status (int    argc,
     return status;
   if ((id = find_case (store, argv[2], &status)) == 0)
     return status;
-  if (!enlace_case_set_status (store, id, st, opt_reason, &error))
+  if (opt_also_related)
+    {
+      g_autoptr(EnlaceTracer) tracer = NULL;
+      int n;
+
+      if (st != ENLACE_CASE_RESOLVED)
+        return cli_usage_error ("case status", _("--also-related goes with the status resolved"));
+      tracer = enlace_tracer_new (store);
+      n = enlace_faults_resolve_related (tracer, id, NULL, 0, opt_note, &error);
+      if (n < 0)
+        return cli_fail (g_steal_pointer (&error));
+      if (!opt_json)
+        printf (g_dngettext (GETTEXT_PACKAGE, "%d related case resolved\n", "%d related cases resolved\n", n), n);
+    }
+  else if (!enlace_case_set_status (store, id, st, opt_reason, &error))
     return cli_fail (g_steal_pointer (&error));
   if (opt_json)
     {
@@ -904,6 +1058,7 @@ cli_cmd_case (int    argc,
     { "show", case_show, N_("Show a case: steps, timeline, links") },
     { "step", case_step, N_("Record a step's result") },
     { "status", case_status, N_("Change a case's status") },
+    { "causes", case_causes, N_("Common causes of the open fault reports") },
     { "assign", case_assign, N_("Assign a case") },
     { "note", case_note, N_("Add a note or an attachment") },
     { "link", case_link, N_("Link a case to an inventory object") },

@@ -1,0 +1,134 @@
+/* test-cli-faults.c: fault reports from enlace-cli — placed at an outlet,
+ * their traced path in `case show --json`, the common cause of open faults
+ * (`case causes`) and closing it (`case status … resolved --also-related`).
+ * ENLACE_CLI names the built enlace-cli (set by tests/meson.build). */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "enlace-test-cli.h"
+
+static char *tmp_dir;
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static char *
+open_fault (const char *db,
+            const char *at)
+{
+  g_auto(EnlaceCliRun) r = { 0 };
+
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "internet-falla", "--at", at,
+                       "--new-requester", at, "symptom=sin red", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "INET-"));
+  return g_strdup (g_strstrip (r.out));
+}
+
+static void
+test_faults (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "faults.enlace", NULL);
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autoptr(JsonNode) causes = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *f1 = NULL, *f2 = NULL, *f3 = NULL;
+  g_autofree char *note = NULL;
+  JsonObject *top, *o, *path;
+
+  g_unlink (db);
+  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* refusals: a room with several outlets, nowhere, a procedure that is no fault */
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "internet-falla", "--at", "A/0/001", "symptom=x", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "A/0/001"));
+  g_assert_nonnull (strstr (r.err, "A-0A-001"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "internet-falla", "--at", "NOWHERE-9", "symptom=x", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "NOWHERE-9"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "correo-alta", "--at", "A-0A-001", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "correo-alta"));
+
+  /* three faults of one floor: their paths share the floor's panel */
+  f1 = open_fault (db, "A-0A-001");
+  f2 = open_fault (db, "A-0A-003");
+  f3 = open_fault (db, "A-0A-005");
+  enlace_test_cli_run (&r, tmp_dir, "case", "causes", db, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  causes = parse (r.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (causes)), >=, 1);
+  top = json_array_get_object_element (json_node_get_array (causes), 0);
+  g_assert_cmpstr (json_object_get_string_member (top, "key"), ==, "A-0A-PPA");
+  g_assert_cmpint (json_object_get_int_member (top, "open_faults"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (top, "text"), ==, "3 open reports pass through panel A-0A-PPA");
+
+  /* the case carries its location, its traced path (as `paths --json`) and its causes */
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, f1, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  shown = parse (r.out);
+  o = json_node_get_object (shown);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "location"), "key"), ==, "A-0A-001");
+  path = json_object_get_object_member (o, "path");
+  g_assert_nonnull (path);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (path, "paths")), >=, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (path, "paths"), 0),
+                                                  "state"), ==, "to-jack");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "common_causes")), >=, 1);
+
+  /* closing the cause: refused while the case itself cannot be resolved */
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--also-related", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, f1));
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "waiting", "--also-related", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("administrator:%d", i);
+
+      enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, step, "done",
+                           "cause=latiguillo", "solution=cambio de latiguillo", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--also-related", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "2"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "causes", db, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, f3, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"resolved\""));
+  note = g_strdup_printf ("Resolved with %s", f1);
+  g_assert_nonnull (strstr (r.out, note));
+  g_assert_nonnull (f2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_setenv ("LC_ALL", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = enlace_test_cli_make_dir ("enlace-cli-faults");
+  g_test_add_func ("/cli/cases/faults", test_faults);
+  ret = g_test_run ();
+  enlace_test_cli_remove_dir (tmp_dir);
+  g_free (tmp_dir);
+  return ret;
+}
