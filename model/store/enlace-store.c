@@ -389,6 +389,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V2;
     case 3:
       return ENLACE_SQL_SCHEMA_V3;
+    case 4:
+      return ENLACE_SQL_SCHEMA_V4;
     default:
       return NULL;
     }
