@@ -45,6 +45,9 @@ int          cli_parse         (const char      *command,
                                 int             *argc,
                                 char          ***argv);
 
+/* enlace-cli-opinions.c */
+int cli_cmd_opinion   (int argc, char **argv);
+
 /* enlace-cli-inventory.c */
 int cli_cmd_new       (int argc, char **argv);
 int cli_cmd_list      (int argc, char **argv);

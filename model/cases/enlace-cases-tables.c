@@ -11,7 +11,9 @@
  * enlace-procedures.c and enlace-accounts.c, not in kinds. */
 static const char * const cases_document_tables[] = {
   "procedure", "procedure_step", "case_file", "case_step", "case_event",
-  "case_link", "email_account", NULL
+  "case_link", "email_account",
+  /* opinions (enlace-opinions.c) */
+  "case_quote", "case_opinion", NULL
 };
 
 void

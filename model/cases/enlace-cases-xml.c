@@ -9,6 +9,7 @@
 
 #include "enlace-cases-private.h"
 #include "enlace-cases-xml.h"
+#include "enlace-opinions.h"
 #include "enlace-xml.h"
 
 /* ------------------------------------------------------------------ */
@@ -206,7 +207,8 @@ export_case (EnlaceStore       *store,
           xmlTextWriterEndElement (w) < 0)
         return failed (error);
     }
-  return TRUE;
+  /* technical opinions: quotes and resolution (enlace-opinions-xml.c) */
+  return enlace_opinions_xml_export_case (store, w, case_id, error);
 }
 
 gboolean
@@ -916,6 +918,9 @@ import_case (EnlaceCasesXmlImport  *self,
         ok = import_case_event (self, c, case_id, what, error);
       else if (strcmp ((const char *) c->name, "link") == 0)
         ok = import_case_link (self, c, case_id, what, error);
+      else if (strcmp ((const char *) c->name, "quote") == 0 ||
+               strcmp ((const char *) c->name, "opinion") == 0)
+        ok = enlace_opinions_xml_import_node (self->store, c, case_id, what, error);
       if (!ok)
         return FALSE;
     }

@@ -20,6 +20,7 @@
 #include "enlace-cases.h"
 #include "enlace-cases-private.h"
 #include "enlace-demo.h"
+#include "enlace-opinions.h"
 
 typedef enum
 {
@@ -529,6 +530,63 @@ run_steps (Ctx            *ctx,
   return TRUE;
 }
 
+/* A technical opinion's quotes (issue 10) and, when @resolve, its
+ * resolution recommending the first. */
+static gboolean
+run_opinion (Ctx       *ctx,
+             gboolean   resolve,
+             GError   **error)
+{
+  static const struct
+  {
+    const char *vendor, *item, *brand, *model, *spec, *currency;
+    double price;
+    int quantity, delivery, warranty, meets;
+  } quotes[] = {
+    { "Compucentro del Valle", "Computadora de escritorio", "Dell", "OptiPlex 7010",
+      "Core i5 de 13.ª gen., 16 GB, SSD 512 GB, monitor 24\"", "MXN", 15250.5, 30, 15, 36, 1 },
+    { "TecnoSur Distribuciones", "Computadora de escritorio", "Lenovo", "ThinkCentre M70s",
+      "Core i5 de 12.ª gen., 8 GB, SSD 256 GB, monitor 22\"", "MXN", 13980, 30, 20, 12, 0 },
+    { "Redes y Sistemas", "Computadora de escritorio", "HP", "ProDesk 400 G9",
+      "Core i5 de 13.ª gen., 16 GB, SSD 512 GB, monitor 24\"", "USD", 905, 30, 30, 36, 1 },
+  };
+  gint64 first = 0;
+
+  ctx->hours += 30;
+  for (guint i = 0; i < G_N_ELEMENTS (quotes); i++)
+    {
+      g_autoptr(JsonObject) v = json_object_new ();
+      gint64 id;
+
+      json_object_set_string_member (v, "vendor", quotes[i].vendor);
+      json_object_set_string_member (v, "item", quotes[i].item);
+      json_object_set_string_member (v, "brand", quotes[i].brand);
+      json_object_set_string_member (v, "model", quotes[i].model);
+      json_object_set_string_member (v, "specification", quotes[i].spec);
+      json_object_set_string_member (v, "currency", quotes[i].currency);
+      json_object_set_double_member (v, "unit_price", quotes[i].price);
+      json_object_set_int_member (v, "quantity", quotes[i].quantity);
+      json_object_set_int_member (v, "delivery_days", quotes[i].delivery);
+      json_object_set_int_member (v, "warranty_months", quotes[i].warranty);
+      json_object_set_boolean_member (v, "meets", quotes[i].meets);
+      id = enlace_opinion_quote_add (ctx->store, ctx->case_id, v, error);
+      if (id == 0)
+        return FALSE;
+      if (first == 0)
+        first = id;
+    }
+  if (!stamp (ctx, error))
+    return FALSE;
+  if (!resolve)
+    return TRUE;
+  ctx->hours += 24;
+  return enlace_opinion_resolve (ctx->store, ctx->case_id, ENLACE_OPINION_CONDITIONAL,
+                                 "La cotización 1 cumple la especificación con la mejor garantía; "
+                                 "la compra procede si la entrega se confirma por escrito.",
+                                 first, error)
+         && stamp_full (ctx, "UPDATE case_opinion SET resolved_at = ?1 WHERE case_id = ?2", ctx->case_id, error);
+}
+
 static gboolean
 run_fault (Ctx            *ctx,
            const DemoCase *d,
@@ -702,7 +760,11 @@ enlace_demo_add_cases (EnlaceStore  *store,
           else if (g_str_equal (d->procedure, "internet-alta"))
             ok = run_conexion (&ctx, d, space_id, error);
           else if (d->stage != STAGE_NEW)
-            ok = run_fault (&ctx, d, error);
+            {
+              if (g_str_equal (d->procedure, "dictamen"))
+                ok = run_opinion (&ctx, d->stage == STAGE_CLOSED, error);
+              ok = ok && run_fault (&ctx, d, error);
+            }
         }
       g_clear_pointer (&ctx.opened, g_date_time_unref);
       if (!ok)
