@@ -434,9 +434,9 @@ enlace_cases_xml_import_free (EnlaceCasesXmlImport *self)
   g_free (self);
 }
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
+char *
+enlace_cases_xml_prop (xmlNodePtr  node,
+                       const char *name)
 {
   xmlChar *v = xmlGetProp (node, BAD_CAST name);
   char *ret = v ? g_strdup ((const char *) v) : NULL;
@@ -445,9 +445,9 @@ prop (xmlNodePtr  node,
   return ret;
 }
 
-static char *
-child_text (xmlNodePtr  node,
-            const char *name)
+char *
+enlace_cases_xml_child_text (xmlNodePtr  node,
+                             const char *name)
 {
   for (xmlNodePtr c = node->children; c; c = c->next)
     if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0)
@@ -549,15 +549,15 @@ import_account (EnlaceCasesXmlImport  *self,
                 xmlNodePtr             node,
                 GError               **error)
 {
-  g_autofree char *address = prop (node, "address");
-  g_autofree char *holder = prop (node, "holder");
-  g_autofree char *area = prop (node, "area");
-  g_autofree char *status = prop (node, "status");
-  g_autofree char *created_at = prop (node, "created-at");
-  g_autofree char *removed_at = prop (node, "removed-at");
-  g_autofree char *delivered_to = prop (node, "delivered-to");
-  g_autofree char *delivered_at = prop (node, "delivered-at");
-  g_autofree char *motive = child_text (node, "removal-motive");
+  g_autofree char *address = enlace_cases_xml_prop (node, "address");
+  g_autofree char *holder = enlace_cases_xml_prop (node, "holder");
+  g_autofree char *area = enlace_cases_xml_prop (node, "area");
+  g_autofree char *status = enlace_cases_xml_prop (node, "status");
+  g_autofree char *created_at = enlace_cases_xml_prop (node, "created-at");
+  g_autofree char *removed_at = enlace_cases_xml_prop (node, "removed-at");
+  g_autofree char *delivered_to = enlace_cases_xml_prop (node, "delivered-to");
+  g_autofree char *delivered_at = enlace_cases_xml_prop (node, "delivered-at");
+  g_autofree char *motive = enlace_cases_xml_child_text (node, "removal-motive");
   g_autofree char *what = g_strdup_printf ("email-account %s", address ? address : "");
   gint64 holder_id, area_id, id;
   AccountRef *ref;
@@ -590,8 +590,8 @@ import_account (EnlaceCasesXmlImport  *self,
   g_array_append_val (self->accounts, id);
   ref = g_new0 (AccountRef, 1);
   ref->account_id = id;
-  ref->created = prop (node, "created-case");
-  ref->removed = prop (node, "removed-case");
+  ref->created = enlace_cases_xml_prop (node, "created-case");
+  ref->removed = enlace_cases_xml_prop (node, "removed-case");
   g_ptr_array_add (self->account_refs, ref);
   return TRUE;
 }
@@ -647,21 +647,21 @@ import_case_file (EnlaceCasesXmlImport  *self,
                   gint64                *procedure_id,
                   GError               **error)
 {
-  g_autofree char *code = prop (node, "procedure");
-  g_autofree char *version = prop (node, "procedure-version");
-  g_autofree char *requester = prop (node, "requester");
-  g_autofree char *area = prop (node, "area");
-  g_autofree char *assignee = prop (node, "assignee");
-  g_autofree char *channel = prop (node, "channel");
-  g_autofree char *priority = prop (node, "priority");
-  g_autofree char *status = prop (node, "status");
-  g_autofree char *opened_at = prop (node, "opened-at");
-  g_autofree char *due_at = prop (node, "due-at");
-  g_autofree char *resolved_at = prop (node, "resolved-at");
-  g_autofree char *closed_at = prop (node, "closed-at");
-  g_autofree char *summary = child_text (node, "summary");
-  g_autofree char *cancel_reason = child_text (node, "cancel-reason");
-  g_autofree char *form = child_text (node, "form");
+  g_autofree char *code = enlace_cases_xml_prop (node, "procedure");
+  g_autofree char *version = enlace_cases_xml_prop (node, "procedure-version");
+  g_autofree char *requester = enlace_cases_xml_prop (node, "requester");
+  g_autofree char *area = enlace_cases_xml_prop (node, "area");
+  g_autofree char *assignee = enlace_cases_xml_prop (node, "assignee");
+  g_autofree char *channel = enlace_cases_xml_prop (node, "channel");
+  g_autofree char *priority = enlace_cases_xml_prop (node, "priority");
+  g_autofree char *status = enlace_cases_xml_prop (node, "status");
+  g_autofree char *opened_at = enlace_cases_xml_prop (node, "opened-at");
+  g_autofree char *due_at = enlace_cases_xml_prop (node, "due-at");
+  g_autofree char *resolved_at = enlace_cases_xml_prop (node, "resolved-at");
+  g_autofree char *closed_at = enlace_cases_xml_prop (node, "closed-at");
+  g_autofree char *summary = enlace_cases_xml_child_text (node, "summary");
+  g_autofree char *cancel_reason = enlace_cases_xml_child_text (node, "cancel-reason");
+  g_autofree char *form = enlace_cases_xml_child_text (node, "form");
   g_autofree char *pkey = g_strdup_printf ("%s:%s", code ? code : "", version ? version : "1");
   g_autofree char *prefix = NULL;
   gint64 requester_id, area_id, assignee_id;
@@ -729,12 +729,12 @@ import_case_step (EnlaceCasesXmlImport  *self,
                   const char            *what,
                   GError               **error)
 {
-  g_autofree char *seq_text = prop (c, "seq");
-  g_autofree char *result = prop (c, "result");
-  g_autofree char *done_by = prop (c, "done-by");
-  g_autofree char *done_at = prop (c, "done-at");
-  g_autofree char *note = child_text (c, "note");
-  g_autofree char *values = child_text (c, "values");
+  g_autofree char *seq_text = enlace_cases_xml_prop (c, "seq");
+  g_autofree char *result = enlace_cases_xml_prop (c, "result");
+  g_autofree char *done_by = enlace_cases_xml_prop (c, "done-by");
+  g_autofree char *done_at = enlace_cases_xml_prop (c, "done-at");
+  g_autofree char *note = enlace_cases_xml_child_text (c, "note");
+  g_autofree char *values = enlace_cases_xml_child_text (c, "values");
   gint64 step_id = 0;
   sqlite3_stmt *stmt;
 
@@ -779,7 +779,7 @@ import_event_attachment (EnlaceCasesXmlImport  *self,
                          char                 **mime,
                          GError               **error)
 {
-  g_autofree char *sha = prop (a, "sha256");
+  g_autofree char *sha = enlace_cases_xml_prop (a, "sha256");
   xmlChar *b64 = xmlNodeGetContent (a);
   g_autofree guchar *bytes = NULL;
   g_autofree char *actual = NULL;
@@ -787,9 +787,9 @@ import_event_attachment (EnlaceCasesXmlImport  *self,
   gsize len = 0;
 
   g_free (*name);
-  *name = prop (a, "name");
+  *name = enlace_cases_xml_prop (a, "name");
   g_free (*mime);
-  *mime = prop (a, "mime");
+  *mime = enlace_cases_xml_prop (a, "mime");
   bytes = g_base64_decode (b64 ? g_strstrip ((char *) b64) : "", &len);
   xmlFree (b64);
   actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, bytes, len);
@@ -813,10 +813,10 @@ import_case_event (EnlaceCasesXmlImport  *self,
                    const char            *what,
                    GError               **error)
 {
-  g_autofree char *at = prop (c, "at");
-  g_autofree char *who = prop (c, "who");
-  g_autofree char *kind = prop (c, "kind");
-  g_autofree char *text = child_text (c, "text");
+  g_autofree char *at = enlace_cases_xml_prop (c, "at");
+  g_autofree char *who = enlace_cases_xml_prop (c, "who");
+  g_autofree char *kind = enlace_cases_xml_prop (c, "kind");
+  g_autofree char *text = enlace_cases_xml_child_text (c, "text");
   g_autofree char *name = NULL;
   g_autofree char *mime = NULL;
   gint64 attachment_id = 0;
@@ -856,8 +856,8 @@ import_case_link (EnlaceCasesXmlImport  *self,
                   const char            *what,
                   GError               **error)
 {
-  g_autofree char *kind = prop (c, "kind");
-  g_autofree char *key = prop (c, "key");
+  g_autofree char *kind = enlace_cases_xml_prop (c, "kind");
+  g_autofree char *key = enlace_cases_xml_prop (c, "key");
   g_autofree char *linked_key = NULL;
   gint64 object_id;
   sqlite3_stmt *stmt;
@@ -897,7 +897,7 @@ import_case (EnlaceCasesXmlImport  *self,
              xmlNodePtr             node,
              GError               **error)
 {
-  g_autofree char *folio = prop (node, "folio");
+  g_autofree char *folio = enlace_cases_xml_prop (node, "folio");
   g_autofree char *what = g_strdup_printf ("case %s", folio ? folio : "");
   gint64 procedure_id = 0, case_id;
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enlace-cases-private.h"
+#include "enlace-cases-xml.h"
 #include "enlace-opinions.h"
 #include "enlace-xml.h"
 
@@ -98,40 +99,13 @@ enlace_opinions_xml_export_case (EnlaceStore  *store,
   return TRUE;
 }
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *v = xmlGetProp (node, BAD_CAST name);
-  char *ret = v ? g_strdup ((const char *) v) : NULL;
-
-  xmlFree (v);
-  return ret;
-}
-
-static char *
-child_text (xmlNodePtr  node,
-            const char *name)
-{
-  for (xmlNodePtr c = node->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && strcmp ((const char *) c->name, name) == 0)
-      {
-        xmlChar *v = xmlNodeGetContent (c);
-        char *ret = g_strdup ((const char *) v);
-
-        xmlFree (v);
-        return ret;
-      }
-  return NULL;
-}
-
 static void
 bind_prop_text (sqlite3_stmt *stmt,
                 int           i,
                 xmlNodePtr    node,
                 const char   *name)
 {
-  g_autofree char *v = prop (node, name);
+  g_autofree char *v = enlace_cases_xml_prop (node, name);
 
   enlace_cases_bind_text (stmt, i, v);
 }
@@ -142,7 +116,7 @@ bind_prop_int (sqlite3_stmt *stmt,
                xmlNodePtr    node,
                const char   *name)
 {
-  g_autofree char *v = prop (node, name);
+  g_autofree char *v = enlace_cases_xml_prop (node, name);
 
   if (v)
     sqlite3_bind_int64 (stmt, i, g_ascii_strtoll (v, NULL, 10));
@@ -180,9 +154,9 @@ enlace_opinions_xml_import_node (EnlaceStore  *store,
 
   if (strcmp ((const char *) node->name, "quote") == 0)
     {
-      g_autofree char *spec = child_text (node, "specification");
-      g_autofree char *notes = child_text (node, "notes");
-      g_autofree char *price = prop (node, "unit-price");
+      g_autofree char *spec = enlace_cases_xml_child_text (node, "specification");
+      g_autofree char *notes = enlace_cases_xml_child_text (node, "notes");
+      g_autofree char *price = enlace_cases_xml_prop (node, "unit-price");
 
       stmt = enlace_store_prepare (store,
                                    "INSERT INTO case_quote (case_id, seq, vendor, item, brand, model, unit_price, "
@@ -209,8 +183,8 @@ enlace_opinions_xml_import_node (EnlaceStore  *store,
     }
   if (strcmp ((const char *) node->name, "opinion") == 0)
     {
-      g_autofree char *reasons = child_text (node, "reasons");
-      g_autofree char *n = prop (node, "quote");
+      g_autofree char *reasons = enlace_cases_xml_child_text (node, "reasons");
+      g_autofree char *n = enlace_cases_xml_prop (node, "quote");
       gint64 quote_id = 0;
 
       if (n != NULL)
