@@ -201,4 +201,31 @@ gboolean         enlace_cases_link_object       (EnlaceStore   *store,
                                                  gboolean       with_event,
                                                  GError       **error);
 
+/* The search index of cases (enlace-cases-search.c). */
+/* Declares its tables (outside the document) and the store's hooks that
+ * keep it; from enlace_cases_register_tables(). */
+void             enlace_cases_search_register   (void);
+/* Lower case, without accents ("Gómez" → "gomez"): both the index's text
+ * and what is searched. */
+char            *enlace_cases_search_fold       (const char    *text);
+/* Can the index be used (built and current)?  FALSE for a file open
+ * read-only whose index is stale: search it the slow way. */
+gboolean         enlace_cases_search_ready      (EnlaceStore   *store);
+/* The newest command of the audit log (0: none). */
+gint64           enlace_cases_search_last_command (EnlaceStore *store);
+
+/* A search text made into an FTS5 MATCH of its words of three letters or
+ * more (NULL when none) and LIKE patterns of its shorter words. */
+#define ENLACE_CASE_SEARCH_MAX_SHORT 4
+typedef struct
+{
+  char      *match;   /* '"gomez" "0042"', or NULL */
+  GPtrArray *likes;   /* of char*: "%12%" (escaped with \) */
+  gboolean   any;     /* something to search */
+} EnlaceCaseSearch;
+
+void             enlace_case_search_init        (EnlaceCaseSearch *self,
+                                                 const char       *text);
+void             enlace_case_search_clear       (EnlaceCaseSearch *self);
+
 G_END_DECLS

@@ -32,6 +32,7 @@ enlace_case_row_free (EnlaceCaseRow *self)
   g_clear_pointer (&self->due_at, g_date_time_unref);
   g_clear_pointer (&self->resolved_at, g_date_time_unref);
   g_clear_pointer (&self->closed_at, g_date_time_unref);
+  g_free (self->sort_key);
   g_free (self);
 }
 
@@ -77,6 +78,7 @@ row_from_stmt (sqlite3_stmt *stmt)
   row->due_at = column_time (stmt, 16);
   row->resolved_at = column_time (stmt, 17);
   row->closed_at = column_time (stmt, 18);
+  row->sort_key = enlace_cases_dup_column (stmt, 15);
   return row;
 }
 
@@ -110,13 +112,34 @@ enlace_case_row_due (const EnlaceCaseRow *row,
   return ENLACE_CASE_DUE_ON_TIME;
 }
 
-/* WHERE clause of a filter; the parameters are ?1…?5 (see bind_filter). */
+/* The WHERE clause of a filter.  Parameters: ?1 assignee, ?3 status, ?4
+ * area, ?5 the text as a LIKE pattern (no search index), ?7 now (counts),
+ * ?8 ?9 the key of the row to page after, ?10 the search's MATCH, ?11…
+ * its short words; see bind_filter.  The procedure's versions are written
+ * in as ids: with one version the inbox's order comes from the index. */
+typedef struct
+{
+  const EnlaceCaseFilter *f;
+  EnlaceCaseSearch        search;
+  gboolean                indexed;   /* search through case_search */
+} Where;
+
+static void
+where_clear (Where *w)
+{
+  enlace_case_search_clear (&w->search);
+}
+
 static gboolean
-filter_where (const EnlaceCaseFilter  *f,
+filter_where (EnlaceStore             *store,
+              const EnlaceCaseFilter  *f,
               gboolean                 with_status,
+              Where                   *w,
               GString                 *sql,
               GError                 **error)
 {
+  memset (w, 0, sizeof *w);
+  w->f = f;
   g_string_append (sql, "WHERE 1");
   if (f == NULL)
     return TRUE;
@@ -125,7 +148,23 @@ filter_where (const EnlaceCaseFilter  *f,
   if (f->assignee_id > 0)
     g_string_append (sql, " AND c.assignee_id = ?1");
   if (f->procedure_code != NULL)
-    g_string_append (sql, " AND c.procedure_id IN (SELECT id FROM procedure WHERE code = ?2)");
+    {
+      sqlite3_stmt *stmt = enlace_store_prepare (store, "SELECT id FROM procedure WHERE code = ?1 ORDER BY id", error);
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, f->procedure_code, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len ? ", " : "", (gint64) sqlite3_column_int64 (stmt, 0));
+      sqlite3_reset (stmt);
+      if (ids->len == 0)
+        g_string_append (sql, " AND 0");
+      else if (strchr (ids->str, ',') == NULL)
+        g_string_append_printf (sql, " AND c.procedure_id = %s", ids->str);
+      else
+        g_string_append_printf (sql, " AND c.procedure_id IN (%s)", ids->str);
+    }
   if (with_status && f->status != NULL)
     {
       EnlaceCaseStatus st;
@@ -142,28 +181,55 @@ filter_where (const EnlaceCaseFilter  *f,
   if (f->area_id > 0)
     g_string_append (sql, " AND c.area_id = ?4");
   if (f->text != NULL && *f->text != '\0')
-    g_string_append (sql,
-                     " AND (c.folio LIKE ?5 ESCAPE '\\' OR c.summary LIKE ?5 ESCAPE '\\'"
-                     " OR c.requester_id IN (SELECT id FROM person WHERE name LIKE ?5 ESCAPE '\\')"
-                     " OR c.form LIKE ?5 ESCAPE '\\')");
+    {
+      enlace_case_search_init (&w->search, f->text);
+      w->indexed = enlace_cases_search_ready (store);
+      if (!w->search.any)
+        ;  /* only spaces */
+      else if (w->indexed)
+        {
+          g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE ");
+          if (w->search.match != NULL)
+            g_string_append (sql, "case_search MATCH ?10");
+          else
+            g_string_append (sql, "1");
+          for (guint i = 0; i < w->search.likes->len; i++)
+            g_string_append_printf (sql, " AND body LIKE ?%u ESCAPE '\\'", 11 + i);
+          g_string_append (sql, ")");
+        }
+      else
+        g_string_append (sql,
+                         " AND (c.folio LIKE ?5 ESCAPE '\\' OR c.summary LIKE ?5 ESCAPE '\\'"
+                         " OR c.requester_id IN (SELECT id FROM person WHERE name LIKE ?5 ESCAPE '\\')"
+                         " OR c.form LIKE ?5 ESCAPE '\\')");
+    }
+  if (f->after != NULL && f->after->sort_key != NULL)
+    g_string_append (sql, " AND (c.opened_at, c.id) < (?8, ?9)");
   return TRUE;
 }
 
 static void
-bind_filter (sqlite3_stmt           *stmt,
-             const EnlaceCaseFilter *f)
+bind_filter (sqlite3_stmt *stmt,
+             const Where  *w)
 {
+  const EnlaceCaseFilter *f = w->f;
+
   if (f == NULL)
     return;
   if (f->assignee_id > 0)
     sqlite3_bind_int64 (stmt, 1, f->assignee_id);
-  if (f->procedure_code != NULL)
-    sqlite3_bind_text (stmt, 2, f->procedure_code, -1, SQLITE_TRANSIENT);
   if (f->status != NULL)
     sqlite3_bind_text (stmt, 3, f->status, -1, SQLITE_TRANSIENT);
   if (f->area_id > 0)
     sqlite3_bind_int64 (stmt, 4, f->area_id);
-  if (f->text != NULL && *f->text != '\0')
+  if (w->search.any && w->indexed)
+    {
+      if (w->search.match != NULL)
+        sqlite3_bind_text (stmt, 10, w->search.match, -1, SQLITE_TRANSIENT);
+      for (guint i = 0; i < w->search.likes->len; i++)
+        sqlite3_bind_text (stmt, 11 + i, g_ptr_array_index (w->search.likes, i), -1, SQLITE_TRANSIENT);
+    }
+  else if (w->search.any)
     {
       GString *pat = g_string_new ("%");
 
@@ -177,6 +243,11 @@ bind_filter (sqlite3_stmt           *stmt,
       sqlite3_bind_text (stmt, 5, pat->str, -1, SQLITE_TRANSIENT);
       g_string_free (pat, TRUE);
     }
+  if (f->after != NULL && f->after->sort_key != NULL)
+    {
+      sqlite3_bind_text (stmt, 8, f->after->sort_key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, f->after->id);
+    }
 }
 
 GPtrArray *
@@ -186,25 +257,33 @@ enlace_cases_query (EnlaceStore            *store,
 {
   g_autoptr(GString) sql = g_string_new (ROW_SELECT);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_case_row_free);
+  Where w;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  if (!filter_where (filter, TRUE, sql, error))
-    return NULL;
+  if (!filter_where (store, filter, TRUE, &w, sql, error))
+    {
+      where_clear (&w);
+      return NULL;
+    }
   g_string_append (sql, " ORDER BY c.opened_at DESC, c.id DESC");
   if (filter != NULL && filter->limit > 0)
     g_string_append (sql, " LIMIT ?6");
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
-    return NULL;
-  bind_filter (stmt, filter);
+    {
+      where_clear (&w);
+      return NULL;
+    }
+  bind_filter (stmt, &w);
   if (filter != NULL && filter->limit > 0)
     sqlite3_bind_int64 (stmt, 6, filter->limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, row_from_stmt (stmt));
   sqlite3_reset (stmt);
+  where_clear (&w);
   if (rc != SQLITE_DONE)
     {
       enlace_store_set_sql_error (store, error, _("Listing cases"));
@@ -241,36 +320,40 @@ enlace_cases_counts (EnlaceStore            *store,
                      const EnlaceCaseFilter *filter,
                      GError                **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT c.status, count(*) FROM case_file c ");
-  g_autoptr(GString) due = g_string_new (
-    "SELECT coalesce(sum(c.due_at < ?7), 0), coalesce(sum(c.due_at >= ?7 AND c.near_at <= ?7), 0) "
-    "FROM case_file c ");
+  /* one query: by status, with the due states (which only open cases have) */
+  g_autoptr(GString) sql = g_string_new (
+    "SELECT c.status, count(*), coalesce(sum(c.due_at < ?7), 0), "
+    "coalesce(sum(c.due_at >= ?7 AND c.near_at <= ?7), 0) FROM case_file c ");
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *now = enlace_cases_now_iso ();
-  gint64 open = 0, total = 0;
-  gboolean by_name = filter != NULL && filter->text != NULL && *filter->text != '\0';
+  gint64 open = 0, total = 0, overdue = 0, near = 0;
+  EnlaceCaseFilter f = { 0 };
+  Where w;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  /* the requester's name only when searching */
-  if (by_name)
+  /* every page: the counts are of the whole filter */
+  if (filter != NULL)
+    f = *filter;
+  f.after = NULL;
+  if (!filter_where (store, &f, FALSE, &w, sql, error))
     {
-      g_string_append (sql, "LEFT JOIN person r ON r.id = c.requester_id ");
-      g_string_append (due, "LEFT JOIN person r ON r.id = c.requester_id ");
+      where_clear (&w);
+      return NULL;
     }
-  if (!filter_where (filter, FALSE, sql, error) || !filter_where (filter, FALSE, due, error))
-    return NULL;
   g_string_append (sql, " GROUP BY c.status");
-  if (filter == NULL || !filter->open_only)
-    g_string_append (due, " AND c.status IN ('new','in-progress','waiting')");
 
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
-    return NULL;
-  bind_filter (stmt, filter);
+    {
+      where_clear (&w);
+      return NULL;
+    }
+  bind_filter (stmt, &w);
   sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i <= ENLACE_CASE_CANCELLED; i++)
     json_object_set_int_member (o, enlace_case_status_to_string (i), 0);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -283,34 +366,25 @@ enlace_cases_counts (EnlaceStore            *store,
         {
           json_object_set_int_member (o, status, n);
           if (status_is_open (st))
-            open += n;
+            {
+              open += n;
+              overdue += sqlite3_column_int64 (stmt, 2);
+              near += sqlite3_column_int64 (stmt, 3);
+            }
         }
       total += n;
     }
   sqlite3_reset (stmt);
+  where_clear (&w);
   if (rc != SQLITE_DONE)
     {
       enlace_store_set_sql_error (store, error, _("Counting cases"));
       return NULL;
     }
-
-  stmt = enlace_store_prepare (store, due->str, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_filter (stmt, filter);
-  sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      enlace_store_set_sql_error (store, error, _("Counting cases"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
   json_object_set_int_member (o, "open", open);
-  json_object_set_int_member (o, "overdue", sqlite3_column_int64 (stmt, 0));
-  json_object_set_int_member (o, "near", sqlite3_column_int64 (stmt, 1));
+  json_object_set_int_member (o, "overdue", overdue);
+  json_object_set_int_member (o, "near", near);
   json_object_set_int_member (o, "total", total);
-  sqlite3_reset (stmt);
   return g_steal_pointer (&o);
 }
 

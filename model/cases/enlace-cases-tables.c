@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "enlace-areas.h"
+#include "enlace-cases-private.h"
 #include "enlace-kinds.h"
 
 /* Part of the document: every change to them is one command of the audit
@@ -20,4 +21,6 @@ void
 enlace_cases_register_tables (void)
 {
   enlace_document_tables_declare (cases_document_tables);
+  /* the search index (derived, outside the document) and its upkeep */
+  enlace_cases_search_register ();
 }

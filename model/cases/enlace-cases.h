@@ -184,6 +184,7 @@ typedef struct
   GDateTime        *due_at;         /* opened + target time */
   GDateTime        *resolved_at;    /* NULL when not resolved */
   GDateTime        *closed_at;
+  char             *sort_key;       /* opened_at as stored: the order's key (paging) */
 } EnlaceCaseRow;
 
 void             enlace_case_row_free         (EnlaceCaseRow *self);
@@ -208,11 +209,19 @@ typedef struct
   const char  *procedure_code;  /* NULL: any */
   const char  *status;          /* NULL: any; else a status string */
   gint64       area_id;         /* > 0: only this area */
-  const char  *text;            /* folio, requester name or any text of the case */
+  const char  *text;            /* any part of the folio, the requester's name,
+                                 * the summary, the request form, the steps'
+                                 * notes and values, the timeline's notes; each
+                                 * word, in any order; case and accents ignored */
   guint        limit;           /* 0: no limit */
+  const EnlaceCaseRow *after;   /* paging: only the rows after this one (the
+                                 * last row of the previous page), NULL: from
+                                 * the first */
 } EnlaceCaseFilter;
 
-/* Newest first (opened_at desc, id desc).  Array of EnlaceCaseRow*. */
+/* Newest first (opened_at desc, id desc).  Array of EnlaceCaseRow*.
+ * A page of the inbox: @limit rows; the next: the same filter with @after
+ * the last row (keyset paging: no row twice, none left out). */
 GPtrArray       *enlace_cases_query           (EnlaceStore            *store,
                                                const EnlaceCaseFilter *filter,
                                                GError                **error);
@@ -226,6 +235,11 @@ JsonObject      *enlace_cases_counts          (EnlaceStore            *store,
                                                GError                **error);
 gint64           enlace_cases_lookup          (EnlaceStore  *store,
                                                const char   *folio,
+                                               GError      **error);
+/* Builds the search index of cases again (enlace-cases-search.c).  It is
+ * kept by every command and built when a file is opened with it missing
+ * or stale, so this is only for repairs and tests. */
+gboolean         enlace_cases_search_rebuild  (EnlaceStore  *store,
                                                GError      **error);
 
 /* Opens a case (a command).  @values: "requester_id" (or a new person:

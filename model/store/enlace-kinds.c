@@ -19,6 +19,7 @@ typedef struct
   GPtrArray  *document_tables;  /* const char *, NULL-terminated */
   GPtrArray  *outside_tables;   /* const char * */
   GHashTable *choice_labels;    /* value → N_() label */
+  GPtrArray  *hooks;            /* const EnlaceStoreHooks *, NULL-terminated */
 } Registry;
 
 static Registry registry;
@@ -33,6 +34,7 @@ registry_init (void)
   registry.document_tables = g_ptr_array_new_null_terminated (32, NULL, TRUE);
   registry.outside_tables = g_ptr_array_new ();
   registry.choice_labels = g_hash_table_new (g_str_hash, g_str_equal);
+  registry.hooks = g_ptr_array_new_null_terminated (4, NULL, TRUE);
 }
 
 static gpointer
@@ -128,6 +130,21 @@ enlace_choice_labels_register (const EnlaceChoiceLabel *labels,
   for (guint i = 0; i < n_labels; i++)
     if (!g_hash_table_contains (registry.choice_labels, labels[i].value))
       g_hash_table_insert (registry.choice_labels, (gpointer) labels[i].value, (gpointer) labels[i].label);
+}
+
+void
+enlace_store_hooks_register (const EnlaceStoreHooks *hooks)
+{
+  g_return_if_fail (hooks != NULL);
+  g_return_if_fail (registering);
+
+  g_ptr_array_add (registry.hooks, (gpointer) hooks);
+}
+
+const EnlaceStoreHooks * const *
+enlace_store_hooks (void)
+{
+  return (const EnlaceStoreHooks * const *) get_registry ()->hooks->pdata;
 }
 
 const char * const *

@@ -198,6 +198,30 @@ void                enlace_outside_tables_declare    (const char * const *tables
 void                enlace_choice_labels_register    (const EnlaceChoiceLabel *labels,
                                                       guint               n_labels);
 
+/* Data an area derives from the document and keeps in the file outside
+ * it (e.g. the search index of cases, in outside tables): the store calls
+ * @opened once a file is open for writing (after any upgrade; rebuild it
+ * when missing or stale) and @committing inside every command's
+ * transaction, just before COMMIT, with the command's id (its rows are in
+ * the `change` table: update what the command touched).  Either may be
+ * NULL; a failure refuses the open or cancels the command. */
+typedef gboolean (*EnlaceStoreOpenedFunc)     (EnlaceStore  *store,
+                                               GError      **error);
+typedef gboolean (*EnlaceStoreCommittingFunc) (EnlaceStore  *store,
+                                               gint64        command_id,
+                                               GError      **error);
+typedef struct
+{
+  const char                *name;        /* for messages: "case search" */
+  EnlaceStoreOpenedFunc      opened;
+  EnlaceStoreCommittingFunc  committing;
+} EnlaceStoreHooks;
+
+/* Registers @hooks (static), from an area's registration function. */
+void                enlace_store_hooks_register      (const EnlaceStoreHooks *hooks);
+/* Every registered EnlaceStoreHooks, in registration order (NULL-terminated). */
+const EnlaceStoreHooks * const *enlace_store_hooks   (void);
+
 /* Every document table, in registration order (NULL-terminated). */
 const char * const *enlace_document_tables           (void);
 gboolean            enlace_table_is_document         (const char         *table);

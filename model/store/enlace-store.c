@@ -391,6 +391,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V3;
     case 4:
       return ENLACE_SQL_SCHEMA_V4;
+    case 5:
+      return ENLACE_SQL_SCHEMA_V5;
     default:
       return NULL;
     }
@@ -748,6 +750,12 @@ open_db (EnlaceStore           *self,
   if (!self->read_only && !create_triggers (self, error))
     return FALSE;
   self->session_start = query_int (self, "SELECT coalesce(max(id), 0) FROM command", 0);
+  /* The areas' derived data (the search index of cases), rebuilt when
+   * missing or stale (search9). */
+  if (!self->read_only)
+    for (const EnlaceStoreHooks * const *h = enlace_store_hooks (); *h; h++)
+      if ((*h)->opened != NULL && !(*h)->opened (self, error))
+        return FALSE;
   return TRUE;
 }
 
@@ -1120,6 +1128,11 @@ enlace_store_commit (EnlaceStore  *self,
   if (g_strcmp0 (self->command_kind, "do") == 0 &&
       !enlace_store_exec (self, "UPDATE command SET undone = 2 WHERE undone = 1", error))
     goto fail;
+
+  /* The areas' derived data follows the command, in its transaction (search9). */
+  for (const EnlaceStoreHooks * const *h = enlace_store_hooks (); *h; h++)
+    if ((*h)->committing != NULL && !(*h)->committing (self, self->command_id, error))
+      goto fail;
 
   set = collect_changes (self);
 

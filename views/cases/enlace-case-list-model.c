@@ -3,15 +3,79 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "enlace-case-list-model.h"
 
 struct _EnlaceCaseListModel
 {
-  GObject    parent_instance;
-  GPtrArray *rows;       /* of EnlaceCaseRow* */
-  GDateTime *now;        /* ages and due states are relative to the load */
+  GObject           parent_instance;
+  GPtrArray        *rows;       /* of EnlaceCaseRow*: the pages loaded so far */
+  GDateTime        *now;        /* ages and due states are relative to the load */
+  guint             n_items;    /* the filter's count */
+  gboolean          complete;   /* every row of the filter is in rows */
+  guint             fix_id;     /* idle: the count and the rows disagree */
+
+  /* what the next page is read with (while loaded with a store) */
+  EnlaceStore      *store;
+  EnlaceCaseFilter  filter;
+  char             *procedure_code;
+  char             *status;
+  char             *text;
 };
+
+static gboolean
+fix_count_cb (gpointer data)
+{
+  EnlaceCaseListModel *self = data;
+  guint old = self->n_items;
+
+  self->fix_id = 0;
+  if (!self->complete || old == self->rows->len)
+    return G_SOURCE_REMOVE;
+  /* the count was of another moment (another program wrote in between) */
+  self->n_items = self->rows->len;
+  if (old > self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old - self->n_items, 0);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, self->n_items - old);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads pages until the row at @position is loaded or there are no more. */
+static void
+ensure_loaded (EnlaceCaseListModel *self,
+               guint                position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  EnlaceCaseFilter f;
+  guint want;
+
+  if (position < self->rows->len || self->complete || self->store == NULL)
+    return;
+
+  /* one query however far the list jumped, and a page beyond */
+  want = position + 1 - self->rows->len + ENLACE_CASE_LIST_PAGE;
+  want = (want + ENLACE_CASE_LIST_PAGE - 1) / ENLACE_CASE_LIST_PAGE * ENLACE_CASE_LIST_PAGE;
+  f = self->filter;
+  f.limit = want;
+  f.after = self->rows->len > 0 ? g_ptr_array_index (self->rows, self->rows->len - 1) : NULL;
+  page = enlace_cases_query (self->store, &f, &error);
+  if (page == NULL)
+    {
+      g_warning ("Reading the next cases: %s", error->message);
+      self->complete = TRUE;
+    }
+  else
+    {
+      if (page->len < want)
+        self->complete = TRUE;
+      g_ptr_array_extend_and_steal (self->rows, g_steal_pointer (&page));
+    }
+  if (self->complete && self->rows->len != self->n_items && self->fix_id == 0)
+    self->fix_id = g_idle_add (fix_count_cb, self);
+}
 
 static GType
 enlace_case_list_model_get_item_type (GListModel *model)
@@ -24,7 +88,7 @@ enlace_case_list_model_get_n_items (GListModel *model)
 {
   EnlaceCaseListModel *self = ENLACE_CASE_LIST_MODEL (model);
 
-  return self->rows->len;
+  return self->n_items;
 }
 
 static gpointer
@@ -35,11 +99,20 @@ enlace_case_list_model_get_item (GListModel *model,
   const EnlaceCaseRow *row;
   char **cells;
 
-  if (position >= self->rows->len)
+  if (position >= self->n_items)
     return NULL;
 
-  row = g_ptr_array_index (self->rows, position);
+  ensure_loaded (self, position);
   cells = g_new0 (char *, ENLACE_CASE_N_CELLS + 1);
+  if (position >= self->rows->len)
+    {
+      /* counted but gone since: an empty row until the count is fixed */
+      for (guint i = 0; i < ENLACE_CASE_N_CELLS; i++)
+        cells[i] = g_strdup ("");
+      return enlace_row_new (0, cells);
+    }
+
+  row = g_ptr_array_index (self->rows, position);
   cells[ENLACE_CASE_CELL_FOLIO] = g_strdup (row->folio ? row->folio : "");
   cells[ENLACE_CASE_CELL_PROCEDURE] = g_strdup (row->procedure_name ? row->procedure_name : "");
   cells[ENLACE_CASE_CELL_REQUESTER] = g_strdup (row->requester ? row->requester : "");
@@ -66,10 +139,22 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (EnlaceCaseListModel, enlace_case_list_model, G_TY
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static void
+clear_source (EnlaceCaseListModel *self)
+{
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->procedure_code, g_free);
+  g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->text, g_free);
+  memset (&self->filter, 0, sizeof self->filter);
+}
+
+static void
 enlace_case_list_model_finalize (GObject *object)
 {
   EnlaceCaseListModel *self = (EnlaceCaseListModel *)object;
 
+  g_clear_handle_id (&self->fix_id, g_source_remove);
+  clear_source (self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -87,6 +172,7 @@ enlace_case_list_model_init (EnlaceCaseListModel *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_case_row_free);
   self->now = g_date_time_new_now_utc ();
+  self->complete = TRUE;
 }
 
 EnlaceCaseListModel *
@@ -95,25 +181,82 @@ enlace_case_list_model_new (void)
   return g_object_new (ENLACE_TYPE_CASE_LIST_MODEL, NULL);
 }
 
-void
-enlace_case_list_model_set_rows (EnlaceCaseListModel *self,
-                                 GPtrArray           *rows)
+static void
+replace (EnlaceCaseListModel *self,
+         GPtrArray           *rows,
+         guint                n_items)
 {
-  guint removed, added;
+  guint removed = self->n_items;
 
-  g_return_if_fail (ENLACE_IS_CASE_LIST_MODEL (self));
-
-  removed = self->rows->len;
+  g_clear_handle_id (&self->fix_id, g_source_remove);
   g_ptr_array_unref (self->rows);
   if (rows == NULL)
     rows = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_case_row_free);
   self->rows = rows;
-  added = rows->len;
+  self->n_items = n_items;
   g_date_time_unref (self->now);
   self->now = g_date_time_new_now_utc ();
 
-  if (removed || added)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+  if (removed || self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+}
+
+void
+enlace_case_list_model_set_rows (EnlaceCaseListModel *self,
+                                 GPtrArray           *rows)
+{
+  g_return_if_fail (ENLACE_IS_CASE_LIST_MODEL (self));
+
+  clear_source (self);
+  self->complete = TRUE;
+  replace (self, rows, rows ? rows->len : 0);
+}
+
+gboolean
+enlace_case_list_model_load (EnlaceCaseListModel     *self,
+                             EnlaceStore             *store,
+                             const EnlaceCaseFilter  *filter,
+                             guint                    n_items,
+                             guint                    min_rows,
+                             GError                 **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  EnlaceCaseFilter f = { 0 };
+
+  g_return_val_if_fail (ENLACE_IS_CASE_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+
+  if (filter != NULL)
+    f = *filter;
+  f.after = NULL;
+  f.limit = MAX (ENLACE_CASE_LIST_PAGE, min_rows);
+  rows = enlace_cases_query (store, &f, error);
+  if (rows == NULL)
+    {
+      enlace_case_list_model_set_rows (self, NULL);
+      return FALSE;
+    }
+
+  clear_source (self);
+  self->store = g_object_ref (store);
+  self->filter = f;
+  self->filter.limit = 0;
+  self->filter.procedure_code = self->procedure_code = g_strdup (f.procedure_code);
+  self->filter.status = self->status = g_strdup (f.status);
+  self->filter.text = self->text = g_strdup (f.text);
+  self->complete = rows->len < f.limit;
+  if (self->complete || n_items < rows->len)
+    n_items = rows->len;
+  replace (self, g_steal_pointer (&rows), n_items);
+  return TRUE;
+}
+
+guint
+enlace_case_list_model_get_n_loaded (EnlaceCaseListModel *self)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_LIST_MODEL (self), 0);
+
+  return self->rows->len;
 }
 
 const EnlaceCaseRow *
@@ -122,6 +265,9 @@ enlace_case_list_model_get_row (EnlaceCaseListModel *self,
 {
   g_return_val_if_fail (ENLACE_IS_CASE_LIST_MODEL (self), NULL);
 
+  if (position >= self->n_items)
+    return NULL;
+  ensure_loaded (self, position);
   if (position >= self->rows->len)
     return NULL;
   return g_ptr_array_index (self->rows, position);
@@ -133,7 +279,7 @@ enlace_case_list_model_find (EnlaceCaseListModel *self,
 {
   g_return_val_if_fail (ENLACE_IS_CASE_LIST_MODEL (self), G_MAXUINT);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < self->rows->len && i < self->n_items; i++)
     if (((EnlaceCaseRow *)g_ptr_array_index (self->rows, i))->id == case_id)
       return i;
   return G_MAXUINT;

@@ -1,8 +1,9 @@
 /* enlace-cases-inbox.c: the inbox of cases ("cases")
  *
- * One enlace_cases_query() per filter or search; the rows go to an
- * EnlaceCaseListModel that makes list items only for the rows on screen.
- * The counts line comes from enlace_cases_counts() for the same filter.
+ * Per filter or search: enlace_cases_counts() (the counts line, and how
+ * many rows the list has) and the first page of enlace_cases_query() in an
+ * EnlaceCaseListModel, which reads the next pages as the list is scrolled
+ * and makes list items only for the rows on screen.
  */
 #define G_LOG_DOMAIN "enlace-cases-inbox"
 #include "config.h"
@@ -108,15 +109,12 @@ fill_filter (EnlaceCasesInbox *self,
 
 static void
 update_counts (EnlaceCasesInbox *self,
+               JsonObject       *counts,
                guint             shown)
 {
-  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
-  g_autoptr(JsonObject) counts = NULL;
   g_autoptr(GString) s = g_string_new (NULL);
-  EnlaceCaseFilter filter;
 
-  fill_filter (self, &filter, FALSE);
-  if (store && (counts = enlace_cases_counts (store, &filter, NULL)))
+  if (counts != NULL)
     {
 #define COUNT(k) (json_object_has_member (counts, k) ? (guint) json_object_get_int_member (counts, k) : 0u)
       g_string_append_printf (s, g_dngettext (NULL, "%u open", "%u open", COUNT ("open")), COUNT ("open"));
@@ -142,6 +140,16 @@ update_counts (EnlaceCasesInbox *self,
   g_free (self->counts_text);
   self->counts_text = g_string_free (g_steal_pointer (&s), FALSE);
   gtk_label_set_text (self->counts_label, self->counts_text);
+}
+
+/* How many cases the filter's status choice has, from its counts. */
+static guint
+filter_total (const EnlaceCaseFilter *filter,
+              JsonObject             *counts)
+{
+  const char *key = filter->open_only ? "open" : filter->status ? filter->status : "total";
+
+  return (guint) json_object_get_int_member_with_default (counts, key, 0);
 }
 
 static void
@@ -190,32 +198,43 @@ reload (EnlaceCasesInbox *self)
 {
   EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = NULL;
+  g_autoptr(JsonObject) counts = NULL;
   EnlaceCaseFilter filter;
   gint64 selected_id = 0, start;
-  guint pos;
+  guint pos, shown;
 
   if (self->filling)
     return;
 
   pos = gtk_single_selection_get_selected (self->selection);
-  if (pos != GTK_INVALID_LIST_POSITION && enlace_case_list_model_get_row (self->model, pos))
+  if (pos != GTK_INVALID_LIST_POSITION && pos < enlace_case_list_model_get_n_loaded (self->model) &&
+      enlace_case_list_model_get_row (self->model, pos))
     selected_id = enlace_case_list_model_get_row (self->model, pos)->id;
+  else
+    pos = 0;
 
   start = monotonic_us ();
   fill_filter (self, &filter, TRUE);
-  if (store && !(rows = enlace_cases_query (store, &filter, &error)))
-    enlace_page_show_error (ENLACE_PAGE (self), error);
-  enlace_case_list_model_set_rows (self->model, rows);
+  if (store == NULL)
+    enlace_case_list_model_set_rows (self->model, NULL);
+  else if (!(counts = enlace_cases_counts (store, &filter, &error)) ||
+           /* the selected row's page too, so that it stays selected */
+           !enlace_case_list_model_load (self->model, store, &filter, filter_total (&filter, counts),
+                                         selected_id > 0 ? pos + 1 : 0, &error))
+    {
+      enlace_case_list_model_set_rows (self->model, NULL);
+      enlace_page_show_error (ENLACE_PAGE (self), error);
+    }
   self->last_load_us = monotonic_us () - start;
-  g_debug ("inbox: %u cases in %.1f ms", g_list_model_get_n_items (G_LIST_MODEL (self->model)),
-           self->last_load_us / 1000.0);
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_debug ("inbox: %u cases (%u read) in %.1f ms", shown,
+           enlace_case_list_model_get_n_loaded (self->model), self->last_load_us / 1000.0);
 
   if (selected_id > 0 && (pos = enlace_case_list_model_find (self->model, selected_id)) != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, pos);
 
-  update_counts (self, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
-  update_empty (self, g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+  update_counts (self, counts, shown);
+  update_empty (self, shown);
 }
 
 static void
