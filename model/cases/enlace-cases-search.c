@@ -432,11 +432,20 @@ index_is_current (EnlaceStore *store)
   gboolean ok = FALSE;
 
   stmt = enlace_store_prepare (store,
-                               "SELECT format, command_id FROM case_search_state WHERE id = 1 "
-                               "AND EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'case_search')",
+                               "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                               "AND name IN ('case_search', 'case_search_state')",
                                NULL);
   if (stmt == NULL)
-    return FALSE;  /* no state table */
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ok = sqlite3_column_int (stmt, 0) == 2;
+  sqlite3_reset (stmt);
+  if (!ok)
+    return FALSE;  /* never built here */
+  ok = FALSE;
+  stmt = enlace_store_prepare (store, "SELECT format, command_id FROM case_search_state WHERE id = 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     ok = sqlite3_column_int (stmt, 0) == SEARCH_FORMAT &&
          sqlite3_column_int64 (stmt, 1) == enlace_cases_search_last_command (store);
