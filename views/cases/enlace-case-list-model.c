@@ -55,8 +55,8 @@ ensure_loaded (EnlaceCaseListModel *self,
   if (position < self->rows->len || self->complete || self->store == NULL)
     return;
 
-  /* one query however far the list jumped, and a page beyond */
-  want = position + 1 - self->rows->len + ENLACE_CASE_LIST_PAGE;
+  /* one query however far the list jumped, in whole pages */
+  want = position + 1 - self->rows->len;
   want = (want + ENLACE_CASE_LIST_PAGE - 1) / ENLACE_CASE_LIST_PAGE * ENLACE_CASE_LIST_PAGE;
   f = self->filter;
   f.limit = want;
@@ -193,12 +193,18 @@ replace (EnlaceCaseListModel *self,
   if (rows == NULL)
     rows = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_case_row_free);
   self->rows = rows;
-  self->n_items = n_items;
   g_date_time_unref (self->now);
   self->now = g_date_time_new_now_utc ();
 
-  if (removed || self->n_items)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  /* Two signals, not one: when the rows a list view tracks (its anchor,
+   * the focus) are among the removed ones, GTK 4.8 asks for every added
+   * item to find them again, which would read every page. */
+  self->n_items = 0;
+  if (removed)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  self->n_items = n_items;
+  if (self->n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 void

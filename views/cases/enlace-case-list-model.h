@@ -36,7 +36,10 @@ typedef enum
 #define ENLACE_TYPE_CASE_LIST_MODEL (enlace_case_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (EnlaceCaseListModel, enlace_case_list_model, ENLACE, CASE_LIST_MODEL, GObject)
 
-#define ENLACE_CASE_LIST_PAGE 200
+/* A page: a little more than the rows a list view makes widgets for
+ * before it knows their height (205 in GTK 4.8), so that the first frame
+ * reads one page. */
+#define ENLACE_CASE_LIST_PAGE 250
 
 EnlaceCaseListModel *enlace_case_list_model_new      (void);
 /* Takes @rows (of EnlaceCaseRow*, may be NULL: empty): all there is. */

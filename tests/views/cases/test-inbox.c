@@ -1,11 +1,13 @@
 /* test-inbox.c: the inbox of cases (views/cases) under Xvfb: filters,
- * counts, search by folio and name, opening a case, following undo. */
+ * counts, search by folio and name, opening a case, following undo, pages
+ * read as the list is scrolled. */
 #include "config.h"
 
 #include <string.h>
 
 #include "enlace-cases-inbox.h"
 #include "enlace-cases.h"
+#include "enlace-generate-cases.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 
@@ -195,6 +197,103 @@ test_empty (void)
   enlace_test_spin (20);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* 700 cases: the list has them all but reads them a page at a time, in
+ * order, none twice; a selected row deep in the list stays selected when
+ * the store changes. */
+static void
+test_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  g_autoptr(GPtrArray) all = NULL;
+  EnlaceCasesInbox *inbox;
+  EnlaceCaseListModel *model;
+  GtkWidget *window;
+  gint64 deep_id;
+
+  g_assert_no_error (error);
+  g_assert_true (enlace_generate_cases (store, 700, 7, &error));
+  g_assert_no_error (error);
+  all = enlace_cases_query (store, &(EnlaceCaseFilter) { 0 }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 700);
+
+  inbox = g_object_new (ENLACE_TYPE_CASES_INBOX, NULL);
+  enlace_page_set_store (ENLACE_PAGE (inbox), store);
+  window = enlace_test_window (GTK_WIDGET (inbox), 1024, 700);
+  enlace_page_set_object (ENLACE_PAGE (inbox), "cases", 0);
+  enlace_cases_inbox_set_status_filter (inbox, "all");
+  enlace_test_spin (30);
+  model = enlace_cases_inbox_get_model (inbox);
+
+  /* every case counted, one page read */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 700);
+  g_assert_cmpuint (enlace_case_list_model_get_n_loaded (model), ==, ENLACE_CASE_LIST_PAGE);
+  g_assert_nonnull (strstr (enlace_cases_inbox_get_counts_text (inbox), "700 cases shown"));
+
+  /* a row further down reads the pages up to it; the same rows, in the
+   * same order, as one query of them all */
+  g_assert_cmpint (enlace_case_list_model_get_row (model, 450)->id, ==,
+                   ((EnlaceCaseRow *) g_ptr_array_index (all, 450))->id);
+  g_assert_cmpuint (enlace_case_list_model_get_n_loaded (model), >, 450);
+  g_assert_cmpuint (enlace_case_list_model_get_n_loaded (model), <, 700);
+  for (guint i = 0; i < 700; i++)
+    {
+      g_autoptr(EnlaceRow) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpint (enlace_row_get_id (item), ==, ((EnlaceCaseRow *) g_ptr_array_index (all, i))->id);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 700));
+
+  /* selected deep in the list, then the store changes: still selected */
+  deep_id = ((EnlaceCaseRow *) g_ptr_array_index (all, 650))->id;
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (inbox), GTK_TYPE_COLUMN_VIEW)))),
+                                     650);
+  g_assert_cmpint (enlace_case_add_note (store, ((EnlaceCaseRow *) g_ptr_array_index (all, 3))->id,
+                                         "Nota", NULL, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  enlace_test_spin (20);
+  {
+    GtkSelectionModel *sel = gtk_column_view_get_model (
+      GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (inbox), GTK_TYPE_COLUMN_VIEW)));
+    guint pos = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (sel));
+
+    g_assert_cmpuint (pos, ==, 650);
+    g_assert_cmpint (enlace_case_list_model_get_row (model, pos)->id, ==, deep_id);
+  }
+
+  /* a search: its own count and pages */
+  enlace_cases_inbox_set_search (inbox, "2026");
+  enlace_test_spin (10);
+  {
+    g_autoptr(JsonObject) counts = enlace_cases_counts (store, &(EnlaceCaseFilter) { .text = "2026" }, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                      json_object_get_int_member (counts, "total"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  enlace_test_spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/views/cases/inbox/filters", test_filters);
   g_test_add_func ("/views/cases/inbox/open-and-undo", test_open_and_undo);
   g_test_add_func ("/views/cases/inbox/empty", test_empty);
+  g_test_add_func ("/views/cases/inbox/pages", test_pages);
 
   return g_test_run ();
 }
