@@ -186,16 +186,28 @@ filter_where (EnlaceStore             *store,
       w->indexed = enlace_cases_search_ready (store);
       if (!w->search.any)
         ;  /* only spaces */
-      else if (w->indexed)
+      else if (w->indexed && w->search.match != NULL)
         {
-          g_string_append (sql, " AND c.id IN (SELECT rowid FROM case_search WHERE ");
-          if (w->search.match != NULL)
-            g_string_append (sql, "case_search MATCH ?10");
-          else
-            g_string_append (sql, "1");
+          /* the words of three letters or more through the index, the
+           * shorter ones on the rows it found */
+          /* "+c.id": walk an index in the inbox's order (or by status,
+           * for the counts) and look each case up among those found,
+           * rather than read every case found, often thousands */
+          g_string_append (sql, " AND +c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?10");
           for (guint i = 0; i < w->search.likes->len; i++)
             g_string_append_printf (sql, " AND body LIKE ?%u ESCAPE '\\'", 11 + i);
           g_string_append (sql, ")");
+        }
+      else if (w->indexed)
+        {
+          /* only words of one or two letters ("42"): too short for the
+           * index and found in most cases' text; the folio or the
+           * requester's name */
+          for (guint i = 0; i < w->search.likes->len; i++)
+            g_string_append_printf (sql,
+                                    " AND (c.folio LIKE ?%u ESCAPE '\\' OR c.requester_id IN "
+                                    "(SELECT id FROM person WHERE name LIKE ?%u ESCAPE '\\'))",
+                                    11 + i, 11 + i);
         }
       else
         g_string_append (sql,
@@ -263,14 +275,23 @@ enlace_cases_query (EnlaceStore            *store,
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  if (!filter_where (store, filter, TRUE, &w, sql, error))
+  if (filter != NULL && filter->limit > 0)
+    {
+      /* the page's ids first, from case_file alone; the joins for them only */
+      g_string_append (sql, "WHERE c.id IN (SELECT c.id FROM case_file c ");
+      if (!filter_where (store, filter, TRUE, &w, sql, error))
+        {
+          where_clear (&w);
+          return NULL;
+        }
+      g_string_append (sql, " ORDER BY c.opened_at DESC, c.id DESC LIMIT ?6)");
+    }
+  else if (!filter_where (store, filter, TRUE, &w, sql, error))
     {
       where_clear (&w);
       return NULL;
     }
   g_string_append (sql, " ORDER BY c.opened_at DESC, c.id DESC");
-  if (filter != NULL && filter->limit > 0)
-    g_string_append (sql, " LIMIT ?6");
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     {
@@ -320,9 +341,11 @@ enlace_cases_counts (EnlaceStore            *store,
                      const EnlaceCaseFilter *filter,
                      GError                **error)
 {
-  /* one query: by status, with the due states (which only open cases have) */
-  g_autoptr(GString) sql = g_string_new (
-    "SELECT c.status, count(*), coalesce(sum(c.due_at < ?7), 0), "
+  /* one query: the cases by status, then (a row "") the due states of the
+   * open ones: each part walks the narrowest index that has what it needs */
+  g_autoptr(GString) sql = g_string_new ("SELECT c.status, count(*), 0, 0 FROM case_file c ");
+  g_autoptr(GString) due = g_string_new (
+    " UNION ALL SELECT '', 0, coalesce(sum(c.due_at < ?7), 0), "
     "coalesce(sum(c.due_at >= ?7 AND c.near_at <= ?7), 0) FROM case_file c ");
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *now = enlace_cases_now_iso ();
@@ -344,6 +367,30 @@ enlace_cases_counts (EnlaceStore            *store,
       return NULL;
     }
   g_string_append (sql, " GROUP BY c.status");
+  if (w.indexed && w.search.any && w.search.match == NULL && !f.open_only &&
+      f.assignee_id <= 0 && f.procedure_code == NULL && f.area_id <= 0)
+    {
+      /* only short words, on the folio and the requester: read both from
+       * an index rather than every case (the planner prefers the status) */
+      g_string_truncate (sql, 0);
+      g_string_append (sql, "SELECT c.status, count(*), 0, 0 FROM case_file c INDEXED BY case_file_folio ");
+      where_clear (&w);
+      if (!filter_where (store, &f, FALSE, &w, sql, error))
+        {
+          where_clear (&w);
+          return NULL;
+        }
+      g_string_append (sql, " GROUP BY c.status");
+    }
+  where_clear (&w);
+  if (!filter_where (store, &f, FALSE, &w, due, error))
+    {
+      where_clear (&w);
+      return NULL;
+    }
+  if (!f.open_only)
+    g_string_append (due, " AND c.status IN ('new','in-progress','waiting')");
+  g_string_append (sql, due->str);
 
   stmt = enlace_store_prepare (store, sql->str, error);
   if (stmt == NULL)
@@ -362,15 +409,17 @@ enlace_cases_counts (EnlaceStore            *store,
       gint64 n = sqlite3_column_int64 (stmt, 1);
       EnlaceCaseStatus st;
 
+      if (status != NULL && *status == '\0')
+        {
+          overdue += sqlite3_column_int64 (stmt, 2);
+          near += sqlite3_column_int64 (stmt, 3);
+          continue;
+        }
       if (enlace_case_status_from_string (status, &st))
         {
           json_object_set_int_member (o, status, n);
           if (status_is_open (st))
-            {
-              open += n;
-              overdue += sqlite3_column_int64 (stmt, 2);
-              near += sqlite3_column_int64 (stmt, 3);
-            }
+            open += n;
         }
       total += n;
     }

@@ -212,7 +212,9 @@ typedef struct
   const char  *text;            /* any part of the folio, the requester's name,
                                  * the summary, the request form, the steps'
                                  * notes and values, the timeline's notes; each
-                                 * word, in any order; case and accents ignored */
+                                 * word, in any order; case and accents ignored.
+                                 * Words of one or two letters alone ("42")
+                                 * look at the folio and the requester's name */
   guint        limit;           /* 0: no limit */
   const EnlaceCaseRow *after;   /* paging: only the rows after this one (the
                                  * last row of the previous page), NULL: from

@@ -13,3 +13,7 @@ DROP INDEX case_file_procedure;
 CREATE INDEX case_file_procedure ON case_file(procedure_id, opened_at, id, status, due_at, near_at);
 DROP INDEX case_file_area;
 CREATE INDEX case_file_area ON case_file(area_id, opened_at, id, status, due_at, near_at);
+-- the counts by status of every case: the narrowest index to walk
+CREATE INDEX case_file_by_status ON case_file(status);
+-- a search of one or two letters ("42"): the folio and the requester
+CREATE INDEX case_file_folio ON case_file(folio, requester_id, status);

@@ -177,8 +177,11 @@ test_search_text (void)
   /* words in any order; every word must be there */
   expect (store, "roedores cable", w.b, 0, 0);
   expect (store, "roedores becaria", 0, 0, 0);
-  /* short words: alone, and with a long one */
-  expect (store, "12", w.b, 0, 0);
+  /* short words: alone, the folio and the requester's name only; with a
+   * long one, anywhere */
+  expect (store, "ez", w.c, w.b, w.a);
+  expect (store, "12", 0, 0, 0);
+  expect (store, "T-", w.b, 0, 0);
   expect (store, "red 12", w.b, 0, 0);
   expect (store, "becaria 12", 0, 0, 0);
   /* the LIKE characters are only characters */
