@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "enlace-geometry.h"
-#include "enlace-store-private.h"
+#include "enlace-store-internal.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -1317,6 +1317,12 @@ enlace_store_check (EnlaceStore  *self,
         g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), res));
     }
   sqlite3_reset (stmt);
+
+  /* Objects Enlace did not create, and rows that break Enlace's own
+   * definition of a table someone changed (a CHECK stripped): its export
+   * could not be imported. */
+  if (!enlace_store_check_schema (self, problems, error))
+    return NULL;
 
   stmt = enlace_store_prepare (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)

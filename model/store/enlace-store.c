@@ -396,6 +396,12 @@ schema_step (int version)
     }
 }
 
+const char *
+enlace_store_schema_step_sql (int version)
+{
+  return schema_step (version);
+}
+
 static gboolean
 migrate (EnlaceStore  *self,
          int           from,
@@ -681,6 +687,11 @@ check_file (EnlaceStore           *self,
         }
       if (path != NULL && !check_integrity (self, path, error))
         return FALSE;
+      /* Before anything runs on it (a migration, a command): a trigger
+       * or view someone added would run on every command. */
+      if (!(flags & ENLACE_STORE_OPEN_INSPECT) &&
+          !enlace_store_verify_schema (self, (int)*version, error))
+        return FALSE;
       if (*version < ENLACE_SCHEMA_VERSION && self->read_only)
         {
           g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
@@ -773,6 +784,8 @@ enlace_store_open (const char            *path,
       return NULL;
     }
 
+  if (flags & ENLACE_STORE_OPEN_INSPECT)
+    flags |= ENLACE_STORE_OPEN_READ_ONLY;
   self = g_object_new (ENLACE_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
   if (!open_db (self, self->path, flags, existed, error))
