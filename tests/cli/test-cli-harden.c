@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "enlace-store-private.h"
 #include "enlace-test-cli.h"
@@ -304,6 +306,59 @@ test_schema_check_stripped (Fixture       *f,
   g_assert_nonnull (strstr (out, "Table rack, row 1: breaks a rule of Enlace (CHECK constraint failed: u_height BETWEEN 1 AND 100)"));
 }
 
+/* A 0-byte file is not a project: only `new` makes one of it. */
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (f->dir, "empty.enlace", NULL);
+  const char *commands[] = { "check", "stats", "list", NULL };
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  for (guint i = 0; commands[i]; i++)
+    {
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (NULL, &err, commands[i], empty, i == 2 ? "site" : NULL, NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "is an empty file, not an Enlace project"));
+      g_assert_cmpint (g_stat (empty, &st), ==, 0);
+      g_assert_cmpint (st.st_size, ==, 0);
+    }
+}
+
+/* A file damaged behind Enlace's back with its modification time put back
+ * (what `touch -d` does): the open still checks it and refuses. */
+static void
+test_damage_same_mtime (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  gint64 page_size, root;
+  struct timespec times[2];
+  GStatBuf st;
+  FILE *fp;
+
+  OK ("add", f->file, "site", "code=UNI", "name=Universidad");
+  OK ("list", f->file, "site");   /* checked, closed, remembered */
+  page_size = sqlite_count (f->file, "PRAGMA page_size");
+  root = sqlite_count (f->file, "SELECT rootpage FROM sqlite_schema WHERE name = 'procedure_step'");
+  g_assert_cmpint (root, >, 1);
+
+  g_assert_cmpint (g_stat (f->file, &st), ==, 0);
+  fp = g_fopen (f->file, "r+b");
+  g_assert_nonnull (fp);
+  g_assert_cmpint (fseek (fp, (root - 1) * page_size, SEEK_SET), ==, 0);
+  fputc (0x42, fp);               /* not a b-tree page type */
+  fclose (fp);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, f->file, times, 0), ==, 0);
+
+  g_assert_cmpint (run (NULL, &err, "add", f->file, "site", "code=X", "name=X", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "is damaged"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,5 +377,7 @@ main (int    argc,
   ADD ("schema-trigger", test_schema_trigger);
   ADD ("schema-objects", test_schema_objects);
   ADD ("schema-check-stripped", test_schema_check_stripped);
+  ADD ("empty-file", test_empty_file);
+  ADD ("damage-same-mtime", test_damage_same_mtime);
   return g_test_run ();
 }
