@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-store-internal.h"
 
 /* Applies the inverse of one recorded change. */
@@ -34,7 +35,7 @@ apply_inverse (EnlaceStore  *self,
 
   if (before == NULL && after != NULL && g_str_has_prefix (after, "{\"$range\""))
     {
-      g_autoptr(JsonNode) node = json_from_string (after, NULL);
+      g_autoptr(JsonNode) node = enlace_json_within_bounds (after, -1, NULL) ? json_from_string (after, NULL) : NULL;
       JsonArray *range;
 
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||

@@ -359,6 +359,74 @@ test_damage_same_mtime (Fixture       *f,
   g_assert_nonnull (strstr (err, "is damaged"));
 }
 
+static char *
+deep_json (guint levels)
+{
+  GString *s = g_string_sized_new (2 * levels);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+static void
+add_space (Fixture *f)
+{
+  OK ("add", f->file, "site", "code=UNI", "name=Universidad");
+  OK ("add", f->file, "building", "site=UNI", "code=ED-A", "name=Edificio A");
+  OK ("add", f->file, "floor", "building=ED-A", "level=1", "name=Planta 1");
+  OK ("add", f->file, "space", "floor=ED-A/1", "code=1A", "kind=telecom-room", "name=Site",
+      "outline=[[0,0],[4,0],[4,3],[0,3]]");
+}
+
+/* An outline nested 80,000 deep (issue 14: a stack overflow in import,
+ * check, plan and the import of the export): each refuses it cleanly. */
+static void
+test_deep_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *deep = deep_json (80000);
+  g_autofree char *sql = NULL;
+  g_autofree char *xml = g_build_filename (f->dir, "campus.xml", NULL);
+  g_autofree char *bad_xml = g_build_filename (f->dir, "deep.xml", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh.enlace", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  int rc;
+
+  add_space (f);
+  OK ("export", f->file, xml);
+
+  /* import of an XML file carrying it */
+  g_assert_true (g_file_get_contents (xml, &text, NULL, NULL));
+  parts = g_strsplit (text, "outline=\"[[0,0],[4,0],[4,3],[0,3]]\"", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  joined = g_strdup_printf ("%soutline=\"%s\"%s", parts[0], deep, parts[1]);
+  g_assert_true (g_file_set_contents (bad_xml, joined, -1, NULL));
+  g_assert_cmpint (run (NULL, &err, "import", fresh, bad_xml, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "nests deeper than the 32 levels"));
+  g_assert_cmpuint (strlen (err), <, 1000);   /* not echoed in full */
+
+  /* a project holding it: check reports it, plan and export refuse */
+  sql = g_strdup_printf ("UPDATE space SET outline = '%s'", deep);
+  sqlite_exec (f->file, sql);
+  rc = run (&out, NULL, "check", f->file, NULL);
+  g_assert_cmpint (rc, ==, 1);
+  g_assert_nonnull (strstr (out, "Outline is not a list of points"));
+  g_clear_pointer (&err, g_free);
+  rc = run (NULL, &err, "plan", f->file, "--floor", "ED-A/1", "-o", pdf, NULL);
+  g_assert_cmpint (rc, <=, 1);       /* an exit, not a crash */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &err, "export", f->file, xml, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "nests deeper"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -379,5 +447,6 @@ main (int    argc,
   ADD ("schema-check-stripped", test_schema_check_stripped);
   ADD ("empty-file", test_empty_file);
   ADD ("damage-same-mtime", test_damage_same_mtime);
+  ADD ("deep-json", test_deep_json);
   return g_test_run ();
 }
