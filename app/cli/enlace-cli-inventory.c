@@ -676,8 +676,16 @@ cli_cmd_check (int    argc,
     return status;
   if (argc != 2)
     return cli_usage_error ("check", _("expected one FILE"));
-  if (!(store = open_or_fail (argv[1], &status)))
-    return status;
+  store = cli_open (argv[1], FALSE, &error);
+  /* A file holding objects Enlace did not create is refused by every
+   * other command; check opens it read-only to list them. */
+  if (store == NULL && g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FOREIGN_SCHEMA))
+    {
+      g_clear_error (&error);
+      store = enlace_store_open (argv[1], ENLACE_STORE_OPEN_INSPECT, &error);
+    }
+  if (store == NULL)
+    return cli_fail (g_steal_pointer (&error));
 
   problems = enlace_store_check (store, &error);
   if (problems == NULL)
@@ -1156,6 +1164,7 @@ undo_redo (const char *command,
   g_autoptr(EnlaceStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  gint64 target;
   int status = 0;
 
   if ((status = cli_parse (command, _("FILE"),
@@ -1168,8 +1177,15 @@ undo_redo (const char *command,
   if (!(store = open_or_fail (argv[1], &status)))
     return status;
 
-  label = redo ? enlace_store_dup_redo_label (store) : enlace_store_dup_undo_label (store);
-  if (!(redo ? enlace_store_redo (store, &error) : enlace_store_undo (store, &error)))
+  /* Bound to the command it names: if another program commits or undoes
+   * in between, undo refuses rather than act on a command it did not
+   * name (a `set` committed meanwhile is never overwritten). */
+  target = redo ? enlace_store_peek_redo (store, &label) : enlace_store_peek_undo (store, &label);
+  if (target == 0)
+    return cli_fail (g_error_new_literal (ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
+                                          redo ? _("There is nothing to redo") : _("There is nothing to undo")));
+  if (!(redo ? enlace_store_redo_command (store, target, &error)
+             : enlace_store_undo_command (store, target, &error)))
     return cli_fail (g_steal_pointer (&error));
   if (opt_json)
     print_json_pairs (redo ? "redone" : "undone", label, NULL);

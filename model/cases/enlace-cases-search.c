@@ -526,7 +526,7 @@ enlace_cases_search_ready (EnlaceStore *store)
 }
 
 static const EnlaceStoreHooks search_hooks = {
-  "case search", search_opened, search_committing,
+  "case search", search_opened, search_committing, search_tables,
 };
 
 void

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-cases-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -108,7 +109,7 @@ enlace_cases_json_from_text (const char *text)
 {
   g_autoptr(JsonNode) node = NULL;
 
-  if (text != NULL && *text != '\0')
+  if (text != NULL && *text != '\0' && enlace_json_within_bounds (text, -1, NULL))
     node = json_from_string (text, NULL);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     return json_object_ref (json_node_get_object (node));

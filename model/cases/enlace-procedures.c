@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-cases-private.h"
 #include "enlace-procedures-rng.h"
 
@@ -243,7 +244,7 @@ fields_from_json (const char *text)
   g_autoptr(JsonNode) node = NULL;
   JsonArray *arr;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' || !enlace_json_within_bounds (text, -1, NULL))
     return fields;
   node = json_from_string (text, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))

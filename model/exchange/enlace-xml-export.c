@@ -17,6 +17,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-cases-xml.h"
 #include "enlace-xml-private.h"
 
@@ -333,9 +334,23 @@ export_row (Export       *ex,
         {
         case ENLACE_FIELD_TEXT:
         case ENLACE_FIELD_CHOICE:
+          value = (const char *) sqlite3_column_text (stmt, col);
+          break;
         case ENLACE_FIELD_POLYGON:
         case ENLACE_FIELD_POLYLINE:
-          value = (const char *) sqlite3_column_text (stmt, col);
+          {
+            g_autoptr(GError) why = NULL;
+
+            value = (const char *) sqlite3_column_text (stmt, col);
+            /* The import refuses it: do not write a file it cannot read. */
+            if (!enlace_json_within_bounds (value, -1, &why))
+              {
+                g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
+                             _("Cannot export %s %s: its %s: %s"),
+                             x->kind_name, key ? key : "", x->attrs[f], why->message);
+                return FALSE;
+              }
+          }
           break;
         case ENLACE_FIELD_INT:
           g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, col));

@@ -24,6 +24,7 @@
 
 #include "enlace-cases-xml.h"
 #include "enlace-geometry.h"
+#include "enlace-json-bounds.h"
 #include "enlace-xml-private.h"
 
 #define MAX_FIELDS 16
@@ -535,9 +536,25 @@ bind_field (Import        *im,
     case ENLACE_FIELD_POLYLINE:
       if (!enlace_points_valid (text, 0))
         {
-          import_fail (im, ENLACE_XML_ERROR_INVALID, line,
-                       _("%s: %s must be a JSON list of [x, y] points, not “%s”"),
-                       what, x->attrs[f], text);
+          g_autoptr(GError) why = NULL;
+          g_autofree char *shown = NULL;
+
+          /* Quote the start of a long value only (it was echoed in full:
+           * 100 KB on one line); say which limit a huge one breaks. */
+          if (g_utf8_strlen (text, 61) > 60)
+            {
+              g_autofree char *head = g_utf8_substring (text, 0, 60);
+              shown = g_strdup_printf ("%s…", head);
+            }
+          else
+            shown = g_strdup (text);
+          if (!enlace_json_within_bounds (text, -1, &why))
+            import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                         _("%s: %s “%s”: %s"), what, x->attrs[f], shown, why->message);
+          else
+            import_fail (im, ENLACE_XML_ERROR_INVALID, line,
+                         _("%s: %s must be a JSON list of [x, y] points, not “%s”"),
+                         what, x->attrs[f], shown);
           return FALSE;
         }
       G_GNUC_FALLTHROUGH;

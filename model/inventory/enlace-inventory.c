@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-inventory.h"
 #include "enlace-store-private.h"
 
@@ -107,7 +108,7 @@ parse_image (const char *text)
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  if (text == NULL)
+  if (text == NULL || !enlace_json_within_bounds (text, -1, NULL))
     return NULL;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, text, -1, NULL))

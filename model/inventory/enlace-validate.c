@@ -526,6 +526,49 @@ type_size (EnlaceStore *self,
 /* ------------------------------------------------------------------ */
 /* Kinds                                                               */
 
+/* Port keys are DEVICE:PORT, and names may hold colons: device "A:B" with
+ * port "P" and device "A" with port "B:P" would both be "A:B:P", and
+ * show, connect and the export could not tell them apart.  Fails when
+ * another port (not @port_id) has the key @device:@port. */
+static gboolean
+port_key_unique (EnlaceStore  *self,
+                 const char   *device,
+                 const char   *port,
+                 gint64        port_id,
+                 GError      **error)
+{
+  g_autofree char *key = NULL;
+  const char *colon;
+
+  if (device == NULL || port == NULL || (strchr (device, ':') == NULL && strchr (port, ':') == NULL))
+    return TRUE;
+  key = g_strdup_printf ("%s:%s", device, port);
+  for (colon = strchr (key, ':'); colon; colon = strchr (colon + 1, ':'))
+    {
+      g_autofree char *d = g_strndup (key, colon - key);
+      g_autofree char *other = NULL;
+      sqlite3_stmt *stmt;
+      int r;
+
+      if (strcmp (d, device) == 0)
+        continue;
+      if ((r = query (self, &stmt, error,
+                      "SELECT port.name FROM port JOIN device ON device.id = port.device_id "
+                      "WHERE device.name = ?1 AND port.name = ?2 AND port.id <> ?3",
+                      "ssi", d, colon + 1, port_id)) < 0)
+        return FALSE;
+      if (r == 0)
+        continue;
+      other = col_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      return fail (error, CONFLICT,
+                   _("Port “%s” of device “%s” would have the key “%s” of port “%s” of device “%s”; "
+                     "a colon in a device or port name must not make two keys the same: rename one"),
+                   port, device, key, other, d);
+    }
+  return TRUE;
+}
+
 gboolean
 enlace_validate_site (EnlaceStore *self,
                       gint64       id,
@@ -556,6 +599,10 @@ enlace_validate_building (EnlaceStore *self,
 
   if (code == NULL || *code == '\0')
     return fail (error, INVALID, _("A building needs a code"));
+  if (strchr (code, '/') != NULL)
+    return fail (error, INVALID,
+                 _("Building code “%s” holds a “/”: floors and spaces are named BUILDING/LEVEL/SPACE, "
+                   "so a building code cannot hold one"), code);
   if ((r = exists (self, error, "SELECT 1 FROM building WHERE code = ?1 AND id <> ?2",
                    "si", code, id)) < 0)
     return FALSE;
@@ -827,6 +874,10 @@ enlace_validate_device_type (EnlaceStore *self,
       return fail (error, INVALID, _("Device type “%s”: a height of %s U is not 0 or a multiple of half a unit up to 100"),
                    name, hs);
     }
+  if (manufacturer && strchr (manufacturer, '/') != NULL)
+    return fail (error, INVALID,
+                 _("Device type “%s”: the manufacturer holds a “/”; device types are named "
+                   "MANUFACTURER/MODEL, so a manufacturer cannot hold one"), name);
   if (manufacturer && model)
     {
       if ((r = exists (self, error, "SELECT 1 FROM device_type WHERE manufacturer = ?1 AND model = ?2 AND id <> ?3",
@@ -924,6 +975,8 @@ enlace_validate_port (EnlaceStore *self,
     return FALSE;
   if (r == 1)
     return fail (error, CONFLICT, _("Device “%s” already has a port “%s”"), dev, name);
+  if (!port_key_unique (self, dev, name, id, error))
+    return FALSE;
 
   if (id == 0)
     return TRUE;
@@ -1136,6 +1189,28 @@ enlace_validate_device (EnlaceStore *self,
           return fail (error, CONFLICT, _("Asset tag “%s” of device “%s” is already on device “%s”"),
                        asset, name, other);
         }
+    }
+
+  /* A colon in the name: its ports' keys must not be another's. */
+  if (name != NULL && strchr (name, ':') != NULL && (id > 0 || type > 0))
+    {
+      g_autoptr(GPtrArray) ports = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt;
+      int r = id > 0 ? query (self, &stmt, error, "SELECT name FROM port WHERE device_id = ?1", "i", id)
+                     : query (self, &stmt, error, "SELECT name FROM port_template WHERE device_type_id = ?1", "i", type);
+
+      if (r < 0)
+        return FALSE;
+      if (r == 1)
+        {
+          do
+            g_ptr_array_add (ports, col_dup (stmt, 0));
+          while (sqlite3_step (stmt) == SQLITE_ROW);
+          sqlite3_reset (stmt);
+        }
+      for (guint i = 0; i < ports->len; i++)
+        if (!port_key_unique (self, name, g_ptr_array_index (ports, i), 0, error))
+          return FALSE;
     }
 
   if (g_strcmp0 (role, "outlet") == 0)

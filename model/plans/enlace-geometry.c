@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-store.h"
 
@@ -21,6 +22,8 @@ enlace_points_parse (const char  *json,
 
   if (json == NULL || *json == '\0')
     return g_steal_pointer (&pts);
+  if (!enlace_json_within_bounds (json, -1, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, json, -1, error))
     return NULL;
   root = json_parser_get_root (parser);

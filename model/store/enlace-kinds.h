@@ -215,6 +215,9 @@ typedef struct
   const char                *name;        /* for messages: "case search" */
   EnlaceStoreOpenedFunc      opened;
   EnlaceStoreCommittingFunc  committing;
+  /* tables the hooks create and keep (with their FTS shadow tables),
+   * NULL-terminated or NULL: the schema check at open accepts them */
+  const char * const        *derived_tables;
 } EnlaceStoreHooks;
 
 /* Registers @hooks (static), from an area's registration function. */

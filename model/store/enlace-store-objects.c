@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-geometry.h"
-#include "enlace-store-private.h"
+#include "enlace-store-internal.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -87,8 +88,11 @@ row_exists (EnlaceStore *self,
 static gboolean
 valid_polygon (const char *text)
 {
-  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+  g_autoptr(JsonNode) node = NULL;
 
+  if (!enlace_json_within_bounds (text, -1, NULL))
+    return FALSE;
+  node = json_from_string (text, NULL);
   /* An empty outline means "not drawn yet". */
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0)
     return TRUE;
@@ -1318,6 +1322,12 @@ enlace_store_check (EnlaceStore  *self,
     }
   sqlite3_reset (stmt);
 
+  /* Objects Enlace did not create, and rows that break Enlace's own
+   * definition of a table someone changed (a CHECK stripped): its export
+   * could not be imported. */
+  if (!enlace_store_check_schema (self, problems, error))
+    return NULL;
+
   stmt = enlace_store_prepare (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
     return NULL;
@@ -1358,6 +1368,34 @@ enlace_store_check (EnlaceStore  *self,
           if (kinds[k]->validate != NULL &&
               !kinds[k]->validate (self, json_object_get_int_member (row, "id"), row, &local_error))
             g_ptr_array_add (problems, g_strdup (local_error->message));
+
+          /* Outlines and points as the import reads them (bounded: a
+           * value nested 80,000 deep crashed the parser). */
+          for (guint f = 0; f < kinds[k]->n_fields; f++)
+            {
+              const EnlaceField *field = &kinds[k]->fields[f];
+              const char *text;
+              g_autoptr(GError) why = NULL;
+
+              if (field->type != ENLACE_FIELD_POLYGON && field->type != ENLACE_FIELD_POLYLINE)
+                continue;
+              text = json_object_has_member (row, field->name) &&
+                     JSON_NODE_HOLDS_VALUE (json_object_get_member (row, field->name))
+                       ? json_object_get_string_member (row, field->name) : NULL;
+              if (text == NULL || *text == '\0')
+                continue;
+              if (!enlace_json_within_bounds (text, -1, &why) ||
+                  !enlace_points_valid (text, 0))
+                {
+                  g_autofree char *key = enlace_store_dup_key (self, kinds[k]->name,
+                                                               json_object_get_int_member (row, "id"));
+
+                  g_ptr_array_add (problems,
+                                   g_strdup_printf (_("%s “%s”: %s is not a list of points [[x, y], …] (%s)"),
+                                                    _(kinds[k]->label), key ? key : "?", _(field->label),
+                                                    why ? why->message : _("not that form")));
+                }
+            }
         }
     }
 

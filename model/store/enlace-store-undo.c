@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enlace-json-bounds.h"
 #include "enlace-store-internal.h"
 
 /* Applies the inverse of one recorded change. */
@@ -34,7 +35,7 @@ apply_inverse (EnlaceStore  *self,
 
   if (before == NULL && after != NULL && g_str_has_prefix (after, "{\"$range\""))
     {
-      g_autoptr(JsonNode) node = json_from_string (after, NULL);
+      g_autoptr(JsonNode) node = enlace_json_within_bounds (after, -1, NULL) ? json_from_string (after, NULL) : NULL;
       JsonArray *range;
 
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
@@ -347,17 +348,17 @@ enlace_store_undo_command (EnlaceStore  *self,
   return undo_full (self, command_id, error);
 }
 
-gboolean
-enlace_store_redo (EnlaceStore  *self,
-                   GError      **error)
+/* Redoes the oldest undone command; when @expected > 0, only if that is
+ * command @expected. */
+static gboolean
+redo_full (EnlaceStore  *self,
+           gint64        expected,
+           GError      **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *redo_label = NULL;
   sqlite3_stmt *stmt;
   gint64 target, undo_id = 0;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
 
   if (!enlace_store_begin_full (self, _("Redo"), "redo", 0, error))
     return FALSE;
@@ -367,6 +368,21 @@ enlace_store_redo (EnlaceStore  *self,
       enlace_store_rollback (self);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOTHING,
                    _("There is nothing to redo"));
+      return FALSE;
+    }
+  if (expected > 0 && target != expected)
+    {
+      gboolean undone = FALSE;
+      g_autofree char *wanted = command_label (self, expected, &undone);
+
+      enlace_store_rollback (self);
+      if (wanted == NULL)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("Command %lld is not in the audit log"), (long long) expected);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
+                     _("“%s” cannot be redone: the file changed in the meantime (another program redid it, "
+                       "or a newer command made it impossible to redo)"), wanted);
       return FALSE;
     }
   stmt = enlace_store_prepare (self,
@@ -398,4 +414,42 @@ enlace_store_redo (EnlaceStore  *self,
       return FALSE;
     }
   return enlace_store_commit (self, error);
+}
+
+gboolean
+enlace_store_redo (EnlaceStore  *self,
+                   GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
+
+  return redo_full (self, 0, error);
+}
+
+gboolean
+enlace_store_redo_command (EnlaceStore  *self,
+                           gint64        command_id,
+                           GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!enlace_store_in_command (self), FALSE);
+  g_return_val_if_fail (command_id > 0, FALSE);
+
+  return redo_full (self, command_id, error);
+}
+
+gint64
+enlace_store_peek_undo (EnlaceStore  *self,
+                        char        **label)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return undo_target (self, label);
+}
+
+gint64
+enlace_store_peek_redo (EnlaceStore  *self,
+                        char        **label)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), 0);
+  return redo_target (self, label);
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -123,20 +124,51 @@ enlace_change_set_touches (EnlaceChangeSet *self,
  * PRAGMA quick_check reads the whole file: half a second for a campus of
  * 100k ports.  A file is checked the first time it is opened, and again
  * whenever it changed behind Enlace's back: what Enlace itself wrote and
- * closed is remembered by (inode, size, modification time) in
- * $XDG_CACHE_HOME/enlace/checked.ini.
+ * closed is remembered in $XDG_CACHE_HOME/enlace/checked.ini by its inode,
+ * size, modification time, *status-change time* and a digest of its
+ * 100-byte SQLite header (page size, page count, change counter, schema
+ * cookie).  The modification time can be set back with `touch -d`; the
+ * status-change time cannot (any write or touch sets it to now), so a file
+ * damaged with its times restored is checked again.  A file with a
+ * non-empty -wal beside it (a program was killed, or another has it open)
+ * and a file of at most ENLACE_ALWAYS_CHECK_BYTES are always checked.
  */
+
+#define ENLACE_ALWAYS_CHECK_BYTES (4 * 1024 * 1024)
 
 static char *
 file_stamp (const char *path)
 {
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar header[100] = { 0 };
   GStatBuf st;
+  FILE *f;
+  size_t n;
 
   if (g_stat (path, &st) != 0)
     return NULL;
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ".%09ld",
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    return NULL;
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+  g_checksum_update (sum, header, n);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ".%09ld:"
+                          "%" G_GINT64_FORMAT ".%09ld:%s",
                           (guint64)st.st_ino, (guint64)st.st_size,
-                          (gint64)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+                          (gint64)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                          (gint64)st.st_ctim.tv_sec, (long)st.st_ctim.tv_nsec,
+                          g_checksum_get_string (sum));
+}
+
+/* A -wal beside @path holding frames: the file alone is not the document. */
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
 }
 
 static char *
@@ -153,8 +185,11 @@ already_checked (const char *path)
   g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
   g_autofree char *stamp = file_stamp (path);
   g_autofree char *known = NULL;
+  GStatBuf st;
 
-  if (stamp == NULL || !g_key_file_load_from_file (kf, cache, G_KEY_FILE_NONE, NULL))
+  if (stamp == NULL || has_wal (path) ||
+      g_stat (path, &st) != 0 || st.st_size <= ENLACE_ALWAYS_CHECK_BYTES ||
+      !g_key_file_load_from_file (kf, cache, G_KEY_FILE_NONE, NULL))
     return FALSE;
   known = g_key_file_get_string (kf, "checked", key, NULL);
   return g_strcmp0 (known, stamp) == 0;
@@ -396,6 +431,12 @@ schema_step (int version)
     default:
       return NULL;
     }
+}
+
+const char *
+enlace_store_schema_step_sql (int version)
+{
+  return schema_step (version);
 }
 
 static gboolean
@@ -683,6 +724,11 @@ check_file (EnlaceStore           *self,
         }
       if (path != NULL && !check_integrity (self, path, error))
         return FALSE;
+      /* Before anything runs on it (a migration, a command): a trigger
+       * or view someone added would run on every command. */
+      if (!(flags & ENLACE_STORE_OPEN_INSPECT) &&
+          !enlace_store_verify_schema (self, (int)*version, error))
+        return FALSE;
       if (*version < ENLACE_SCHEMA_VERSION && self->read_only)
         {
           g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
@@ -773,14 +819,21 @@ enlace_store_open (const char            *path,
   if (!check_header (path, &existed, error))
     return NULL;
 
-  if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE) &&
-      !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE))
     {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("Cannot open “%s”: no such file"), path);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                     _("Cannot open “%s”: no such file"), path);
+      else
+        /* Only a command that creates a project (`new`) makes one of an
+         * empty file; check, list or stats would write a schema into it. */
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_ENLACE,
+                     _("“%s” is an empty file, not an Enlace project (“enlace-cli new” makes one)"), path);
       return NULL;
     }
 
+  if (flags & ENLACE_STORE_OPEN_INSPECT)
+    flags |= ENLACE_STORE_OPEN_READ_ONLY;
   self = g_object_new (ENLACE_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
   if (!open_db (self, self->path, flags, existed, error))

@@ -27,6 +27,7 @@ typedef enum
   ENLACE_STORE_ERROR_NOTHING,      /* nothing to undo / redo */
   ENLACE_STORE_ERROR_CANCELLED,
   ENLACE_STORE_ERROR_FAILED,       /* an SQLite error */
+  ENLACE_STORE_ERROR_FOREIGN_SCHEMA, /* holds triggers, views, tables… Enlace did not create */
 } EnlaceStoreError;
 
 typedef enum
@@ -34,6 +35,9 @@ typedef enum
   ENLACE_STORE_OPEN_DEFAULT   = 0,
   ENLACE_STORE_OPEN_CREATE    = 1 << 0, /* create the file when missing */
   ENLACE_STORE_OPEN_READ_ONLY = 1 << 1,
+  /* Read-only, even when the schema holds objects Enlace did not create
+   * (which an open refuses otherwise): for enlace_store_check(). */
+  ENLACE_STORE_OPEN_INSPECT   = 1 << 2,
 } EnlaceStoreOpenFlags;
 
 #define ENLACE_SCHEMA_VERSION 5
@@ -193,6 +197,20 @@ char            *enlace_undo_info_dup_warning (const EnlaceUndoInfo *info);
 char            *enlace_format_when        (GDateTime             *when);
 gboolean     enlace_store_redo             (EnlaceStore           *self,
                                             GError               **error);
+/* Redoes command @command_id if it is still the command redo would act
+ * on; otherwise changes nothing (ENLACE_STORE_ERROR_CONFLICT). */
+gboolean     enlace_store_redo_command     (EnlaceStore           *self,
+                                            gint64                 command_id,
+                                            GError               **error);
+/* The command undo / redo would act on now (0: none) and its label.  A
+ * front end that says what it will undo binds its undo to that id
+ * (enlace_store_undo_command): another process may commit or undo in
+ * between, and the undo then refuses instead of acting on another
+ * command. */
+gint64       enlace_store_peek_undo        (EnlaceStore           *self,
+                                            char                 **label);
+gint64       enlace_store_peek_redo        (EnlaceStore           *self,
+                                            char                 **label);
 
 /* Generic commands on objects of a kind (see enlace-kinds.h).  @values is a
  * JSON object of field name → value (strings, numbers, booleans, null;

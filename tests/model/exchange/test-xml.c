@@ -215,8 +215,8 @@ test_round_trip_api (void)
   EnlaceTerm a, b;
 
   add (store, "site", "code", "S", "name", "Sede \"norte\" <&>\ttab\r\nlínea", NULL);
-  add (store, "building", "site_id", "S", "code", "B/1", "name", "Edificio", NULL);
-  add (store, "floor", "building_id", "B/1", "level", "-2", "name", "Sótano 2", "height", "0.1", NULL);
+  add (store, "building", "site_id", "S", "code", "B 1", "name", "Edificio", NULL);
+  add (store, "floor", "building_id", "B 1", "level", "-2", "name", "Sótano 2", "height", "0.1", NULL);
   sp = add (store, "space", "floor_id", "#1", "code", "TR", "kind", "telecom-room", NULL);
   g_assert_cmpint (sp, >, 0);
   /* an area whose parent sorts after it */
