@@ -549,16 +549,16 @@ enlace_order_execute (EnlaceStore  *store,
                    _("%s is not a modification order: only orders are executed"), h.folio);
       return FALSE;
     }
-  if (h.status == ENLACE_CASE_CLOSED || h.status == ENLACE_CASE_CANCELLED)
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s is %s: it can no longer be executed"), h.folio, enlace_case_status_label (h.status));
-      return FALSE;
-    }
   if (enlace_cases_exists (store, "SELECT 1 FROM case_order WHERE case_id = ?1", case_id))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
                    _("%s was already executed"), h.folio);
+      return FALSE;
+    }
+  if (h.status == ENLACE_CASE_CLOSED || h.status == ENLACE_CASE_CANCELLED)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("%s is %s: it can no longer be executed"), h.folio, enlace_case_status_label (h.status));
       return FALSE;
     }
   changes = enlace_order_changes (store, case_id, error);

@@ -601,7 +601,6 @@ check_terms (EnlaceStore  *store,
 
 static gboolean
 check_ref (EnlaceStore  *store,
-           GPtrArray    *changes,
            JsonObject   *values,
            const char   *member,
            const char   *kind,
@@ -612,7 +611,6 @@ check_ref (EnlaceStore  *store,
 
   if (key == NULL || enlace_store_lookup (store, kind, key, NULL) > 0)
     return TRUE;
-  (void) changes;
   g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                _("%s: there is no %s “%s”"), what, kind, key);
   return FALSE;
@@ -788,9 +786,9 @@ check_change (EnlaceStore  *store,
       return check_choice (params, "role", "role", what, error) &&
              check_choice (params, "face", "face", what, error) &&
              check_choice (params, "status", "status", what, error) &&
-             check_ref (store, changes, params, "type", "device-type", what, error) &&
-             check_ref (store, changes, params, "rack", "rack", what, error) &&
-             check_ref (store, changes, params, "space", "space", what, error) &&
+             check_ref (store, params, "type", "device-type", what, error) &&
+             check_ref (store, params, "rack", "rack", what, error) &&
+             check_ref (store, params, "space", "space", what, error) &&
              check_number (params, "u", what, error) &&
              check_number (params, "x", what, error) &&
              check_number (params, "y", what, error);
@@ -815,8 +813,8 @@ check_change (EnlaceStore  *store,
           return FALSE;
         }
       return check_choice (params, "face", "face", what, error) &&
-             check_ref (store, changes, params, "rack", "rack", what, error) &&
-             check_ref (store, changes, params, "space", "space", what, error) &&
+             check_ref (store, params, "rack", "rack", what, error) &&
+             check_ref (store, params, "space", "space", what, error) &&
              check_number (params, "u", what, error) &&
              check_number (params, "x", what, error) &&
              check_number (params, "y", what, error);
