@@ -582,6 +582,8 @@ case_show (int    argc,
 
       if (g_strcmp0 (c->procedure->kind, "fault") == 0)
         fault_json (store, id, o);
+      if (g_strcmp0 (c->procedure->kind, "modification") == 0)
+        cli_order_json (store, id, o);
       print_object (o);
       return CLI_OK;
     }

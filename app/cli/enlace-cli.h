@@ -48,6 +48,13 @@ int          cli_parse         (const char      *command,
 /* enlace-cli-opinions.c */
 int cli_cmd_opinion   (int argc, char **argv);
 
+/* enlace-cli-orders.c; cli_order_json adds "order" (changes, execution)
+ * to an order's `case show --json` */
+int  cli_cmd_order    (int argc, char **argv);
+void cli_order_json   (EnlaceStore *store,
+                       gint64       case_id,
+                       JsonObject  *o);
+
 /* enlace-cli-inventory.c */
 int cli_cmd_new       (int argc, char **argv);
 int cli_cmd_list      (int argc, char **argv);

@@ -14,7 +14,9 @@ static const char * const cases_document_tables[] = {
   "procedure", "procedure_step", "case_file", "case_step", "case_event",
   "case_link", "email_account",
   /* opinions (enlace-opinions.c) */
-  "case_quote", "case_opinion", NULL
+  "case_quote", "case_opinion",
+  /* orders (enlace-orders.c) */
+  "order_change", "case_order", NULL
 };
 
 void

@@ -10,6 +10,7 @@
 #include "enlace-cases-private.h"
 #include "enlace-cases-xml.h"
 #include "enlace-opinions.h"
+#include "enlace-orders.h"
 #include "enlace-xml.h"
 
 /* ------------------------------------------------------------------ */
@@ -208,7 +209,10 @@ export_case (EnlaceStore       *store,
         return failed (error);
     }
   /* technical opinions: quotes and resolution (enlace-opinions-xml.c) */
-  return enlace_opinions_xml_export_case (store, w, case_id, error);
+  if (!enlace_opinions_xml_export_case (store, w, case_id, error))
+    return FALSE;
+  /* modification orders: changes and execution (enlace-orders-xml.c) */
+  return enlace_orders_xml_export_case (store, w, case_id, error);
 }
 
 gboolean
@@ -921,6 +925,9 @@ import_case (EnlaceCasesXmlImport  *self,
       else if (strcmp ((const char *) c->name, "quote") == 0 ||
                strcmp ((const char *) c->name, "opinion") == 0)
         ok = enlace_opinions_xml_import_node (self->store, c, case_id, what, error);
+      else if (strcmp ((const char *) c->name, "change") == 0 ||
+               strcmp ((const char *) c->name, "execution") == 0)
+        ok = enlace_orders_xml_import_node (self->store, c, case_id, what, error);
       if (!ok)
         return FALSE;
     }

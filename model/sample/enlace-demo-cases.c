@@ -21,6 +21,7 @@
 #include "enlace-cases-private.h"
 #include "enlace-demo.h"
 #include "enlace-opinions.h"
+#include "enlace-orders.h"
 
 typedef enum
 {
@@ -130,6 +131,8 @@ static const DemoCase demo_cases[] = {
     "Sin acceso al servidor FTP de respaldos", "El cliente FTP rechaza la conexión", NULL, "La contraseña del cliente había expirado; se renovó" },
   { "red-modificacion", "2026-06-08T15:00:00Z", JEFE, NULL, NULL, JOSE, "in-person", "normal", STAGE_CLOSED,
     "Reubicación del rack del segundo piso", NULL, NULL, NULL },
+  { "red-modificacion", "2026-12-01T16:30:00Z", JEFE, NULL, NULL, JOSE, "in-person", "normal", STAGE_PROGRESS,
+    "Sustitución del nodo R-1A-004 y re-parcheo del nodo R-0A-010", NULL, NULL, NULL },
   { "dictamen", "2026-04-27T16:30:00Z", "Ing. Juan Pablo Cárdenas Mejía", NULL, NULL, JEFE, "paper", "normal", STAGE_CLOSED,
     "Dictamen de compra de 30 computadoras para laboratorios", NULL, NULL, NULL },
   { "dictamen", "2026-11-09T17:45:00Z", "C.P. Ricardo Gómez Villalobos", NULL, NULL, JEFE, "paper", "normal", STAGE_PROGRESS,
@@ -587,6 +590,59 @@ run_opinion (Ctx       *ctx,
          && stamp_full (ctx, "UPDATE case_opinion SET resolved_at = ?1 WHERE case_id = ?2", ctx->case_id, error);
 }
 
+/* A modification order's change set (issue 10): the executed one (June)
+ * moves two offices of the second floor of building A to a new switch;
+ * the one in preparation (December) replaces an outlet of the Rectoría
+ * and re-patches another (at its second step).  Objects by their readable keys. */
+static gboolean
+run_order (Ctx       *ctx,
+           gboolean   execute,
+           GError   **error)
+{
+  static const struct
+  {
+    const char *kind, *target, *values[5];
+  } executed[] = {
+    { "add-device", "A-P2-SW2", { "role=switch", "type=Cisco/C9200L-48P-4X", "rack=A-2A-R1", "u=30", "face=front" } },
+    { "disconnect", "PC-A-2A-A07", { NULL } },
+    { "connect", "PC-A-2A-B07", { "a=A-2A-PPA:7", "b=A-P2-SW2:Gi1/0/1", "kind=patch-cord", "type=cat6" } },
+    { "disconnect", "PC-A-2A-A08", { NULL } },
+    { "connect", "PC-A-2A-B08", { "a=A-2A-PPA:8", "b=A-P2-SW2:Gi1/0/2", "kind=patch-cord", "type=cat6" } },
+  }, preparing[] = {
+    { "disconnect", "PC-R-0A-A10", { NULL } },
+    { "connect", "PC-R-0A-C10", { "a=R-0A-PPA:10", "b=R-P0-SW1:Gi1/0/40", "kind=patch-cord", "type=cat6" } },
+    { "remove-device", "R-1A-004", { NULL } },
+    { "add-outlet", "R-1A-040", { "type=Panduit/CFPE2IW datos/voz", "space=R/1/102", "x=10.05", "y=4" } },
+  };
+  const __typeof__ (executed[0]) *set = execute ? executed : preparing;
+  guint n = execute ? G_N_ELEMENTS (executed) : G_N_ELEMENTS (preparing);
+
+  ctx->hours += 20;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonObject) v = json_object_new ();
+
+      for (guint k = 0; k < G_N_ELEMENTS (set[i].values) && set[i].values[k]; k++)
+        {
+          const char *eq = strchr (set[i].values[k], '=');
+          g_autofree char *name = g_strndup (set[i].values[k], eq - set[i].values[k]);
+
+          json_object_set_string_member (v, name, eq + 1);
+        }
+      if (enlace_order_add_change (ctx->store, ctx->case_id, set[i].kind, set[i].target, v, NULL, error) == 0)
+        return FALSE;
+    }
+  if (!stamp (ctx, error))
+    return FALSE;
+  if (!execute)
+    return TRUE;
+  ctx->hours += 48;
+  return enlace_order_execute (ctx->store, ctx->case_id, error)
+         && stamp_full (ctx, "UPDATE case_order SET executed_at = ?1 WHERE case_id = ?2", ctx->case_id, error)
+         && stamp_full (ctx, "UPDATE case_step SET done_at = ?1 WHERE case_id = ?2 AND done_at > ?1",
+                        ctx->case_id, error);
+}
+
 static gboolean
 run_fault (Ctx            *ctx,
            const DemoCase *d,
@@ -763,7 +819,12 @@ enlace_demo_add_cases (EnlaceStore  *store,
             {
               if (g_str_equal (d->procedure, "dictamen"))
                 ok = run_opinion (&ctx, d->stage == STAGE_CLOSED, error);
-              ok = ok && run_fault (&ctx, d, error);
+              if (g_str_equal (d->procedure, "red-modificacion"))
+                ok = run_steps (&ctx, d, d->stage == STAGE_CLOSED ? 3 : 2, error)
+                     && run_order (&ctx, d->stage == STAGE_CLOSED, error);
+              /* an order in preparation waits for its report to the area */
+              if (!g_str_equal (d->procedure, "red-modificacion") || d->stage == STAGE_CLOSED)
+                ok = ok && run_fault (&ctx, d, error);
             }
         }
       g_clear_pointer (&ctx.opened, g_date_time_unref);

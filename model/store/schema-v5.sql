@@ -17,3 +17,31 @@ CREATE INDEX case_file_area ON case_file(area_id, opened_at, id, status, due_at,
 CREATE INDEX case_file_by_status ON case_file(status);
 -- a search of one or two letters ("42"): the folio and the requester
 CREATE INDEX case_file_folio ON case_file(folio, requester_id, status);
+-- orders
+-- Physical modification orders (procedure of kind "modification"): the
+-- change set of a case, kept apart from the plant while the order is in
+-- preparation.  Objects are named by their readable keys (device name,
+-- cable label, DEVICE:PORT, BUILDING/LEVEL/CODE), as the CLI names them.
+-- See model/cases/enlace-orders.h.
+CREATE TABLE order_change (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  seq         INTEGER NOT NULL CHECK (seq >= 1),   -- its number within the order (1, 2, …)
+  kind        TEXT NOT NULL CHECK (kind IN ('add-device','move-device','remove-device','add-outlet',
+                                            'connect','disconnect','reroute')),
+  target      TEXT NOT NULL,   -- the device's name or the cable's label
+  params      TEXT,            -- JSON object: the change's values, objects by readable key
+  prepared    TEXT,            -- the object as it was when the change was added
+  before_text TEXT,            -- at execution: the plant before the change
+  after_text  TEXT,            -- at execution: the plant after it
+  UNIQUE (case_id, seq)
+);
+
+-- The execution of an order: one row per executed order.  command_id is
+-- the audit log's command (the file's own, not exchanged).
+CREATE TABLE case_order (
+  case_id     INTEGER PRIMARY KEY REFERENCES case_file(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  executed_at TEXT NOT NULL,
+  executed_by TEXT,
+  command_id  INTEGER
+);

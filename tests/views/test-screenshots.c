@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "enlace-application.h"
+#include "enlace-case-order.h"
 #include "enlace-cases.h"
 #include "enlace-demo.h"
 #include "enlace-object-form.h"
@@ -157,6 +158,18 @@ test_screenshots (void)
     g_assert_no_error (error);
     enlace_window_show_object (window, "case", case_id);
     shot (GTK_WIDGET (window), "case");
+  }
+  /* a modification order in preparation, and the preview of its impact */
+  {
+    gint64 order_id = enlace_cases_lookup (store, "MODIF-2026-0002", &error);
+    GtkWidget *preview;
+
+    g_assert_no_error (error);
+    enlace_window_show_object (window, "case", order_id);
+    shot (GTK_WIDGET (window), "order");
+    preview = enlace_case_order_show_preview (GTK_WINDOW (window), store, order_id);
+    shot (preview, "order-impact");
+    gtk_window_destroy (GTK_WINDOW (preview));
   }
   enlace_window_show_object (window, "email-accounts", 0);
   shot (GTK_WIDGET (window), "email-accounts");

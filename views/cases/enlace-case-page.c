@@ -14,6 +14,7 @@
 #include "enlace-case-list-model.h"
 #include "enlace-case-documents.h"
 #include "enlace-case-link-dialog.h"
+#include "enlace-case-order.h"
 #include "enlace-case-page.h"
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
@@ -65,6 +66,7 @@ struct _EnlaceCasePage
   GtkListBox        *links_list;
   GtkButton         *link_button;
   GtkBox            *documents_box;
+  GtkBox            *order_box;       /* an order's changes (enlace-case-order.c), after the documents */
   AdwPreferencesGroup *timeline_group;
   GtkEntry          *note_entry;
   GtkButton         *add_note_button;
@@ -1362,6 +1364,7 @@ reload (EnlaceCasePage *self)
   load_steps (self);
   load_links (self);
   enlace_case_documents_fill (self->documents_box, store, self->kase);
+  enlace_case_order_fill (self->order_box, store, self->kase);
   load_timeline (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->assignee_row), case_is_open (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->priority_row), case_is_open (self));
@@ -1503,6 +1506,9 @@ enlace_case_page_init (EnlaceCasePage *self)
   self->loading = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading = FALSE;
+  self->order_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->documents_box))),
+                              GTK_WIDGET (self->order_box), GTK_WIDGET (self->documents_box));
 
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->step_forms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
