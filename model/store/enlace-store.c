@@ -391,6 +391,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V3;
     case 4:
       return ENLACE_SQL_SCHEMA_V4;
+    case 5:
+      return ENLACE_SQL_SCHEMA_V5;
     default:
       return NULL;
     }

@@ -36,7 +36,7 @@ typedef enum
   ENLACE_STORE_OPEN_READ_ONLY = 1 << 1,
 } EnlaceStoreOpenFlags;
 
-#define ENLACE_SCHEMA_VERSION 4
+#define ENLACE_SCHEMA_VERSION 5
 #define ENLACE_APPLICATION_ID 0x454e4c43 /* "ENLC" */
 
 /* One change of a committed command. */
