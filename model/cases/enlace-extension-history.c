@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include "enlace-cases-private.h"
+#include "enlace-cases-xml.h"
 #include "enlace-extension-history.h"
 #include "enlace-kinds.h"
+#include "enlace-xml.h"
 
 void
 enlace_extension_change_free (EnlaceExtensionChange *self)
@@ -204,5 +206,84 @@ enlace_extension_status_step (EnlaceStore  *store,
   if (!enlace_extension_change_status (store, id, status, reason, case_id, error))
     return FALSE;
   json_object_set_int_member (data, "extension_id", id);
+  return TRUE;
+}
+
+/* ---- The exchange: <extension-change extension="N" at="…"/> in a <case> */
+
+gboolean
+enlace_extension_history_xml_export_case (EnlaceStore  *store,
+                                          gpointer      writer,
+                                          gint64        case_id,
+                                          GError      **error)
+{
+  xmlTextWriterPtr w = writer;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = enlace_store_prepare (store,
+                               "SELECT e.number, s.at FROM extension_status s JOIN extension e ON e.id = s.extension_id "
+                               "WHERE s.case_id = ?1 ORDER BY s.at, s.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (xmlTextWriterStartElement (w, BAD_CAST "extension-change") < 0 ||
+        xmlTextWriterWriteAttribute (w, BAD_CAST "extension", sqlite3_column_text (stmt, 0)) < 0 ||
+        xmlTextWriterWriteAttribute (w, BAD_CAST "at", sqlite3_column_text (stmt, 1)) < 0 ||
+        xmlTextWriterEndElement (w) < 0)
+      {
+        sqlite3_reset (stmt);
+        g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("Cannot write the cases to XML"));
+        return FALSE;
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, "extension_status");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+enlace_extension_history_xml_import_node (EnlaceStore  *store,
+                                          gpointer      xml_node,
+                                          gint64        case_id,
+                                          const char   *what,
+                                          GError      **error)
+{
+  xmlNodePtr node = xml_node;
+  g_autofree char *number = enlace_cases_xml_prop (node, "extension");
+  g_autofree char *at = enlace_cases_xml_prop (node, "at");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (number == NULL || at == NULL)
+    return TRUE; /* the schema reports it */
+  stmt = enlace_store_prepare (store,
+                               "UPDATE extension_status SET case_id = ?1 WHERE id = "
+                               "(SELECT s.id FROM extension_status s JOIN extension e ON e.id = s.extension_id "
+                               " WHERE e.number = ?2 AND s.at = ?3 ORDER BY s.id LIMIT 1)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, at, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (store, error, what);
+      return FALSE;
+    }
+  if (sqlite3_changes (enlace_store_get_db (store)) != 1)
+    {
+      g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
+                   _("%s: extension %s has no change of status at %s"), what, number, at);
+      return FALSE;
+    }
   return TRUE;
 }

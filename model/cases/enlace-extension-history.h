@@ -62,4 +62,17 @@ gboolean    enlace_extension_status_step   (EnlaceStore  *store,
                                             JsonObject   *data,
                                             GError      **error);
 
+/* The exchange (enlace-cases-xml.c): the changes of status a case made,
+ * as <extension-change extension="NUMBER" at="…"/> in its <case>; read
+ * back onto the history row the inventory part of the file made. */
+gboolean    enlace_extension_history_xml_export_case (EnlaceStore *store,
+                                                      gpointer     writer,   /* xmlTextWriterPtr */
+                                                      gint64       case_id,
+                                                      GError     **error);
+gboolean    enlace_extension_history_xml_import_node (EnlaceStore *store,
+                                                      gpointer     node,     /* xmlNodePtr */
+                                                      gint64       case_id,
+                                                      const char  *what,
+                                                      GError     **error);
+
 G_END_DECLS
