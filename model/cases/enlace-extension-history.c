@@ -151,7 +151,7 @@ enlace_extension_change_status (EnlaceStore  *store,
   if (g_strcmp0 (json_object_get_string_member_with_default (ext, "status", NULL), normal) == 0)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s: extension %s is already %s"), folio, number, enlace_choice_label (normal));
+                   _("Extension %s is already %s"), number, enlace_choice_label (normal));
       return FALSE;
     }
 
