@@ -580,6 +580,29 @@ paginate (EnlaceDocumentPages *self)
         {
           page++;
           y = body_top ();
+          /* a table that goes on repeats its heading row */
+          if (b->kind == BLOCK_TABLE_ROW && b->sub > 0)
+            {
+              Block h = *b;
+
+              for (guint j = 0; j < i; j++)
+                {
+                  const Block *o = &g_array_index (self->blocks, Block, j);
+
+                  if (o->kind == BLOCK_TABLE_ROW && o->index == b->index && o->sub == 0)
+                    {
+                      h = *o;
+                      break;
+                    }
+                }
+              h.page = page;
+              h.y = y;
+              h.keep_with_next = FALSE;
+              y += h.height;
+              g_array_insert_val (self->blocks, i, h);
+              i++;
+              b = &g_array_index (self->blocks, Block, i);
+            }
         }
       b->page = page;
       b->y = y;
@@ -640,7 +663,7 @@ enlace_document_pages_new (const EnlaceCaseDocument        *doc,
         add_block (self, BLOCK_TABLE_TITLE, t, TRUE);
       for (guint r = 0; r < table->rows->len; r++)
         {
-          add_block (self, BLOCK_TABLE_ROW, t, r + 1 < table->rows->len);
+          add_block (self, BLOCK_TABLE_ROW, t, r == 0);
           g_array_index (self->blocks, Block, self->blocks->len - 1).sub = r;
         }
     }
