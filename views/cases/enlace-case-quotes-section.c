@@ -235,7 +235,11 @@ enlace_case_quotes_section_quote_dialog (EnlaceCaseQuotesSection *self,
   d->meets_row = ADW_COMBO_ROW (adw_combo_row_new ());
   gtk_widget_set_name (GTK_WIDGET (d->meets_row), "meets");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (d->meets_row), _("Meets the requirements"));
-  adw_combo_row_set_model (d->meets_row, G_LIST_MODEL (gtk_string_list_new (meets_labels)));
+  {
+    g_autoptr(GtkStringList) meets_model = gtk_string_list_new (meets_labels);
+
+    adw_combo_row_set_model (d->meets_row, G_LIST_MODEL (meets_model));
+  }
   adw_combo_row_set_selected (d->meets_row, q == NULL || q->meets < 0 ? 0 : q->meets ? 1 : 2);
   gtk_list_box_append (list, GTK_WIDGET (d->meets_row));
 
