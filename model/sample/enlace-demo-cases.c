@@ -528,6 +528,9 @@ run_steps (Ctx            *ctx,
             json_object_set_string_member (v, "cause", d->b);
           else if (g_strcmp0 (fs->name, "solution") == 0 && d->c)
             json_object_set_string_member (v, "solution", d->c);
+          else if (g_strcmp0 (fs->name, "verdict") == 0)
+            /* as the opinion was resolved: favourable with conditions */
+            json_object_set_string_member (v, "verdict", "Procedente con observaciones");
           else if (fs->required && fs->choices && fs->choices[0])
             json_object_set_string_member (v, fs->name, fs->choices[0]);
           else if (fs->required)
