@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enlace-case-new-dialog.h"
 #include "enlace-extension-history.h"
 #include "enlace-extension-history-view.h"
 #include "enlace-kinds.h"
@@ -15,6 +16,9 @@ struct _EnlaceExtensionHistoryView
 
   AdwPreferencesGroup *group;
   GtkListBox          *list;
+  GtkWidget           *change_button;
+  EnlaceStore         *store;
+  gint64               extension_id;
   guint                n_changes;
   guint                n_cases;
 };
@@ -51,6 +55,12 @@ enlace_extension_history_view_set_extension (EnlaceExtensionHistoryView *self,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   self->n_changes = self->n_cases = 0;
+  if (store != NULL && extension_id > 0)
+    g_set_object (&self->store, store);
+  else
+    g_clear_object (&self->store);
+  self->extension_id = extension_id;
+  gtk_widget_set_sensitive (self->change_button, store != NULL && !enlace_store_is_read_only (store));
   if (store != NULL && extension_id > 0)
     changes = enlace_extension_history (store, extension_id, &error);
   gtk_widget_set_visible (GTK_WIDGET (self), changes != NULL);
@@ -116,8 +126,60 @@ enlace_extension_history_view_get_n_cases (EnlaceExtensionHistoryView *self)
 }
 
 static void
+case_opened_cb (EnlaceExtensionHistoryView *self,
+                gint64                      case_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-object", "(sx)", "case", case_id);
+}
+
+GtkWidget *
+enlace_extension_history_view_new_case (EnlaceExtensionHistoryView *self)
+{
+  g_autoptr(JsonObject) ext = NULL;
+  GtkRoot *root;
+  EnlaceCaseNewDialog *dialog;
+  EnlaceCaseForm *form;
+
+  g_return_val_if_fail (ENLACE_IS_EXTENSION_HISTORY_VIEW (self), NULL);
+
+  if (self->store == NULL || self->extension_id <= 0)
+    return NULL;
+  ext = enlace_store_get (self->store, "extension", self->extension_id, NULL);
+  if (ext == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = enlace_case_new_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, "extension-estado");
+  if (json_object_get_int_member_with_default (ext, "person_id", 0) > 0)
+    enlace_case_new_dialog_set_requester (dialog, json_object_get_int_member (ext, "person_id"));
+  form = enlace_case_new_dialog_get_form (dialog);
+  if (form != NULL)
+    enlace_case_form_set_text (form, "extension", json_object_get_string_member_with_default (ext, "number", ""));
+  g_signal_connect_object (dialog, "case-opened", G_CALLBACK (case_opened_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (dialog);
+}
+
+static void
+change_clicked_cb (EnlaceExtensionHistoryView *self)
+{
+  GtkWidget *dialog = enlace_extension_history_view_new_case (self);
+
+  if (dialog)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+enlace_extension_history_view_dispose (GObject *object)
+{
+  EnlaceExtensionHistoryView *self = ENLACE_EXTENSION_HISTORY_VIEW (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (enlace_extension_history_view_parent_class)->dispose (object);
+}
+
+static void
 enlace_extension_history_view_class_init (EnlaceExtensionHistoryViewClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = enlace_extension_history_view_dispose;
 }
 
 static void
@@ -130,11 +192,10 @@ enlace_extension_history_view_init (EnlaceExtensionHistoryView *self)
   adw_preferences_group_set_title (self->group, _("Status history"));
   adw_preferences_group_set_description (self->group,
                                          _("Each change of status goes through a case of the procedure “Cambio de estado de extensión”."));
-  button = gtk_button_new_with_label (_("Change status…"));
+  button = self->change_button = gtk_button_new_with_label (_("Change status…"));
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Open a case to change this extension's status"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.new-case");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "extension-estado");
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (change_clicked_cb), self);
   adw_preferences_group_set_header_suffix (self->group, button);
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);

@@ -1,8 +1,9 @@
 /* enlace-extension-history-view.h: the status history of a phone
  * extension on its page, oldest first, each change with the case that
  * made it (a link that opens the case, win.show-object), and "Change
- * status…" that opens a case of the procedure "extension-estado"
- * (win.new-case).  Hidden when the page shows no extension. */
+ * status…" that opens the new-case dialog of the procedure
+ * "extension-estado" with the extension (and its holder) filled in; the
+ * case opened is shown.  Hidden when the page shows no extension. */
 #pragma once
 
 #include <adwaita.h>
@@ -19,6 +20,8 @@ GtkWidget *enlace_extension_history_view_new           (void);
 void       enlace_extension_history_view_set_extension (EnlaceExtensionHistoryView *self,
                                                         EnlaceStore                *store,
                                                         gint64                      extension_id);
+/* The new-case dialog "Change status…" presents (not yet shown). */
+GtkWidget *enlace_extension_history_view_new_case      (EnlaceExtensionHistoryView *self);
 /* For tests: the rows shown, and how many name a case. */
 guint      enlace_extension_history_view_get_n_changes (EnlaceExtensionHistoryView *self);
 guint      enlace_extension_history_view_get_n_cases   (EnlaceExtensionHistoryView *self);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "enlace-application.h"
+#include "enlace-case-new-dialog.h"
 #include "enlace-case-page.h"
 #include "enlace-case-quotes-section.h"
 #include "enlace-extension-history-view.h"
@@ -26,6 +27,7 @@ typedef struct
   EnlaceWindow    *window;
   EnlaceTestPlant  ids;
   gint64           case_id;
+  gint64           person;
 } Fixture;
 
 static void
@@ -39,6 +41,7 @@ fixture_setup (Fixture *f)
   f->store = enlace_test_plant_new (&f->ids);
   area = enlace_test_create (f->store, "area", "{\"code\": \"LAB\", \"name\": \"Laboratorios\"}");
   person = enlace_test_create (f->store, "person", "{\"name\": \"Luis Ortega\", \"area_id\": %" G_GINT64_FORMAT "}", area);
+  f->person = person;
   json_object_set_int_member (values, "requester_id", person);
   json_object_set_string_member (form, "equipment", "Proyectores para aulas");
   json_object_set_int_member (form, "quantity", 4);
@@ -293,6 +296,29 @@ test_extension_history (void)
   enlace_test_spin (50);
   g_assert_cmpuint (enlace_extension_history_view_get_n_changes (ENLACE_EXTENSION_HISTORY_VIEW (view)), ==, 1);
   g_assert_cmpuint (enlace_extension_history_view_get_n_cases (ENLACE_EXTENSION_HISTORY_VIEW (view)), ==, 1);
+
+  /* "Change status…": a new case of extension-estado for this extension */
+  {
+    GtkWidget *dialog = enlace_extension_history_view_new_case (ENLACE_EXTENSION_HISTORY_VIEW (view));
+    EnlaceCaseForm *new_form;
+    g_autoptr(EnlaceCase) opened = NULL;
+    gint64 new_id;
+
+    g_assert_nonnull (dialog);
+    new_form = enlace_case_new_dialog_get_form (ENLACE_CASE_NEW_DIALOG (dialog));
+    g_assert_nonnull (new_form);
+    g_assert_true (enlace_case_form_set_text (new_form, "status", "Activa"));
+    g_assert_true (enlace_case_form_set_text (new_form, "reason", "Reapertura de la caseta"));
+    enlace_case_new_dialog_set_requester (ENLACE_CASE_NEW_DIALOG (dialog), f.person);
+    new_id = enlace_case_new_dialog_confirm (ENLACE_CASE_NEW_DIALOG (dialog), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (new_id, >, 0);
+    opened = enlace_case_get (f.store, new_id, &error);
+    g_assert_cmpstr (opened->procedure->code, ==, "extension-estado");
+    g_assert_cmpstr (json_object_get_string_member (opened->form, "extension"), ==, "3101");
+    enlace_test_spin (30);
+    g_assert_true (ENLACE_IS_CASE_PAGE (enlace_window_get_visible_page (f.window)));
+  }
 
   /* another kind of object: no history */
   enlace_window_show_object (f.window, "area", enlace_test_create (f.store, "area", "{\"code\": \"X\", \"name\": \"X\"}"));
