@@ -55,7 +55,7 @@ cli_case_doc (int    argc,
   g_autofree char *opt_date = NULL;
   gboolean opt_text = FALSE, opt_mailto = FALSE, opt_json = FALSE;
   GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &opt_kind, N_("form (default: the case's main document), memo, notice or answer"), N_("KIND") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &opt_kind, N_("form (default: the case's main document), memo, notice, answer or dictamen (a technical opinion's)"), N_("KIND") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("a4 or letter (default: the meta key “paper”, else letter)"), N_("PAPER") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The PDF to write (default: FOLIO-KIND.pdf)"), N_("PDF") },
     { "logo", 0, 0, G_OPTION_ARG_FILENAME, &opt_logo, N_("A PNG, JPEG or SVG logo (default: the project’s, see enlace-cli meta)"), N_("IMAGE") },
@@ -90,7 +90,7 @@ cli_case_doc (int    argc,
   if (argc != 3)
     return cli_usage_error ("case doc", "%s", _("expected FILE and FOLIO"));
   if (opt_kind != NULL && !enlace_document_kind_from_string (opt_kind, &kind))
-    return cli_usage_error ("case doc", _("--kind must be form, memo, notice or answer, not “%s”"), opt_kind);
+    return cli_usage_error ("case doc", _("--kind must be form, memo, notice, answer or dictamen, not “%s”"), opt_kind);
   if (opt_paper != NULL && paper_name (opt_paper) == NULL)
     return cli_usage_error ("case doc", _("--paper must be a4 or letter, not “%s”"), opt_paper);
   if (opt_date != NULL)

@@ -13,8 +13,9 @@
 #include <string.h>
 
 #include "enlace-case-document.h"
+#include "enlace-case-document-private.h"
 
-static const char * const kind_names[] = { "form", "memo", "notice", "answer" };
+static const char * const kind_names[] = { "form", "memo", "notice", "answer", "dictamen" };
 
 const char *
 enlace_document_kind_to_string (EnlaceDocumentKind kind)
@@ -49,6 +50,8 @@ enlace_document_kind_label (EnlaceDocumentKind kind)
       return _("Notice");
     case ENLACE_DOCUMENT_ANSWER:
       return _("Answer");
+    case ENLACE_DOCUMENT_DICTAMEN:
+      return _("Technical opinion");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -89,6 +92,10 @@ enlace_case_document_free (EnlaceCaseDocument *self)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->signatures, g_ptr_array_unref);
   g_free (self->footer);
+  g_free (self->rows_heading);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_free (self->closing_heading);
+  g_clear_pointer (&self->closing, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -123,6 +130,8 @@ enlace_case_document_available (const EnlaceCase  *c,
     case ENLACE_DOCUMENT_MEMO:
     case ENLACE_DOCUMENT_NOTICE:
       return procedure_has_document (c->procedure, enlace_document_kind_to_string (kind));
+    case ENLACE_DOCUMENT_DICTAMEN:
+      return c->procedure != NULL && g_strcmp0 (c->procedure->kind, "opinion") == 0;
     default:
       return FALSE;
     }
@@ -135,7 +144,7 @@ enlace_case_document_kinds (const EnlaceCase *c)
 
   g_return_val_if_fail (c != NULL, out);
 
-  for (EnlaceDocumentKind k = ENLACE_DOCUMENT_FORM; k <= ENLACE_DOCUMENT_ANSWER; k++)
+  for (EnlaceDocumentKind k = ENLACE_DOCUMENT_FORM; k <= ENLACE_DOCUMENT_DICTAMEN; k++)
     if (enlace_case_document_available (c, k))
       g_array_append_val (out, k);
   return out;
@@ -529,6 +538,48 @@ add_signature (EnlaceCaseDocument *doc,
   g_ptr_array_add (doc->signatures, s);
 }
 
+void
+enlace_document_table_free (EnlaceDocumentTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
+/* For the builders in other files (enlace-case-document-private.h). */
+void
+enlace_case_document_add_row (EnlaceCaseDocument *doc,
+                              const char         *label,
+                              const char         *value)
+{
+  add_row (doc, label, value);
+}
+
+void
+enlace_case_document_add_signature (EnlaceCaseDocument *doc,
+                                    const char         *name,
+                                    const char         *role)
+{
+  add_signature (doc, name, role);
+}
+
+char *
+enlace_case_document_format_date (GDateTime *dt)
+{
+  return format_date (dt);
+}
+
+void
+enlace_case_document_add_values (EnlaceCaseDocument *doc,
+                                 EnlaceStore        *store,
+                                 GPtrArray          *fields,
+                                 JsonObject         *values)
+{
+  add_values (doc, store, fields, values);
+}
+
 /* "Name, position — area" */
 static char *
 person_line (const char *name,
@@ -826,7 +877,7 @@ enlace_case_document_build (EnlaceStore        *store,
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   g_return_val_if_fail (c != NULL && c->row != NULL, NULL);
-  g_return_val_if_fail ((guint) kind <= ENLACE_DOCUMENT_ANSWER, NULL);
+  g_return_val_if_fail ((guint) kind <= ENLACE_DOCUMENT_DICTAMEN, NULL);
 
   row = c->row;
   x.store = store;
@@ -847,6 +898,8 @@ enlace_case_document_build (EnlaceStore        *store,
   doc->paragraphs = g_ptr_array_new_with_free_func (g_free);
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->signatures = g_ptr_array_new_with_free_func ((GDestroyNotify) signature_free);
+  doc->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_document_table_free);
+  doc->closing = g_ptr_array_new_with_free_func (g_free);
   document_head (doc, &x);
 
   if (date == NULL)
@@ -870,6 +923,10 @@ enlace_case_document_build (EnlaceStore        *store,
       break;
     case ENLACE_DOCUMENT_ANSWER:
       build_answer (doc, &x);
+      break;
+    case ENLACE_DOCUMENT_DICTAMEN:
+      if (!enlace_case_document_build_dictamen (doc, store, c, x.requester, x.signer, error))
+        return NULL;
       break;
     }
 
@@ -917,6 +974,24 @@ enlace_case_document_to_text (const EnlaceCaseDocument *doc)
     }
   if (doc->rows->len)
     g_string_append_c (s, '\n');
+  for (guint t = 0; doc->tables && t < doc->tables->len; t++)
+    {
+      EnlaceDocumentTable *table = g_ptr_array_index (doc->tables, t);
+
+      if (table->title)
+        g_string_append_printf (s, "%s\n", table->title);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          g_autofree char *line = g_strjoinv (" | ", g_ptr_array_index (table->rows, r));
+
+          g_string_append_printf (s, "%s\n", line);
+        }
+      g_string_append_c (s, '\n');
+    }
+  if (doc->closing_heading && doc->closing && doc->closing->len)
+    g_string_append_printf (s, "%s\n", doc->closing_heading);
+  for (guint i = 0; doc->closing && i < doc->closing->len; i++)
+    g_string_append_printf (s, "%s\n\n", (char *) g_ptr_array_index (doc->closing, i));
   for (guint i = 0; i < doc->signatures->len; i++)
     {
       EnlaceDocumentSignature *sig = g_ptr_array_index (doc->signatures, i);

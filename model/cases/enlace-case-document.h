@@ -21,6 +21,7 @@ typedef enum
   ENLACE_DOCUMENT_MEMO,    /* "memo": e.g. the new internet connection's memo */
   ENLACE_DOCUMENT_NOTICE,  /* "notice": e.g. the removal notice to the area and the user */
   ENLACE_DOCUMENT_ANSWER,  /* "answer": the department's answer to the requester */
+  ENLACE_DOCUMENT_DICTAMEN, /* "dictamen": the signed technical opinion (enlace-case-dictamen.c) */
 } EnlaceDocumentKind;
 
 const char *enlace_document_kind_to_string   (EnlaceDocumentKind  kind);
@@ -43,6 +44,15 @@ typedef struct
   char *role;   /* "Solicitante", "Recibió" */
 } EnlaceDocumentSignature;
 
+/* A table of several columns (the dictamen's comparison of quotes): a
+ * title, a heading row and the rows, each a NULL-terminated array of
+ * cells (char**) as long as the heading. */
+typedef struct
+{
+  char      *title;
+  GPtrArray *rows;     /* of char**, row 0 the heading */
+} EnlaceDocumentTable;
+
 typedef struct
 {
   EnlaceDocumentKind  kind;
@@ -61,8 +71,14 @@ typedef struct
   GPtrArray          *rows;         /* of EnlaceDocumentRow* */
   GPtrArray          *signatures;   /* of EnlaceDocumentSignature* */
   char               *footer;       /* small print at the foot of each page */
+  /* after the rows, before the signatures (may be empty) */
+  char               *rows_heading; /* NULL: "Details" */
+  GPtrArray          *tables;       /* of EnlaceDocumentTable* */
+  char               *closing_heading; /* may be NULL */
+  GPtrArray          *closing;      /* of char*: paragraphs after the tables */
 } EnlaceCaseDocument;
 
+void                enlace_document_table_free  (EnlaceDocumentTable *table);
 void                enlace_case_document_free   (EnlaceCaseDocument *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceCaseDocument, enlace_case_document_free)
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-cases-private.h"
+#include "enlace-extension-history.h"
 
 static gboolean
 check_field_value (const EnlaceProcedureStep *def,
@@ -398,6 +399,12 @@ run_action (EnlaceStore                *store,
     return action_remove_account (store, h, def, ctx, data, error);
   if (g_strcmp0 (def->action, "make-connection") == 0)
     return action_make_connection (store, h, def, ctx, data, error);
+  if (g_strcmp0 (def->action, "extension-status") == 0 &&
+      !enlace_extension_status_step (store, h->id, ctx, data, error))
+    {
+      g_prefix_error (error, _("%s: step %u “%s”: "), h->folio, def->position, def->title);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include "enlace-cases-private.h"
 #include "enlace-cases-xml.h"
+#include "enlace-extension-history.h"
 #include "enlace-opinions.h"
 #include "enlace-orders.h"
 #include "enlace-xml.h"
@@ -212,7 +213,9 @@ export_case (EnlaceStore       *store,
   if (!enlace_opinions_xml_export_case (store, w, case_id, error))
     return FALSE;
   /* modification orders: changes and execution (enlace-orders-xml.c) */
-  return enlace_orders_xml_export_case (store, w, case_id, error);
+  return enlace_orders_xml_export_case (store, w, case_id, error)
+         /* the changes of an extension's status it made */
+         && enlace_extension_history_xml_export_case (store, w, case_id, error);
 }
 
 gboolean
@@ -928,6 +931,8 @@ import_case (EnlaceCasesXmlImport  *self,
       else if (strcmp ((const char *) c->name, "change") == 0 ||
                strcmp ((const char *) c->name, "execution") == 0)
         ok = enlace_orders_xml_import_node (self->store, c, case_id, what, error);
+      else if (strcmp ((const char *) c->name, "extension-change") == 0)
+        ok = enlace_extension_history_xml_import_node (self->store, c, case_id, what, error);
       if (!ok)
         return FALSE;
     }

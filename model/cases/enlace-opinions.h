@@ -12,6 +12,7 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "enlace-cases.h"
 #include "enlace-store.h"
 
 G_BEGIN_DECLS
@@ -118,6 +119,20 @@ gboolean     enlace_opinion_resolve       (EnlaceStore         *store,
  * one row per aspect (price, total, delivery, warranty, specification,
  * meets the requirements), its label first.  Texts translated. */
 GPtrArray   *enlace_opinion_comparison    (GPtrArray    *quotes);
+
+/* The comparison against the requirements of the request (the dictamen's
+ * table and the case page): like enlace_opinion_comparison, with a
+ * second column "Requested" (the request form's "equipment",
+ * "requirements", "quantity") and the quotes @first .. @first + @n - 1;
+ * rows: item, brand and model, specification, quantity, unit price,
+ * total, delivery, warranty, meets the requirements, notes (when a quote
+ * has some), and when
+ * @recommended > 0 (a quote id) "Recommended".  (enlace-case-dictamen.c) */
+GPtrArray   *enlace_opinion_requirements_comparison (const EnlaceCase *c,
+                                                     GPtrArray        *quotes,
+                                                     guint             first,
+                                                     guint             n,
+                                                     gint64            recommended);
 
 /* "12,345.50 MXN" */
 char        *enlace_opinion_format_money  (double        amount,

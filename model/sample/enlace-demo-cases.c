@@ -133,10 +133,21 @@ static const DemoCase demo_cases[] = {
     "Reubicación del rack del segundo piso", NULL, NULL, NULL },
   { "red-modificacion", "2026-12-01T16:30:00Z", JEFE, NULL, NULL, JOSE, "in-person", "normal", STAGE_PROGRESS,
     "Sustitución del nodo R-1A-004 y re-parcheo del nodo R-0A-010", NULL, NULL, NULL },
+  /* opinions: a = quantity|equipment, b = justification, c = requirements */
   { "dictamen", "2026-04-27T16:30:00Z", "Ing. Juan Pablo Cárdenas Mejía", NULL, NULL, JEFE, "paper", "normal", STAGE_CLOSED,
-    "Dictamen de compra de 30 computadoras para laboratorios", NULL, NULL, NULL },
+    "Dictamen de compra de 30 computadoras para laboratorios",
+    "30|Computadoras de escritorio para los laboratorios de cómputo del edificio B",
+    "El equipo actual tiene más de ocho años y no soporta el software de los nuevos planes de estudio",
+    "Procesador Core i5 de 12.ª generación o superior, 16 GB de RAM, SSD de 512 GB, monitor de 24\", garantía mínima de 36 meses" },
   { "dictamen", "2026-11-09T17:45:00Z", "C.P. Ricardo Gómez Villalobos", NULL, NULL, JEFE, "paper", "normal", STAGE_PROGRESS,
-    "Dictamen de compra de switches para el edificio C", NULL, NULL, NULL },
+    "Dictamen de compra de switches para el edificio C",
+    "4|Switches de acceso de 48 puertos para el edificio C",
+    "Ampliación de la red del edificio C por los nuevos cubículos",
+    "48 puertos 1 GbE PoE+, 4 puertos SFP+ de 10 GbE, administrable, montaje en rack de 19\"" },
+  /* a change of an extension's status through its case (issue 10):
+   * a = the extension, b = its new status, c = the reason */
+  { "extension-estado", "2026-09-14T15:20:00Z", "C. Verónica Jiménez Rosales", NULL, NULL, MART, "phone", "normal", STAGE_CLOSED,
+    "Reactivación de la extensión 1007", "1007", "Activa", "La titular regresó de su licencia médica" },
 };
 
 typedef struct
@@ -520,6 +531,9 @@ run_steps (Ctx            *ctx,
             json_object_set_string_member (v, "cause", d->b);
           else if (g_strcmp0 (fs->name, "solution") == 0 && d->c)
             json_object_set_string_member (v, "solution", d->c);
+          else if (g_strcmp0 (fs->name, "verdict") == 0)
+            /* as the opinion was resolved: favourable with conditions */
+            json_object_set_string_member (v, "verdict", "Procedente con observaciones");
           else if (fs->required && fs->choices && fs->choices[0])
             json_object_set_string_member (v, fs->name, fs->choices[0]);
           else if (fs->required)
@@ -583,6 +597,8 @@ run_opinion (Ctx       *ctx,
   if (!resolve)
     return TRUE;
   ctx->hours += 24;
+  /* the technician resolves; the head of the department signs too */
+  enlace_store_set_user (ctx->store, ANA);
   return enlace_opinion_resolve (ctx->store, ctx->case_id, ENLACE_OPINION_CONDITIONAL,
                                  "La cotización 1 cumple la especificación con la mejor garantía; "
                                  "la compra procede si la entrega se confirma por escrito.",
@@ -641,6 +657,26 @@ run_order (Ctx       *ctx,
          && stamp_full (ctx, "UPDATE case_order SET executed_at = ?1 WHERE case_id = ?2", ctx->case_id, error)
          && stamp_full (ctx, "UPDATE case_step SET done_at = ?1 WHERE case_id = ?2 AND done_at > ?1",
                         ctx->case_id, error);
+}
+
+/* A change of an extension's status: the checks, then the inventory step
+ * that changes it (its history names the case). */
+static gboolean
+run_extension (Ctx            *ctx,
+               const DemoCase *d,
+               GError        **error)
+{
+  if (d->stage == STAGE_NEW)
+    return TRUE;
+  if (!step (ctx, ENLACE_STEP_SIDE_ADMINISTRATOR, 2, ENLACE_STEP_DONE, NULL, NULL, 1, error)
+      || !step (ctx, ENLACE_STEP_SIDE_ADMINISTRATOR, 3, ENLACE_STEP_DONE, "Se confirmó con el área", NULL, 2, error))
+    return FALSE;
+  if (d->stage == STAGE_PROGRESS)
+    return TRUE;
+  return step (ctx, ENLACE_STEP_SIDE_ADMINISTRATOR, 4, ENLACE_STEP_DONE, NULL,
+               obj ("extension", d->a, "status", d->b, "reason", d->c, NULL), 3, error)
+         && stamp_full (ctx, "UPDATE extension_status SET at = ?1 WHERE case_id = ?2", ctx->case_id, error)
+         && close_case (ctx, d, error);
 }
 
 static gboolean
@@ -732,6 +768,7 @@ enlace_demo_add_cases (EnlaceStore  *store,
   ok = enlace_procedures_ensure_defaults (store, error)
        && enlace_store_set_meta (store, "department", "Departamento de Comunicaciones y Enlaces", error)
        && enlace_store_set_meta (store, "department.area", "DCE", error)
+       && enlace_store_set_meta (store, "department-head", JEFE, error)
        && write_registry (store, error);
   free_spaces = spaces_with_room (store);
 
@@ -792,7 +829,23 @@ enlace_demo_add_cases (EnlaceStore  *store,
       else if (g_str_has_suffix (d->procedure, "-falla") && d->a)
         json_object_set_string_member (form, "symptom", d->a);
       else if (g_str_equal (d->procedure, "dictamen"))
-        json_object_set_string_member (form, "equipment", d->summary);
+        {
+          const char *bar = d->a ? strchr (d->a, '|') : NULL;
+
+          json_object_set_string_member (form, "equipment", bar ? bar + 1 : d->summary);
+          if (bar)
+            json_object_set_int_member (form, "quantity", atoi (d->a));
+          if (d->b)
+            json_object_set_string_member (form, "justification", d->b);
+          if (d->c)
+            json_object_set_string_member (form, "requirements", d->c);
+        }
+      else if (g_str_equal (d->procedure, "extension-estado"))
+        {
+          json_object_set_string_member (form, "extension", d->a);
+          json_object_set_string_member (form, "status", d->b);
+          json_object_set_string_member (form, "reason", d->c);
+        }
       json_object_set_object_member (values, "form", json_object_ref (form));
 
       ctx.opened = g_date_time_new_from_iso8601 (d->opened, NULL);
@@ -815,6 +868,8 @@ enlace_demo_add_cases (EnlaceStore  *store,
             ok = run_baja (&ctx, d, error);
           else if (g_str_equal (d->procedure, "internet-alta"))
             ok = run_conexion (&ctx, d, space_id, error);
+          else if (g_str_equal (d->procedure, "extension-estado"))
+            ok = run_extension (&ctx, d, error);
           else if (d->stage != STAGE_NEW)
             {
               if (g_str_equal (d->procedure, "dictamen"))

@@ -217,6 +217,88 @@ test_text_and_mailto (void)
   g_assert_null (strchr (g_strchomp (r2.out), ' '));
 }
 
+/* The dictamen técnico: the request, the quotes compared against the
+ * requirements (one column per quote, their totals), the resolution and
+ * the two signature lines. */
+static void
+test_dictamen (void)
+{
+  g_autofree char *project = make_project ();
+  g_autofree char *pdf = g_build_filename (tmp_dir, "dictamen.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folio = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(EnlaceCliRun) r = { 0 };
+  JsonObject *o;
+
+  enlace_test_cli_run (&r, tmp_dir, "case", "new", project, "dictamen", "--requester", "C. Leticia Campos Orozco",
+                       "--opened-at", "2026-05-04T16:00:00Z", "equipment=Impresoras láser para nómina",
+                       "quantity=3", "justification=Las impresoras actuales ya no tienen refacciones",
+                       "requirements=Dúplex automático, red Ethernet, 40 ppm", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  folio = g_strstrip (g_strdup (r.out));
+  enlace_test_cli_run (&r, tmp_dir, "opinion", "quote", "add", project, folio, "--vendor", "Papelería Central",
+                       "--item", "Impresora láser", "--brand", "Brother", "--model", "HL-L6200DW",
+                       "--spec", "Dúplex, Ethernet, 48 ppm", "--price", "8450", "--quantity", "3",
+                       "--delivery", "10", "--warranty", "12", "--meets", "yes", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "opinion", "quote", "add", project, folio, "--vendor", "OfiMundo",
+                       "--item", "Impresora láser", "--brand", "HP", "--model", "M404n",
+                       "--spec", "Sin dúplex, 40 ppm", "--price", "6990.5", "--quantity", "3",
+                       "--meets", "no", "--notes", "No cumple el dúplex", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* before the resolution: the table, and "not resolved yet" */
+  enlace_test_cli_run (&r, tmp_dir, "case", "doc", project, folio, "--kind", "dictamen", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  text = pdf_words (pdf);
+  assert_words (text, "Technical opinion");
+  assert_words (text, "This opinion has not been resolved yet.");
+  g_clear_pointer (&text, g_free);
+
+  enlace_test_cli_run (&r, tmp_dir, "opinion", "resolve", project, folio, "--result", "favourable",
+                       "--reasons", "La cotización 1 cumple todos los requerimientos", "--recommend", "1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "doc", project, folio, "--kind", "dictamen", "--date", "2026-05-20",
+                       "-o", pdf, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "dictamen");
+  text = pdf_words (pdf);
+  assert_words (text, "Folio DICT-2026-0001");
+  assert_words (text, "May 20, 2026");
+  assert_words (text, "Requester C. Leticia Campos Orozco");
+  assert_words (text, "Area Recursos Humanos");
+  assert_words (text, "Equipo a adquirir Impresoras láser para nómina");
+  assert_words (text, "Cantidad 3");
+  assert_words (text, "Justificación Las impresoras actuales ya no tienen refacciones");
+  /* the table: heading, then one row per aspect, the requirement first */
+  assert_words (text, "Comparison of the quotes against the requirements");
+  assert_words (text, "Requested 1. Papelería Central 2. OfiMundo");
+  assert_words (text, "Brand and model — Brother HL-L6200DW HP M404n");
+  assert_words (text, "Specification Dúplex automático, red Ethernet, 40 ppm Dúplex, Ethernet, 48 ppm Sin dúplex, 40 ppm");
+  assert_words (text, "Quantity 3 3 3");
+  assert_words (text, "Unit price — 8,450.00 MXN 6,990.50 MXN");
+  assert_words (text, "Total — 25,350.00 MXN 20,971.50 MXN");
+  assert_words (text, "Delivery — 10 days —");
+  assert_words (text, "Meets the requirements — Yes No");
+  assert_words (text, "Notes — — No cumple el dúplex");
+  assert_words (text, "Recommended Recommended");
+  /* the resolution */
+  assert_words (text, "Resolution Verdict: Favourable.");
+  assert_words (text, "Reasons: La cotización 1 cumple todos los requerimientos");
+  assert_words (text, "Recommended quote: number 1, Papelería Central — Impresora láser, Brother HL-L6200DW, for a total of 25,350.00 MXN.");
+  assert_words (text, "Head of the department");
+  assert_words (text, "Technician who prepared the opinion");
+  g_clear_pointer (&text, g_free);
+
+  /* only an opinion has one */
+  enlace_test_cli_run (&r, tmp_dir, "case", "doc", project, "BAJA-2026-0001", "--kind", "dictamen", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "BAJA-2026-0001 has no Technical opinion"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/cli/case-doc/form", test_form_default);
   g_test_add_func ("/cli/case-doc/kinds", test_kinds);
   g_test_add_func ("/cli/case-doc/text-and-mailto", test_text_and_mailto);
+  g_test_add_func ("/cli/case-doc/dictamen", test_dictamen);
   rc = g_test_run ();
 
   {

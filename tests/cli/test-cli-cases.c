@@ -74,7 +74,7 @@ test_email_account (void)
   enlace_test_cli_run (&r, tmp_dir, "procedures", "list", db, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   list = parse (r.out);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 9);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 10);
 
   enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "correo-alta", "--new-requester", "Jorge García", "--area", "RH",
            "--channel", "paper", "--opened-at", "2026-02-03T09:00:00Z", "position=Analista", NULL);

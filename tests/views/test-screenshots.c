@@ -10,6 +10,7 @@
 
 #include "enlace-application.h"
 #include "enlace-case-order.h"
+#include "enlace-case-page.h"
 #include "enlace-cases.h"
 #include "enlace-demo.h"
 #include "enlace-object-form.h"
@@ -170,6 +171,46 @@ test_screenshots (void)
     preview = enlace_case_order_show_preview (GTK_WINDOW (window), store, order_id);
     shot (preview, "order-impact");
     gtk_window_destroy (GTK_WINDOW (preview));
+  }
+  /* a technical opinion: its quotes, the comparison against the
+   * requirements and the resolution (scrolled to the quotes) */
+  {
+    gint64 case_id = enlace_cases_lookup (store, "DICT-2026-0001", &error);
+    GtkWidget *section, *scroller;
+    graphene_point_t p = GRAPHENE_POINT_INIT (0, 0), at;
+
+    g_assert_no_error (error);
+    enlace_window_show_object (window, "case", case_id);
+    page = enlace_window_get_visible_page (window);
+    section = enlace_case_page_get_quotes_section (ENLACE_CASE_PAGE (page));
+    g_assert_true (gtk_widget_get_visible (section));
+    scroller = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+    g_assert_nonnull (scroller);
+    for (guint i = 0; i < 3; i++)
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+        enlace_test_spin (200);
+        {
+        GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+
+        if (GTK_IS_VIEWPORT (content))
+          content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+        g_assert_true (gtk_widget_compute_point (section, content, &p, &at));
+        gtk_adjustment_set_value (adj, at.y - 12);
+        g_test_message ("quotes at %.0f, scrolled to %.0f of %.0f", at.y, gtk_adjustment_get_value (adj),
+                        gtk_adjustment_get_upper (adj));
+        }
+      }
+    shot (GTK_WIDGET (window), "opinion-quotes");
+  }
+  /* an extension whose status changed through a case */
+  {
+    gint64 ext = enlace_store_lookup (store, "extension", "1007", &error);
+
+    g_assert_no_error (error);
+    enlace_window_show_object (window, "extension", ext);
+    shot (GTK_WIDGET (window), "extension-history");
   }
   enlace_window_show_object (window, "email-accounts", 0);
   shot (GTK_WIDGET (window), "email-accounts");

@@ -13,6 +13,7 @@
 
 #include "enlace-case-list-model.h"
 #include "enlace-case-documents.h"
+#include "enlace-case-quotes-section.h"
 #include "enlace-case-link-dialog.h"
 #include "enlace-case-order.h"
 #include "enlace-case-page.h"
@@ -35,6 +36,7 @@ struct _EnlaceCasePage
   GPtrArray         *transitions;     /* of char*: labels of the transition buttons */
   GPtrArray         *drawings;        /* of EnlaceTraceDrawing*, kept for the drawing areas */
   GtkWidget         *assignee_drop;
+  GtkWidget         *quotes_section;  /* EnlaceCaseQuotesSection: opinions only */
   char              *message;
   gboolean           loading;
 
@@ -1363,6 +1365,7 @@ reload (EnlaceCasePage *self)
   load_request (self);
   load_steps (self);
   load_links (self);
+  enlace_case_quotes_section_set_case (ENLACE_CASE_QUOTES_SECTION (self->quotes_section), store, self->kase);
   enlace_case_documents_fill (self->documents_box, store, self->kase);
   enlace_case_order_fill (self->order_box, store, self->kase);
   load_timeline (self);
@@ -1515,6 +1518,9 @@ enlace_case_page_init (EnlaceCasePage *self)
   self->step_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->transitions = g_ptr_array_new_with_free_func (g_free);
   self->drawings = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_trace_drawing_unref);
+  self->quotes_section = enlace_case_quotes_section_new ();
+  gtk_widget_insert_before (self->quotes_section, gtk_widget_get_parent (GTK_WIDGET (self->documents_box)),
+                            GTK_WIDGET (self->documents_box));
 }
 
 /* Public */
@@ -1525,6 +1531,14 @@ enlace_case_page_get_case (EnlaceCasePage *self)
   g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
 
   return self->kase;
+}
+
+GtkWidget *
+enlace_case_page_get_quotes_section (EnlaceCasePage *self)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
+
+  return self->quotes_section;
 }
 
 GtkBox *

@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (EnlaceCasePage, enlace_case_page, ENLACE, CASE_PAGE, Enlac
 const EnlaceCase *enlace_case_page_get_case        (EnlaceCasePage   *self);
 /* The "Documentos" box: empty, for the documents code to fill. */
 GtkBox           *enlace_case_page_get_documents_box (EnlaceCasePage *self);
+/* The quotes, comparison and resolution of an opinion
+ * (EnlaceCaseQuotesSection, hidden for other procedures). */
+GtkWidget        *enlace_case_page_get_quotes_section (EnlaceCasePage *self);
 /* Records a step as its buttons do, with the note and the values entered
  * on the page.  FALSE when refused (the message is shown). */
 gboolean          enlace_case_page_record_step     (EnlaceCasePage   *self,

@@ -7,6 +7,7 @@
 
 #include "enlace-format.h"
 #include "enlace-kinds.h"
+#include "enlace-extension-history-view.h"
 #include "enlace-object-form.h"
 
 /* A reference to a kind with more objects than this is typed as a key. */
@@ -42,6 +43,7 @@ struct _EnlaceObjectForm
   GtkWidget            *delete_button;
   GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
   GtkWidget            *impact_button;
+  GtkWidget            *history;         /* an extension's status history */
   AdwStatusPage        *missing;
   GtkStack             *stack;
   guint                 loading : 1;
@@ -557,6 +559,8 @@ enlace_object_form_set_object (EnlacePage *page,
   build_rows (self);
   load_values (self, obj);
   update_buttons (self);
+  enlace_extension_history_view_set_extension (ENLACE_EXTENSION_HISTORY_VIEW (self->history), store,
+                                               g_strcmp0 (kind, "extension") == 0 ? id : 0);
 }
 
 static void
@@ -674,6 +678,8 @@ enlace_object_form_init (EnlaceObjectForm *self)
   gtk_box_append (GTK_BOX (self->buttons), self->delete_button);
   gtk_box_append (GTK_BOX (self->buttons), self->save_button);
   gtk_box_append (GTK_BOX (self->box), self->buttons);
+  self->history = enlace_extension_history_view_new ();
+  gtk_box_append (GTK_BOX (self->box), self->history);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);

@@ -35,13 +35,18 @@ typedef enum
   BLOCK_PARAGRAPH,
   BLOCK_HEADING,
   BLOCK_ROW,
+  BLOCK_TABLE_TITLE,   /* index: the table */
+  BLOCK_TABLE_ROW,     /* index: the table, sub: its row (0: the heading) */
+  BLOCK_CLOSING_HEADING,
+  BLOCK_CLOSING,       /* index: the closing paragraph */
   BLOCK_SIGNATURES,
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
-  guint      index;        /* paragraph, row, meta line */
+  guint      index;        /* paragraph, row, meta line, table */
+  guint      sub;          /* a table's row */
   double     height;
   gboolean   keep_with_next;
   guint      page;
@@ -367,15 +372,83 @@ block_paint (EnlaceDocumentPages *self,
       }
 
     case BLOCK_HEADING:
+    case BLOCK_TABLE_TITLE:
+    case BLOCK_CLOSING_HEADING:
       {
-        double h = text_height (cr, _("Details"), 11, TRUE, W);
+        const char *text = b->kind == BLOCK_HEADING
+          ? (doc->rows_heading ? doc->rows_heading : _("Details"))
+          : b->kind == BLOCK_CLOSING_HEADING ? doc->closing_heading
+          : ((EnlaceDocumentTable *) g_ptr_array_index (doc->tables, b->index))->title;
+        double h = text_height (cr, text ? text : "", 11, TRUE, W);
 
         if (draw)
           {
             cairo_set_source_rgb (cr, 0, 0, 0);
-            draw_text (cr, _("Details"), 11, TRUE, x, y + 4, W, PANGO_ALIGN_LEFT);
+            draw_text (cr, text ? text : "", 11, TRUE, x, y + 4, W, PANGO_ALIGN_LEFT);
           }
         return h + 8;
+      }
+
+    case BLOCK_TABLE_ROW:
+      {
+        const EnlaceDocumentTable *t = g_ptr_array_index (doc->tables, b->index);
+        char **cells = g_ptr_array_index (t->rows, b->sub);
+        guint n = MAX (1, g_strv_length (g_ptr_array_index (t->rows, 0)));
+        double first_w = n > 1 ? W * 0.2 : W;
+        double cw = n > 1 ? (W - first_w) / (n - 1) : W;
+        double h = 0;
+
+        for (guint i = 0; cells[i] && i < n; i++)
+          h = MAX (h, text_height (cr, cells[i], SIZE_TABLE - 1, b->sub == 0 || i == 0,
+                                   (i == 0 ? first_w : cw) - 2 * PAD));
+        h += 2 * PAD;
+        if (draw)
+          {
+            double cx = x;
+
+            cairo_set_source_rgb (cr, 0.93, 0.94, 0.96);
+            if (b->sub == 0)
+              cairo_rectangle (cr, x, y, W, h);
+            else
+              cairo_rectangle (cr, x, y, first_w, h);
+            cairo_fill (cr);
+            cairo_set_source_rgb (cr, 0.55, 0.57, 0.6);
+            cairo_set_line_width (cr, 0.5);
+            cairo_rectangle (cr, x, y, W, h);
+            for (guint i = 1; i < n; i++)
+              {
+                double lx = x + first_w + (i - 1) * cw;
+
+                cairo_move_to (cr, lx, y);
+                cairo_line_to (cr, lx, y + h);
+              }
+            cairo_stroke (cr);
+            cairo_set_source_rgb (cr, 0, 0, 0);
+            for (guint i = 0; cells[i] && i < n; i++)
+              {
+                double w = i == 0 ? first_w : cw;
+
+                draw_text (cr, cells[i], SIZE_TABLE - 1, b->sub == 0 || i == 0,
+                           cx + PAD, y + PAD, w - 2 * PAD, PANGO_ALIGN_LEFT);
+                cx += w;
+              }
+          }
+        return h + (b->sub + 1 == t->rows->len ? GAP : 0);
+      }
+
+    case BLOCK_CLOSING:
+      {
+        const char *text = g_ptr_array_index (doc->closing, b->index);
+        g_autoptr(PangoLayout) layout = text_layout (cr, text, SIZE_BODY, FALSE, W, PANGO_ALIGN_LEFT);
+
+        pango_layout_set_justify (layout, TRUE);
+        if (draw)
+          {
+            cairo_set_source_rgb (cr, 0, 0, 0);
+            cairo_move_to (cr, x, y);
+            pango_cairo_show_layout (cr, layout);
+          }
+        return layout_height (layout) + GAP;
       }
 
     case BLOCK_ROW:
@@ -453,7 +526,7 @@ add_block (EnlaceDocumentPages *self,
            guint                index,
            gboolean             keep_with_next)
 {
-  Block b = { kind, index, 0, keep_with_next, 0, 0 };
+  Block b = { kind, index, 0, 0, keep_with_next, 0, 0 };
 
   g_array_append_val (self->blocks, b);
 }
@@ -500,10 +573,36 @@ paginate (EnlaceDocumentPages *self)
       /* a heading stays with what follows it */
       for (guint j = i; j + 1 < self->blocks->len && g_array_index (self->blocks, Block, j).keep_with_next; j++)
         need += g_array_index (self->blocks, Block, j + 1).height;
+      /* a chain longer than a page (a long table) breaks where it must */
+      if (need > bottom - body_top ())
+        need = b->height;
       if (y + need > bottom && y > body_top ())
         {
           page++;
           y = body_top ();
+          /* a table that goes on repeats its heading row */
+          if (b->kind == BLOCK_TABLE_ROW && b->sub > 0)
+            {
+              Block h = *b;
+
+              for (guint j = 0; j < i; j++)
+                {
+                  const Block *o = &g_array_index (self->blocks, Block, j);
+
+                  if (o->kind == BLOCK_TABLE_ROW && o->index == b->index && o->sub == 0)
+                    {
+                      h = *o;
+                      break;
+                    }
+                }
+              h.page = page;
+              h.y = y;
+              h.keep_with_next = FALSE;
+              y += h.height;
+              g_array_insert_val (self->blocks, i, h);
+              i++;
+              b = &g_array_index (self->blocks, Block, i);
+            }
         }
       b->page = page;
       b->y = y;
@@ -553,6 +652,28 @@ enlace_document_pages_new (const EnlaceCaseDocument        *doc,
       add_block (self, BLOCK_HEADING, 0, TRUE);
       for (guint i = 0; i < doc->rows->len; i++)
         add_block (self, BLOCK_ROW, i, FALSE);
+    }
+  for (guint t = 0; doc->tables != NULL && t < doc->tables->len; t++)
+    {
+      const EnlaceDocumentTable *table = g_ptr_array_index (doc->tables, t);
+
+      if (table->rows == NULL || table->rows->len == 0)
+        continue;
+      if (table->title)
+        add_block (self, BLOCK_TABLE_TITLE, t, TRUE);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          add_block (self, BLOCK_TABLE_ROW, t, r == 0);
+          g_array_index (self->blocks, Block, self->blocks->len - 1).sub = r;
+        }
+    }
+  if (doc->closing != NULL && doc->closing->len > 0)
+    {
+      if (doc->closing_heading)
+        add_block (self, BLOCK_CLOSING_HEADING, 0, TRUE);
+      /* the resolution stays with the signatures under it */
+      for (guint i = 0; i < doc->closing->len; i++)
+        add_block (self, BLOCK_CLOSING, i, doc->signatures->len > 0);
     }
   if (doc->signatures->len > 0)
     add_block (self, BLOCK_SIGNATURES, 0, FALSE);

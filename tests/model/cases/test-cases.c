@@ -160,7 +160,7 @@ test_procedures_builtin (void)
   const EnlaceProcedureStep *s4 = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpuint (procs->len, ==, 9);
+  g_assert_cmpuint (procs->len, ==, 10);
   g_assert_false (enlace_store_can_undo (store)); /* the manual is part of the new file */
   g_assert_true (enlace_procedures_are_builtin (store));
 
@@ -1136,7 +1136,7 @@ test_upgrade (void)
   g_assert_cmpint (enlace_store_get_schema_version (store), ==, ENLACE_SCHEMA_VERSION);
   procs = enlace_procedures_list (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (procs->len, ==, 9);
+  g_assert_cmpuint (procs->len, ==, 10);
   open_case (store, "ftp-falla", 0, NULL, NULL);
   g_clear_object (&store);
   g_unlink (path);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "enlace-case-document.h"
 #include "enlace-cases.h"
 #include "enlace-opinions.h"
 #include "enlace-xml.h"
@@ -255,6 +256,71 @@ test_xml (void)
   g_rmdir (dir);
 }
 
+/* The dictamen document: one table per four quotes, the requirement
+ * column, the resolution paragraphs and the two signatures. */
+static void
+test_dictamen_document (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceCase) c = NULL;
+  g_autoptr(EnlaceCaseDocument) doc = NULL;
+  g_autoptr(GArray) kinds = NULL;
+  g_autofree char *text = NULL;
+  gint64 case_id = open_case (store, "dictamen");
+  gint64 first = 0;
+  EnlaceDocumentTable *t;
+  char **head;
+  gboolean has_dictamen = FALSE;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *vendor = g_strdup_printf ("Proveedor %u", i + 1);
+      g_autoptr(JsonObject) v = quote_values (vendor, 1000.0 * (i + 1), 2, "MXN");
+      gint64 id = enlace_opinion_quote_add (store, case_id, v, &error);
+
+      g_assert_no_error (error);
+      if (first == 0)
+        first = id;
+    }
+  c = enlace_case_get (store, case_id, &error);
+  g_assert_no_error (error);
+  kinds = enlace_case_document_kinds (c);
+  for (guint i = 0; i < kinds->len; i++)
+    has_dictamen |= g_array_index (kinds, EnlaceDocumentKind, i) == ENLACE_DOCUMENT_DICTAMEN;
+  g_assert_true (has_dictamen);
+
+  doc = enlace_case_document_build (store, c, ENLACE_DOCUMENT_DICTAMEN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->tables->len, ==, 2);
+  t = g_ptr_array_index (doc->tables, 0);
+  head = g_ptr_array_index (t->rows, 0);
+  g_assert_cmpuint (g_strv_length (head), ==, 2 + 4);
+  g_assert_cmpstr (head[1], ==, "Requested");
+  g_assert_cmpstr (head[2], ==, "1. Proveedor 1");
+  t = g_ptr_array_index (doc->tables, 1);
+  head = g_ptr_array_index (t->rows, 0);
+  g_assert_cmpuint (g_strv_length (head), ==, 2 + 1);
+  g_assert_cmpstr (head[2], ==, "5. Proveedor 5");
+  g_assert_cmpuint (doc->signatures->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (doc->closing, 0), ==, "This opinion has not been resolved yet.");
+  text = enlace_case_document_to_text (doc);
+  g_assert_nonnull (strstr (text, "Total | — | 2,000.00 MXN | 4,000.00 MXN"));
+  g_assert_nonnull (strstr (text, "Item | 10 computadoras de escritorio | Computadora de escritorio"));
+  g_clear_pointer (&doc, enlace_case_document_free);
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (enlace_opinion_resolve (store, case_id, ENLACE_OPINION_UNFAVOURABLE,
+                                         "Ninguna cumple la garantía", 0, &error));
+  g_assert_no_error (error);
+  doc = enlace_case_document_build (store, c, ENLACE_DOCUMENT_DICTAMEN, NULL, &error);
+  g_assert_no_error (error);
+  text = enlace_case_document_to_text (doc);
+  g_assert_nonnull (strstr (text, "Verdict: Not favourable."));
+  g_assert_nonnull (strstr (text, "Reasons: Ninguna cumple la garantía"));
+  g_assert_null (strstr (text, "Recommended quote"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -262,5 +328,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/cases/opinions/quotes", test_quotes);
   g_test_add_func ("/model/cases/opinions/resolve", test_resolve);
   g_test_add_func ("/model/cases/opinions/xml", test_xml);
+  g_test_add_func ("/model/cases/opinions/dictamen-document", test_dictamen_document);
   return g_test_run ();
 }
