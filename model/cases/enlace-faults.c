@@ -564,6 +564,66 @@ resolve_with_note (EnlaceStore  *store,
   return enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error);
 }
 
+/* Resolves @case_id and @related (with @notes[i], or the default note),
+ * in one command labelled after the cause @key. */
+static gboolean
+resolve_list (EnlaceStore          *store,
+              gint64                case_id,
+              const EnlaceCaseHead *h,
+              const char           *key,
+              GArray               *related,
+              const char * const   *notes,
+              const char           *note,
+              GError              **error)
+{
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (_("%s: resolve with the cases of the common cause %s"), h->folio, key ? key : "?");
+  if (!enlace_store_begin (store, label, error))
+    return FALSE;
+  if (h->status != ENLACE_CASE_RESOLVED &&
+      !enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error))
+    goto fail;
+  for (guint i = 0; i < related->len; i++)
+    {
+      gint64 other = g_array_index (related, gint64, i);
+      const char *given = notes && notes[i] && notes[i][0] ? notes[i] : note;
+      g_autofree char *text = given ? g_strdup (given)
+                                    : g_strdup_printf (_("Resolved with %s: common cause %s"), h->folio, key ? key : "?");
+
+      if (!resolve_with_note (store, other, text, error))
+        goto fail;
+    }
+  return enlace_store_commit (store, error);
+
+fail:
+  enlace_store_rollback (store);
+  return FALSE;
+}
+
+/* Loads @case_id's head and checks it is a fault report. */
+static gboolean
+load_fault_head (EnlaceStore    *store,
+                 gint64          case_id,
+                 EnlaceCaseHead *h,
+                 GError        **error)
+{
+  g_autoptr(EnlaceProcedure) proc = NULL;
+
+  if (!enlace_case_head_load (store, case_id, h, error))
+    return FALSE;
+  proc = enlace_procedures_get_by_id (store, h->procedure_id, error);
+  if (proc == NULL)
+    return FALSE;
+  if (g_strcmp0 (proc->kind, "fault") != 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("%s is not a fault report: it has no common cause to close"), h->folio);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 enlace_faults_resolve_related (EnlaceTracer *tracer,
                                gint64        case_id,
@@ -574,25 +634,14 @@ enlace_faults_resolve_related (EnlaceTracer *tracer,
 {
   EnlaceStore *store;
   g_auto(EnlaceCaseHead) h = { 0 };
-  g_autoptr(EnlaceProcedure) proc = NULL;
   g_autoptr(GArray) related = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (ENLACE_IS_TRACER (tracer), -1);
 
   store = enlace_tracer_get_store (tracer);
-  if (!enlace_case_head_load (store, case_id, &h, error))
+  if (!load_fault_head (store, case_id, &h, error))
     return -1;
-  proc = enlace_procedures_get_by_id (store, h.procedure_id, error);
-  if (proc == NULL)
-    return -1;
-  if (g_strcmp0 (proc->kind, "fault") != 0)
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s is not a fault report: it has no common cause to close"), h.folio);
-      return -1;
-    }
   if (kind == NULL)
     {
       g_autoptr(GPtrArray) causes = enlace_faults_common_causes (tracer, case_id, error);
@@ -621,28 +670,53 @@ enlace_faults_resolve_related (EnlaceTracer *tracer,
       key = enlace_store_dup_key (store, kind, object_id);
     }
 
-  label = g_strdup_printf (_("%s: resolve with the cases of the common cause %s"), h.folio, key ? key : "?");
-  if (!enlace_store_begin (store, label, error))
-    return -1;
-  if (h.status != ENLACE_CASE_RESOLVED &&
-      !enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error))
-    goto fail;
-  for (guint i = 0; i < related->len; i++)
-    {
-      gint64 other = g_array_index (related, gint64, i);
-      g_autofree char *text = note ? g_strdup (note)
-                                   : g_strdup_printf (_("Resolved with %s: common cause %s"), h.folio, key ? key : "?");
-
-      if (!resolve_with_note (store, other, text, error))
-        goto fail;
-    }
-  if (!enlace_store_commit (store, error))
+  if (!resolve_list (store, case_id, &h, key, related, NULL, note, error))
     return -1;
   return (int) related->len;
+}
 
-fail:
-  enlace_store_rollback (store);
-  return -1;
+gboolean
+enlace_faults_resolve_cases (EnlaceTracer       *tracer,
+                             gint64              case_id,
+                             const char         *kind,
+                             gint64              object_id,
+                             GArray             *case_ids,
+                             const char * const *notes,
+                             GError            **error)
+{
+  EnlaceStore *store;
+  g_auto(EnlaceCaseHead) h = { 0 };
+  g_autoptr(GArray) related = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), FALSE);
+  g_return_val_if_fail (kind != NULL && case_ids != NULL, FALSE);
+
+  store = enlace_tracer_get_store (tracer);
+  if (!load_fault_head (store, case_id, &h, error))
+    return FALSE;
+  related = enlace_faults_related (tracer, case_id, kind, object_id, error);
+  if (related == NULL)
+    return FALSE;
+  key = enlace_store_dup_key (store, kind, object_id);
+  for (guint i = 0; i < case_ids->len; i++)
+    {
+      gint64 other = g_array_index (case_ids, gint64, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < related->len && !found; j++)
+        found = g_array_index (related, gint64, j) == other;
+      if (!found)
+        {
+          g_autofree char *folio = enlace_cases_query_text (store, "SELECT folio FROM case_file WHERE id = ?1", other);
+
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s is not an open fault report through %s: only the cases that hang on the cause are resolved with it"),
+                       folio ? folio : "?", key ? key : "?");
+          return FALSE;
+        }
+    }
+  return resolve_list (store, case_id, &h, key, case_ids, notes, NULL, error);
 }
 
 GPtrArray *

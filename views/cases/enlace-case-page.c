@@ -13,6 +13,7 @@
 
 #include "enlace-case-list-model.h"
 #include "enlace-case-documents.h"
+#include "enlace-case-fault-section.h"
 #include "enlace-case-link-dialog.h"
 #include "enlace-case-page.h"
 #include "enlace-kinds.h"
@@ -34,6 +35,7 @@ struct _EnlaceCasePage
   GPtrArray         *transitions;     /* of char*: labels of the transition buttons */
   GPtrArray         *drawings;        /* of EnlaceTraceDrawing*, kept for the drawing areas */
   GtkWidget         *assignee_drop;
+  GtkWidget         *fault_section;   /* EnlaceCaseFaultSection: physical check, common cause */
   char              *message;
   gboolean           loading;
 
@@ -1349,6 +1351,7 @@ reload (EnlaceCasePage *self)
       enlace_page_set_title (page, _("Case"));
       enlace_page_set_subtitle (page, NULL);
       gtk_stack_set_visible_child_name (self->stack, "missing");
+      enlace_case_fault_section_load (ENLACE_CASE_FAULT_SECTION (self->fault_section), NULL, NULL);
       return;
     }
 
@@ -1361,6 +1364,7 @@ reload (EnlaceCasePage *self)
   load_request (self);
   load_steps (self);
   load_links (self);
+  enlace_case_fault_section_load (ENLACE_CASE_FAULT_SECTION (self->fault_section), store, self->kase);
   enlace_case_documents_fill (self->documents_box, store, self->kase);
   load_timeline (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->assignee_row), case_is_open (self));
@@ -1509,6 +1513,18 @@ enlace_case_page_init (EnlaceCasePage *self)
   self->step_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->transitions = g_ptr_array_new_with_free_func (g_free);
   self->drawings = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_trace_drawing_unref);
+
+  self->fault_section = enlace_case_fault_section_new ();
+  gtk_widget_insert_after (self->fault_section, gtk_widget_get_parent (GTK_WIDGET (self->admin_steps_group)),
+                           GTK_WIDGET (self->admin_steps_group));
+}
+
+GtkWidget *
+enlace_case_page_get_fault_section (EnlaceCasePage *self)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
+
+  return self->fault_section;
 }
 
 /* Public */
