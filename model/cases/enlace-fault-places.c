@@ -86,7 +86,7 @@ place_from_row (sqlite3_stmt *stmt,
   place->id = sqlite3_column_int64 (stmt, 0);
   if (strcmp (kind, "extension") == 0)
     {
-      place->title = g_strdup_printf (_("Extension %s"), name ? name : "?");
+      place->title = g_strdup_printf (_("Phone extension %s"), name ? name : "?");
       if (room_name)   /* the person */
         g_string_append (sub, room_name);
       if (port)
@@ -228,7 +228,11 @@ enlace_fault_place_describe (EnlaceStore  *store,
     place = place_from_row (stmt, k, k);
   sqlite3_reset (stmt);
   if (place == NULL)
-    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                 _("No %s with id %" G_GINT64_FORMAT), k, id);
+    {
+      g_autofree char *sid = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s with id %s to place the fault at"), k, sid);
+    }
   return place;
 }

@@ -16,7 +16,7 @@ typedef struct
 {
   const char *kind;      /* "outlet", "port" or "extension" (static) */
   gint64      id;
-  char       *title;     /* "Outlet B-1A-020", "Extension 4021" */
+  char       *title;     /* "Outlet B-1A-020", "Phone extension 4021" */
   char       *subtitle;  /* where: "Room B/1/020 · Juan Pérez" */
   const char *via;       /* what matched: "outlet", "port", "extension", "room", "person" (static) */
 } EnlaceFaultPlace;

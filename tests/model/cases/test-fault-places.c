@@ -162,7 +162,7 @@ test_people_and_extensions (void)
   ext = enlace_store_get (store, "extension", ext_id, &error);
   g_assert_no_error (error);
   number = json_object_get_string_member (ext, "number");
-  title = g_strdup_printf ("Extension %s", number);
+  title = g_strdup_printf ("Phone extension %s", number);
   places = enlace_fault_places_search (store, number, 10, &error);
   g_assert_no_error (error);
   g_assert_true (has_place (places, "extension", title, "extension"));
