@@ -825,8 +825,22 @@ case_status (int    argc,
             cause = candidate;
         }
       if (cause == NULL)
-        return cli_fail (g_error_new (ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                                      _("%s shares no common cause with every case named by --related"), argv[2]));
+        {
+          g_autoptr(GString) named = g_string_new (NULL);
+
+          for (guint i = 0; opt_related[i]; i++)
+            {
+              const char *eq = strchr (opt_related[i], '=');
+
+              if (i > 0)
+                g_string_append (named, ", ");
+              g_string_append_len (named, opt_related[i], eq ? eq - opt_related[i] : (gssize) strlen (opt_related[i]));
+            }
+          return cli_fail (g_error_new (ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                                        _("%s shares no common cause with every case named by --related (%s): "
+                                          "each must be an open fault through the same object"),
+                                        argv[2], named->str));
+        }
       if (!enlace_faults_resolve_cases (tracer, id, cause->kind, cause->id, chosen,
                                         (const char * const *) notes->pdata, &error))
         return cli_fail (g_steal_pointer (&error));

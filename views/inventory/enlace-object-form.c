@@ -8,6 +8,7 @@
 #include "enlace-format.h"
 #include "enlace-kinds.h"
 #include "enlace-object-form.h"
+#include "enlace-object-cases.h"
 
 /* A reference to a kind with more objects than this is typed as a key. */
 #define MAX_DROPDOWN 1000
@@ -42,6 +43,7 @@ struct _EnlaceObjectForm
   GtkWidget            *delete_button;
   GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
   GtkWidget            *impact_button;
+  GtkWidget            *outages;    /* circuits: their outage history (EnlaceObjectCases) */
   AdwStatusPage        *missing;
   GtkStack             *stack;
   guint                 loading : 1;
@@ -557,6 +559,24 @@ enlace_object_form_set_object (EnlacePage *page,
   build_rows (self);
   load_values (self, obj);
   update_buttons (self);
+
+  /* a provider circuit: the fault reports that pointed at it */
+  if (g_strcmp0 (kind, "circuit") == 0)
+    {
+      static const char * const kinds[] = { "circuit", NULL };
+
+      enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), store, kinds, id);
+    }
+  else
+    enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), NULL, NULL, 0);
+}
+
+GtkWidget *
+enlace_object_form_get_outages (EnlaceObjectForm *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
+
+  return self->outages;
 }
 
 static void
@@ -674,6 +694,9 @@ enlace_object_form_init (EnlaceObjectForm *self)
   gtk_box_append (GTK_BOX (self->buttons), self->delete_button);
   gtk_box_append (GTK_BOX (self->buttons), self->save_button);
   gtk_box_append (GTK_BOX (self->box), self->buttons);
+  self->outages = enlace_object_cases_new ();
+  enlace_object_cases_set_faults_only (ENLACE_OBJECT_CASES (self->outages), TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->outages);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
@@ -717,6 +740,7 @@ enlace_object_form_set_create (EnlaceObjectForm *self,
       g_critical ("No kind “%s”", kind);
       return;
     }
+  enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), NULL, NULL, 0);
 
   self->create = TRUE;
   self->kind = k;

@@ -15,6 +15,8 @@
 #include "enlace-demo.h"
 #include "enlace-fault-groups.h"
 #include "enlace-fault-location-picker.h"
+#include "enlace-object-cases.h"
+#include "enlace-object-form.h"
 #include "enlace-faults.h"
 #include "enlace-test-gtk.h"
 #include "enlace-window-private.h"
@@ -282,6 +284,43 @@ test_groups (void)
   fixture_teardown (&f);
 }
 
+/* The provider circuit's page: the fault reports that pointed at it. */
+static void
+test_circuit_outages (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  EnlaceObjectCases *outages;
+  EnlacePage *page;
+  gint64 circuit, a;
+
+  fixture_setup (&f);
+  circuit = enlace_store_lookup (f.store, "circuit", "TMX-INT-0457892", &error);
+  g_assert_no_error (error);
+  enlace_window_show_object (f.window, "circuit", circuit);
+  enlace_test_spin (30);
+  page = enlace_window_get_visible_page (f.window);
+  g_assert_true (ENLACE_IS_OBJECT_FORM (page));
+  outages = ENLACE_OBJECT_CASES (enlace_object_form_get_outages (ENLACE_OBJECT_FORM (page)));
+  g_assert_cmpuint (enlace_object_cases_get_n_cases (outages), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outages)));
+
+  a = report_at (&f, "A-0A-001", "Ana Ruiz");
+  g_assert_true (enlace_case_link (f.store, a, "circuit", circuit, &error));
+  g_assert_no_error (error);
+  enlace_window_show_object (f.window, "circuit", circuit);
+  enlace_test_spin (30);
+  page = enlace_window_get_visible_page (f.window);
+  outages = ENLACE_OBJECT_CASES (enlace_object_form_get_outages (ENLACE_OBJECT_FORM (page)));
+  g_assert_cmpuint (enlace_object_cases_get_n_cases (outages), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (outages)));
+
+  /* another kind's form shows none */
+  enlace_window_show_object (f.window, "building", enlace_store_lookup (f.store, "building", "A", NULL));
+  enlace_window_show_object (f.window, "site", enlace_store_lookup (f.store, "site", "CC", NULL));
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/views/cases/fault/location-picker", test_location_picker);
   g_test_add_func ("/views/cases/fault/case-page", test_case_page);
   g_test_add_func ("/views/cases/fault/groups", test_groups);
+  g_test_add_func ("/views/cases/fault/circuit-outages", test_circuit_outages);
 
   ret = g_test_run ();
   g_clear_object (&app);
