@@ -40,14 +40,14 @@ enlace_hop_status_label (EnlaceHopStatus status)
   switch (status)
     {
     case ENLACE_HOP_PLANNED:
-      return _("Planned");
+      return C_("hop status", "Planned");
     case ENLACE_HOP_DECOMMISSIONED:
-      return _("Decommissioned");
+      return C_("hop status", "Decommissioned");
     case ENLACE_HOP_MISSING:
-      return _("Missing");
+      return C_("hop status", "Missing");
     case ENLACE_HOP_CONNECTED:
     default:
-      return _("Connected");
+      return C_("hop status", "Connected");
     }
 }
 

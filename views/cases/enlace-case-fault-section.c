@@ -202,8 +202,27 @@ load_check (EnlaceCaseFaultSection *self,
   for (guint p = 0; p < paths->len; p++)
     {
       g_autoptr(GPtrArray) hops = enlace_fault_check_hops (tracer, g_ptr_array_index (paths, p));
+      guint path_problems = enlace_fault_check_n_problems (hops);
+      g_autofree char *path_title = g_strdup_printf (_("Path %u of %u, hop by hop"), p + 1, paths->len);
+      g_autofree char *path_subtitle = NULL;
+      GtkWidget *expander = adw_expander_row_new ();
 
-      problems += enlace_fault_check_n_problems (hops);
+      problems += path_problems;
+      if (path_problems > 0)
+        path_subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hop of %u is not complete",
+                                                      "%u hops of %u are not complete", path_problems),
+                                         path_problems, hops->len);
+      else
+        path_subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hop, connected",
+                                                      "%u hops, all connected", hops->len),
+                                         hops->len);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), path_title);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), path_subtitle);
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander),
+                                   gtk_image_new_from_icon_name (path_problems ? "dialog-warning-symbolic"
+                                                                               : "emblem-ok-symbolic"));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), path_problems > 0);
+      gtk_list_box_append (self->check_list, expander);
       if (p > 0)
         g_string_append_c (self->check_text, '\n');
       for (guint i = 0; i < hops->len; i++)
@@ -224,7 +243,7 @@ load_check (EnlaceCaseFaultSection *self,
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_badge (hop->status));
           if (hop->kind)
             set_target (row, hop->kind, hop->id);
-          gtk_list_box_append (self->check_list, row);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
           g_string_append_printf (self->check_text, "%s\t%s\n", hop->key ? hop->key : "?",
                                   enlace_hop_status_to_string (hop->status));
         }
@@ -471,13 +490,14 @@ enlace_case_fault_section_init (EnlaceCaseFaultSection *self)
   adw_preferences_group_set_header_suffix (self->check_group, GTK_WIDGET (self->trace_button));
   self->check_list = boxed_list ();
   adw_preferences_group_add (self->check_group, GTK_WIDGET (self->check_list));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->check_group));
 
+  /* the common cause first: short, and what to act on */
   self->cause_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->cause_group, _("Common Cause"));
   self->cause_list = boxed_list ();
   adw_preferences_group_add (self->cause_group, GTK_WIDGET (self->cause_list));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->cause_group));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->check_group));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
