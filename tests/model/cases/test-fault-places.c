@@ -323,6 +323,72 @@ test_resolve_chosen (void)
   g_assert_cmpint (rb->status, !=, ENLACE_CASE_RESOLVED);
 }
 
+/* Detection records what failed and the solution its category: optional
+ * fields of the fault procedures' detection and solution steps, checked
+ * against their choices. */
+static void
+test_detection_fields (void)
+{
+  g_autoptr(EnlaceStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceCase) c = NULL;
+  g_autoptr(EnlaceCase) again = NULL;
+  gint64 a = open_at (store, "A-0A-001");
+  EnlaceCaseStep *detection = NULL, *solution = NULL;
+
+  c = enlace_case_get (store, a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < c->steps->len; i++)
+    {
+      EnlaceCaseStep *s = g_ptr_array_index (c->steps, i);
+
+      for (guint f = 0; s->def->fields && f < s->def->fields->len; f++)
+        {
+          EnlaceFieldSpec *spec = g_ptr_array_index (s->def->fields, f);
+
+          if (g_str_equal (spec->name, "failed_kind"))
+            detection = s;
+          if (g_str_equal (spec->name, "category"))
+            solution = s;
+        }
+    }
+  g_assert_nonnull (detection);
+  g_assert_nonnull (solution);
+
+  {
+    g_autoptr(JsonObject) v = json_object_new ();
+
+    json_object_set_string_member (v, "cause", "cordón dañado");
+    json_object_set_string_member (v, "failed_kind", "Algo");
+    g_assert_false (enlace_case_set_step (store, a, detection->id, ENLACE_STEP_DONE, NULL, v, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    json_object_set_string_member (v, "failed_kind", "Cable");
+    json_object_set_string_member (v, "failed_object", "PC-A-0A-A01");
+    g_assert_true (enlace_case_set_step (store, a, detection->id, ENLACE_STEP_DONE, NULL, v, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(JsonObject) v = json_object_new ();
+
+    json_object_set_string_member (v, "solution", "se cambió el cordón");
+    json_object_set_string_member (v, "category", "Cambio de cordón de parcheo");
+    g_assert_true (enlace_case_set_step (store, a, solution->id, ENLACE_STEP_DONE, NULL, v, &error));
+    g_assert_no_error (error);
+  }
+  again = enlace_case_get (store, a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < again->steps->len; i++)
+    {
+      EnlaceCaseStep *s = g_ptr_array_index (again->steps, i);
+
+      if (s->id == detection->id)
+        g_assert_cmpstr (json_object_get_string_member (s->values, "failed_object"), ==, "PC-A-0A-A01");
+      if (s->id == solution->id)
+        g_assert_cmpstr (json_object_get_string_member (s->values, "category"), ==, "Cambio de cordón de parcheo");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,5 +399,6 @@ main (int   argc,
   g_test_add_func ("/model/cases/fault-places/people", test_people_and_extensions);
   g_test_add_func ("/model/cases/fault-places/check-hops", test_check_hops);
   g_test_add_func ("/model/cases/fault-places/resolve-chosen", test_resolve_chosen);
+  g_test_add_func ("/model/cases/fault-places/detection-fields", test_detection_fields);
   return g_test_run ();
 }
