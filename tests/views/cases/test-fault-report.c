@@ -122,6 +122,8 @@ test_location_picker (void)
   g_assert_cmpuint (matches->len, >, 1);
   g_assert_cmpstr (((EnlaceFaultPlace *) g_ptr_array_index (matches, 0))->via, ==, "room");
   g_assert_false (enlace_fault_location_picker_select (picker, 999));
+  enlace_test_spin (100);
+  enlace_test_screenshot (GTK_WIDGET (dialog), "fault-new-dialog-room.png");
   /* an outlet's label: exactly one match is picked at once */
   enlace_fault_location_picker_search (picker, "A-0A-007");
   matches = enlace_fault_location_picker_get_matches (picker);
