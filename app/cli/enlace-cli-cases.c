@@ -44,6 +44,7 @@ static int opt_count = 1;
 static int opt_version;
 static char *opt_at;
 static gboolean opt_also_related;
+static char **opt_related;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
@@ -756,6 +757,9 @@ case_status (int    argc,
     { "also-related", 0, 0, G_OPTION_ARG_NONE, &opt_also_related,
       N_("Resolving a fault: also resolve the open faults through its common cause"), NULL },
     { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("With --also-related: the note for each related case"), N_("TEXT") },
+    { "related", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_related,
+      N_("Resolving a fault: also resolve this case of its common cause, with its own note (repeatable)"),
+      N_("FOLIO[=NOTE]") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
     { NULL }
   };
@@ -780,7 +784,73 @@ case_status (int    argc,
     return status;
   if ((id = find_case (store, argv[2], &status)) == 0)
     return status;
-  if (opt_also_related)
+  if (opt_related && opt_related[0])
+    {
+      g_autoptr(EnlaceTracer) tracer = NULL;
+      g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) causes = NULL;
+      EnlaceFaultCause *cause = NULL;
+
+      if (st != ENLACE_CASE_RESOLVED || opt_also_related)
+        return cli_usage_error ("case status", _("--related goes with the status resolved, without --also-related"));
+      for (guint i = 0; opt_related[i]; i++)
+        {
+          const char *eq = strchr (opt_related[i], '=');
+          g_autofree char *folio = eq ? g_strndup (opt_related[i], eq - opt_related[i]) : g_strdup (opt_related[i]);
+          gint64 other;
+
+          if ((other = find_case (store, folio, &status)) == 0)
+            return status;
+          g_array_append_val (chosen, other);
+          g_ptr_array_add (notes, g_strdup (eq ? eq + 1 : opt_note));
+        }
+      g_ptr_array_add (notes, NULL);
+      tracer = enlace_tracer_new (store);
+      if (!(causes = enlace_faults_common_causes (tracer, id, &error)))
+        return cli_fail (g_steal_pointer (&error));
+      /* the cause: the first (most open faults) that every case named hangs on */
+      for (guint c = 0; c < causes->len && cause == NULL; c++)
+        {
+          EnlaceFaultCause *candidate = g_ptr_array_index (causes, c);
+          gboolean all = TRUE;
+
+          for (guint i = 0; i < chosen->len && all; i++)
+            {
+              gboolean found = FALSE;
+
+              for (guint j = 0; j < candidate->case_ids->len && !found; j++)
+                found = g_array_index (candidate->case_ids, gint64, j) == g_array_index (chosen, gint64, i);
+              all = found;
+            }
+          if (all)
+            cause = candidate;
+        }
+      if (cause == NULL)
+        {
+          g_autoptr(GString) named = g_string_new (NULL);
+
+          for (guint i = 0; opt_related[i]; i++)
+            {
+              const char *eq = strchr (opt_related[i], '=');
+
+              if (i > 0)
+                g_string_append (named, ", ");
+              g_string_append_len (named, opt_related[i], eq ? eq - opt_related[i] : (gssize) strlen (opt_related[i]));
+            }
+          return cli_fail (g_error_new (ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                                        _("%s shares no common cause with every case named by --related (%s): "
+                                          "each must be an open fault through the same object"),
+                                        argv[2], named->str));
+        }
+      if (!enlace_faults_resolve_cases (tracer, id, cause->kind, cause->id, chosen,
+                                        (const char * const *) notes->pdata, &error))
+        return cli_fail (g_steal_pointer (&error));
+      if (!opt_json)
+        printf (g_dngettext (GETTEXT_PACKAGE, "%u related case resolved\n", "%u related cases resolved\n", chosen->len),
+                chosen->len);
+    }
+  else if (opt_also_related)
     {
       g_autoptr(EnlaceTracer) tracer = NULL;
       int n;

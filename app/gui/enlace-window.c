@@ -43,6 +43,7 @@ static const struct {
   { "cases", N_("Cases"), "folder-documents-symbolic" },
   { "email-accounts", N_("E-mail Accounts"), "mail-unread-symbolic" },
   { "case-stats", N_("Statistics"), "x-office-spreadsheet-symbolic" },
+  { "fault-causes", N_("Common Causes"), "emblem-shared-symbolic" },
 };
 
 static void

@@ -274,29 +274,70 @@ query_int (EnlaceStore *store,
   return ret;
 }
 
-/* The objects a case's paths pass through, each once with its nearest hop,
- * except the user's own device and its ports. */
+/* Objects as one integer: the kind in the top bits, the id below. */
+enum { OBJ_DEVICE = 1, OBJ_PORT, OBJ_CABLE, OBJ_CIRCUIT };
+#define OBJ_KEY(kind, id) (((gint64) (kind) << 56) | (id))
+#define OBJ_KIND(key)     ((int) ((key) >> 56))
+#define OBJ_ID(key)       ((key) & ((G_GINT64_CONSTANT (1) << 56) - 1))
+
+static const char *
+obj_kind_name (int kind)
+{
+  switch (kind)
+    {
+    case OBJ_DEVICE:
+      return "device";
+    case OBJ_PORT:
+      return "port";
+    case OBJ_CABLE:
+      return "cable";
+    default:
+      return "circuit";
+    }
+}
+
+/* Adds @key to @seen (gint64 key → nearest hop + 1) unless a nearer hop
+ * is already there. */
+static void
+see (GHashTable *seen,
+     gint64      key,
+     guint       hop)
+{
+  gint64 *k;
+  gpointer old;
+
+  if (OBJ_ID (key) <= 0)
+    return;
+  if (g_hash_table_lookup_extended (seen, &key, NULL, &old))
+    {
+      if (GPOINTER_TO_UINT (old) > hop + 1)
+        g_hash_table_insert (seen, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (hop + 1));
+      return;
+    }
+  k = g_memdup2 (&key, sizeof key);
+  g_hash_table_insert (seen, k, GUINT_TO_POINTER (hop + 1));
+}
+
+/* The objects a case's paths pass through (@lkind/@lid: where the user
+ * is), each once with its nearest hop, except the user's own device and
+ * its ports.  Read from the tracer's graph: no SQL once it is loaded. */
 static GHashTable *
 case_objects (EnlaceTracer *tracer,
-              gint64        case_id,
+              const char   *lkind,
+              gint64        lid,
               GError      **error)
 {
   EnlaceStore *store = enlace_tracer_get_store (tracer);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) paths = NULL;
-  const char *lkind = NULL;
-  gint64 lid = 0, own_device = 0;
+  gint64 own_device = 0;
 
-  if (!enlace_fault_get_location (store, case_id, &lkind, &lid))
-    return g_steal_pointer (&seen);
   if (g_strcmp0 (lkind, "outlet") == 0)
     own_device = lid;
   else if (g_strcmp0 (lkind, "port") == 0)
-    own_device = query_int (store, "SELECT device_id FROM port WHERE id = ?1", lid);
+    own_device = enlace_tracer_get_port_device (tracer, lid);
   else
-    own_device = query_int (store,
-                                         "SELECT p.device_id FROM extension e JOIN port p ON p.id = e.port_id WHERE e.id = ?1",
-                                         lid);
+    own_device = enlace_tracer_get_port_device (tracer, query_int (store, "SELECT port_id FROM extension WHERE id = ?1", lid));
   paths = enlace_tracer_trace_object (tracer, g_strcmp0 (lkind, "outlet") == 0 ? "device" : lkind, lid, NULL, error);
   if (paths == NULL)
     {
@@ -316,44 +357,27 @@ case_objects (EnlaceTracer *tracer,
 
           for (guint i = 0; i < n; i++)
             {
-              const char *kinds[2] = { NULL, NULL };
-              gint64 ids[2] = { 0, 0 };
-
               switch (nodes[i].kind)
                 {
                 case ENLACE_NODE_PORT:
                   {
-                    gint64 dev = query_int (store, "SELECT device_id FROM port WHERE id = ?1", nodes[i].id);
+                    gint64 dev = enlace_tracer_get_port_device (tracer, nodes[i].id);
 
                     if (dev == own_device)
                       continue;
-                    kinds[0] = "port", ids[0] = nodes[i].id;
-                    kinds[1] = "device", ids[1] = dev;
+                    see (seen, OBJ_KEY (OBJ_PORT, nodes[i].id), h);
+                    see (seen, OBJ_KEY (OBJ_DEVICE, dev), h);
                   }
                   break;
                 case ENLACE_NODE_CABLE:
-                  kinds[0] = "cable", ids[0] = nodes[i].id;
+                  see (seen, OBJ_KEY (OBJ_CABLE, nodes[i].id), h);
                   break;
                 case ENLACE_NODE_TERMINATION:
-                  kinds[0] = "circuit";
-                  ids[0] = query_int (store, "SELECT circuit_id FROM circuit_termination WHERE id = ?1",
-                                                   nodes[i].id);
+                  see (seen, OBJ_KEY (OBJ_CIRCUIT, enlace_tracer_get_term_circuit (tracer, nodes[i].id)), h);
                   break;
                 case ENLACE_NODE_SPACE:
                 default:
                   break;
-                }
-              for (guint k = 0; k < 2; k++)
-                {
-                  g_autofree char *name = NULL;
-                  gpointer old;
-
-                  if (kinds[k] == NULL || ids[k] <= 0)
-                    continue;
-                  name = g_strdup_printf ("%s:%" G_GINT64_FORMAT, kinds[k], ids[k]);
-                  old = g_hash_table_lookup (seen, name);
-                  if (old == NULL || GPOINTER_TO_UINT (old) > h + 1)
-                    g_hash_table_insert (seen, g_steal_pointer (&name), GUINT_TO_POINTER (h + 1));
                 }
             }
         }
@@ -375,6 +399,14 @@ cause_compare (gconstpointer a,
   return g_strcmp0 (x->key, y->key);
 }
 
+/* One open fault and where it is. */
+typedef struct
+{
+  gint64      id;
+  const char *kind;   /* static */
+  gint64      object_id;
+} OpenFault;
+
 /* Every cause, or those through @case_id; NULL with @error. */
 static GPtrArray *
 compute_causes (EnlaceTracer *tracer,
@@ -384,18 +416,21 @@ compute_causes (EnlaceTracer *tracer,
 {
   EnlaceStore *store = enlace_tracer_get_store (tracer);
   g_autoptr(GPtrArray) ret = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_fault_cause_free);
-  g_autoptr(GHashTable) by_object = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  g_autoptr(GHashTable) by_object = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                            (GDestroyNotify) enlace_fault_cause_free);
   g_autoptr(GHashTable) mine = NULL;
-  g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (OpenFault));
   sqlite3_stmt *stmt;
   GHashTableIter it;
   gpointer k, v;
   int rc;
 
+  /* every open fault with its location (its first link of those kinds) */
   stmt = enlace_store_prepare (store,
-                               "SELECT DISTINCT c.id FROM case_file c JOIN procedure p ON p.id = c.procedure_id "
-                               "JOIN case_link l ON l.case_id = c.id AND l.kind IN ('outlet','port','extension') "
+                               "SELECT c.id, l.kind, l.object_id FROM case_file c "
+                               "JOIN procedure p ON p.id = c.procedure_id "
+                               "JOIN case_link l ON l.id = (SELECT min (x.id) FROM case_link x WHERE x.case_id = c.id "
+                               "AND x.kind IN ('outlet','port','extension')) "
                                "WHERE p.kind = 'fault' AND c.status IN ('new','in-progress','waiting') "
                                "ORDER BY c.opened_at, c.id",
                                error);
@@ -403,8 +438,12 @@ compute_causes (EnlaceTracer *tracer,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (cases, id);
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      OpenFault f = { sqlite3_column_int64 (stmt, 0),
+                      g_strcmp0 (kind, "outlet") == 0 ? "outlet" : g_strcmp0 (kind, "port") == 0 ? "port" : "extension",
+                      sqlite3_column_int64 (stmt, 2) };
+
+      g_array_append_val (cases, f);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -414,14 +453,19 @@ compute_causes (EnlaceTracer *tracer,
     }
   if (case_id > 0)
     {
-      mine = case_objects (tracer, case_id, error);
+      const char *lkind = NULL;
+      gint64 lid = 0;
+
+      if (!enlace_fault_get_location (store, case_id, &lkind, &lid))
+        return g_steal_pointer (&ret);
+      mine = case_objects (tracer, lkind, lid, error);
       if (mine == NULL)
         return NULL;
     }
   for (guint c = 0; c < cases->len; c++)
     {
-      gint64 id = g_array_index (cases, gint64, c);
-      g_autoptr(GHashTable) objects = case_objects (tracer, id, error);
+      OpenFault *f = &g_array_index (cases, OpenFault, c);
+      g_autoptr(GHashTable) objects = case_objects (tracer, f->kind, f->object_id, error);
 
       if (objects == NULL)
         return NULL;
@@ -435,15 +479,15 @@ compute_causes (EnlaceTracer *tracer,
           cause = g_hash_table_lookup (by_object, k);
           if (cause == NULL)
             {
-              const char *colon = strchr (k, ':');
+              gint64 key = *(gint64 *) k;
 
               cause = g_new0 (EnlaceFaultCause, 1);
-              cause->kind = g_strndup (k, colon - (const char *) k);
-              cause->id = g_ascii_strtoll (colon + 1, NULL, 10);
+              cause->kind = g_strdup (obj_kind_name (OBJ_KIND (key)));
+              cause->id = OBJ_ID (key);
               cause->case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-              g_hash_table_insert (by_object, g_strdup (k), cause);
+              g_hash_table_insert (by_object, g_memdup2 (&key, sizeof key), cause);
             }
-          g_array_append_val (cause->case_ids, id);
+          g_array_append_val (cause->case_ids, f->id);
           cause->n_cases++;
           cause->distance += GPOINTER_TO_UINT (v);
         }
@@ -467,9 +511,9 @@ compute_causes (EnlaceTracer *tracer,
       g_hash_table_iter_steal (&it);
       g_free (k);
       cause->distance /= cause->n_cases;
-      cause->key = enlace_store_dup_key (store, cause->kind, cause->id);
+      cause->key = enlace_tracer_dup_object_key (tracer, cause->kind, cause->id);
       if (g_strcmp0 (cause->kind, "device") == 0)
-        cause->role = enlace_cases_query_text (store, "SELECT role FROM device WHERE id = ?1", cause->id);
+        cause->role = g_strdup (enlace_tracer_get_device_role (tracer, cause->id));
       g_ptr_array_add (ret, cause);
     }
   g_ptr_array_sort (ret, cause_compare);
@@ -564,6 +608,66 @@ resolve_with_note (EnlaceStore  *store,
   return enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error);
 }
 
+/* Resolves @case_id and @related (with @notes[i], or the default note),
+ * in one command labelled after the cause @key. */
+static gboolean
+resolve_list (EnlaceStore          *store,
+              gint64                case_id,
+              const EnlaceCaseHead *h,
+              const char           *key,
+              GArray               *related,
+              const char * const   *notes,
+              const char           *note,
+              GError              **error)
+{
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (_("%s: resolve with the cases of the common cause %s"), h->folio, key ? key : "?");
+  if (!enlace_store_begin (store, label, error))
+    return FALSE;
+  if (h->status != ENLACE_CASE_RESOLVED &&
+      !enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error))
+    goto fail;
+  for (guint i = 0; i < related->len; i++)
+    {
+      gint64 other = g_array_index (related, gint64, i);
+      const char *given = notes && notes[i] && notes[i][0] ? notes[i] : note;
+      g_autofree char *text = given ? g_strdup (given)
+                                    : g_strdup_printf (_("Resolved with %s: common cause %s"), h->folio, key ? key : "?");
+
+      if (!resolve_with_note (store, other, text, error))
+        goto fail;
+    }
+  return enlace_store_commit (store, error);
+
+fail:
+  enlace_store_rollback (store);
+  return FALSE;
+}
+
+/* Loads @case_id's head and checks it is a fault report. */
+static gboolean
+load_fault_head (EnlaceStore    *store,
+                 gint64          case_id,
+                 EnlaceCaseHead *h,
+                 GError        **error)
+{
+  g_autoptr(EnlaceProcedure) proc = NULL;
+
+  if (!enlace_case_head_load (store, case_id, h, error))
+    return FALSE;
+  proc = enlace_procedures_get_by_id (store, h->procedure_id, error);
+  if (proc == NULL)
+    return FALSE;
+  if (g_strcmp0 (proc->kind, "fault") != 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("%s is not a fault report: it has no common cause to close"), h->folio);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 enlace_faults_resolve_related (EnlaceTracer *tracer,
                                gint64        case_id,
@@ -574,25 +678,14 @@ enlace_faults_resolve_related (EnlaceTracer *tracer,
 {
   EnlaceStore *store;
   g_auto(EnlaceCaseHead) h = { 0 };
-  g_autoptr(EnlaceProcedure) proc = NULL;
   g_autoptr(GArray) related = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *label = NULL;
 
   g_return_val_if_fail (ENLACE_IS_TRACER (tracer), -1);
 
   store = enlace_tracer_get_store (tracer);
-  if (!enlace_case_head_load (store, case_id, &h, error))
+  if (!load_fault_head (store, case_id, &h, error))
     return -1;
-  proc = enlace_procedures_get_by_id (store, h.procedure_id, error);
-  if (proc == NULL)
-    return -1;
-  if (g_strcmp0 (proc->kind, "fault") != 0)
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("%s is not a fault report: it has no common cause to close"), h.folio);
-      return -1;
-    }
   if (kind == NULL)
     {
       g_autoptr(GPtrArray) causes = enlace_faults_common_causes (tracer, case_id, error);
@@ -621,28 +714,53 @@ enlace_faults_resolve_related (EnlaceTracer *tracer,
       key = enlace_store_dup_key (store, kind, object_id);
     }
 
-  label = g_strdup_printf (_("%s: resolve with the cases of the common cause %s"), h.folio, key ? key : "?");
-  if (!enlace_store_begin (store, label, error))
-    return -1;
-  if (h.status != ENLACE_CASE_RESOLVED &&
-      !enlace_case_set_status (store, case_id, ENLACE_CASE_RESOLVED, NULL, error))
-    goto fail;
-  for (guint i = 0; i < related->len; i++)
-    {
-      gint64 other = g_array_index (related, gint64, i);
-      g_autofree char *text = note ? g_strdup (note)
-                                   : g_strdup_printf (_("Resolved with %s: common cause %s"), h.folio, key ? key : "?");
-
-      if (!resolve_with_note (store, other, text, error))
-        goto fail;
-    }
-  if (!enlace_store_commit (store, error))
+  if (!resolve_list (store, case_id, &h, key, related, NULL, note, error))
     return -1;
   return (int) related->len;
+}
 
-fail:
-  enlace_store_rollback (store);
-  return -1;
+gboolean
+enlace_faults_resolve_cases (EnlaceTracer       *tracer,
+                             gint64              case_id,
+                             const char         *kind,
+                             gint64              object_id,
+                             GArray             *case_ids,
+                             const char * const *notes,
+                             GError            **error)
+{
+  EnlaceStore *store;
+  g_auto(EnlaceCaseHead) h = { 0 };
+  g_autoptr(GArray) related = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), FALSE);
+  g_return_val_if_fail (kind != NULL && case_ids != NULL, FALSE);
+
+  store = enlace_tracer_get_store (tracer);
+  if (!load_fault_head (store, case_id, &h, error))
+    return FALSE;
+  related = enlace_faults_related (tracer, case_id, kind, object_id, error);
+  if (related == NULL)
+    return FALSE;
+  key = enlace_store_dup_key (store, kind, object_id);
+  for (guint i = 0; i < case_ids->len; i++)
+    {
+      gint64 other = g_array_index (case_ids, gint64, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < related->len && !found; j++)
+        found = g_array_index (related, gint64, j) == other;
+      if (!found)
+        {
+          g_autofree char *folio = enlace_cases_query_text (store, "SELECT folio FROM case_file WHERE id = ?1", other);
+
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("%s is not an open fault report through %s: only the cases that hang on the cause are resolved with it"),
+                       folio ? folio : "?", key ? key : "?");
+          return FALSE;
+        }
+    }
+  return resolve_list (store, case_id, &h, key, case_ids, notes, NULL, error);
 }
 
 GPtrArray *

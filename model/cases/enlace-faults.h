@@ -100,6 +100,19 @@ int        enlace_faults_resolve_related (EnlaceTracer *tracer,
                                           const char   *note,
                                           GError      **error);
 
+/* Closing the cause, choosing: resolves @case_id and the cases of
+ * @case_ids (gint64; each must be an open fault through @kind/@id, else
+ * nothing changes), each with its note @notes[i] (NULL or "": the default
+ * "Resolved with FOLIO: common cause KEY"), in one command.  @notes is
+ * NULL or has @case_ids->len entries. */
+gboolean   enlace_faults_resolve_cases   (EnlaceTracer       *tracer,
+                                          gint64              case_id,
+                                          const char         *kind,
+                                          gint64              object_id,
+                                          GArray             *case_ids,
+                                          const char * const *notes,
+                                          GError            **error);
+
 /* The fault cases linked to @kind/@id (a circuit's outage history), newest
  * first (EnlaceCaseRow*). */
 GPtrArray *enlace_faults_for_object      (EnlaceStore  *store,

@@ -20,6 +20,7 @@
 #include "enlace-cases.h"
 #include "enlace-cases-private.h"
 #include "enlace-demo.h"
+#include "enlace-faults.h"
 #include "enlace-opinions.h"
 #include "enlace-orders.h"
 
@@ -48,6 +49,7 @@ typedef struct
   const char *a;            /* procedure-specific: address, symptom, space… */
   const char *b;            /* motive, cause… */
   const char *c;            /* solution… */
+  const char *at;           /* faults: where the user is (an outlet), or "circuit:CID" */
 } DemoCase;
 
 #define JEFE "Ing. Francisco Javier Mora Lozano"
@@ -113,10 +115,20 @@ static const DemoCase demo_cases[] = {
     "Sin red en el equipo de contabilidad", "El equipo no obtiene dirección de red desde la mañana", "Cordón de parcheo dañado en el cuarto de telecomunicaciones", "Se reemplazó el cordón de parcheo y se verificó la conexión" },
   { "internet-falla", "2026-04-07T14:20:00Z", "Dr. Alejandro Campos Vega", NULL, NULL, JOSE, "phone", "normal", STAGE_CLOSED,
     "Conexión intermitente en el cubículo", "La conexión se corta varias veces al día", "Conector del nodo con un par abierto", "Se reponchó el conector del nodo y se certificó el enlace" },
+  /* the provider's link: the internet circuit's outage history */
+  { "internet-falla", "2026-06-15T14:05:00Z", "Lic. Alberto Pacheco Sandoval", NULL, NULL, JEFE, "phone", "urgent", STAGE_CLOSED,
+    "Todo el campus sin internet", "Ningún edificio tiene salida a internet", "Corte de fibra del proveedor en la acometida",
+    "El proveedor reparó la fibra; servicio restablecido en 3 horas", "circuit:TMX-INT-0457892" },
   { "internet-falla", "2026-08-31T16:40:00Z", "Lic. Alberto Pacheco Sandoval", NULL, NULL, ANA, "phone", "urgent", STAGE_CLOSED,
     "Biblioteca sin internet", "Ningún equipo de la biblioteca navega", "Falla de la fuente del switch de acceso", "Se cambió la fuente del switch; servicio restablecido en 40 minutos" },
   { "internet-falla", "2026-12-03T15:55:00Z", "Ing. Laura Beatriz Castillo Peña", NULL, NULL, JOSE, "phone", "high", STAGE_PROGRESS,
-    "Sin red en la sala de maestros", "Los tres equipos de la sala no tienen conexión", NULL, NULL },
+    "Sin red en la sala de maestros", "Los tres equipos de la sala no tienen conexión", NULL, NULL, "B-1A-004" },
+  /* the same morning, two more reports from the first floor of building B:
+   * their paths share the floor's panel and switch (the common cause) */
+  { "internet-falla", "2026-12-04T14:30:00Z", "Dr. Alejandro Campos Vega", NULL, NULL, JOSE, "phone", "high", STAGE_NEW,
+    "Sin red en el laboratorio de redes", "Ningún equipo del laboratorio obtiene dirección", NULL, NULL, "B-1A-009" },
+  { "internet-falla", "2026-12-04T15:10:00Z", "Ing. Érika Salazar Pineda", NULL, NULL, JOSE, "email", "normal", STAGE_PROGRESS,
+    "Conexión caída en el cubículo de posgrado", "La conexión se cayó a media mañana", NULL, NULL, "B-1A-016" },
   { "telefono-falla", "2026-02-16T16:00:00Z", "Lic. Patricia Hernández Soto", NULL, NULL, MART, "in-person", "high", STAGE_CLOSED,
     "La extensión de Rectoría no da tono", "No hay tono al descolgar", "Cable multipar dañado en el registro", "Se cambió el par en el distribuidor y se probó la extensión" },
   { "telefono-falla", "2026-07-13T15:35:00Z", "C. Verónica Jiménez Rosales", NULL, NULL, MART, "phone", "normal", STAGE_CLOSED,
@@ -679,6 +691,30 @@ run_extension (Ctx            *ctx,
          && close_case (ctx, d, error);
 }
 
+/* Links the fault to where the user is, or to the provider's circuit. */
+static gboolean
+place_fault (Ctx             *ctx,
+             const DemoCase  *d,
+             GError         **error)
+{
+  const char *kind = NULL;
+  gint64 id = 0;
+
+  if (g_str_has_prefix (d->at, "circuit:"))
+    {
+      kind = "circuit";
+      id = query_id (ctx->store, "SELECT id FROM circuit WHERE cid = ?1", d->at + strlen ("circuit:"));
+      if (id == 0)
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND, "demo: no circuit “%s”", d->at);
+          return FALSE;
+        }
+    }
+  else if (!enlace_fault_resolve_location (ctx->store, d->at, &kind, &id, error))
+    return FALSE;
+  return enlace_cases_link_object (ctx->store, ctx->case_id, kind, id, TRUE, error) && stamp (ctx, error);
+}
+
 static gboolean
 run_fault (Ctx            *ctx,
            const DemoCase *d,
@@ -854,6 +890,8 @@ enlace_demo_add_cases (EnlaceStore  *store,
       ok = ctx.case_id > 0
            && stamp_full (&ctx, "UPDATE case_step SET done_at = ?1 WHERE case_id = ?2 AND done_at IS NOT NULL",
                           ctx.case_id, error);
+      if (ok && d->at)
+        ok = place_fault (&ctx, d, error);
       if (ok && d->stage != STAGE_NEW && d->stage != STAGE_CANCELLED)
         ok = status (&ctx, ENLACE_CASE_IN_PROGRESS, NULL, 1, error);
       if (ok)

@@ -12,6 +12,7 @@
 
 #include "enlace-cases.h"
 #include "enlace-generate-cases.h"
+#include "enlace-generate-faults.h"
 #include "enlace-store-private.h"
 
 typedef struct
@@ -520,14 +521,23 @@ enlace_generate_cases (EnlaceStore  *store,
                        GError      **error)
 {
   g_autoptr(GError) local = NULL;
+  gint64 last_case = 0;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
 
   if (!enlace_store_begin (store, _("Generate cases"), error))
     return FALSE;
+  if ((stmt = enlace_store_prepare (store, "SELECT COALESCE (max (id), 0) FROM case_file", NULL)))
+    {
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        last_case = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   if (!enlace_procedures_ensure_defaults (store, &local)
       || !enlace_store_begin_bulk (store, &local)
       || !generate (store, n, seed, &local)
+      || !enlace_generate_place_faults (store, last_case, seed, &local)
       || !enlace_store_end_bulk (store, &local))
     {
       enlace_store_rollback (store);

@@ -425,3 +425,77 @@ enlace_tracer_trace_object_key (EnlaceTracer  *tracer,
     return NULL;
   return enlace_tracer_trace_object (tracer, kind, id, title, error);
 }
+
+/* ---- The graph's records, for callers walking many paths -------------- */
+
+gint64
+enlace_tracer_get_port_device (EnlaceTracer *tracer,
+                               gint64        port_id)
+{
+  TPort *p;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), 0);
+
+  p = t_graph_port (_enlace_tracer_get_graph (tracer), port_id);
+  return p ? p->device_id : 0;
+}
+
+gint64
+enlace_tracer_get_term_circuit (EnlaceTracer *tracer,
+                                gint64        term_id)
+{
+  TTerm *t;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), 0);
+
+  t = t_graph_term (_enlace_tracer_get_graph (tracer), term_id);
+  return t ? t->circuit_id : 0;
+}
+
+const char *
+enlace_tracer_get_device_role (EnlaceTracer *tracer,
+                               gint64        device_id)
+{
+  TDevice *d;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), NULL);
+
+  d = t_graph_device (_enlace_tracer_get_graph (tracer), device_id);
+  return d ? d->role : NULL;
+}
+
+char *
+enlace_tracer_dup_object_key (EnlaceTracer *tracer,
+                              const char   *kind,
+                              gint64        id)
+{
+  TGraph *g;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (tracer), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  g = _enlace_tracer_get_graph (tracer);
+  if (strcmp (kind, "port") == 0 || strcmp (kind, "cable") == 0)
+    {
+      EnlaceNode node = { kind[0] == 'p' ? ENLACE_NODE_PORT : ENLACE_NODE_CABLE, id };
+      char *key = enlace_tracer_dup_node_key (tracer, &node);
+
+      if (key != NULL)
+        return key;
+    }
+  else if (strcmp (kind, "device") == 0)
+    {
+      TDevice *d = t_graph_device (g, id);
+
+      if (d && d->name)
+        return g_strdup (d->name);
+    }
+  else if (strcmp (kind, "circuit") == 0)
+    {
+      TCircuit *c = t_graph_circuit (g, id);
+
+      if (c && c->cid)
+        return g_strdup (c->cid);
+    }
+  return enlace_store_dup_key (enlace_tracer_get_store (tracer), kind, id);
+}

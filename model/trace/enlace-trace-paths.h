@@ -69,4 +69,20 @@ GPtrArray *enlace_tracer_trace_object_key  (EnlaceTracer  *tracer,
                                             char         **title,
                                             GError       **error);
 
+/* From the tracer's graph (no SQL once the rows are loaded), for code that
+ * walks many paths (the common causes of fault reports): the device of a
+ * port, the circuit of a circuit termination, a device's role (interned
+ * string) and the readable key of a "device", "port", "cable" or
+ * "circuit" (enlace_store_dup_key () for other kinds).  0 / NULL when the
+ * object does not exist. */
+gint64      enlace_tracer_get_port_device   (EnlaceTracer  *tracer,
+                                             gint64         port_id);
+gint64      enlace_tracer_get_term_circuit  (EnlaceTracer  *tracer,
+                                             gint64         term_id);
+const char *enlace_tracer_get_device_role   (EnlaceTracer  *tracer,
+                                             gint64         device_id);
+char       *enlace_tracer_dup_object_key    (EnlaceTracer  *tracer,
+                                             const char    *kind,
+                                             gint64         id);
+
 G_END_DECLS

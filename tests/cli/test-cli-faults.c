@@ -106,15 +106,69 @@ test_faults (void)
   enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--also-related", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "2"));
+  /* only the demo's own common cause (building B's first floor) is left */
   enlace_test_cli_run (&r, tmp_dir, "case", "causes", db, NULL);
   g_assert_cmpint (r.status, ==, 0);
-  g_assert_cmpstr (r.out, ==, "");
+  g_assert_null (strstr (r.out, "A-0A-PPA"));
+  g_assert_nonnull (strstr (r.out, "3 open reports pass through panel B-1A-PPA"));
   enlace_test_cli_run (&r, tmp_dir, "case", "show", db, f3, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"resolved\""));
   note = g_strdup_printf ("Resolved with %s", f1);
   g_assert_nonnull (strstr (r.out, note));
   g_assert_nonnull (f2);
+}
+
+/* Closing the cause with a chosen case and its own note:
+ * `case status FILE FOLIO resolved --related FOLIO=NOTE`. */
+static void
+test_related (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "related.enlace", NULL);
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *f1 = NULL, *f2 = NULL, *f3 = NULL;
+  g_autofree char *only = NULL;
+  g_autofree char *wrong = NULL;
+
+  g_unlink (db);
+  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  f1 = open_fault (db, "A-0A-001");
+  f2 = open_fault (db, "A-0A-003");
+  f3 = open_fault (db, "A-0A-005");
+  for (int i = 1; i <= 5; i++)
+    {
+      g_autofree char *step = g_strdup_printf ("administrator:%d", i);
+
+      enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, step, "done",
+                           "cause=latiguillo", "solution=cambio de latiguillo", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+
+  /* usage: with another status, or with --also-related */
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "waiting", "--related", f2, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--related", f2, "--also-related", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  /* a case of another cause (building B's demo faults) is refused: nothing changes */
+  wrong = g_strdup ("INET-2026-0006");
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--related", wrong, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, wrong));
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, f1, "--json", NULL);
+  g_assert_null (strstr (r.out, "\"status\": \"resolved\""));
+
+  /* f2 only, with its own note; f3 stays open */
+  only = g_strdup_printf ("%s=Se cambio el cordon del panel", f2);
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", "--related", only, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "1 related case resolved"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "show", db, f2, "--json", NULL);
+  g_assert_nonnull (strstr (r.out, "\"resolved\""));
+  g_assert_nonnull (strstr (r.out, "Se cambio el cordon del panel"));
+  enlace_test_cli_run (&r, tmp_dir, "case", "list", db, "--open", NULL);
+  g_assert_nonnull (strstr (r.out, f3));
+  g_assert_null (strstr (r.out, f2));
 }
 
 int
@@ -127,6 +181,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = enlace_test_cli_make_dir ("enlace-cli-faults");
   g_test_add_func ("/cli/cases/faults", test_faults);
+  g_test_add_func ("/cli/cases/faults/related", test_related);
   ret = g_test_run ();
   enlace_test_cli_remove_dir (tmp_dir);
   g_free (tmp_dir);

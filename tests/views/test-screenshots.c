@@ -212,6 +212,35 @@ test_screenshots (void)
     enlace_window_show_object (window, "extension", ext);
     shot (GTK_WIDGET (window), "extension-history");
   }
+  /* a fault report: the traced path of the user's jack, hop by hop, and
+   * the common cause it shares (docs/screenshots/fault-report-es.png) */
+  {
+    gint64 case_id = enlace_cases_lookup (store, "INET-2026-0005", &error);
+    GtkWidget *section, *scroller;
+    graphene_point_t at;
+
+    g_assert_no_error (error);
+    enlace_window_show_object (window, "case", case_id);
+    page = enlace_window_get_visible_page (window);
+    g_assert_true (ENLACE_IS_CASE_PAGE (page));
+    section = enlace_case_page_get_fault_section (ENLACE_CASE_PAGE (page));
+    g_assert_true (gtk_widget_get_visible (section));
+    enlace_test_spin (100);
+    scroller = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+    g_assert_nonnull (scroller);
+    /* scroll to the section once the page is laid out (the point is in
+     * the viewport's coordinates: it moves with the scroll) */
+    for (guint i = 0; i < 3; i++)
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+        g_assert_true (gtk_widget_compute_point (section, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                 &GRAPHENE_POINT_INIT (0, 0), &at));
+        gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + at.y - 12);
+        enlace_test_spin (60);
+      }
+    shot (GTK_WIDGET (window), "fault-report");
+  }
   enlace_window_show_object (window, "email-accounts", 0);
   shot (GTK_WIDGET (window), "email-accounts");
 

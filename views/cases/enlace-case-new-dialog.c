@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "enlace-case-new-dialog.h"
+#include "enlace-fault-location-picker.h"
+#include "enlace-faults.h"
 
 struct _EnlaceCaseNewDialog
 {
@@ -17,6 +19,7 @@ struct _EnlaceCaseNewDialog
   GtkWidget       *requester_drop;
   GtkWidget       *area_drop;
   GtkWidget       *assignee_drop;
+  GtkWidget       *location_picker;
 
   /* template children */
   GtkButton       *open_button;
@@ -35,6 +38,7 @@ struct _EnlaceCaseNewDialog
   AdwActionRow    *assignee_row;
   AdwEntryRow     *summary_row;
   AdwPreferencesGroup *form_group;
+  AdwPreferencesGroup *location_group;
 };
 
 enum {
@@ -100,6 +104,7 @@ procedure_changed_cb (EnlaceCaseNewDialog *self)
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->location_group), proc && g_strcmp0 (proc->kind, "fault") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->form_group), form_step != NULL);
   if (form_step == NULL)
     return;
@@ -197,7 +202,23 @@ enlace_case_new_dialog_confirm (EnlaceCaseNewDialog  *self,
       json_object_set_object_member (values, "form", enlace_case_form_get_values (self->form));
     }
 
-  if (!(id = enlace_case_open (self->store, proc->code, values, &local_error)))
+  if (g_strcmp0 (proc->kind, "fault") == 0)
+    {
+      const char *kind = NULL;
+      gint64 location = 0;
+
+      if (!enlace_fault_location_picker_get_location (ENLACE_FAULT_LOCATION_PICKER (self->location_picker),
+                                                      &kind, &location))
+        {
+          g_set_error (&local_error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("Say where the user is: the outlet, the room, the person or the extension of the fault"));
+          gtk_widget_grab_focus (self->location_picker);
+          goto refused;
+        }
+      if (!(id = enlace_fault_open (self->store, proc->code, values, kind, location, &local_error)))
+        goto refused;
+    }
+  else if (!(id = enlace_case_open (self->store, proc->code, values, &local_error)))
     goto refused;
 
   g_signal_emit (self, signals[CASE_OPENED], 0, id);
@@ -264,6 +285,7 @@ enlace_case_new_dialog_class_init (EnlaceCaseNewDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceCaseNewDialog, assignee_row);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCaseNewDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, EnlaceCaseNewDialog, form_group);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceCaseNewDialog, location_group);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, procedure_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_person_toggled_cb);
@@ -316,6 +338,8 @@ enlace_case_new_dialog_new (GtkWindow   *parent,
   adw_action_row_add_suffix (self->person_area_row, self->area_drop);
   self->assignee_drop = enlace_case_staff_drop_new (store);
   adw_action_row_add_suffix (self->assignee_row, self->assignee_drop);
+  self->location_picker = enlace_fault_location_picker_new (store);
+  adw_preferences_group_add (self->location_group, self->location_picker);
 
   adw_combo_row_set_model (self->procedure_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->procedure_row, selected);
@@ -375,4 +399,12 @@ enlace_case_new_dialog_get_form (EnlaceCaseNewDialog *self)
   g_return_val_if_fail (ENLACE_IS_CASE_NEW_DIALOG (self), NULL);
 
   return self->form;
+}
+
+GtkWidget *
+enlace_case_new_dialog_get_location_picker (EnlaceCaseNewDialog *self)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_NEW_DIALOG (self), NULL);
+
+  return self->location_picker;
 }

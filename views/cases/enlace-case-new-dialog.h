@@ -28,6 +28,9 @@ void                 enlace_case_new_dialog_set_new_person (EnlaceCaseNewDialog 
                                                            gint64               area_id);
 /* The request form (NULL when the procedure has none). */
 EnlaceCaseForm      *enlace_case_new_dialog_get_form      (EnlaceCaseNewDialog *self);
+/* A fault procedure's location picker (EnlaceFaultLocationPicker), shown
+ * only for the procedures of kind fault. */
+GtkWidget           *enlace_case_new_dialog_get_location_picker (EnlaceCaseNewDialog *self);
 /* Opens the case as the Open button does: emits ::case-opened and closes
  * the dialog, or shows the refusal in the dialog and returns 0. */
 gint64               enlace_case_new_dialog_confirm       (EnlaceCaseNewDialog *self,

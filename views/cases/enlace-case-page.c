@@ -14,6 +14,7 @@
 #include "enlace-case-list-model.h"
 #include "enlace-case-documents.h"
 #include "enlace-case-quotes-section.h"
+#include "enlace-case-fault-section.h"
 #include "enlace-case-link-dialog.h"
 #include "enlace-case-order.h"
 #include "enlace-case-page.h"
@@ -37,6 +38,7 @@ struct _EnlaceCasePage
   GPtrArray         *drawings;        /* of EnlaceTraceDrawing*, kept for the drawing areas */
   GtkWidget         *assignee_drop;
   GtkWidget         *quotes_section;  /* EnlaceCaseQuotesSection: opinions only */
+  GtkWidget         *fault_section;   /* EnlaceCaseFaultSection: physical check, common cause */
   char              *message;
   gboolean           loading;
 
@@ -1353,6 +1355,7 @@ reload (EnlaceCasePage *self)
       enlace_page_set_title (page, _("Case"));
       enlace_page_set_subtitle (page, NULL);
       gtk_stack_set_visible_child_name (self->stack, "missing");
+      enlace_case_fault_section_load (ENLACE_CASE_FAULT_SECTION (self->fault_section), NULL, NULL);
       return;
     }
 
@@ -1366,6 +1369,7 @@ reload (EnlaceCasePage *self)
   load_steps (self);
   load_links (self);
   enlace_case_quotes_section_set_case (ENLACE_CASE_QUOTES_SECTION (self->quotes_section), store, self->kase);
+  enlace_case_fault_section_load (ENLACE_CASE_FAULT_SECTION (self->fault_section), store, self->kase);
   enlace_case_documents_fill (self->documents_box, store, self->kase);
   enlace_case_order_fill (self->order_box, store, self->kase);
   load_timeline (self);
@@ -1521,6 +1525,18 @@ enlace_case_page_init (EnlaceCasePage *self)
   self->quotes_section = enlace_case_quotes_section_new ();
   gtk_widget_insert_before (self->quotes_section, gtk_widget_get_parent (GTK_WIDGET (self->documents_box)),
                             GTK_WIDGET (self->documents_box));
+
+  self->fault_section = enlace_case_fault_section_new ();
+  gtk_widget_insert_after (self->fault_section, gtk_widget_get_parent (GTK_WIDGET (self->admin_steps_group)),
+                           GTK_WIDGET (self->admin_steps_group));
+}
+
+GtkWidget *
+enlace_case_page_get_fault_section (EnlaceCasePage *self)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), NULL);
+
+  return self->fault_section;
 }
 
 /* Public */

@@ -63,5 +63,8 @@ const char       *enlace_case_page_get_link_title  (EnlaceCasePage   *self,
                                                     guint             index);
 /* The connection proposal shown on the page (JSON), or NULL. */
 JsonObject       *enlace_case_page_get_proposal    (EnlaceCasePage   *self);
+/* The fault report's section (EnlaceCaseFaultSection), hidden for other
+ * cases. */
+GtkWidget        *enlace_case_page_get_fault_section (EnlaceCasePage *self);
 
 G_END_DECLS

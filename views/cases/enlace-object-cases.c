@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-cases.h"
+#include "enlace-faults.h"
 #include "enlace-object-cases.h"
 
 struct _EnlaceObjectCases
@@ -17,6 +18,8 @@ struct _EnlaceObjectCases
   char        **kinds;
   gint64        id;
   guint         n_cases;
+  gboolean      faults_only;
+  GtkWidget    *title;
   GtkWidget    *list;
 };
 
@@ -54,7 +57,8 @@ reload (EnlaceObjectCases *self)
 
   for (guint k = 0; self->store && self->kinds && self->kinds[k]; k++)
     {
-      g_autoptr(GPtrArray) rows = enlace_cases_for_object (self->store, self->kinds[k], self->id, NULL);
+      g_autoptr(GPtrArray) rows = self->faults_only ? enlace_faults_for_object (self->store, self->kinds[k], self->id, NULL)
+                                                    : enlace_cases_for_object (self->store, self->kinds[k], self->id, NULL);
 
       for (guint i = 0; rows && i < rows->len; i++)
         {
@@ -73,8 +77,13 @@ reload (EnlaceObjectCases *self)
     {
       EnlaceCaseRow *row = g_ptr_array_index (all, i);
       GtkWidget *r = adw_action_row_new ();
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", row->procedure_name ? row->procedure_name : "",
-                                                   enlace_case_status_label (row->status));
+      g_autofree char *opened = row->opened_at ? g_date_time_format (row->opened_at, "%Y-%m-%d") : g_strdup ("");
+      g_autofree char *subtitle = self->faults_only
+        /* TRANSLATORS: an outage: "2026-06-15 · Todo el campus sin internet · Cerrado" */
+        ? g_strdup_printf (_("%s · %s · %s"), opened, row->summary ? row->summary : row->procedure_name,
+                           enlace_case_status_label (row->status))
+        : g_strdup_printf ("%s · %s", row->procedure_name ? row->procedure_name : "",
+                           enlace_case_status_label (row->status));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), row->folio);
@@ -138,7 +147,7 @@ enlace_object_cases_class_init (EnlaceObjectCasesClass *klass)
 static void
 enlace_object_cases_init (EnlaceObjectCases *self)
 {
-  GtkWidget *title = gtk_label_new (_("Cases"));
+  GtkWidget *title = self->title = gtk_label_new (_("Cases"));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
@@ -192,4 +201,15 @@ enlace_object_cases_get_n_cases (EnlaceObjectCases *self)
   g_return_val_if_fail (ENLACE_IS_OBJECT_CASES (self), 0);
 
   return self->n_cases;
+}
+
+void
+enlace_object_cases_set_faults_only (EnlaceObjectCases *self,
+                                     gboolean           faults_only)
+{
+  g_return_if_fail (ENLACE_IS_OBJECT_CASES (self));
+
+  self->faults_only = faults_only;
+  gtk_label_set_text (GTK_LABEL (self->title), faults_only ? _("Outage History") : _("Cases"));
+  reload (self);
 }

@@ -21,5 +21,9 @@ void       enlace_object_cases_set_object (EnlaceObjectCases  *self,
                                            const char * const *kinds,
                                            gint64              id);
 guint      enlace_object_cases_get_n_cases (EnlaceObjectCases *self);
+/* Only the fault reports, newest first, under "Outage history": a
+ * provider circuit's outages (enlace_faults_for_object ()). */
+void       enlace_object_cases_set_faults_only (EnlaceObjectCases *self,
+                                                gboolean           faults_only);
 
 G_END_DECLS

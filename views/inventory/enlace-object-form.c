@@ -9,6 +9,7 @@
 #include "enlace-kinds.h"
 #include "enlace-extension-history-view.h"
 #include "enlace-object-form.h"
+#include "enlace-object-cases.h"
 
 /* A reference to a kind with more objects than this is typed as a key. */
 #define MAX_DROPDOWN 1000
@@ -44,6 +45,7 @@ struct _EnlaceObjectForm
   GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
   GtkWidget            *impact_button;
   GtkWidget            *history;         /* an extension's status history */
+  GtkWidget            *outages;    /* circuits: their outage history (EnlaceObjectCases) */
   AdwStatusPage        *missing;
   GtkStack             *stack;
   guint                 loading : 1;
@@ -561,6 +563,24 @@ enlace_object_form_set_object (EnlacePage *page,
   update_buttons (self);
   enlace_extension_history_view_set_extension (ENLACE_EXTENSION_HISTORY_VIEW (self->history), store,
                                                g_strcmp0 (kind, "extension") == 0 ? id : 0);
+
+  /* a provider circuit: the fault reports that pointed at it */
+  if (g_strcmp0 (kind, "circuit") == 0)
+    {
+      static const char * const kinds[] = { "circuit", NULL };
+
+      enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), store, kinds, id);
+    }
+  else
+    enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), NULL, NULL, 0);
+}
+
+GtkWidget *
+enlace_object_form_get_outages (EnlaceObjectForm *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
+
+  return self->outages;
 }
 
 static void
@@ -680,6 +700,9 @@ enlace_object_form_init (EnlaceObjectForm *self)
   gtk_box_append (GTK_BOX (self->box), self->buttons);
   self->history = enlace_extension_history_view_new ();
   gtk_box_append (GTK_BOX (self->box), self->history);
+  self->outages = enlace_object_cases_new ();
+  enlace_object_cases_set_faults_only (ENLACE_OBJECT_CASES (self->outages), TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->outages);
 
   clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
@@ -723,6 +746,7 @@ enlace_object_form_set_create (EnlaceObjectForm *self,
       g_critical ("No kind “%s”", kind);
       return;
     }
+  enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), NULL, NULL, 0);
 
   self->create = TRUE;
   self->kind = k;

@@ -43,4 +43,8 @@ gint64      enlace_object_form_save          (EnlaceObjectForm  *self,
 const char *enlace_object_form_get_error     (EnlaceObjectForm  *self,
                                               const char       **field);
 
+/* A circuit's outage history (EnlaceObjectCases of its fault reports);
+ * hidden for other kinds and for circuits with none. */
+GtkWidget        *enlace_object_form_get_outages (EnlaceObjectForm *self);
+
 G_END_DECLS

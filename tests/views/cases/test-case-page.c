@@ -15,6 +15,7 @@
 #include "enlace-application.h"
 #include "enlace-case-new-dialog.h"
 #include "enlace-case-page.h"
+#include "enlace-fault-location-picker.h"
 #include "enlace-cases-inbox.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
@@ -202,6 +203,11 @@ test_new_case_dialog (void)
   g_assert_cmpint (enlace_case_new_dialog_confirm (dialog, &error), ==, 0);
   g_clear_error (&error);
   g_assert_true (enlace_case_form_set_text (enlace_case_new_dialog_get_form (dialog), "symptom", "No hay red"));
+  /* a fault report says where the user is */
+  g_assert_cmpint (enlace_case_new_dialog_confirm (dialog, &error), ==, 0);
+  g_clear_error (&error);
+  enlace_fault_location_picker_set_location (ENLACE_FAULT_LOCATION_PICKER (enlace_case_new_dialog_get_location_picker (dialog)),
+                                             "outlet", f.ids.outlet);
 
   /* opened with the new person, in one command; the window shows it */
   id = enlace_case_new_dialog_confirm (dialog, &error);
