@@ -632,6 +632,7 @@ enlace_window_class_init (EnlaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, progress_cancel);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, sidebar_toggle);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, campus_tree);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, attention);

@@ -116,6 +116,14 @@ test_every_page (void)
   show (window, "trace/cable", first_id (store, "cable", NULL, NULL), "trace");
   show (window, "impact/rack", first_id (store, "rack", NULL, NULL), "impact");
 
+  /* F9 hides the sidebar and shows it again */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->paned)) );
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (gtk_widget_get_visible (gtk_paned_get_start_child (window->paned)));
+  check_fits (window, "impact-no-sidebar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (gtk_widget_get_visible (gtk_paned_get_start_child (window->paned)));
+
   gtk_window_destroy (GTK_WINDOW (window));
   enlace_test_spin (20);
 }

@@ -483,6 +483,7 @@ enlace_rack_view_init (EnlaceRackView *self)
   GtkWidget *hint = gtk_label_new (_("Drag a device to another unit or face to move it; double-click a device to open it, a free unit to add one there."));
   GtkWidget *message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *viewport;
 
   self->type_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -542,8 +543,14 @@ enlace_rack_view_init (EnlaceRackView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rack elevation"), -1);
 
+  /* a viewport of our own: the one GtkScrolledWindow makes scrolls to
+   * the focus, so the first click (which focuses the rack) moved it under
+   * the pointer and broke the double-click to open */
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->canvas);
   self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->canvas);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), viewport);
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_box_append (GTK_BOX (box), self->scroller);
 

@@ -232,6 +232,33 @@ test_add_at_free_unit (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
+/* The first click gives the rack the focus: the view must not scroll to
+ * "show" it (it scrolled to the bottom, and the double-click to open then
+ * landed on another unit). */
+static void
+test_focus_keeps_scroll (Fixture       *f,
+                         gconstpointer  data)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj;
+
+  g_assert_nonnull (scroller);
+  /* a window shorter than the rack */
+  g_object_ref (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = enlace_test_window (f->page, 900, 360);
+  g_object_unref (f->page);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, 40);
+  enlace_test_spin (50);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  enlace_test_spin (100);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), 40, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +278,7 @@ main (int   argc,
   g_test_add ("/views/rack-view/refused-move", Fixture, NULL, setup, test_refused_move, teardown);
   g_test_add ("/views/rack-view/add-device", Fixture, NULL, setup, test_add_device, teardown);
   g_test_add ("/views/rack-view/add-at-free-unit", Fixture, NULL, setup, test_add_at_free_unit, teardown);
+  g_test_add ("/views/rack-view/focus-keeps-scroll", Fixture, NULL, setup, test_focus_keeps_scroll, teardown);
 
   return g_test_run ();
 }
