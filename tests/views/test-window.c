@@ -617,6 +617,37 @@ test_list_sort_filter (void)
     g_assert_cmpstr (enlace_row_get_cell (row, 5), ==, "O-101:R1");
   }
 
+  /* a status by its label, as shown; words in any order */
+  enlace_object_list_set_search (list, "PLANNED");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (enlace_row_model_get_id (model, 0), ==, f.ids.cable_planned);
+
+  /* the filter does not follow into the next list opened, and a hidden
+   * column (the chooser keeps it in the settings) stays hidden */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    const char *hidden[] = { "cable:length", NULL };
+    GListModel *columns;
+    guint n_visible = 0;
+
+    g_settings_set_strv (settings, "hidden-list-columns", hidden);
+    list = ENLACE_OBJECT_LIST (show (&f, "list/outlet", 0));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (enlace_object_list_get_model (list))), >, 0);
+    list = ENLACE_OBJECT_LIST (show (&f, "list/cable", 0));
+    model = enlace_object_list_get_model (list);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+    columns = gtk_column_view_get_columns (enlace_object_list_get_column_view (list));
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (gtk_column_view_column_get_visible (column))
+          n_visible++;
+      }
+    g_assert_cmpuint (n_visible, ==, g_list_model_get_n_items (columns) - 1);
+    g_settings_reset (settings, "hidden-list-columns");
+  }
+
   /* a change in the store shows at once */
   enlace_store_delete (f.store, "cable", f.ids.cable_planned, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
