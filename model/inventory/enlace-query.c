@@ -137,17 +137,31 @@ sql_fold (sqlite3_context *ctx,
     sqlite3_result_text (ctx, enlace_text_fold (text), -1, g_free);
 }
 
+/* SQL enlace_surname_key(name): enlace_text_surname_key, to sort people */
 static void
-ensure_fold_function (EnlaceStore *store)
+sql_surname_key (sqlite3_context *ctx,
+                 int              argc,
+                 sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, enlace_text_surname_key (text), -1, g_free);
+}
+
+static void
+ensure_functions (EnlaceStore *store)
 {
   sqlite3 *db = enlace_store_get_db (store);
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
-  if (g_object_get_data (G_OBJECT (store), "enlace-fold-db") == db)
+  if (g_object_get_data (G_OBJECT (store), "enlace-functions-db") == db)
     return;
-  if (sqlite3_create_function_v2 (db, "enlace_fold", 1,
-                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                  NULL, sql_fold, NULL, NULL, NULL) == SQLITE_OK)
-    g_object_set_data (G_OBJECT (store), "enlace-fold-db", db);
+  if (sqlite3_create_function_v2 (db, "enlace_fold", 1, flags, NULL, sql_fold, NULL, NULL, NULL) == SQLITE_OK &&
+      sqlite3_create_function_v2 (db, "enlace_surname_key", 1, flags, NULL, sql_surname_key, NULL, NULL, NULL) == SQLITE_OK)
+    g_object_set_data (G_OBJECT (store), "enlace-functions-db", db);
 }
 
 /* Appends the condition of one folded search @word: some text column
@@ -229,8 +243,7 @@ enlace_list_query_ids (EnlaceStore           *store,
     }
 
   /* every word of the search, in some column, blind to case and accents */
-  if (words[0] != NULL)
-    ensure_fold_function (store);
+  ensure_functions (store);
   for (guint w = 0; words[w]; w++)
     {
       g_string_append (sql, sep);

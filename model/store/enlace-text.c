@@ -56,3 +56,26 @@ enlace_text_matches (const char *haystack,
   folded = enlace_text_fold (haystack);
   return strstr (folded, folded_needle) != NULL;
 }
+
+char *
+enlace_text_surname_key (const char *name)
+{
+  g_auto(GStrv) parts = g_strsplit_set (name ? name : "", " \t", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GString) key = g_string_new (NULL);
+  guint first = 0, n_surnames;
+
+  for (guint i = 0; parts[i]; i++)
+    if (parts[i][0] != '\0')
+      g_ptr_array_add (words, parts[i]);
+  /* titles: leading words that end in a period, while a name remains */
+  while (first + 1 < words->len && g_str_has_suffix (g_ptr_array_index (words, first), "."))
+    first++;
+  n_surnames = words->len - first >= 3 ? 2 : words->len - first >= 2 ? 1 : 0;
+
+  for (guint i = words->len - n_surnames; i < words->len; i++)
+    g_string_append_printf (key, "%s%s", key->len ? " " : "", (char *) g_ptr_array_index (words, i));
+  for (guint i = first; i < words->len - n_surnames; i++)
+    g_string_append_printf (key, "%s%s", key->len ? " " : "", (char *) g_ptr_array_index (words, i));
+  return enlace_text_fold (key->str);
+}

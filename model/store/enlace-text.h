@@ -18,4 +18,12 @@ char **enlace_text_fold_words  (const char *search);
 gboolean enlace_text_matches   (const char *haystack,
                                 const char *folded_needle);
 
+/* The key that sorts a person's @name by surname, as a directory does:
+ * the titles in front ("Dr.", "Ing.", "Lic.": words ending in a period)
+ * left out, then the surnames — the last two words of three or more (the
+ * paternal and maternal surnames of Spanish names), the last of two —
+ * then the given names; folded.  "Dra. María Elena Vázquez Ríos" →
+ * "vazquez rios maria elena". */
+char  *enlace_text_surname_key (const char *name);
+
 G_END_DECLS

@@ -99,6 +99,39 @@ test_words_accents (void)
   g_assert_cmpuint (count ("device", "_"), <, count ("device", NULL));
 }
 
+/* People sort by surname, not by title */
+static void
+test_people_by_surname (void)
+{
+  g_autoptr(GError) error = NULL;
+  const EnlaceListSpec *spec = enlace_list_spec_lookup ("person");
+  g_autoptr(GArray) ids = enlace_list_query_ids (store, spec, 0, NULL, -1, FALSE, &error);
+  g_autofree char *previous = NULL;
+  g_autofree char *k1 = enlace_text_surname_key ("Dra. María Elena Vázquez Ríos");
+  g_autofree char *k2 = enlace_text_surname_key ("Ing. Juan Pérez");
+  g_autofree char *k3 = enlace_text_surname_key ("Soporte");
+  g_autofree char *k4 = enlace_text_surname_key ("C.P. Ana");
+
+  g_assert_cmpstr (k1, ==, "vazquez rios maria elena");
+  g_assert_cmpstr (k2, ==, "perez juan");
+  g_assert_cmpstr (k3, ==, "soporte");
+  g_assert_cmpstr (k4, ==, "ana");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 5);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(JsonObject) p = enlace_store_get (store, "person", g_array_index (ids, gint64, i), &error);
+      g_autofree char *key = enlace_text_surname_key (json_object_get_string_member (p, "name"));
+
+      g_assert_no_error (error);
+      if (previous)
+        g_assert_cmpstr (previous, <=, key);
+      g_free (previous);
+      previous = g_steal_pointer (&key);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +151,7 @@ main (int   argc,
   g_test_add_func ("/model/list-filter/fold", test_fold);
   g_test_add_func ("/model/list-filter/choice-label", test_choice_label);
   g_test_add_func ("/model/list-filter/words-accents", test_words_accents);
+  g_test_add_func ("/model/list-filter/people-by-surname", test_people_by_surname);
 
   ret = g_test_run ();
   g_clear_object (&store);
