@@ -552,8 +552,24 @@ test_form_refusal_at_field (void)
   g_assert_nonnull (message);
   g_assert_cmpstr (field, ==, "code");
 
-  /* a number that is not one */
+  /* a new floor proposes the level above the highest one taken */
   g_clear_error (&error);
+  activate (&f, "win.new-object", "(sx)", "floor", f.ids.building);
+  form = _enlace_window_get_create_form (f.window);
+  enlace_object_form_set_value (form, "name", "Planta alta");
+  {
+    gint64 id = _enlace_window_confirm_create (f.window, &error);
+    g_autoptr(JsonObject) floor = NULL;
+    g_autoptr(JsonObject) first = enlace_store_get (f.store, "floor", f.ids.floor, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    floor = enlace_store_get (f.store, "floor", id, NULL);
+    g_assert_cmpint (json_object_get_int_member (floor, "level"), ==,
+                     json_object_get_int_member (first, "level") + 1);
+  }
+
+  /* a number that is not one */
   activate (&f, "win.new-object", "(sx)", "floor", f.ids.building);
   form = _enlace_window_get_create_form (f.window);
   enlace_object_form_set_value (form, "level", "dos");
