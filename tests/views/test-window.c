@@ -671,6 +671,46 @@ test_list_sort_filter (void)
   fixture_teardown (&f);
 }
 
+/* A button of @page whose label is @label (with its mnemonic) */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The device page has an Edit button like the other pages */
+static void
+test_device_edit (void)
+{
+  Fixture f = { 0 };
+  EnlacePage *page;
+  GtkWidget *edit;
+
+  fixture_window (&f, plant_with_people (&f));
+  page = show (&f, "device", f.ids.sw1);
+  edit = find_button (GTK_WIDGET (page), "_Edit");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  enlace_test_spin (30);
+  page = enlace_window_get_visible_page (f.window);
+  g_assert_true (ENLACE_IS_OBJECT_FORM (page));
+  g_assert_cmpstr (enlace_object_form_get_kind (ENLACE_OBJECT_FORM (page)), ==, "device");
+  g_assert_false (enlace_object_form_is_create (ENLACE_OBJECT_FORM (page)));
+  g_assert_cmpint (enlace_page_get_object_id (page), ==, f.ids.sw1);
+
+  fixture_teardown (&f);
+}
+
 static void
 test_read_only (void)
 {
@@ -830,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/views/form/refusal-at-field", test_form_refusal_at_field);
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
   g_test_add_func ("/views/window/read-only", test_read_only);
+  g_test_add_func ("/views/window/device-edit", test_device_edit);
   g_test_add_func ("/views/window/import-xml", test_import_xml);
   g_test_add_func ("/views/window/import-device-types", test_import_device_types_dialog);
 
