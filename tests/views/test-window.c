@@ -711,6 +711,63 @@ test_device_edit (void)
   fixture_teardown (&f);
 }
 
+/* The button whose AdwButtonContent reads @label */
+static GtkWidget *
+find_content_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (ADW_IS_BUTTON_CONTENT (widget) &&
+      g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0)
+    return gtk_widget_get_parent (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_content_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A space's page adds an outlet: a proposed label, the jacks, one command */
+static void
+test_space_add_outlet (void)
+{
+  Fixture f = { 0 };
+  EnlacePage *page;
+  GtkWidget *add;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels;
+  g_autofree char *label = NULL;
+  guint before;
+
+  fixture_window (&f, plant_with_people (&f));
+  before = enlace_store_count (f.store, "device");
+  page = show (&f, "space", f.ids.office);
+  add = find_content_button (GTK_WIDGET (page), "Add outlet");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  enlace_test_spin (50);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (t))
+        dialog = ADW_MESSAGE_DIALOG (t);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "add");
+  enlace_test_spin (50);
+
+  g_assert_cmpuint (enlace_store_count (f.store, "device"), ==, before + 1);
+  label = enlace_store_dup_undo_label (f.store);
+  g_assert_nonnull (strstr (label, "Place outlet"));
+
+  fixture_teardown (&f);
+}
+
 static void
 test_read_only (void)
 {
@@ -871,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
   g_test_add_func ("/views/window/read-only", test_read_only);
   g_test_add_func ("/views/window/device-edit", test_device_edit);
+  g_test_add_func ("/views/window/space-add-outlet", test_space_add_outlet);
   g_test_add_func ("/views/window/import-xml", test_import_xml);
   g_test_add_func ("/views/window/import-device-types", test_import_device_types_dialog);
 
