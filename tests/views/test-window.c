@@ -768,6 +768,32 @@ test_space_add_outlet (void)
   fixture_teardown (&f);
 }
 
+/* The sidebar follows the page: the campus tree unfolds to the object
+ * shown, or the nearest one it holds */
+static void
+test_sidebar_follows (void)
+{
+  Fixture f = { 0 };
+  const char *kind = NULL;
+  gint64 id = 0;
+
+  fixture_window (&f, plant_with_people (&f));
+  show (&f, "device", f.ids.sw1);
+  g_assert_true (enlace_campus_tree_get_selected (f.window->campus_tree, &kind, &id));
+  g_assert_cmpstr (kind, ==, "rack");
+  g_assert_cmpint (id, ==, f.ids.rack);
+
+  show (&f, "space", f.ids.office);
+  g_assert_true (enlace_campus_tree_get_selected (f.window->campus_tree, &kind, &id));
+  g_assert_cmpstr (kind, ==, "space");
+  g_assert_cmpint (id, ==, f.ids.office);
+
+  show (&f, "list/cable", 0);
+  g_assert_false (enlace_campus_tree_get_selected (f.window->campus_tree, NULL, NULL));
+
+  fixture_teardown (&f);
+}
+
 static void
 test_read_only (void)
 {
@@ -929,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/views/window/read-only", test_read_only);
   g_test_add_func ("/views/window/device-edit", test_device_edit);
   g_test_add_func ("/views/window/space-add-outlet", test_space_add_outlet);
+  g_test_add_func ("/views/window/sidebar-follows", test_sidebar_follows);
   g_test_add_func ("/views/window/import-xml", test_import_xml);
   g_test_add_func ("/views/window/import-device-types", test_import_device_types_dialog);
 
