@@ -179,7 +179,12 @@ select_sidebar (EnlaceWindow *self,
   }
 
   if (row == NULL)
-    enlace_campus_tree_select (self->campus_tree, kind, id);
+    {
+      /* the plan, trace or impact of an object: that object */
+      const char *slash = strchr (kind, '/');
+
+      enlace_campus_tree_select (self->campus_tree, slash ? slash + 1 : kind, id);
+    }
   else
     enlace_campus_tree_unselect (self->campus_tree);
 }

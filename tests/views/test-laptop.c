@@ -1,9 +1,12 @@
 /* test-laptop.c: every page of the window on the demo campus fits a
  * laptop screen of 1024×700 — the window does not grow past it and the
  * header's search, menu and the page's own controls stay inside — under
- * Xvfb.  Screenshots of the pages go to BUILD_DIR/screenshots/laptop-*.png. */
+ * Xvfb, in Spanish (its words are the longer).  Screenshots of the pages
+ * go to BUILD_DIR/screenshots/laptop-*.png. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "enlace-application.h"
@@ -135,6 +138,10 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int ret;
 
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENLACE_LOCALEDIR") ? g_getenv ("ENLACE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
