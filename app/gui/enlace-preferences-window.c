@@ -25,6 +25,7 @@ struct _EnlacePreferencesWindow
   GtkButton            *logo_remove_button;
   AdwEntryRow          *author_row;
   AdwComboRow          *paper_row;
+  AdwComboRow          *language_row;
   GtkSpinButton        *scale_spin;
 
   GSettings            *settings;
@@ -41,6 +42,18 @@ paper_changed_cb (EnlacePreferencesWindow *self)
 {
   g_settings_set_enum (self->settings, "paper-size",
                        adw_combo_row_get_selected (self->paper_row));
+}
+
+static void
+language_changed_cb (EnlacePreferencesWindow *self)
+{
+  AdwToast *toast;
+
+  /* the enum's values are the rows' positions */
+  g_settings_set_enum (self->settings, "language",
+                       adw_combo_row_get_selected (self->language_row));
+  toast = adw_toast_new (_("The language changes the next time Enlace starts"));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
 }
 
 static void
@@ -326,6 +339,7 @@ enlace_preferences_window_class_init (EnlacePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlacePreferencesWindow, logo_remove_button);
   gtk_widget_class_bind_template_child (widget_class, EnlacePreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, EnlacePreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, EnlacePreferencesWindow, scale_spin);
 }
 
@@ -350,6 +364,7 @@ enlace_preferences_window_init (EnlacePreferencesWindow *self)
       /* not installed: nothing to keep the values in */
       gtk_widget_set_sensitive (GTK_WIDGET (self->author_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->paper_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->scale_spin), FALSE);
       return;
     }
@@ -360,6 +375,9 @@ enlace_preferences_window_init (EnlacePreferencesWindow *self)
   adw_combo_row_set_selected (self->paper_row, g_settings_get_enum (self->settings, "paper-size"));
   g_signal_connect_swapped (self->paper_row, "notify::selected",
                             G_CALLBACK (paper_changed_cb), self);
+  adw_combo_row_set_selected (self->language_row, g_settings_get_enum (self->settings, "language"));
+  g_signal_connect_swapped (self->language_row, "notify::selected",
+                            G_CALLBACK (language_changed_cb), self);
   g_settings_bind (self->settings, "plan-default-scale",
                    gtk_spin_button_get_adjustment (self->scale_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);

@@ -633,6 +633,18 @@ search_action (GtkWidget  *widget,
     enlace_page_focus_main (self->visible_page);
 }
 
+/* F9: the sidebar hides, leaving the page the whole width (a laptop) */
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  EnlaceWindow *self = ENLACE_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_toggle,
+                                !gtk_toggle_button_get_active (self->sidebar_toggle));
+}
+
 static void
 go_back_action (GtkWidget  *widget,
                 const char *action_name,
@@ -884,6 +896,7 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-object", "(sx)", show_object_action);
   gtk_widget_class_install_action (widget_class, "win.edit-object", "(sx)", edit_object_action);
   gtk_widget_class_install_action (widget_class, "win.new-object", "(sx)", new_object_action);
@@ -899,5 +912,6 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 }
 

@@ -20,6 +20,7 @@ struct _EnlaceWindow
   GtkProgressBar       *progress_bar;
   GtkButton            *progress_cancel;
   GtkPaned             *paned;
+  GtkToggleButton      *sidebar_toggle;
   EnlaceCampusTree     *campus_tree;
   GtkListBox           *sections;
   GtkListBox           *attention;    /* the "Atención" section: cases, accounts */

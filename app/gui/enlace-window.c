@@ -180,7 +180,12 @@ select_sidebar (EnlaceWindow *self,
   }
 
   if (row == NULL)
-    enlace_campus_tree_select (self->campus_tree, kind, id);
+    {
+      /* the plan, trace or impact of an object: that object */
+      const char *slash = strchr (kind, '/');
+
+      enlace_campus_tree_select (self->campus_tree, slash ? slash + 1 : kind, id);
+    }
   else
     enlace_campus_tree_unselect (self->campus_tree);
 }
@@ -633,6 +638,7 @@ enlace_window_class_init (EnlaceWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, progress_cancel);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, sidebar_toggle);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, campus_tree);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, EnlaceWindow, attention);

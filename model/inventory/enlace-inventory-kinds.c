@@ -135,7 +135,8 @@ static const EnlaceColumn area_columns[] = {
   { "extensions", N_("Extensions"), "(SELECT count(*) FROM extension e WHERE e.area_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
 };
 static const EnlaceColumn person_columns[] = {
-  { "name", N_("Name"), "t.name", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
+  /* by surname, as a directory: "Dra. María Elena Vázquez Ríos" under V */
+  { "name", N_("Name"), "t.name", "enlace_surname_key(t.name), t.name", ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "position", N_("Position"), "t.position", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "area", N_("Area"), "(SELECT name FROM area a WHERE a.id = t.area_id)", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "email", N_("E-mail"), "t.email", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
@@ -321,7 +322,7 @@ static const EnlaceListSpec area_list = {
   "area", "area", N_("Areas"), "area t", NULL, "t.parent_id", "t.code", area_columns, N (area_columns)
 };
 static const EnlaceListSpec person_list = {
-  "person", "person", N_("People"), "person t", NULL, "t.area_id", "t.name, t.id", person_columns, N (person_columns)
+  "person", "person", N_("People"), "person t", NULL, "t.area_id", "enlace_surname_key(t.name), t.name, t.id", person_columns, N (person_columns)
 };
 
 static const char * const cable_tables[] = { "cable_end", NULL };

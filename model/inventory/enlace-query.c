@@ -8,6 +8,7 @@
 #include "enlace-kinds.h"
 #include "enlace-query.h"
 #include "enlace-store-private.h"
+#include "enlace-text.h"
 
 #define N(a) G_N_ELEMENTS (a)
 
@@ -121,6 +122,89 @@ escape_like (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* SQL enlace_fold(text): enlace_text_fold, for filters blind to case and
+ * accents.  Registered once per connection. */
+static void
+sql_fold (sqlite3_context *ctx,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, enlace_text_fold (text), -1, g_free);
+}
+
+/* SQL enlace_surname_key(name): enlace_text_surname_key, to sort people */
+static void
+sql_surname_key (sqlite3_context *ctx,
+                 int              argc,
+                 sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, enlace_text_surname_key (text), -1, g_free);
+}
+
+static void
+ensure_functions (EnlaceStore *store)
+{
+  sqlite3 *db = enlace_store_get_db (store);
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+  if (g_object_get_data (G_OBJECT (store), "enlace-functions-db") == db)
+    return;
+  if (sqlite3_create_function_v2 (db, "enlace_fold", 1, flags, NULL, sql_fold, NULL, NULL, NULL) == SQLITE_OK &&
+      sqlite3_create_function_v2 (db, "enlace_surname_key", 1, flags, NULL, sql_surname_key, NULL, NULL, NULL) == SQLITE_OK)
+    g_object_set_data (G_OBJECT (store), "enlace-functions-db", db);
+}
+
+/* Appends the condition of one folded search @word: some text column
+ * contains it, or a choice column holds a value whose label contains it. */
+static void
+append_word_condition (GString              *sql,
+                       const EnlaceListSpec *spec,
+                       const char           *word,
+                       int                   param)
+{
+  g_autoptr(GPtrArray) values = enlace_choice_values_matching (word);
+  const char *or = "";
+
+  g_string_append (sql, "(");
+  for (guint i = 0; i < spec->n_columns; i++)
+    {
+      const EnlaceColumn *col = &spec->columns[i];
+
+      if (col->searchable)
+        {
+          g_string_append_printf (sql, "%senlace_fold(%s) LIKE ?%d ESCAPE '\\'",
+                                  or, col->expr, param);
+          or = " OR ";
+        }
+      else if (col->format == ENLACE_COLUMN_CHOICE && values->len > 0)
+        {
+          g_string_append_printf (sql, "%s%s IN (", or, col->expr);
+          for (guint v = 0; v < values->len; v++)
+            {
+              char *quoted = sqlite3_mprintf ("%Q", (const char *) g_ptr_array_index (values, v));
+
+              g_string_append_printf (sql, "%s%s", v ? ", " : "", quoted);
+              sqlite3_free (quoted);
+            }
+          g_string_append (sql, ")");
+          or = " OR ";
+        }
+    }
+  if (or[0] == '\0')
+    g_string_append (sql, "0");
+  g_string_append (sql, ")");
+}
+
 GArray *
 enlace_list_query_ids (EnlaceStore           *store,
                        const EnlaceListSpec  *spec,
@@ -132,7 +216,8 @@ enlace_list_query_ids (EnlaceStore           *store,
 {
   g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autofree char *pattern = NULL;
+  g_auto(GStrv) words = enlace_text_fold_words (search);
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   const char *sep = " WHERE ";
   int rc;
@@ -157,24 +242,14 @@ enlace_list_query_ids (EnlaceStore           *store,
       sep = " AND ";
     }
 
-  if (search != NULL && search[0] != '\0')
+  /* every word of the search, in some column, blind to case and accents */
+  ensure_functions (store);
+  for (guint w = 0; words[w]; w++)
     {
-      const char *or = "";
-      int search_idx = idx++;
-
-      pattern = escape_like (search);
-      g_string_append_printf (sql, "%s(", sep);
-      for (guint i = 0; i < spec->n_columns; i++)
-        {
-          if (!spec->columns[i].searchable)
-            continue;
-          g_string_append_printf (sql, "%s%s LIKE ?%d ESCAPE '\\'",
-                                  or, spec->columns[i].expr, search_idx);
-          or = " OR ";
-        }
-      if (or[0] == '\0')
-        g_string_append (sql, "0");
-      g_string_append (sql, ")");
+      g_string_append (sql, sep);
+      append_word_condition (sql, spec, words[w], idx++);
+      g_ptr_array_add (patterns, escape_like (words[w]));
+      sep = " AND ";
     }
 
   g_string_append (sql, " ORDER BY ");
@@ -204,8 +279,8 @@ enlace_list_query_ids (EnlaceStore           *store,
   idx = 1;
   if (parent_id > 0 && spec->parent)
     sqlite3_bind_int64 (stmt, idx++, parent_id);
-  if (pattern)
-    sqlite3_bind_text (stmt, idx++, pattern, -1, SQLITE_TRANSIENT);
+  for (guint w = 0; w < patterns->len; w++)
+    sqlite3_bind_text (stmt, idx++, g_ptr_array_index (patterns, w), -1, SQLITE_TRANSIENT);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

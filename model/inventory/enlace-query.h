@@ -20,8 +20,10 @@ G_BEGIN_DECLS
  * and "audit" (the audit log). */
 const EnlaceListSpec *enlace_list_spec_lookup     (const char            *name);
 
-/* Ids of the rows of @spec, filtered by @search (substring of any
- * searchable column, case-insensitive; NULL or "" for all), restricted to
+/* Ids of the rows of @spec, filtered by @search (NULL or "" for all):
+ * each of its words is in some searchable column or in the label of a
+ * choice column's value ("planeado" finds planned cables), blind to case
+ * and accents (enlace_text_fold); restricted to
  * @parent_id when > 0, sorted by column @sort_column (-1: default order). */
 GArray               *enlace_list_query_ids       (EnlaceStore           *store,
                                                    const EnlaceListSpec  *spec,

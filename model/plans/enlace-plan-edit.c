@@ -420,22 +420,23 @@ add_jack (EnlaceStore  *store,
   return enlace_store_create (store, "port-mapping", map, error) != 0;
 }
 
-gint64
-enlace_plan_add_outlet (EnlaceStore  *store,
-                        gint64        floor_id,
-                        EnlacePoint   p,
-                        double        rotation,
-                        const char   *name,
-                        guint         n_data,
-                        guint         n_voice,
-                        GError      **error)
+/* The outlet of enlace_plan_add_outlet and _in_space: one command.
+ * @p NULL: no position (drawn at its space's centre by nobody). */
+static gint64
+create_outlet (EnlaceStore        *store,
+               gint64              floor_id,
+               gint64              space_id,
+               const EnlacePoint  *p,
+               double              rotation,
+               const char         *name,
+               guint               n_data,
+               guint               n_voice,
+               GError            **error)
 {
   g_autoptr(JsonObject) values = json_object_new ();
   g_autofree char *auto_name = NULL;
   g_autofree char *label = NULL;
-  gint64 space_id, device_id;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
+  gint64 device_id;
 
   if (n_data + n_voice == 0 || n_data + n_voice > 24)
     {
@@ -443,14 +444,7 @@ enlace_plan_add_outlet (EnlaceStore  *store,
                    _("An outlet has from 1 to 24 jacks"));
       return 0;
     }
-  space_id = enlace_plan_space_at (store, floor_id, p);
-  if (space_id == 0)
-    {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("An outlet goes inside a space: draw the space at (%.2f, %.2f) m first"), p.x, p.y);
-      return 0;
-    }
-  if (name == NULL)
+  if (name == NULL || name[0] == '\0')
     name = auto_name = next_outlet_name (store, floor_id);
 
   label = g_strdup_printf (_("Place outlet %s"), name);
@@ -461,9 +455,12 @@ enlace_plan_add_outlet (EnlaceStore  *store,
   json_object_set_string_member (values, "role", "outlet");
   json_object_set_string_member (values, "status", "planned");
   json_object_set_int_member (values, "space_id", space_id);
-  json_object_set_double_member (values, "x", round (p.x * 1000) / 1000);
-  json_object_set_double_member (values, "y", round (p.y * 1000) / 1000);
-  json_object_set_double_member (values, "rotation", rotation);
+  if (p)
+    {
+      json_object_set_double_member (values, "x", round (p->x * 1000) / 1000);
+      json_object_set_double_member (values, "y", round (p->y * 1000) / 1000);
+      json_object_set_double_member (values, "rotation", rotation);
+    }
   device_id = enlace_store_create (store, "device", values, error);
   if (device_id == 0)
     goto fail;
@@ -489,6 +486,65 @@ enlace_plan_add_outlet (EnlaceStore  *store,
 fail:
   enlace_store_rollback (store);
   return 0;
+}
+
+gint64
+enlace_plan_add_outlet (EnlaceStore  *store,
+                        gint64        floor_id,
+                        EnlacePoint   p,
+                        double        rotation,
+                        const char   *name,
+                        guint         n_data,
+                        guint         n_voice,
+                        GError      **error)
+{
+  gint64 space_id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
+
+  space_id = enlace_plan_space_at (store, floor_id, p);
+  if (space_id == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   _("An outlet goes inside a space: draw the space at (%.2f, %.2f) m first"), p.x, p.y);
+      return 0;
+    }
+  return create_outlet (store, floor_id, space_id, &p, rotation, name, n_data, n_voice, error);
+}
+
+gint64
+enlace_plan_add_outlet_in_space (EnlaceStore  *store,
+                                 gint64        space_id,
+                                 const char   *name,
+                                 guint         n_data,
+                                 guint         n_voice,
+                                 GError      **error)
+{
+  g_autoptr(JsonObject) space = NULL;
+  g_autoptr(GArray) outline = NULL;
+  EnlacePoint centre;
+  const char *points;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
+
+  if (!(space = enlace_store_get (store, "space", space_id, error)))
+    return 0;
+  points = json_object_get_string_member_with_default (space, "outline", NULL);
+  if (points && (outline = enlace_points_parse (points, NULL)) && outline->len >= 3)
+    centre = enlace_polygon_centroid ((EnlacePoint *) outline->data, outline->len);
+  return create_outlet (store, json_object_get_int_member (space, "floor_id"), space_id,
+                        outline && outline->len >= 3 ? &centre : NULL, 0,
+                        name, n_data, n_voice, error);
+}
+
+/* The label the next outlet of @space_id gets (enlace_plan_add_outlet_in_space). */
+char *
+enlace_plan_next_outlet_name (EnlaceStore *store,
+                              gint64       space_id)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+
+  return next_outlet_name (store, floor_of_space (store, space_id));
 }
 
 gint64

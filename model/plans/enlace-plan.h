@@ -194,6 +194,18 @@ gint64    enlace_plan_add_outlet    (EnlaceStore          *store,
                                      guint                 n_data,
                                      guint                 n_voice,
                                      GError              **error);
+/* A new wall outlet in space @space_id, from the space's page: as
+ * enlace_plan_add_outlet, at the centre of the space's outline (no
+ * position when it has none, to be placed on the plan later). */
+gint64    enlace_plan_add_outlet_in_space (EnlaceStore    *store,
+                                     gint64                space_id,
+                                     const char           *name,
+                                     guint                 n_data,
+                                     guint                 n_voice,
+                                     GError              **error);
+/* The label the next outlet of @space_id gets, "1B-003". */
+char     *enlace_plan_next_outlet_name (EnlaceStore       *store,
+                                     gint64                space_id);
 /* Places a new wireless access point at @p (in the space containing it)
  * with its uplink interface "eth0", named BUILDING-APnn; one command.
  * Returns the device id. */

@@ -12,6 +12,7 @@
 
 #include "enlace-areas.h"
 #include "enlace-kinds.h"
+#include "enlace-text.h"
 
 typedef struct
 {
@@ -214,6 +215,30 @@ enlace_kind_get_field (const EnlaceKind *kind,
     if (strcmp (kind->fields[i].name, field) == 0)
       return &kind->fields[i];
   return NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+enlace_choice_values_matching (const char *folded_word)
+{
+  GPtrArray *values = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value, label;
+
+  g_return_val_if_fail (folded_word != NULL, values);
+
+  g_hash_table_iter_init (&iter, get_registry ()->choice_labels);
+  while (g_hash_table_iter_next (&iter, &value, &label))
+    if (enlace_text_matches (_(label), folded_word) || enlace_text_matches (value, folded_word))
+      g_ptr_array_add (values, value);
+  g_ptr_array_sort (values, compare_strings);
+  return values;
 }
 
 const char *

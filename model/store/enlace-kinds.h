@@ -178,6 +178,10 @@ const EnlaceField *enlace_kind_get_field   (const EnlaceKind  *kind,
                                             const char        *field);
 /* Translated label of a choice value ("telecom-room" → "Telecom room"). */
 const char        *enlace_choice_label     (const char        *value);
+/* The choice values (of every kind) whose label, as shown (translated),
+ * or raw value contains @folded_word (see enlace_text_fold): for a filter
+ * that finds "Planeado" although the rows hold "planned".  Sorted. */
+GPtrArray         *enlace_choice_values_matching (const char *folded_word);
 
 /* ---------------------------------------------------------------- registry
  *

@@ -1,6 +1,6 @@
 /* test-preferences.c: the "Project Identity" group of the preferences —
  * the open project's institution, department and logo, edited through
- * the rows as one command each — under Xvfb. */
+ * the rows as one command each — and the interface language, under Xvfb. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -75,6 +75,34 @@ test_no_project (void)
   g_assert_false (gtk_widget_get_sensitive (child (prefs, "department_row")));
   g_assert_false (gtk_widget_get_sensitive (child (prefs, "logo_row")));
   g_assert_nonnull (strstr (description, "No project is open"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  enlace_test_spin (20);
+}
+
+/* The interface language: a preference kept in GSettings, shown as
+ * chosen, applied at the next start */
+static void
+test_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *prefs;
+  AdwComboRow *row;
+  g_autofree char *chosen = NULL;
+
+  g_settings_set_string (settings, "language", "en");
+  prefs = show_prefs (NULL);
+  row = child (prefs, "language_row");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+
+  adw_combo_row_set_selected (row, 1);
+  chosen = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (chosen, ==, "es");
+  g_clear_pointer (&chosen, g_free);
+  adw_combo_row_set_selected (row, 0);
+  chosen = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (chosen, ==, "auto");
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   enlace_test_spin (20);
 }
@@ -235,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/views/preferences/identity/no-project", test_no_project);
   g_test_add_func ("/views/preferences/identity/institution", test_institution);
+  g_test_add_func ("/views/preferences/language", test_language);
   g_test_add_func ("/views/preferences/identity/logo", test_logo);
   g_test_add_func ("/views/preferences/identity/from-window", test_from_window);
 

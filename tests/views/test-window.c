@@ -552,8 +552,24 @@ test_form_refusal_at_field (void)
   g_assert_nonnull (message);
   g_assert_cmpstr (field, ==, "code");
 
-  /* a number that is not one */
+  /* a new floor proposes the level above the highest one taken */
   g_clear_error (&error);
+  activate (&f, "win.new-object", "(sx)", "floor", f.ids.building);
+  form = _enlace_window_get_create_form (f.window);
+  enlace_object_form_set_value (form, "name", "Planta alta");
+  {
+    gint64 id = _enlace_window_confirm_create (f.window, &error);
+    g_autoptr(JsonObject) floor = NULL;
+    g_autoptr(JsonObject) first = enlace_store_get (f.store, "floor", f.ids.floor, NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    floor = enlace_store_get (f.store, "floor", id, NULL);
+    g_assert_cmpint (json_object_get_int_member (floor, "level"), ==,
+                     json_object_get_int_member (first, "level") + 1);
+  }
+
+  /* a number that is not one */
   activate (&f, "win.new-object", "(sx)", "floor", f.ids.building);
   form = _enlace_window_get_create_form (f.window);
   enlace_object_form_set_value (form, "level", "dos");
@@ -617,9 +633,163 @@ test_list_sort_filter (void)
     g_assert_cmpstr (enlace_row_get_cell (row, 5), ==, "O-101:R1");
   }
 
+  /* a status by its label, as shown; words in any order */
+  enlace_object_list_set_search (list, "PLANNED");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (enlace_row_model_get_id (model, 0), ==, f.ids.cable_planned);
+
+  /* the filter does not follow into the next list opened, and a hidden
+   * column (the chooser keeps it in the settings) stays hidden */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    const char *hidden[] = { "cable:length", NULL };
+    GListModel *columns;
+    guint n_visible = 0;
+
+    g_settings_set_strv (settings, "hidden-list-columns", hidden);
+    list = ENLACE_OBJECT_LIST (show (&f, "list/outlet", 0));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (enlace_object_list_get_model (list))), >, 0);
+    list = ENLACE_OBJECT_LIST (show (&f, "list/cable", 0));
+    model = enlace_object_list_get_model (list);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
+    columns = gtk_column_view_get_columns (enlace_object_list_get_column_view (list));
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (gtk_column_view_column_get_visible (column))
+          n_visible++;
+      }
+    g_assert_cmpuint (n_visible, ==, g_list_model_get_n_items (columns) - 1);
+    g_settings_reset (settings, "hidden-list-columns");
+  }
+
   /* a change in the store shows at once */
   enlace_store_delete (f.store, "cable", f.ids.cable_planned, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  fixture_teardown (&f);
+}
+
+/* A button of @page whose label is @label (with its mnemonic) */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The device page has an Edit button like the other pages */
+static void
+test_device_edit (void)
+{
+  Fixture f = { 0 };
+  EnlacePage *page;
+  GtkWidget *edit;
+
+  fixture_window (&f, plant_with_people (&f));
+  page = show (&f, "device", f.ids.sw1);
+  edit = find_button (GTK_WIDGET (page), "_Edit");
+  g_assert_nonnull (edit);
+  g_signal_emit_by_name (edit, "clicked");
+  enlace_test_spin (30);
+  page = enlace_window_get_visible_page (f.window);
+  g_assert_true (ENLACE_IS_OBJECT_FORM (page));
+  g_assert_cmpstr (enlace_object_form_get_kind (ENLACE_OBJECT_FORM (page)), ==, "device");
+  g_assert_false (enlace_object_form_is_create (ENLACE_OBJECT_FORM (page)));
+  g_assert_cmpint (enlace_page_get_object_id (page), ==, f.ids.sw1);
+
+  fixture_teardown (&f);
+}
+
+/* The button whose AdwButtonContent reads @label */
+static GtkWidget *
+find_content_button (GtkWidget  *widget,
+                     const char *label)
+{
+  if (ADW_IS_BUTTON_CONTENT (widget) &&
+      g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)), label) == 0)
+    return gtk_widget_get_parent (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_content_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A space's page adds an outlet: a proposed label, the jacks, one command */
+static void
+test_space_add_outlet (void)
+{
+  Fixture f = { 0 };
+  EnlacePage *page;
+  GtkWidget *add;
+  AdwMessageDialog *dialog = NULL;
+  GListModel *toplevels;
+  g_autofree char *label = NULL;
+  guint before;
+
+  fixture_window (&f, plant_with_people (&f));
+  before = enlace_store_count (f.store, "device");
+  page = show (&f, "space", f.ids.office);
+  add = find_content_button (GTK_WIDGET (page), "Add outlet");
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  enlace_test_spin (50);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (t))
+        dialog = ADW_MESSAGE_DIALOG (t);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "add");
+  enlace_test_spin (50);
+
+  g_assert_cmpuint (enlace_store_count (f.store, "device"), ==, before + 1);
+  label = enlace_store_dup_undo_label (f.store);
+  g_assert_nonnull (strstr (label, "Place outlet"));
+
+  fixture_teardown (&f);
+}
+
+/* The sidebar follows the page: the campus tree unfolds to the object
+ * shown, or the nearest one it holds */
+static void
+test_sidebar_follows (void)
+{
+  Fixture f = { 0 };
+  const char *kind = NULL;
+  gint64 id = 0;
+
+  fixture_window (&f, plant_with_people (&f));
+  show (&f, "device", f.ids.sw1);
+  g_assert_true (enlace_campus_tree_get_selected (f.window->campus_tree, &kind, &id));
+  g_assert_cmpstr (kind, ==, "rack");
+  g_assert_cmpint (id, ==, f.ids.rack);
+
+  show (&f, "space", f.ids.office);
+  g_assert_true (enlace_campus_tree_get_selected (f.window->campus_tree, &kind, &id));
+  g_assert_cmpstr (kind, ==, "space");
+  g_assert_cmpint (id, ==, f.ids.office);
+
+  show (&f, "list/cable", 0);
+  g_assert_false (enlace_campus_tree_get_selected (f.window->campus_tree, NULL, NULL));
 
   fixture_teardown (&f);
 }
@@ -783,6 +953,9 @@ main (int   argc,
   g_test_add_func ("/views/form/refusal-at-field", test_form_refusal_at_field);
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
   g_test_add_func ("/views/window/read-only", test_read_only);
+  g_test_add_func ("/views/window/device-edit", test_device_edit);
+  g_test_add_func ("/views/window/space-add-outlet", test_space_add_outlet);
+  g_test_add_func ("/views/window/sidebar-follows", test_sidebar_follows);
   g_test_add_func ("/views/window/import-xml", test_import_xml);
   g_test_add_func ("/views/window/import-device-types", test_import_device_types_dialog);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enlace-case-form.h"
+#include "enlace-drop-down.h"
 
 typedef struct
 {
@@ -101,9 +102,7 @@ jack_drop_new (EnlaceStore *store)
         g_ptr_array_add (keys, key);
       }
   drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
+  enlace_drop_down_search_anywhere (GTK_DROP_DOWN (drop));
   gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (drop), "keys", keys, (GDestroyNotify)g_ptr_array_unref);
   return drop;
@@ -147,9 +146,7 @@ drop_new (GtkStringList *names,
 {
   GtkWidget *drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
 
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (drop),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
+  enlace_drop_down_search_anywhere (GTK_DROP_DOWN (drop));
   gtk_widget_set_valign (drop, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (drop), "ids", ids, (GDestroyNotify)g_array_unref);
   return drop;

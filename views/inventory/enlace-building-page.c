@@ -11,6 +11,7 @@
 
 #include "enlace-building-page.h"
 #include "enlace-kinds.h"
+#include "enlace-plan.h"
 #include "enlace-query.h"
 
 struct _EnlaceBuildingPage
@@ -179,6 +180,81 @@ children_group (EnlaceBuildingPage *self,
   return group;
 }
 
+/* The jacks the new outlet gets, as the plan's Outlet tool offers them */
+static const struct { const char *label; guint data, voice; } outlet_jacks[] = {
+  { N_("1 data + 1 voice"), 1, 1 },
+  { N_("2 data"), 2, 0 },
+  { N_("2 data + 1 voice"), 2, 1 },
+  { N_("1 data"), 1, 0 },
+  { N_("4 data"), 4, 0 },
+};
+
+static void
+add_outlet_response_cb (AdwMessageDialog   *dialog,
+                        const char         *response,
+                        EnlaceBuildingPage *self)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkDropDown *jacks = g_object_get_data (G_OBJECT (dialog), "jacks");
+  guint j = gtk_drop_down_get_selected (jacks);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (g_strcmp0 (response, "add") != 0 || store == NULL || j >= G_N_ELEMENTS (outlet_jacks))
+    return;
+  id = enlace_plan_add_outlet_in_space (store, enlace_page_get_object_id (ENLACE_PAGE (self)),
+                                        gtk_editable_get_text (name),
+                                        outlet_jacks[j].data, outlet_jacks[j].voice, &error);
+  if (id == 0)
+    enlace_page_show_message (ENLACE_PAGE (self), error->message);
+}
+
+/* "Add outlet" of a space: its label (proposed) and jacks, one command */
+static void
+add_outlet_clicked_cb (EnlaceBuildingPage *self)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  g_autofree char *proposed = enlace_plan_next_outlet_name (store, enlace_page_get_object_id (ENLACE_PAGE (self)));
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *dialog;
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *name = gtk_entry_new ();
+  GtkWidget *name_label = gtk_label_new_with_mnemonic (_("_Label"));
+  GtkWidget *jacks_label = gtk_label_new_with_mnemonic (_("_Jacks"));
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  GtkWidget *jacks;
+
+  for (guint i = 0; i < G_N_ELEMENTS (outlet_jacks); i++)
+    gtk_string_list_append (choices, _(outlet_jacks[i].label));
+  jacks = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (choices)), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (name), proposed ? proposed : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (name), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (name_label), name);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (jacks_label), jacks);
+  gtk_label_set_xalign (GTK_LABEL (name_label), 1);
+  gtk_label_set_xalign (GTK_LABEL (jacks_label), 1);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_attach (GTK_GRID (grid), name_label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), name, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), jacks_label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), jacks, 1, 1, 1, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Add an Outlet"),
+                                                       _("A wall outlet of this space, planned until it is installed. Place it on the floor plan to draw it where it is.")));
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "add");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "jacks", jacks);
+  g_signal_connect (dialog, "response", G_CALLBACK (add_outlet_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkWidget *
 outlets_group (EnlaceBuildingPage *self,
                gint64              space_id)
@@ -187,8 +263,16 @@ outlets_group (EnlaceBuildingPage *self,
   const EnlaceListSpec *spec = enlace_list_spec_lookup ("outlet");
   g_autoptr(GArray) ids = enlace_list_query_ids (store, spec, space_id, NULL, -1, FALSE, NULL);
   GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Outlets"));
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add outlet"));
+  gtk_button_set_child (GTK_BUTTON (add), content);
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_outlet_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
   for (guint i = 0; ids && i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
@@ -204,7 +288,13 @@ outlets_group (EnlaceBuildingPage *self,
     }
 
   if (ids == NULL || ids->len == 0)
-    return NULL;
+    {
+      GtkWidget *label = gtk_label_new (_("No outlets in this space yet."));
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
+    }
   return group;
 }
 

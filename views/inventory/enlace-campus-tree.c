@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enlace-ancestors.h"
 #include "enlace-campus-tree.h"
 #include "enlace-tree-node.h"
 
@@ -406,31 +407,81 @@ enlace_campus_tree_get_model (EnlaceCampusTree *self)
   return G_LIST_MODEL (self->tree_model);
 }
 
+/* The position of the node of @kind @id among the rows shown, or
+ * GTK_INVALID_LIST_POSITION */
+static guint
+find_shown (EnlaceCampusTree *self,
+            const char       *kind,
+            gint64            id)
+{
+  GListModel *model = G_LIST_MODEL (self->tree_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(EnlaceTreeNode) node = node_at (self, i);
+
+      if (node && enlace_tree_node_get_id (node) == id &&
+          strcmp (enlace_tree_node_get_kind (node), kind) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+select_position (EnlaceCampusTree *self,
+                 guint             position)
+{
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 void
 enlace_campus_tree_select (EnlaceCampusTree *self,
                            const char       *kind,
                            gint64            id)
 {
-  GListModel *model;
+  g_autoptr(GArray) ancestors = NULL;
+  guint position;
 
   g_return_if_fail (ENLACE_IS_CAMPUS_TREE (self));
 
-  model = G_LIST_MODEL (self->tree_model);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  if ((position = find_shown (self, kind, id)) != GTK_INVALID_LIST_POSITION)
     {
-      g_autoptr(EnlaceTreeNode) node = node_at (self, i);
-
-      if (enlace_tree_node_get_id (node) == id &&
-          strcmp (enlace_tree_node_get_kind (node), kind) == 0)
-        {
-          self->selecting = TRUE;
-          gtk_single_selection_set_selected (self->selection, i);
-          self->selecting = FALSE;
-          return;
-        }
+      select_position (self, position);
+      return;
     }
 
-  enlace_campus_tree_unselect (self);
+  /* a floor in a folded building, a device in a rack: unfold the objects
+   * that hold it, from the site down, and select it or the nearest one
+   * the tree shows (the sidebar follows the page) */
+  if (self->store == NULL)
+    {
+      enlace_campus_tree_unselect (self);
+      return;
+    }
+  ancestors = enlace_inventory_ancestors (self->store, kind, id);
+  position = GTK_INVALID_LIST_POSITION;
+  for (guint i = ancestors->len; i > 0; i--)
+    {
+      EnlaceObjectRef *ref = &g_array_index (ancestors, EnlaceObjectRef, i - 1);
+      guint at = find_shown (self, ref->kind, ref->id);
+      g_autoptr(GtkTreeListRow) row = NULL;
+
+      if (at == GTK_INVALID_LIST_POSITION)
+        break;
+      position = at;
+      row = g_list_model_get_item (G_LIST_MODEL (self->tree_model), at);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  /* unfolded: the object itself when the tree shows its kind */
+  if (find_shown (self, kind, id) != GTK_INVALID_LIST_POSITION)
+    position = find_shown (self, kind, id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    select_position (self, position);
+  else
+    enlace_campus_tree_unselect (self);
 }
 
 void
@@ -441,4 +492,24 @@ enlace_campus_tree_unselect (EnlaceCampusTree *self)
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
+}
+
+gboolean
+enlace_campus_tree_get_selected (EnlaceCampusTree *self,
+                                 const char      **kind,
+                                 gint64           *id)
+{
+  guint selected;
+  g_autoptr(EnlaceTreeNode) node = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_CAMPUS_TREE (self), FALSE);
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION || !(node = node_at (self, selected)))
+    return FALSE;
+  if (kind)
+    *kind = g_intern_string (enlace_tree_node_get_kind (node));
+  if (id)
+    *id = enlace_tree_node_get_id (node);
+  return TRUE;
 }

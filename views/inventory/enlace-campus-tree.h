@@ -21,5 +21,9 @@ void        enlace_campus_tree_select     (EnlaceCampusTree *self,
                                            const char       *kind,
                                            gint64            id);
 void        enlace_campus_tree_unselect   (EnlaceCampusTree *self);
+/* The selected node's kind and id; FALSE when none is selected. */
+gboolean    enlace_campus_tree_get_selected (EnlaceCampusTree *self,
+                                           const char      **kind,
+                                           gint64           *id);
 
 G_END_DECLS

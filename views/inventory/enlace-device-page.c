@@ -498,6 +498,13 @@ trace_all_clicked_cb (EnlaceDevicePage *self)
 }
 
 static void
+edit_clicked_cb (EnlaceDevicePage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-object", "(sx)", "device",
+                              enlace_page_get_object_id (ENLACE_PAGE (self)));
+}
+
+static void
 device_impact_clicked_cb (EnlaceDevicePage *self)
 {
   enlace_page_activate_object (ENLACE_PAGE (self), "impact/device", enlace_page_get_object_id (ENLACE_PAGE (self)));
@@ -571,6 +578,14 @@ enlace_device_page_init (EnlaceDevicePage *self)
   gtk_box_append (GTK_BOX (bar), button (_("Trace _All Ports"), NULL, G_CALLBACK (trace_all_clicked_cb), self));
   gtk_box_append (GTK_BOX (bar), button (_("What _breaks…"), _("What stops working if this device is removed"),
                                          G_CALLBACK (device_impact_clicked_cb), self));
+  {
+    GtkWidget *edit = button (_("_Edit"), _("Edit the name, type, status and place of this device"),
+                              G_CALLBACK (edit_clicked_cb), self);
+
+    gtk_widget_set_hexpand (edit, TRUE);
+    gtk_widget_set_halign (edit, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (bar), edit);
+  }
   gtk_box_append (GTK_BOX (outer), bar);
   /* status and where it is, in full */
   self->info = gtk_label_new (NULL);

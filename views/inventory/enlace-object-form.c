@@ -729,6 +729,22 @@ enlace_object_form_new (void)
   return g_object_new (ENLACE_TYPE_OBJECT_FORM, NULL);
 }
 
+/* The level a new floor of building @building_id most likely is: the
+ * ground floor (0) in a building with none, else the one above the
+ * highest — never one that is taken. */
+static gint64
+free_floor_level (EnlaceObjectForm *self,
+                  gint64            building_id)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  g_autoptr(GPtrArray) floors = store ? enlace_store_list (store, "floor", building_id, NULL) : NULL;
+  gint64 highest = -1;
+
+  for (guint i = 0; floors && i < floors->len; i++)
+    highest = MAX (highest, json_object_get_int_member_with_default (g_ptr_array_index (floors, i), "level", 0));
+  return highest + 1;
+}
+
 void
 enlace_object_form_set_create (EnlaceObjectForm *self,
                                const char       *kind,
@@ -760,6 +776,8 @@ enlace_object_form_set_create (EnlaceObjectForm *self,
       json_object_set_string_member (values, defaults[i].field, defaults[i].value);
   if (parent_id > 0 && k->parent_field)
     json_object_set_int_member (values, k->parent_field, parent_id);
+  if (strcmp (kind, "floor") == 0 && parent_id > 0)
+    json_object_set_int_member (values, "level", free_floor_level (self, parent_id));
 
   load_values (self, values);
 

@@ -29,6 +29,8 @@ struct _EnlaceObjectList
   GtkButton            *edit_button;
   GtkButton            *delete_button;
   GtkColumnView        *column_view;
+  GtkWidget            *columns_box;     /* the column chooser's check buttons */
+  GSettings            *settings;        /* hidden-list-columns; NULL when not installed */
   AdwStatusPage        *empty_page;
   GtkWidget            *people_switch;   /* "People | Areas", for those two lists */
   GtkToggleButton      *people_toggle;
@@ -92,6 +94,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
       gtk_widget_add_css_class (label, "numeric");
     }
+  /* a cell cut short says so with "…" (and shows all of it in a tooltip) */
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
@@ -231,10 +235,79 @@ update_people_switch (EnlaceObjectList *self)
   g_signal_handlers_unblock_by_func (self->areas_toggle, people_toggled_cb, self);
 }
 
+/* "cable:length": a column of a list the user hid (the column chooser) */
+static char *
+column_key (EnlaceObjectList   *self,
+            const EnlaceColumn *c)
+{
+  return g_strconcat (self->spec->name, ":", c->name, NULL);
+}
+
+static gboolean
+column_hidden (EnlaceObjectList   *self,
+               const EnlaceColumn *c)
+{
+  g_auto(GStrv) hidden = NULL;
+  g_autofree char *key = column_key (self, c);
+
+  if (self->settings == NULL)
+    return FALSE;
+  hidden = g_settings_get_strv (self->settings, "hidden-list-columns");
+  return g_strv_contains ((const char * const *) hidden, key);
+}
+
+static void
+column_toggled_cb (GtkCheckButton   *check,
+                   EnlaceObjectList *self)
+{
+  GtkColumnViewColumn *column = g_object_get_data (G_OBJECT (check), "column");
+  const EnlaceColumn *c = g_object_get_data (G_OBJECT (check), "spec-column");
+  gboolean visible = gtk_check_button_get_active (check);
+  g_autofree char *key = column_key (self, c);
+
+  gtk_column_view_column_set_visible (column, visible);
+  if (self->settings)
+    {
+      g_auto(GStrv) hidden = g_settings_get_strv (self->settings, "hidden-list-columns");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) now = NULL;
+
+      for (guint i = 0; hidden[i]; i++)
+        if (strcmp (hidden[i], key) != 0)
+          g_strv_builder_add (builder, hidden[i]);
+      if (!visible)
+        g_strv_builder_add (builder, key);
+      now = g_strv_builder_end (builder);
+      g_settings_set_strv (self->settings, "hidden-list-columns", (const char * const *) now);
+    }
+}
+
+/* One check button per column in the chooser; the first column (the
+ * object's name or label) always stays. */
+static void
+add_column_check (EnlaceObjectList    *self,
+                  const EnlaceColumn  *c,
+                  GtkColumnViewColumn *column,
+                  gboolean             first)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (_(c->label));
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), gtk_column_view_column_get_visible (column));
+  gtk_widget_set_sensitive (check, !first);
+  g_object_set_data (G_OBJECT (check), "column", column);
+  g_object_set_data (G_OBJECT (check), "spec-column", (gpointer) c);
+  g_signal_connect (check, "toggled", G_CALLBACK (column_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->columns_box), check);
+}
+
 static void
 build_columns (EnlaceObjectList *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->columns_box)))
+    gtk_box_remove (GTK_BOX (self->columns_box), child);
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -264,7 +337,9 @@ build_columns (EnlaceObjectList *self)
       gtk_column_view_column_set_expand (column, c->expand);
       sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, data, NULL));
       gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_visible (column, i == 0 || !column_hidden (self, c));
       gtk_column_view_append_column (self->column_view, column);
+      add_column_check (self, c, column, i == 0);
     }
 }
 
@@ -295,6 +370,9 @@ enlace_object_list_set_object (EnlacePage *page,
 
   if (spec != self->spec)
     {
+      /* another list: the filter of the last one does not follow */
+      if (self->spec != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       self->spec = spec;
       build_columns (self);
       if (spec->kind)
@@ -416,6 +494,7 @@ enlace_object_list_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (enlace_object_list_parent_class)->dispose (object);
 }
@@ -492,6 +571,28 @@ enlace_object_list_init (EnlaceObjectList *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->add_button));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->edit_button));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->delete_button));
+  {
+    GtkWidget *chooser = gtk_menu_button_new ();
+    GtkWidget *popover = gtk_popover_new ();
+    GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *title = gtk_label_new (_("Columns"));
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema && g_settings_schema_has_key (schema, "hidden-list-columns"))
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+    gtk_widget_add_css_class (title, "heading");
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_box_append (GTK_BOX (pbox), title);
+    self->columns_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    gtk_box_append (GTK_BOX (pbox), self->columns_box);
+    gtk_popover_set_child (GTK_POPOVER (popover), pbox);
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (chooser), popover);
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (chooser), "view-more-symbolic");
+    gtk_widget_set_tooltip_text (chooser, _("Choose the columns shown"));
+    gtk_widget_add_css_class (chooser, "flat");
+    gtk_box_append (GTK_BOX (toolbar), chooser);
+  }
   gtk_box_append (GTK_BOX (box), toolbar);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "enlace-drop-down.h"
 #include "enlace-kinds.h"
 #include "enlace-propose.h"
 #include "enlace-rack-view.h"
@@ -252,6 +253,7 @@ fill_types (EnlaceRackView *self)
 {
   EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
   g_autoptr(GPtrArray) types = NULL;
+  static const char * const not_in_racks[] = { "outlet", "phone", "computer", "access-point", NULL };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->type_names));
 
   gtk_string_list_splice (self->type_names, 0, n, NULL);
@@ -262,11 +264,16 @@ fill_types (EnlaceRackView *self)
     {
       JsonObject *t = g_ptr_array_index (types, i);
       gint64 id = enlace_json_int (t, "id", 0);
-      g_autofree char *label = g_strdup_printf ("%s %s (%g U, %s)",
-                                                enlace_json_string (t, "manufacturer"),
-                                                enlace_json_string (t, "model"),
-                                                enlace_json_double (t, "u_height", 1),
-                                                enlace_choice_label (enlace_json_string (t, "role")));
+      g_autofree char *label = NULL;
+
+      /* what sits on a wall or a desk does not go in a rack */
+      if (g_strv_contains (not_in_racks, enlace_json_string (t, "role")))
+        continue;
+      label = g_strdup_printf ("%s %s (%g U, %s)",
+                               enlace_json_string (t, "manufacturer"),
+                               enlace_json_string (t, "model"),
+                               enlace_json_double (t, "u_height", 1),
+                               enlace_choice_label (enlace_json_string (t, "role")));
       gtk_string_list_append (self->type_names, label);
       g_array_append_val (self->type_ids, id);
     }
@@ -417,9 +424,7 @@ build_add_popover (EnlaceRackView *self)
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   self->type_names = gtk_string_list_new (NULL);
   self->type_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->type_names)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->type_dropdown), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->type_dropdown),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  enlace_drop_down_search_anywhere (GTK_DROP_DOWN (self->type_dropdown));
   form_row (grid, 0, _("Device _type"), self->type_dropdown);
   self->name_entry = form_row (grid, 1, _("_Name"), gtk_entry_new ());
   gtk_entry_set_activates_default (GTK_ENTRY (self->name_entry), TRUE);
@@ -483,6 +488,7 @@ enlace_rack_view_init (EnlaceRackView *self)
   GtkWidget *hint = gtk_label_new (_("Drag a device to another unit or face to move it; double-click a device to open it, a free unit to add one there."));
   GtkWidget *message_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *viewport;
 
   self->type_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -542,8 +548,14 @@ enlace_rack_view_init (EnlaceRackView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rack elevation"), -1);
 
+  /* a viewport of our own: the one GtkScrolledWindow makes scrolls to
+   * the focus, so the first click (which focuses the rack) moved it under
+   * the pointer and broke the double-click to open */
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->canvas);
   self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->canvas);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), viewport);
   gtk_widget_set_vexpand (self->scroller, TRUE);
   gtk_box_append (GTK_BOX (box), self->scroller);
 

@@ -391,6 +391,45 @@ test_edit_outlets (void)
   g_assert_cmpuint (enlace_store_count (store, "port-mapping"), ==, 4);
 }
 
+/* From a space's page: the next label, at the centre of its outline */
+static void
+test_edit_outlet_in_space (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  gint64 space = enlace_store_lookup (store, "space", "A/1/1B", NULL);
+  g_autofree char *next = NULL;
+  g_autoptr(JsonObject) dev = NULL;
+  g_autoptr(GPtrArray) ports = NULL;
+  gint64 id;
+
+  g_assert_cmpint (space, >, 0);
+  next = enlace_plan_next_outlet_name (store, space);
+  g_assert_cmpstr (next, ==, "A-1A-001");
+  id = enlace_plan_add_outlet_in_space (store, space, NULL, 1, 1, &error);
+  g_assert_no_error (error);
+  dev = enlace_store_get (store, "device", id, NULL);
+  g_assert_cmpstr (json_object_get_string_member (dev, "name"), ==, "A-1A-001");
+  g_assert_cmpstr (json_object_get_string_member (dev, "role"), ==, "outlet");
+  g_assert_cmpint (json_object_get_int_member (dev, "space_id"), ==, space);
+  g_assert_true (json_object_has_member (dev, "x"));
+  ports = enlace_store_list (store, "port", id, NULL);
+  g_assert_cmpuint (ports->len, ==, 4);
+
+  /* a label of its own; no jacks is refused and changes nothing */
+  g_assert_cmpint (enlace_plan_add_outlet_in_space (store, space, "A-1A-900", 0, 0, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (enlace_plan_add_outlet_in_space (store, space, "A-1A-900", 2, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* one command each */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpint (enlace_store_lookup (store, "device", "A-1A-001", NULL), ==, 0);
+}
+
 static void
 test_edit_access_point (void)
 {
@@ -463,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/model/plan/edit/move-rotate-undo", test_edit_move_rotate_undo);
   g_test_add_func ("/model/plan/edit/vertex-delete-undo", test_edit_vertex_delete_undo);
   g_test_add_func ("/model/plan/edit/outlets", test_edit_outlets);
+  g_test_add_func ("/model/plan/edit/outlet-in-space", test_edit_outlet_in_space);
   g_test_add_func ("/model/plan/find", test_find);
   g_test_add_func ("/model/plan/edit/access-point", test_edit_access_point);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "enlace-rack-view.h"
 #include "enlace-render-util.h"
@@ -232,6 +233,100 @@ test_add_at_free_unit (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (popover));
 }
 
+/* The first click gives the rack the focus: the view must not scroll to
+ * "show" it (it scrolled to the bottom, and the double-click to open then
+ * landed on another unit). */
+static void
+test_focus_keeps_scroll (Fixture       *f,
+                         gconstpointer  data)
+{
+  EnlaceRackCanvas *canvas = enlace_rack_view_get_canvas (ENLACE_RACK_VIEW (f->page));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (canvas), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj;
+
+  g_assert_nonnull (scroller);
+  /* a window shorter than the rack */
+  g_object_ref (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), NULL);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = enlace_test_window (f->page, 900, 360);
+  g_object_unref (f->page);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, gtk_adjustment_get_page_size (vadj));
+  gtk_adjustment_set_value (vadj, 40);
+  enlace_test_spin (50);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  enlace_test_spin (100);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadj), 40, 0.5);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The device types offered after typing @text in the search */
+static guint
+types_found (GtkWidget  *drop,
+             const char *text)
+{
+  GtkWidget *list = find_descendant (drop, GTK_TYPE_LIST_VIEW);
+  GtkWidget *entry = find_descendant (drop, GTK_TYPE_SEARCH_ENTRY);
+  GListModel *shown;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  enlace_test_spin (400);   /* search-changed waits a little */
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  return g_list_model_get_n_items (shown);
+}
+
+/* The add-device search finds words anywhere, blind to case and accents,
+ * and offers no wall outlet, phone or computer for a rack */
+static void
+test_type_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *add = find_descendant (f->page, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *drop;
+  GListModel *all;
+
+  g_assert_nonnull (add);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+  enlace_test_spin (100);
+  drop = find_descendant (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add))), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (drop);
+  all = gtk_drop_down_get_model (GTK_DROP_DOWN (drop));
+  /* panel, switch, server, PDU; not the outlet nor the computer */
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(GtkStringObject) s = g_list_model_get_item (all, i);
+
+      g_assert_null (strstr (gtk_string_object_get_string (s), "Doble RJ45"));
+      g_assert_null (strstr (gtk_string_object_get_string (s), "ThinkCentre"));
+    }
+
+  g_assert_cmpuint (types_found (drop, "cp24"), ==, 1);
+  g_assert_cmpuint (types_found (drop, "CP24"), ==, 1);
+  g_assert_cmpuint (types_found (drop, "panel"), ==, 1);
+  g_assert_cmpuint (types_found (drop, "poweredge"), ==, 1);
+  g_assert_cmpuint (types_found (drop, ""), ==, 4);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (add));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -251,6 +346,8 @@ main (int   argc,
   g_test_add ("/views/rack-view/refused-move", Fixture, NULL, setup, test_refused_move, teardown);
   g_test_add ("/views/rack-view/add-device", Fixture, NULL, setup, test_add_device, teardown);
   g_test_add ("/views/rack-view/add-at-free-unit", Fixture, NULL, setup, test_add_at_free_unit, teardown);
+  g_test_add ("/views/rack-view/type-search", Fixture, NULL, setup, test_type_search, teardown);
+  g_test_add ("/views/rack-view/focus-keeps-scroll", Fixture, NULL, setup, test_focus_keeps_scroll, teardown);
 
   return g_test_run ();
 }

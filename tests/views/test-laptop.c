@@ -1,0 +1,161 @@
+/* test-laptop.c: every page of the window on the demo campus fits a
+ * laptop screen of 1024×700 — the window does not grow past it and the
+ * header's search, menu and the page's own controls stay inside — under
+ * Xvfb, in Spanish (its words are the longer).  Screenshots of the pages
+ * go to BUILD_DIR/screenshots/laptop-*.png. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "enlace-application.h"
+#include "enlace-cases.h"
+#include "enlace-demo.h"
+#include "enlace-test-fixture.h"
+#include "enlace-test-gtk.h"
+#include "enlace-window-private.h"
+
+#define LAPTOP_WIDTH  1024
+#define LAPTOP_HEIGHT 700
+
+static EnlaceApplication *app;
+
+static gint64
+first_id (EnlaceStore *store,
+          const char  *kind,
+          const char  *field,
+          const char  *value)
+{
+  g_autoptr(GPtrArray) all = enlace_store_list (store, kind, 0, NULL);
+
+  g_assert_nonnull (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      JsonObject *obj = g_ptr_array_index (all, i);
+
+      if (field == NULL ||
+          g_strcmp0 (json_object_get_string_member_with_default (obj, field, NULL), value) == 0)
+        return json_object_get_int_member (obj, "id");
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The page shown fits: the window's minimum width and height are within
+ * the laptop's screen, and the window is still at most that size. */
+static void
+check_fits (EnlaceWindow *window,
+            const char   *name)
+{
+  int min_w = 0, min_h = 0;
+  g_autofree char *file = g_strdup_printf ("laptop-%s.png", name);
+
+  enlace_test_spin (150);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, LAPTOP_WIDTH, &min_h, NULL, NULL, NULL);
+  g_test_message ("%s: minimum %d×%d, shown %d×%d", name, min_w, min_h,
+                  gtk_widget_get_width (GTK_WIDGET (window)),
+                  gtk_widget_get_height (GTK_WIDGET (window)));
+  enlace_test_screenshot (GTK_WIDGET (window), file);
+  if (min_w > LAPTOP_WIDTH || min_h > LAPTOP_HEIGHT)
+    g_error ("page %s needs %d×%d, more than %d×%d", name, min_w, min_h,
+             LAPTOP_WIDTH, LAPTOP_HEIGHT);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, LAPTOP_WIDTH);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, LAPTOP_HEIGHT);
+}
+
+static void
+show (EnlaceWindow *window,
+      const char   *page,
+      gint64        id,
+      const char   *name)
+{
+  enlace_window_show_object (window, page, id);
+  check_fits (window, name);
+}
+
+static void
+test_every_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo = enlace_demo_ensure_file (&error);
+  static const char *lists[] = {
+    "cable", "outlet", "device", "circuit", "extension", "person", "area", "device-type", "audit",
+  };
+  EnlaceWindow *window;
+  EnlaceStore *store;
+
+  g_assert_no_error (error);
+  window = enlace_window_new (GTK_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), LAPTOP_WIDTH, LAPTOP_HEIGHT);
+  g_assert_true (enlace_window_open_path (window, demo, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  store = enlace_window_get_store (window);
+
+  check_fits (window, "site");
+  show (window, "building", first_id (store, "building", NULL, NULL), "building");
+  show (window, "floor", first_id (store, "floor", NULL, NULL), "floor");
+  show (window, "space", first_id (store, "space", "kind", "telecom-room"), "telecom-room");
+  show (window, "rack", first_id (store, "rack", NULL, NULL), "rack");
+  show (window, "device", first_id (store, "device", "role", "switch"), "switch");
+  show (window, "circuit", first_id (store, "circuit", NULL, NULL), "circuit");
+  show (window, "extension", first_id (store, "extension", NULL, NULL), "extension");
+  show (window, "person", first_id (store, "person", NULL, NULL), "person");
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *kind = g_strconcat ("list/", lists[i], NULL);
+      g_autofree char *name = g_strconcat ("list-", lists[i], NULL);
+
+      show (window, kind, 0, name);
+    }
+  show (window, "cases", 0, "cases");
+  show (window, "case", enlace_cases_lookup (store, "CONEX-2026-0005", &error), "case");
+  g_assert_no_error (error);
+  show (window, "email-accounts", 0, "email-accounts");
+  show (window, "case-stats", 0, "case-stats");
+  show (window, "plan/floor", first_id (store, "floor", NULL, NULL), "plan");
+  show (window, "trace/cable", first_id (store, "cable", NULL, NULL), "trace");
+  show (window, "impact/rack", first_id (store, "rack", NULL, NULL), "impact");
+
+  /* F9 hides the sidebar and shows it again */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->paned)) );
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_false (gtk_widget_get_visible (gtk_paned_get_start_child (window->paned)));
+  check_fits (window, "impact-no-sidebar");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  g_assert_true (gtk_widget_get_visible (gtk_paned_get_start_child (window->paned)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  enlace_test_spin (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENLACE_LOCALEDIR") ? g_getenv ("ENLACE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  app = enlace_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/views/laptop/every-page", test_every_page);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
