@@ -151,7 +151,7 @@ test_undo_race_set (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (enlace_store_begin (other, "Set", &error));   /* holds the write lock */
   undo = spawn_cli ("undo", f->file, NULL);
-  g_usleep (G_USEC_PER_SEC);                                    /* it reads, then waits */
+  g_usleep (3 * G_USEC_PER_SEC);  /* it reads, then waits (slow to start under ASan) */
   json_object_set_string_member (values, "name", "KEEP-ME");
   g_assert_true (enlace_store_update (other, "site", id, values, &error));
   g_assert_no_error (error);
