@@ -99,7 +99,7 @@ static const EnlaceColumn port_columns[] = {
 static const EnlaceColumn cable_columns[] = {
   { "label", N_("Label"), "t.label", "t.label IS NULL, t.label", ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "kind", N_("Kind of cable"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
-  { "type", N_("Type"), "upper(t.type)", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "type", N_("Type"), "t.type", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "status", N_("Status"), "t.status", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "a", N_("End A"), CABLE_END ("A"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "b", N_("End B"), CABLE_END ("B"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
@@ -108,7 +108,7 @@ static const EnlaceColumn cable_columns[] = {
 static const EnlaceColumn circuit_columns[] = {
   { "cid", N_("Circuit ID"), "t.cid", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "provider", N_("Provider"), "t.provider", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "bandwidth", N_("Bandwidth (kbit/s)"), "t.bandwidth_kbps", "t.bandwidth_kbps", ENLACE_COLUMN_NUMBER, FALSE, FALSE },
   { "a", N_("Side A"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'A')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
   { "z", N_("Side Z"), SPACE_PATH ("(SELECT space_id FROM circuit_termination ct WHERE ct.circuit_id = t.id AND ct.side = 'Z')"), NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
@@ -569,6 +569,13 @@ static const EnlaceChoiceLabel choice_labels[] = {
   { "equipment-cord", N_("Equipment cord") },
   { "multipair", N_("Voice multipair") },
   { "coax", N_("Coaxial") },
+  /* cable types by the standards' own names (the same in every language) */
+  { "cat3", "Cat 3" }, { "cat5e", "Cat 5e" }, { "cat6", "Cat 6" }, { "cat6a", "Cat 6A" },
+  { "cat7", "Cat 7" }, { "cat8", "Cat 8" },
+  { "om1", "OM1" }, { "om2", "OM2" }, { "om3", "OM3" }, { "om4", "OM4" }, { "om5", "OM5" },
+  { "os1", "OS1" }, { "os2", "OS2" },
+  /* rack widths */
+  { "10in", N_("10-inch") }, { "19in", N_("19-inch") }, { "23in", N_("23-inch") },
   /* circuit kinds used by the demo and the generator */
   { "internet", N_("Internet link") },
   { "telephone-trunk", N_("Telephone trunk") },

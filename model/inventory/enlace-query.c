@@ -27,7 +27,7 @@ static const EnlaceColumn audit_columns[] = {
   { "at", N_("When"), "datetime(t.at, 'localtime')", "t.id", ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "user", N_("Who"), "t.user", NULL, ENLACE_COLUMN_TEXT, TRUE, FALSE },
   { "label", N_("What"), "t.label", NULL, ENLACE_COLUMN_TEXT, TRUE, TRUE },
-  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_TEXT, FALSE, FALSE },
+  { "kind", N_("Kind"), "t.kind", NULL, ENLACE_COLUMN_CHOICE, FALSE, FALSE },
   { "changes", N_("Rows"), "(SELECT count(*) FROM change c WHERE c.command_id = t.id)", NULL, ENLACE_COLUMN_NUMBER, FALSE, FALSE },
 };
 

@@ -370,9 +370,15 @@ check_required (const EnlaceKind  *kind,
           (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING &&
            *json_node_get_string (n) == '\0'))
         {
-          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                       _("%s “%s”: %s is required"),
-                       _(kind->label), object_title (values), _(f->label));
+          const char *title = object_title (values);
+
+          if (title == NULL || *title == '\0')
+            /* Translators: "Floor: the field “Name” is required" (an object not named yet) */
+            g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                         _("%s: the field “%s” is required"), _(kind->label), _(f->label));
+          else
+            g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                         _("%s “%s”: the field “%s” is required"), _(kind->label), title, _(f->label));
           return FALSE;
         }
     }
