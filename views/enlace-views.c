@@ -10,6 +10,8 @@
 #include "enlace-fault-groups.h"
 #include "enlace-building-page.h"
 #include "enlace-device-page.h"
+#include "enlace-extension-page.h"
+#include "enlace-person-page.h"
 #include "enlace-object-form.h"
 #include "enlace-object-list.h"
 #include "enlace-impact-view.h"
@@ -41,7 +43,9 @@ enlace_views_init (void)
 
   /* gui-views pages */
   enlace_page_register ("device", ENLACE_TYPE_DEVICE_PAGE);
+  enlace_page_register ("extension", ENLACE_TYPE_EXTENSION_PAGE);
   enlace_page_register ("impact", ENLACE_TYPE_IMPACT_VIEW);
+  enlace_page_register ("person", ENLACE_TYPE_PERSON_PAGE);
   enlace_page_register ("rack", ENLACE_TYPE_RACK_VIEW);
   enlace_page_register ("trace", ENLACE_TYPE_TRACE_VIEW);
 

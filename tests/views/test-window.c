@@ -9,7 +9,9 @@
 #include "enlace-campus-tree.h"
 #include "enlace-demo.h"
 #include "enlace-device-page.h"
+#include "enlace-extension-page.h"
 #include "enlace-object-form.h"
+#include "enlace-person-page.h"
 #include "enlace-object-list.h"
 #include "enlace-rack-view.h"
 #include "enlace-search-page.h"
@@ -185,7 +187,8 @@ test_pages_plant (void)
   show (&f, "person", f.person);
   show (&f, "area", f.area);
   page = show (&f, "extension", f.extension);
-  g_assert_true (ENLACE_IS_OBJECT_FORM (page));
+  g_assert_true (ENLACE_IS_EXTENSION_PAGE (page));
+  g_assert_true (ENLACE_IS_PERSON_PAGE (show (&f, "person", f.person)));
   g_assert_true (ENLACE_IS_OBJECT_FORM (show (&f, "edit/building", f.ids.building)));
   g_assert_false (enlace_object_form_is_create (ENLACE_OBJECT_FORM (enlace_window_get_visible_page (f.window))));
 

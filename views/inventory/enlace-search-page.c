@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-kinds.h"
+#include "enlace-person-lines.h"
 #include "enlace-query.h"
 #include "enlace-search-page.h"
 
@@ -19,6 +20,8 @@ struct _EnlaceSearchPage
   GtkStack       *stack;
   AdwStatusPage  *status;
   GPtrArray      *hits;
+  GPtrArray      *places;   /* of char*, nullable: where each hit is */
+  EnlaceTracer   *tracer;   /* kept: one graph per document */
 };
 
 G_DEFINE_FINAL_TYPE (EnlaceSearchPage, enlace_search_page, ENLACE_TYPE_PAGE)
@@ -35,6 +38,7 @@ run_search (EnlaceSearchPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))))
     gtk_list_box_remove (self->results, child);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
 
   if (store == NULL || stripped[0] == '\0')
     {
@@ -66,9 +70,18 @@ run_search (EnlaceSearchPage *self)
       return;
     }
 
+  if (!(self->tracer && enlace_tracer_get_store (self->tracer) == store))
+    {
+      g_clear_object (&self->tracer);
+      self->tracer = enlace_tracer_get_for_store (store);
+    }
+  self->places = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->hits->len; i++)
     {
       EnlaceSearchHit *hit = g_ptr_array_index (self->hits, i);
+      /* where it is: building › floor › space › rack; for an extension
+       * or a person, where their line reaches */
+      char *place = enlace_tracer_dup_place (self->tracer, hit->kind, hit->id);
       const EnlaceKind *k = enlace_kind_lookup (hit->kind);
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
@@ -81,6 +94,8 @@ run_search (EnlaceSearchPage *self)
         for (guint j = 0; parts[j]; j++)
           if (parts[j][0])
             g_string_append_printf (s, " · %s", enlace_choice_label (parts[j]));
+        if (place)
+          g_string_append_printf (s, "\n%s", place);
         subtitle = g_string_free (g_steal_pointer (&s), FALSE);
       }
 
@@ -90,6 +105,7 @@ run_search (EnlaceSearchPage *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (self->results, row);
+      g_ptr_array_add (self->places, place);
     }
 
   gtk_stack_set_visible_child_name (self->stack, "results");
@@ -143,6 +159,8 @@ enlace_search_page_dispose (GObject *object)
   EnlaceSearchPage *self = (EnlaceSearchPage *)object;
 
   g_clear_pointer (&self->hits, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_object (&self->tracer);
   adw_bin_set_child (ADW_BIN (self), NULL);
 
   G_OBJECT_CLASS (enlace_search_page_parent_class)->dispose (object);
@@ -246,4 +264,26 @@ enlace_search_page_activate_result (EnlaceSearchPage *self,
   hit = g_ptr_array_index (self->hits, index);
   enlace_page_activate_object (ENLACE_PAGE (self), hit->kind, hit->id);
   return TRUE;
+}
+
+const char *
+enlace_search_page_get_place (EnlaceSearchPage *self,
+                              guint             index)
+{
+  g_return_val_if_fail (ENLACE_IS_SEARCH_PAGE (self), NULL);
+
+  if (self->places == NULL || index >= self->places->len)
+    return NULL;
+  return g_ptr_array_index (self->places, index);
+}
+
+const char *
+enlace_search_page_get_kind (EnlaceSearchPage *self,
+                             guint             index)
+{
+  g_return_val_if_fail (ENLACE_IS_SEARCH_PAGE (self), NULL);
+
+  if (self->hits == NULL || index >= self->hits->len)
+    return NULL;
+  return ((EnlaceSearchHit *) g_ptr_array_index (self->hits, index))->kind;
 }

@@ -17,5 +17,12 @@ guint      enlace_search_page_get_n_results   (EnlaceSearchPage *self);
 /* Shows the object of result @index (emits ::object-activated). */
 gboolean   enlace_search_page_activate_result (EnlaceSearchPage *self,
                                                guint             index);
+/* The kind of result @index, and where it is ("Biblioteca (B) › Planta 1
+ * › 020 Sala", for an extension or a person where their line reaches),
+ * shown under its title; NULL when placed nowhere. */
+const char *enlace_search_page_get_kind       (EnlaceSearchPage *self,
+                                               guint             index);
+const char *enlace_search_page_get_place      (EnlaceSearchPage *self,
+                                               guint             index);
 
 G_END_DECLS

@@ -712,14 +712,22 @@ enlace_document_pages_get_size (EnlaceDocumentPages *self,
     *height = self->page_h;
 }
 
+/* The header band at (x, y), @W wide: the logo of @self (if loaded),
+ * institution and department on the left; @reference (bold), @date and
+ * @author (nullable) on the right; a rule under it, HEADER_H below @y. */
 static void
-draw_header (EnlaceDocumentPages *self,
-             cairo_t             *cr)
+header_paint (EnlaceDocumentPages *self,
+              cairo_t             *cr,
+              double               x,
+              double               y,
+              double               W,
+              const char          *institution,
+              const char          *department,
+              const char          *reference,
+              const char          *date,
+              const char          *author)
 {
-  const EnlaceCaseDocument *doc = self->doc;
-  double x = MARGIN_X, y = MARGIN_TOP, W = content_width (self);
   double right_w = 55 * MM, text_x = x, text_w;
-  g_autofree char *folio = g_strdup_printf ("%s %s", _("Folio"), doc->folio);
   double ty;
 
   if (self->logo_image || self->logo_svg)
@@ -731,23 +739,39 @@ draw_header (EnlaceDocumentPages *self,
 
   ty = y + 2;
   cairo_set_source_rgb (cr, 0, 0, 0);
-  if (doc->institution)
-    ty += draw_text (cr, doc->institution, 13, TRUE, text_x, ty, text_w, PANGO_ALIGN_LEFT) + 2;
+  if (institution)
+    ty += draw_text (cr, institution, 13, TRUE, text_x, ty, text_w, PANGO_ALIGN_LEFT) + 2;
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  draw_text (cr, doc->department, doc->institution ? 10.5 : 13, doc->institution == NULL,
-             text_x, ty, text_w, PANGO_ALIGN_LEFT);
+  if (department)
+    draw_text (cr, department, institution ? 10.5 : 13, institution == NULL,
+               text_x, ty, text_w, PANGO_ALIGN_LEFT);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
   ty = y + 2;
-  ty += draw_text (cr, folio, 10.5, TRUE, x + W - right_w, ty, right_w, PANGO_ALIGN_RIGHT) + 2;
+  if (reference)
+    ty += draw_text (cr, reference, 10.5, TRUE, x + W - right_w, ty, right_w, PANGO_ALIGN_RIGHT) + 2;
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  draw_text (cr, doc->date, 9.5, FALSE, x + W - right_w, ty, right_w, PANGO_ALIGN_RIGHT);
+  if (date)
+    ty += draw_text (cr, date, 9.5, FALSE, x + W - right_w, ty, right_w, PANGO_ALIGN_RIGHT) + 1;
+  if (author)
+    draw_text (cr, author, 9.5, FALSE, x + W - right_w, ty, right_w, PANGO_ALIGN_RIGHT);
 
   cairo_set_source_rgb (cr, 0.1, 0.25, 0.45);
   cairo_set_line_width (cr, 1.2);
   cairo_move_to (cr, x, y + HEADER_H);
   cairo_line_to (cr, x + W, y + HEADER_H);
   cairo_stroke (cr);
+}
+
+static void
+draw_header (EnlaceDocumentPages *self,
+             cairo_t             *cr)
+{
+  const EnlaceCaseDocument *doc = self->doc;
+  g_autofree char *folio = g_strdup_printf ("%s %s", _("Folio"), doc->folio);
+
+  header_paint (self, cr, MARGIN_X, MARGIN_TOP, content_width (self),
+                doc->institution, doc->department, folio, doc->date, NULL);
 }
 
 static void
@@ -868,4 +892,113 @@ enlace_render_logo (GBytes  *logo,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* ------------------------------------------------------------------ */
+/* The same header on other documents                                  */
+
+struct _EnlaceDocumentHeader
+{
+  char                *institution;
+  char                *department;
+  char                *reference;
+  char                *date;
+  char                *author;
+  EnlaceDocumentPages *logo;    /* only its logo fields are used */
+};
+
+EnlaceDocumentHeader *
+enlace_document_header_new (EnlaceStore *store,
+                            const char  *title)
+{
+  EnlaceDocumentHeader *self;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GBytes) logo = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *project = NULL;
+  const char *path;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+
+  self = g_new0 (EnlaceDocumentHeader, 1);
+  self->institution = enlace_store_get_meta (store, "institution");
+  self->department = enlace_store_get_meta (store, "department");
+  if (self->institution && self->institution[0] == '\0')
+    g_clear_pointer (&self->institution, g_free);
+  if (self->department && self->department[0] == '\0')
+    g_clear_pointer (&self->department, g_free);
+  if (self->department == NULL)
+    self->department = g_strdup (title);
+  else if (title)
+    {
+      char *both = g_strdup_printf ("%s\n%s", self->department, title);
+      g_free (self->department);
+      self->department = both;
+    }
+
+  path = enlace_store_get_path (store);
+  if (path && *path && g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      char *dot = strrchr (base, '.');
+
+      if (dot && dot != base)
+        *dot = '\0';
+      project = g_strdup (base);
+    }
+  /* TRANSLATORS: the project (file) a printed document comes from, "Project: campus" */
+  self->reference = g_strdup_printf (_("Project: %s"), project ? project : _("Unsaved project"));
+  date = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  /* TRANSLATORS: when a document was printed, "Printed 2026-12-06 10:30" */
+  self->date = g_strdup_printf (_("Printed %s"), date);
+  if (enlace_store_get_author (store) && *enlace_store_get_author (store))
+    /* TRANSLATORS: who printed a document, "By: Ana Gómez" */
+    self->author = g_strdup_printf (_("By: %s"), enlace_store_get_author (store));
+
+  self->logo = g_new0 (EnlaceDocumentPages, 1);
+  if ((logo = enlace_store_get_logo (store, NULL)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!load_logo (self->logo, logo, &error))
+        g_debug ("The logo is not drawn: %s", error->message);
+    }
+  return self;
+}
+
+void
+enlace_document_header_free (EnlaceDocumentHeader *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->institution);
+  g_free (self->department);
+  g_free (self->reference);
+  g_free (self->date);
+  g_free (self->author);
+  enlace_document_pages_free (self->logo);
+  g_free (self);
+}
+
+double
+enlace_document_header_get_height (void)
+{
+  return HEADER_H + 4 * MM;
+}
+
+double
+enlace_document_header_draw (const EnlaceDocumentHeader *self,
+                             cairo_t                    *cr,
+                             double                      x,
+                             double                      y,
+                             double                      width)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  cairo_save (cr);
+  header_paint (self->logo, cr, x, y, width, self->institution, self->department,
+                self->reference, self->date, self->author);
+  cairo_restore (cr);
+  return enlace_document_header_get_height ();
 }

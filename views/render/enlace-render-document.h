@@ -14,6 +14,7 @@
 #include <glib.h>
 
 #include "enlace-case-document.h"
+#include "enlace-store.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +58,25 @@ cairo_surface_t     *enlace_render_logo             (GBytes                     
                                                      int                              width,
                                                      int                              height,
                                                      GError                         **error);
+
+/* The header of these documents on other printed pages (the trace, what
+ * breaks): the project's logo, institution and department (and @title
+ * under it) on the left; the project (its file's name), the date and time
+ * of printing and the person working (enlace_store_get_author ()) on the
+ * right. */
+typedef struct _EnlaceDocumentHeader EnlaceDocumentHeader;
+
+EnlaceDocumentHeader *enlace_document_header_new   (EnlaceStore                *store,
+                                                    const char                 *title);
+void                  enlace_document_header_free  (EnlaceDocumentHeader       *self);
+/* The height it takes, rule and gap below included (points). */
+double                enlace_document_header_get_height (void);
+/* Draws it at (x, y), @width wide; returns its height. */
+double                enlace_document_header_draw  (const EnlaceDocumentHeader *self,
+                                                    cairo_t                    *cr,
+                                                    double                      x,
+                                                    double                      y,
+                                                    double                      width);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceDocumentHeader, enlace_document_header_free)
 
 G_END_DECLS

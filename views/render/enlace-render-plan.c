@@ -945,6 +945,40 @@ jack_visible (const EnlacePlanStyle *style,
   return (style->layers & ENLACE_PLAN_LAYER_OUTLETS_DATA) != 0;
 }
 
+/* The name of a device under its symbol (@d: the symbol's depth, in
+ * device units).  On screen only when it can be read at this zoom; on
+ * paper an outlet's name is always printed, at a readable size, so that
+ * a printed plan can be used in the field. */
+static void
+draw_device_label (cairo_t               *cr,
+                   const EnlaceViewport  *vp,
+                   const EnlacePlanStyle *style,
+                   EnlacePlanItem        *item,
+                   double                 d)
+{
+  double size;
+
+  if (!(style->layers & ENLACE_PLAN_LAYER_LABELS) || item->name == NULL)
+    return;
+  if (style->paper && g_strcmp0 (item->type, "outlet") == 0)
+    size = CLAMP (0.16 * vp->pixels_per_m, ENLACE_PLAN_PAPER_LABEL_SIZE, 10);
+  else
+    size = label_size (vp, 0.16, 6.5, 10);
+  if (size > 0)
+    {
+      EnlacePoint px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
+      double tw, th;
+
+      enlace_render_text_size (cr, item->name, size, FALSE, &tw, &th);
+      cairo_rectangle (cr, px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_fill (cr);
+      set_rgb (cr, ink, 1.0);
+      enlace_render_text (cr, item->name, size, FALSE, ENLACE_ALIGN_CENTER,
+                          px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+    }
+}
+
 static void
 draw_device (cairo_t               *cr,
              const EnlaceViewport  *vp,
@@ -1043,24 +1077,7 @@ draw_device (cairo_t               *cr,
     }
   cairo_restore (cr);
 
-  if ((style->layers & ENLACE_PLAN_LAYER_LABELS) && item->name)
-    {
-      double size = label_size (vp, 0.16, 6.5, 10);
-
-      if (size > 0)
-        {
-          EnlacePoint px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
-          double tw, th;
-
-          enlace_render_text_size (cr, item->name, size, FALSE, &tw, &th);
-          cairo_rectangle (cr, px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-          cairo_fill (cr);
-          set_rgb (cr, ink, 1.0);
-          enlace_render_text (cr, item->name, size, FALSE, ENLACE_ALIGN_CENTER,
-                              px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
-        }
-    }
+  draw_device_label (cr, vp, style, item, d);
 }
 
 static void
@@ -1377,6 +1394,10 @@ enlace_render_plan (cairo_t               *cr,
             case 5:
               if (item->kind == ENLACE_PLAN_ITEM_DEVICE && !(batch_outlets && g_strcmp0 (item->type, "outlet") == 0))
                 draw_device (cr, vp, style, item);
+              else if (item->kind == ENLACE_PLAN_ITEM_DEVICE && style->paper &&
+                       (style->layers & (ENLACE_PLAN_LAYER_OUTLETS_DATA | ENLACE_PLAN_LAYER_OUTLETS_VOICE)))
+                /* drawn in bulk, but named on paper */
+                draw_device_label (cr, vp, style, item, MAX (item->depth * vp->pixels_per_m, 3));
               break;
             default:
               break;

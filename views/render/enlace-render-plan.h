@@ -68,6 +68,10 @@ typedef struct
 
 void enlace_plan_style_init   (EnlacePlanStyle *style);
 
+/* On paper (@paper in the style) every outlet is named under its symbol,
+ * at least this size in points, whatever the scale. */
+#define ENLACE_PLAN_PAPER_LABEL_SIZE 6.0
+
 /* Draws the plan of @scene as seen through @vp into @cr (whose origin is
  * the top-left corner of the view).  Only what is visible is drawn. */
 void enlace_render_plan       (cairo_t               *cr,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-kinds.h"
+#include "enlace-render-document.h"
 #include "enlace-render-trace.h"
 #include "enlace-render-util.h"
 #include "enlace-trace-paths.h"
@@ -22,6 +23,8 @@
 #define LINE_H     17.0
 #define TITLE_LH   21.0
 #define LINK_H     78.0
+#define PDF_MIN_WIDTH 460.0  /* room for the header */
+#define PDF_MARGIN    24.0
 #define STOP_LH    15.0
 #define STOP_SIZE  11.0
 #define LINK_SIZE  12.0
@@ -71,6 +74,7 @@ struct _EnlaceTraceDrawing
   gint64           hover_id;
   guint            n_boxes;
   guint            n_cables;
+  EnlaceStore     *store;     /* for the header of a PDF */
 };
 
 G_DEFINE_BOXED_TYPE (EnlaceTraceDrawing, enlace_trace_drawing,
@@ -116,6 +120,7 @@ enlace_trace_drawing_unref (EnlaceTraceDrawing *self)
   g_free (self->title);
   g_ptr_array_unref (self->columns);
   g_clear_pointer (&self->paths, g_ptr_array_unref);
+  g_clear_object (&self->store);
   g_free (self);
 }
 
@@ -567,6 +572,7 @@ enlace_trace_drawing_new (EnlaceStore  *store,
   self = g_new0 (EnlaceTraceDrawing, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->title = g_strdup (title ? title : _("Trace"));
+  self->store = g_object_ref (store);
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->paths = g_ptr_array_ref (paths);
 
@@ -1103,25 +1109,41 @@ enlace_trace_drawing_export (EnlaceTraceDrawing  *self,
   if (pdf)
     {
       guint n = MAX (self->columns->len, 1);
+      g_autoptr(EnlaceDocumentHeader) header = enlace_document_header_new (self->store, self->title);
+      double head = enlace_document_header_get_height ();
+      double pw, ph;
 
-      /* one path per page, each page the size of its path (points) */
+      /* one path per page, each page the size of its path (points), under
+       * the project's header: where it comes from, when, and by whom */
       if (self->columns->len > 0)
         enlace_trace_drawing_get_path_size (self, 0, &w, &h);
       else
         enlace_trace_drawing_get_size (self, &w, &h);
-      surface = cairo_pdf_surface_create (path, w, h);
+      pw = MAX (w, PDF_MIN_WIDTH) + 2 * PDF_MARGIN;
+      ph = h + head + 2 * PDF_MARGIN;
+      surface = cairo_pdf_surface_create (path, pw, ph);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Enlace");
+      if (enlace_store_get_author (self->store))
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, enlace_store_get_author (self->store));
       cr = cairo_create (surface);
       for (guint i = 0; i < n; i++)
         {
           if (i > 0)
             {
               enlace_trace_drawing_get_path_size (self, i, &w, &h);
-              cairo_pdf_surface_set_size (surface, w, h);
+              pw = MAX (w, PDF_MIN_WIDTH) + 2 * PDF_MARGIN;
+              ph = h + head + 2 * PDF_MARGIN;
+              cairo_pdf_surface_set_size (surface, pw, ph);
             }
+          enlace_document_header_draw (header, cr, PDF_MARGIN, PDF_MARGIN, pw - 2 * PDF_MARGIN);
+          cairo_save (cr);
+          cairo_translate (cr, (pw - w) / 2, PDF_MARGIN + head);
           if (self->columns->len > 0)
             enlace_trace_drawing_draw_path (self, cr, i);
           else
             enlace_trace_drawing_draw (self, cr);
+          cairo_restore (cr);
           cairo_show_page (cr);
         }
     }
@@ -1155,4 +1177,36 @@ enlace_trace_drawing_export (EnlaceTraceDrawing  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+enlace_trace_drawing_print_page (EnlaceTraceDrawing *self,
+                                 cairo_t            *cr,
+                                 guint               i,
+                                 double              page_w,
+                                 double              page_h)
+{
+  g_autoptr(EnlaceDocumentHeader) header = NULL;
+  gboolean none;
+  double head, w, h, scale;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  none = self->columns->len == 0;
+  header = enlace_document_header_new (self->store, self->title);
+  head = enlace_document_header_draw (header, cr, 0, 0, page_w);
+  if (none)
+    enlace_trace_drawing_get_size (self, &w, &h);
+  else
+    enlace_trace_drawing_get_path_size (self, MIN (i, self->columns->len - 1), &w, &h);
+  scale = MIN (1.0, MIN (page_w / w, (page_h - head) / h));
+  cairo_save (cr);
+  cairo_translate (cr, 0, head);
+  cairo_scale (cr, scale, scale);
+  if (none)
+    enlace_trace_drawing_draw (self, cr);
+  else
+    enlace_trace_drawing_draw_path (self, cr, MIN (i, self->columns->len - 1));
+  cairo_restore (cr);
 }

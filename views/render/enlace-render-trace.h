@@ -57,6 +57,14 @@ void                enlace_trace_drawing_draw_path (EnlaceTraceDrawing  *self,
                                                     cairo_t             *cr,
                                                     guint                i);
 
+/* Page @i of a print of @page_w × @page_h points: the project's header
+ * (enlace-render-document.h: project, date, author) and path @i under it,
+ * scaled down to fit. */
+void                enlace_trace_drawing_print_page (EnlaceTraceDrawing *self,
+                                                    cairo_t             *cr,
+                                                    guint                i,
+                                                    double               page_w,
+                                                    double               page_h);
 /* The object drawn at (x, y) in the side-by-side drawing: *@kind is
  * "port", "cable", "circuit-termination" or "space" (static strings).  FALSE when
  * nothing is there. */
@@ -82,7 +90,8 @@ char               *enlace_trace_drawing_dup_text  (EnlaceTraceDrawing  *self);
  * with @cr. */
 guint               enlace_trace_drawing_count_cut_lines (EnlaceTraceDrawing *self,
                                                           cairo_t            *cr);
-/* Writes the side-by-side drawing to a PDF (@pdf TRUE, one page per path)
+/* Writes the side-by-side drawing to a PDF (@pdf TRUE, one page per path,
+ * each under the project's header: project, date of printing, author)
  * or a PNG at @scale (1 = 96 dpi). */
 gboolean            enlace_trace_drawing_export    (EnlaceTraceDrawing  *self,
                                                     const char          *path,

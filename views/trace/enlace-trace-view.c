@@ -313,22 +313,9 @@ draw_page_cb (GtkPrintOperation  *op,
               int                 page_nr,
               EnlaceTraceDrawing *drawing)
 {
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double pw = gtk_print_context_get_width (context);
-  double ph = gtk_print_context_get_height (context);
-  double w, h, scale;
-  gboolean none = enlace_trace_drawing_get_n_paths (drawing) == 0;
-
-  if (none)
-    enlace_trace_drawing_get_size (drawing, &w, &h);
-  else
-    enlace_trace_drawing_get_path_size (drawing, page_nr, &w, &h);
-  scale = MIN (1.0, MIN (pw / w, ph / h));
-  cairo_scale (cr, scale, scale);
-  if (none)
-    enlace_trace_drawing_draw (drawing, cr);
-  else
-    enlace_trace_drawing_draw_path (drawing, cr, page_nr);
+  enlace_trace_drawing_print_page (drawing, gtk_print_context_get_cairo_context (context), page_nr,
+                                   gtk_print_context_get_width (context),
+                                   gtk_print_context_get_height (context));
 }
 
 static GtkPrintOperation *
