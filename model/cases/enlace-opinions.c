@@ -792,14 +792,15 @@ enlace_opinion_sync_from_step (EnlaceStore  *store,
   result = result_of_verdict (verdict);
   if (result == ENLACE_OPINION_NONE)
     return TRUE;
-  if (remarks == NULL || *g_strstrip (remarks) == '\0')
-    {
-      g_free (remarks);
-      remarks = g_strdup (verdict);
-    }
   old = enlace_opinion_get (store, case_id, error);
   if (old == NULL)
     return FALSE;
+  /* no remarks: the reasons already given, else the verdict */
+  if (remarks == NULL || *g_strstrip (remarks) == '\0')
+    {
+      g_free (remarks);
+      remarks = g_strdup (old->result != ENLACE_OPINION_NONE && old->reasons ? old->reasons : verdict);
+    }
   if (old->result == result && g_strcmp0 (old->reasons, remarks) == 0)
     return TRUE;
   quotes = enlace_opinion_quotes (store, case_id, error);
