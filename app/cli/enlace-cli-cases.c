@@ -45,6 +45,7 @@ static int opt_version;
 static char *opt_at;
 static gboolean opt_also_related;
 static char **opt_related;
+static gboolean opt_mark_faulty;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
@@ -701,6 +702,8 @@ case_step (int    argc,
 {
   GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the step"), N_("TEXT") },
+    { "mark-faulty", 0, 0, G_OPTION_ARG_NONE, &opt_mark_faulty,
+      N_("Detection step of a fault report: mark the cable or port that failed (failed_object=…) faulty, in the same command"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
     { NULL }
   };
@@ -736,7 +739,7 @@ case_step (int    argc,
   sid = enlace_case_find_step (store, id, side, position, &error);
   if (sid == 0)
     return cli_fail (g_steal_pointer (&error));
-  if (!enlace_case_set_step (store, id, sid, result, opt_note, values, &error))
+  if (!enlace_fault_set_step_marking (store, id, sid, result, opt_note, values, opt_mark_faulty, &error))
     return cli_fail (g_steal_pointer (&error));
   if (opt_json)
     {

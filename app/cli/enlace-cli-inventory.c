@@ -49,7 +49,6 @@ print_json_pairs (const char *first,
   node = json_node_init_object (json_node_alloc (), o);
   cli_print_json (node);
 }
-static char *opt_reason;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
@@ -877,7 +876,6 @@ cli_cmd_set (int    argc,
   int status = 0;
 
   GOptionEntry entries[] = {
-    { "reason", 'r', 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why an extension's status changes (kept in its history)"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Machine-readable JSON output"), NULL },
     { NULL }
   };
@@ -885,7 +883,7 @@ cli_cmd_set (int    argc,
   if ((status = cli_parse ("set", _("FILE KIND KEY FIELD=VALUE…"),
                            _("Change fields of an object; FIELD= (empty) clears a field. "
                              "Example: set campus.enlace device SW1 u_position=38. "
-                             "An extension's status takes a reason: set campus.enlace extension 2001 status=suspended --reason \"Adeudo\""),
+                             "An extension's status changes only through a case: case new FILE extension-estado …"),
                            entries, &argc, &argv)) >= 0)
     return status;
   if (argc < 5)
@@ -902,8 +900,9 @@ cli_cmd_set (int    argc,
   if (id == 0)
     return cli_fail (g_steal_pointer (&error));
 
-  /* An extension's status is changed by its own command, which keeps the
-   * date and the reason. */
+  /* An extension's status changes only through a case of the procedure
+   * "extension-estado" (the manual's supervision of the changes of
+   * status), which keeps the reason and the case in its history. */
   if (strcmp (kind->name, "extension") == 0 && json_object_has_member (values, "status"))
     {
       g_autoptr(JsonObject) current = enlace_store_get (store, kind->name, id, &error);
@@ -913,10 +912,18 @@ cli_cmd_set (int    argc,
         return cli_fail (g_steal_pointer (&error));
       if (g_strcmp0 (json_object_get_string_member (current, "status"), new_status) != 0)
         {
-          if (opt_reason == NULL)
-            return cli_usage_error ("set", _("a change of an extension's status needs --reason"));
-          if (!enlace_store_set_extension_status (store, id, new_status, opt_reason, &error))
-            return cli_fail (g_steal_pointer (&error));
+          g_autofree char *number = enlace_store_dup_key (store, kind->name, id);
+          /* the procedure's choices, as the manual words them */
+          const char *choice = g_strcmp0 (new_status, "suspended") == 0 ? "Suspendida"
+                               : g_strcmp0 (new_status, "cancelled") == 0 ? "Cancelada"
+                               : g_strcmp0 (new_status, "active") == 0 ? "Activa" : new_status;
+
+          return cli_fail (g_error_new (ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                                        _("Extension %s: its status changes only through a case of the procedure "
+                                          "“Cambio de estado de extensión” (extension-estado), which keeps the reason "
+                                          "and the case in its history. Open one with: enlace-cli case new %s "
+                                          "extension-estado extension=%s status=%s reason=…"),
+                                        number, argv[1], number, choice));
         }
       json_object_remove_member (values, "status");
     }

@@ -38,6 +38,7 @@ static const EnlaceCliCommand commands[] = {
   { "opinion",    cli_cmd_opinion,    N_("Technical opinions: quote add, quote list, quote remove, resolve") },
   { "order",      cli_cmd_order,      N_("Modification orders: add-change, list-changes, remove-change, diff, impact, execute") },
   { "extension",  cli_cmd_extension,  N_("Phone extensions: history (status changes and their cases)") },
+  { "faulty",     cli_cmd_faulty,     N_("Cables and ports marked faulty: list, mark, clear") },
   { "case",       cli_cmd_case,       N_("Cases: new, list, show, step, status, assign, note, link") },
   { "procedures", cli_cmd_procedures, N_("The procedures manual: list, show, export, import") },
   { "account",    cli_cmd_account,    N_("The registry of e-mail accounts: list, show") },

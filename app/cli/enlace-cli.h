@@ -48,6 +48,8 @@ int          cli_parse         (const char      *command,
 /* enlace-cli-opinions.c */
 int cli_cmd_opinion   (int argc, char **argv);
 int cli_cmd_extension (int argc, char **argv);
+/* enlace-cli-faulty.c */
+int cli_cmd_faulty    (int argc, char **argv);
 
 /* enlace-cli-orders.c; cli_order_json adds "order" (changes, execution)
  * to an order's `case show --json` */

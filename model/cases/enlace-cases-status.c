@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-cases-private.h"
+#include "enlace-faulty.h"
 
 /* ------------------------------------------------------------------ */
 /* Status                                                             */
@@ -66,6 +67,9 @@ enlace_cases_set_status_row (EnlaceStore       *store,
     text = g_strdup_printf (_("Status: %s → %s"), enlace_case_status_label (h->status),
                             enlace_case_status_label (to));
   if (enlace_cases_write_event (store, h->id, "status", text, 0, NULL, NULL, error) == 0)
+    return FALSE;
+  /* resolved: the cables and ports it marked faulty are repaired */
+  if (to == ENLACE_CASE_RESOLVED && enlace_faulty_clear_case (store, h->id, error) < 0)
     return FALSE;
   h->status = to;
   return TRUE;

@@ -9,6 +9,7 @@
 
 #include "enlace-cases-private.h"
 #include "enlace-extension-history.h"
+#include "enlace-opinions.h"
 
 static gboolean
 check_field_value (const EnlaceProcedureStep *def,
@@ -523,6 +524,10 @@ enlace_case_set_step (EnlaceStore       *store,
       !run_action (store, &h, case_step_id, def, data, error))
     goto fail;
   if (!enlace_cases_write_step (store, case_step_id, result, note, data, error))
+    goto fail;
+  /* the dictamen's resolution step and the opinion's resolution agree */
+  if (result == ENLACE_STEP_DONE && g_strcmp0 (def->action, "opinion") == 0 &&
+      !enlace_opinion_sync_from_step (store, case_id, data, error))
     goto fail;
   /* the delivery of an account created by this case, as a fact */
   if (result == ENLACE_STEP_DONE && json_object_has_member (data, "delivered_to"))

@@ -16,7 +16,9 @@ static const char * const cases_document_tables[] = {
   /* opinions (enlace-opinions.c) */
   "case_quote", "case_opinion",
   /* orders (enlace-orders.c) */
-  "order_change", "case_order", NULL
+  "order_change", "case_order",
+  /* cables and ports marked faulty (model/inventory/enlace-faulty.c) */
+  "faulty_mark", NULL
 };
 
 void

@@ -120,4 +120,27 @@ GPtrArray *enlace_faults_for_object      (EnlaceStore  *store,
                                           gint64        object_id,
                                           GError      **error);
 
+/* Marking a cable or a port faulty (enlace-fault-mark.c).  Whether @def
+ * records the object that failed (a field "failed_object": the detection
+ * step, or the solution step of correo-falla). */
+gboolean   enlace_fault_step_can_mark    (const EnlaceProcedureStep *def);
+
+/* Records step @case_step_id of fault case @case_id as
+ * enlace_case_set_step () does and, with @mark_faulty, marks the object
+ * its values name ("failed_object", a cable's label or DEVICE:PORT, of
+ * kind "failed_kind" Cable or Puerto, or either when empty) faulty for the
+ * case (model/inventory/enlace-faulty.h), links it to the case and
+ * records "marked_faulty" in the step's values: one command, one undo.
+ * Refused with nothing changed when the step records no object that
+ * failed, @result is not done, the object is not a cable or a port or is
+ * already marked.  The mark is cleared when the case is resolved. */
+gboolean   enlace_fault_set_step_marking (EnlaceStore       *store,
+                                          gint64             case_id,
+                                          gint64             case_step_id,
+                                          EnlaceStepResult   result,
+                                          const char        *note,
+                                          JsonObject        *values,
+                                          gboolean           mark_faulty,
+                                          GError           **error);
+
 G_END_DECLS

@@ -663,6 +663,165 @@ enlace_opinion_get (EnlaceStore  *store,
   return g_steal_pointer (&o);
 }
 
+/* Writes the resolution and its event (inside a command). */
+static gboolean
+write_opinion (EnlaceStore          *store,
+               gint64                case_id,
+               const char           *label,
+               EnlaceOpinionResult   result,
+               const char           *reasons,
+               gint64                quote_id,
+               guint                 seq,
+               GError              **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *now = NULL;
+  const char *author;
+  sqlite3_stmt *stmt;
+
+  stmt = enlace_store_prepare (store,
+                               "INSERT INTO case_opinion (case_id, result, reasons, quote_id, resolved_by, resolved_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (case_id) DO UPDATE SET "
+                               "result = excluded.result, reasons = excluded.reasons, quote_id = excluded.quote_id, "
+                               "resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  author = enlace_store_get_author (store);
+  now = enlace_cases_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  sqlite3_bind_text (stmt, 2, enlace_opinion_result_to_string (result), -1, SQLITE_STATIC);
+  enlace_cases_bind_text (stmt, 3, reasons);
+  enlace_cases_bind_id (stmt, 4, quote_id);
+  enlace_cases_bind_text (stmt, 5, author);
+  enlace_cases_bind_text (stmt, 6, now);
+  if (!enlace_cases_run (store, stmt, label, error))
+    return FALSE;
+  if (seq > 0)
+    text = g_strdup_printf (_("Opinion: %s; recommended quote %u"), enlace_opinion_result_label (result), seq);
+  else
+    text = g_strdup_printf (_("Opinion: %s"), enlace_opinion_result_label (result));
+  return enlace_cases_write_event (store, case_id, "field", text, 0, NULL, NULL, error) != 0;
+}
+
+/* The verdicts of the dictamen's step, as the manual words them (the
+ * procedure's choices, not translated: they are data). */
+static const char *
+verdict_of (EnlaceOpinionResult r)
+{
+  switch (r)
+    {
+    case ENLACE_OPINION_FAVOURABLE:
+      return "Procedente";
+    case ENLACE_OPINION_CONDITIONAL:
+      return "Procedente con observaciones";
+    case ENLACE_OPINION_UNFAVOURABLE:
+      return "No procedente";
+    case ENLACE_OPINION_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static EnlaceOpinionResult
+result_of_verdict (const char *verdict)
+{
+  for (EnlaceOpinionResult r = ENLACE_OPINION_FAVOURABLE; r <= ENLACE_OPINION_UNFAVOURABLE; r++)
+    if (g_strcmp0 (verdict, verdict_of (r)) == 0)
+      return r;
+  return ENLACE_OPINION_NONE;
+}
+
+/* The step of action "opinion" ("Resolución al dictamen") done with the
+ * verdict and the reasons, unless it already says so or the case is
+ * resolved (its steps no longer change). */
+static gboolean
+sync_step (EnlaceStore         *store,
+           EnlaceCaseHead      *h,
+           EnlaceOpinionResult  result,
+           const char          *reasons,
+           GError             **error)
+{
+  g_autoptr(EnlaceCase) c = NULL;
+  g_autoptr(JsonObject) values = NULL;
+  const EnlaceCaseStep *step = NULL;
+
+  if (h->status != ENLACE_CASE_NEW && h->status != ENLACE_CASE_IN_PROGRESS && h->status != ENLACE_CASE_WAITING)
+    return TRUE;
+  c = enlace_case_get (store, h->id, error);
+  if (c == NULL)
+    return FALSE;
+  for (guint i = 0; i < c->steps->len && step == NULL; i++)
+    {
+      const EnlaceCaseStep *s = g_ptr_array_index (c->steps, i);
+
+      if (g_strcmp0 (s->def->action, "opinion") == 0)
+        step = s;
+    }
+  if (step == NULL)
+    return TRUE;
+  if (step->result == ENLACE_STEP_DONE && step->values != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (step->values, "verdict", ""), verdict_of (result)) == 0 &&
+      g_strcmp0 (json_object_get_string_member_with_default (step->values, "remarks", ""), reasons) == 0)
+    return TRUE;
+  values = json_object_new ();
+  json_object_set_string_member (values, "verdict", verdict_of (result));
+  json_object_set_string_member (values, "remarks", reasons);
+  return enlace_case_set_step (store, h->id, step->id, ENLACE_STEP_DONE, step->note, values, error);
+}
+
+gboolean
+enlace_opinion_sync_from_step (EnlaceStore  *store,
+                               gint64        case_id,
+                               JsonObject   *values,
+                               GError      **error)
+{
+  g_autoptr(EnlaceOpinion) old = NULL;
+  g_autofree char *verdict = NULL;
+  g_autofree char *remarks = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  EnlaceOpinionResult result;
+  gint64 quote_id = 0;
+  guint seq = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+
+  verdict = enlace_cases_member_text (values, "verdict");
+  remarks = enlace_cases_member_text (values, "remarks");
+  result = result_of_verdict (verdict);
+  if (result == ENLACE_OPINION_NONE)
+    return TRUE;
+  old = enlace_opinion_get (store, case_id, error);
+  if (old == NULL)
+    return FALSE;
+  /* no remarks: the reasons already given, else the verdict */
+  if (remarks == NULL || *g_strstrip (remarks) == '\0')
+    {
+      g_free (remarks);
+      remarks = g_strdup (old->result != ENLACE_OPINION_NONE && old->reasons ? old->reasons : verdict);
+    }
+  if (old->result == result && g_strcmp0 (old->reasons, remarks) == 0)
+    return TRUE;
+  quotes = enlace_opinion_quotes (store, case_id, error);
+  if (quotes == NULL)
+    return FALSE;
+  if (old->quote_id > 0)
+    {
+      quote_id = old->quote_id;
+      seq = old->quote_seq;
+    }
+  else if (quotes->len == 1)
+    {
+      quote_id = ((EnlaceQuote *) g_ptr_array_index (quotes, 0))->id;
+      seq = ((EnlaceQuote *) g_ptr_array_index (quotes, 0))->seq;
+    }
+  if (quote_id == 0 && result != ENLACE_OPINION_UNFAVOURABLE)
+    return TRUE;   /* which quote: "Resolución" chooses it */
+  label = g_strdup (_("Resolution of the opinion"));
+  return write_opinion (store, case_id, label, result, remarks, quote_id, seq, error);
+}
+
 gboolean
 enlace_opinion_resolve (EnlaceStore          *store,
                         gint64                case_id,
@@ -673,12 +832,8 @@ enlace_opinion_resolve (EnlaceStore          *store,
 {
   g_auto(EnlaceCaseHead) h = { 0 };
   g_autofree char *label = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *reasons_s = NULL;
-  const char *author;
   guint seq = 0;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
 
@@ -727,35 +882,13 @@ enlace_opinion_resolve (EnlaceStore          *store,
   label = g_strdup_printf (_("%s: resolve the opinion"), h.folio);
   if (!enlace_store_begin (store, label, error))
     return FALSE;
-  stmt = enlace_store_prepare (store,
-                               "INSERT INTO case_opinion (case_id, result, reasons, quote_id, resolved_by, resolved_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (case_id) DO UPDATE SET "
-                               "result = excluded.result, reasons = excluded.reasons, quote_id = excluded.quote_id, "
-                               "resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at",
-                               error);
-  if (stmt == NULL)
-    goto fail;
-  author = enlace_store_get_author (store);
-  now = enlace_cases_now_iso ();
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  sqlite3_bind_text (stmt, 2, enlace_opinion_result_to_string (result), -1, SQLITE_STATIC);
-  enlace_cases_bind_text (stmt, 3, reasons_s);
-  enlace_cases_bind_id (stmt, 4, quote_id);
-  enlace_cases_bind_text (stmt, 5, author);
-  enlace_cases_bind_text (stmt, 6, now);
-  if (!enlace_cases_run (store, stmt, label, error))
-    goto fail;
-  if (seq > 0)
-    text = g_strdup_printf (_("Opinion: %s; recommended quote %u"), enlace_opinion_result_label (result), seq);
-  else
-    text = g_strdup_printf (_("Opinion: %s"), enlace_opinion_result_label (result));
-  if (enlace_cases_write_event (store, case_id, "field", text, 0, NULL, NULL, error) == 0)
-    goto fail;
+  if (!write_opinion (store, case_id, label, result, reasons_s, quote_id, seq, error) ||
+      !sync_step (store, &h, result, reasons_s, error))
+    {
+      enlace_store_rollback (store);
+      return FALSE;
+    }
   return enlace_store_commit (store, error);
-
-fail:
-  enlace_store_rollback (store);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */

@@ -106,13 +106,28 @@ EnlaceOpinion *enlace_opinion_get         (EnlaceStore  *store,
                                            GError      **error);
 /* Records (or replaces) the resolution, one command, with an event on the
  * timeline.  @reasons required; @quote_id 0 or one of the case's quotes
- * (refused otherwise); a favourable result needs a recommended quote. */
+ * (refused otherwise); a favourable result needs a recommended quote.
+ * The dictamen's step "Resolución al dictamen" (the step of action
+ * "opinion") is completed in the same command with the verdict and the
+ * reasons as its remarks, while the case is open. */
 gboolean     enlace_opinion_resolve       (EnlaceStore         *store,
                                            gint64               case_id,
                                            EnlaceOpinionResult  result,
                                            const char          *reasons,
                                            gint64               quote_id,
                                            GError             **error);
+
+/* The other way (the steps engine, inside the step's command): the step
+ * of action "opinion" done with @values ("verdict": Procedente,
+ * Procedente con observaciones, No procedente; "remarks") records the
+ * opinion's resolution when it differs: the reasons are the remarks (or
+ * the verdict), the recommended quote the one already recommended, else
+ * the case's only quote; a favourable verdict with several quotes and
+ * none recommended leaves the resolution to "Resolución" (no error). */
+gboolean     enlace_opinion_sync_from_step (EnlaceStore  *store,
+                                            gint64        case_id,
+                                            JsonObject   *values,
+                                            GError      **error);
 
 /* The side-by-side comparison: an array of rows (char**, NULL-terminated,
  * free with g_strfreev); row 0 is the heading ("", "1. Vendor", …), then

@@ -37,7 +37,84 @@ typedef struct
   GHashTable        *cases;            /* case id → TRUE */
   GHashTable        *objects;          /* "kind:id" looked at for cases */
   GPtrArray         *keep;             /* EnlaceImpact*: their paths stay valid */
+  GHashTable        *patched;          /* "p:ID" / "t:ID" → last seq of a connect or
+                                        * reroute naming that termination */
 } ImpactCtx;
+
+static char *
+term_id_key (const EnlaceTerm *t)
+{
+  return g_strdup_printf ("%c:%" G_GINT64_FORMAT, t->kind == ENLACE_TERM_PORT ? 'p' : 't', t->id);
+}
+
+/* The terminations later connects and reroutes name: a disconnect
+ * followed by a connect of the same end is a re-patch. */
+static void
+collect_patched (EnlaceStore *store,
+                 GPtrArray   *changes,
+                 GHashTable  *patched)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      EnlaceOrderChange *c = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (c->kind, "connect") != 0 && g_strcmp0 (c->kind, "reroute") != 0)
+        continue;
+      for (guint side = 0; side < 2; side++)
+        {
+          const char *terms = enlace_orders_param (c, side == 0 ? "a" : "b");
+          g_auto(GStrv) parts = terms ? g_strsplit (terms, ",", -1) : NULL;
+
+          for (guint k = 0; parts && parts[k]; k++)
+            {
+              EnlaceTerm t;
+              char *key;
+
+              g_strstrip (parts[k]);
+              if (*parts[k] == '\0' || !enlace_store_lookup_term (store, parts[k], &t, NULL))
+                continue;
+              key = term_id_key (&t);
+              if (GPOINTER_TO_UINT (g_hash_table_lookup (patched, key)) < c->seq)
+                g_hash_table_insert (patched, key, GUINT_TO_POINTER (c->seq));
+              else
+                g_free (key);
+            }
+        }
+    }
+}
+
+/* Whether a later change of the order connects again an end of cable
+ * @cable_id (disconnected by change @seq). */
+static gboolean
+is_repatched (ImpactCtx *ctx,
+              gint64     cable_id,
+              guint      seq)
+{
+  sqlite3_stmt *stmt;
+  gboolean ret = FALSE;
+
+  if (g_hash_table_size (ctx->patched) == 0)
+    return FALSE;
+  stmt = enlace_store_prepare (ctx->store,
+                               "SELECT port_id, termination_id FROM cable_end WHERE cable_id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cable_id);
+  while (!ret && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      EnlaceTerm t;
+      g_autofree char *key = NULL;
+
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        t = (EnlaceTerm) { ENLACE_TERM_PORT, sqlite3_column_int64 (stmt, 0) };
+      else
+        t = (EnlaceTerm) { ENLACE_TERM_CIRCUIT, sqlite3_column_int64 (stmt, 1) };
+      key = term_id_key (&t);
+      ret = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->patched, key)) > seq;
+    }
+  sqlite3_reset (stmt);
+  return ret;
+}
 
 static void
 add_cases_of (ImpactCtx  *ctx,
@@ -153,7 +230,7 @@ one_change (ImpactCtx               *ctx,
             const EnlaceOrderChange *c,
             GError                 **error)
 {
-  gboolean breaks;
+  gboolean breaks, repatched = FALSE;
   const char *kind;
   gint64 id;
   g_autoptr(EnlaceImpact) impact = NULL;
@@ -175,6 +252,10 @@ one_change (ImpactCtx               *ctx,
   id = enlace_orders_target_id (ctx->store, c);
   if (id <= 0)
     return TRUE;   /* gone already: the diff shows the conflict */
+  /* a re-patch: the cord comes off and an end is connected again later
+   * in the same order, so its paths change rather than break */
+  if (g_strcmp0 (c->kind, "disconnect") == 0 && is_repatched (ctx, id, c->seq))
+    repatched = TRUE, breaks = FALSE;
   impact = enlace_tracer_impact (ctx->tracer, kind, id, error);
   if (impact == NULL)
     return FALSE;
@@ -232,6 +313,7 @@ one_change (ImpactCtx               *ctx,
   json_object_set_string_member (row, "kind", c->kind);
   json_object_set_string_member (row, "target", c->target);
   json_object_set_string_member (row, "effect", breaks ? "breaks" : "changes");
+  json_object_set_boolean_member (row, "repatched", repatched);
   json_object_set_int_member (row, "paths", impact->n_paths);
   json_object_set_int_member (row, "ends", ends);
   json_object_set_member (row, "impact", enlace_tracer_impact_to_json (ctx->tracer, impact));
@@ -288,6 +370,7 @@ enlace_order_impact (EnlaceTracer  *tracer,
   g_autoptr(GHashTable) cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_impact_unref);
+  g_autoptr(GHashTable) patched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ImpactCtx ctx = { 0 };
 
   g_return_val_if_fail (ENLACE_IS_TRACER (tracer), NULL);
@@ -342,6 +425,8 @@ enlace_order_impact (EnlaceTracer  *tracer,
   ctx.cases = cases;
   ctx.objects = objects;
   ctx.keep = keep;
+  ctx.patched = patched;
+  collect_patched (store, changes, patched);
   for (guint i = 0; i < changes->len; i++)
     if (!one_change (&ctx, g_ptr_array_index (changes, i), error))
       return NULL;

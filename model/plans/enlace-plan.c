@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-faulty.h"
 #include "enlace-plan.h"
 #include "enlace-store-private.h"
 #include "enlace-trace.h"
@@ -178,6 +179,7 @@ compute_bounds (EnlacePlanItem *item)
 static EnlaceJackState
 jack_state (EnlaceStore    *store,
             EnlaceTracer   *tracer,
+            GHashTable     *marked,
             gint64          port_id,
             char          **far,
             char          **extension)
@@ -199,6 +201,17 @@ jack_state (EnlaceStore    *store,
       guint n_origin = 0;
       const EnlaceNode *origin = enlace_path_get_hop (path, 0, &n_origin);
 
+      /* a cable or port on it marked faulty (enlace-faulty.h) */
+      for (guint h = 0; g_hash_table_size (marked) > 0 && !faulty && h < enlace_path_get_n_hops (path); h++)
+        {
+          guint n = 0;
+          const EnlaceNode *nodes = enlace_path_get_hop (path, h, &n);
+
+          for (guint k = 0; k < n && !faulty; k++)
+            if ((nodes[k].kind == ENLACE_NODE_CABLE && enlace_faulty_set_contains (marked, "cable", nodes[k].id)) ||
+                (nodes[k].kind == ENLACE_NODE_PORT && enlace_faulty_set_contains (marked, "port", nodes[k].id)))
+              faulty = TRUE;
+        }
       if (path->split)
         faulty = TRUE;
       else if (path->active && path->state == ENLACE_PATH_STATE_COMPLETE)
@@ -262,6 +275,7 @@ jack_state (EnlaceStore    *store,
 static gboolean
 load_jacks (EnlaceStore     *store,
             EnlaceTracer    *tracer,
+            GHashTable      *marked,
             EnlacePlanItem  *item,
             GError         **error)
 {
@@ -292,7 +306,7 @@ load_jacks (EnlaceStore     *store,
   for (guint i = 0; i < item->jacks->len; i++)
     {
       EnlacePlanJack *jack = g_ptr_array_index (item->jacks, i);
-      jack->state = jack_state (store, tracer, jack->port_id, &jack->far, &jack->extension);
+      jack->state = jack_state (store, tracer, marked, jack->port_id, &jack->far, &jack->extension);
     }
   return TRUE;
 }
@@ -573,6 +587,7 @@ load_routes (EnlaceStore      *store,
   g_auto(Graph) graph = { 0 };
   g_autoptr(GHashTable) trees = g_hash_table_new_full (NULL, NULL, NULL, NULL);
   g_autoptr(GArray) tree_store = g_array_new (FALSE, TRUE, sizeof (Tree));
+  g_autoptr(GHashTable) marked = enlace_faulty_set_load (store);
   sqlite3_stmt *stmt;
 
   /* Horizontal links from an outlet placed on this floor to a panel in a
@@ -642,6 +657,7 @@ load_routes (EnlaceStore      *store,
           route->length_m = enlace_point_distance (from, to);
         }
       route->cable_id = cable_id;
+      route->faulty = enlace_faulty_set_contains (marked, "cable", cable_id);
       route->label = col_text (stmt, 1);
       route->device_id = outlet_id;
       g_ptr_array_add (scene->routes, route);
@@ -715,6 +731,7 @@ load_items (EnlaceStore      *store,
 {
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) devices = g_ptr_array_new ();
+  g_autoptr(GHashTable) marked = NULL;
 
   /* Spaces first: they are drawn underneath. */
   stmt = enlace_store_prepare (store,
@@ -836,8 +853,9 @@ load_items (EnlaceStore      *store,
     }
   sqlite3_reset (stmt);
 
+  marked = enlace_faulty_set_load (store);
   for (guint i = 0; i < devices->len; i++)
-    if (!load_jacks (store, tracer, g_ptr_array_index (devices, i), error))
+    if (!load_jacks (store, tracer, marked, g_ptr_array_index (devices, i), error))
       return FALSE;
   return TRUE;
 }

@@ -31,7 +31,7 @@ typedef enum
   ENLACE_JACK_FREE,     /* no active equipment behind it: available */
   ENLACE_JACK_LIVE,     /* an active complete path (endpoint to endpoint) runs through it */
   ENLACE_JACK_PLANNED,  /* its path has planned cables */
-  ENLACE_JACK_FAULTY,   /* split path or decommissioned cable on it */
+  ENLACE_JACK_FAULTY,   /* split path, decommissioned cable or a cable or port marked faulty on it */
   ENLACE_JACK_SERVED,   /* an active path reaches the jack, nothing recorded in front of it */
 } EnlaceJackState;
 
@@ -72,6 +72,7 @@ typedef struct
   GArray  *points;          /* EnlacePoint: along the pathways */
   double   length_m;        /* along the route plus the vertical legs */
   gboolean along_pathways;  /* FALSE: no pathway reached, drawn straight */
+  gboolean faulty;          /* the cable is marked faulty (enlace-faulty.h) */
 } EnlacePlanRoute;
 
 typedef struct _EnlacePlanScene EnlacePlanScene;

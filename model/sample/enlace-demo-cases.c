@@ -615,7 +615,11 @@ run_opinion (Ctx       *ctx,
                                  "La cotización 1 cumple la especificación con la mejor garantía; "
                                  "la compra procede si la entrega se confirma por escrito.",
                                  first, error)
-         && stamp_full (ctx, "UPDATE case_opinion SET resolved_at = ?1 WHERE case_id = ?2", ctx->case_id, error);
+         && stamp_full (ctx, "UPDATE case_opinion SET resolved_at = ?1 WHERE case_id = ?2", ctx->case_id, error)
+         /* the resolution completed the dictamen's step 4 */
+         && stamp_full (ctx, "UPDATE case_step SET done_at = ?1 WHERE case_id = ?2 AND done_at IS NOT NULL "
+                        "AND step_id IN (SELECT id FROM procedure_step WHERE action = 'opinion')",
+                        ctx->case_id, error);
 }
 
 /* A modification order's change set (issue 10): the executed one (June)

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "enlace-faulty.h"
 #include "enlace-trace-private.h"
 #include "enlace-trace-paths.h"
 
@@ -726,10 +727,12 @@ hop_to_json (EnlaceTracer *self,
 
 static JsonObject *
 path_to_json (EnlaceTracer *self,
-              EnlacePath   *path)
+              EnlacePath   *path,
+              GHashTable   *faulty)
 {
   JsonObject *obj = json_object_new ();
   JsonArray *hops = json_array_sized_new (path->hops->len);
+  JsonArray *marked = json_array_new ();
 
   json_object_set_member (obj, "origin", hop_to_json (self, g_ptr_array_index (path->hops, 0)));
   for (guint i = 0; i < path->hops->len; i++)
@@ -769,6 +772,26 @@ path_to_json (EnlaceTracer *self,
   else
     json_object_set_null_member (obj, "length_m");
   json_object_set_boolean_member (obj, "length_known", path->length_known && path->has_length);
+  /* the cables and ports on it marked faulty (enlace-faulty.h) */
+  for (guint i = 0; faulty != NULL && g_hash_table_size (faulty) > 0 && i < path->hops->len; i++)
+    {
+      GArray *hop = g_ptr_array_index (path->hops, i);
+
+      for (guint k = 0; k < hop->len; k++)
+        {
+          const EnlaceNode *n = &g_array_index (hop, EnlaceNode, k);
+          const char *kind = n->kind == ENLACE_NODE_CABLE ? "cable"
+                             : n->kind == ENLACE_NODE_PORT ? "port" : NULL;
+
+          if (kind != NULL && enlace_faulty_set_contains (faulty, kind, n->id))
+            {
+              g_autofree char *key = enlace_tracer_dup_node_key (self, n);
+
+              json_array_add_string_element (marked, key);
+            }
+        }
+    }
+  json_object_set_array_member (obj, "faulty", marked);
   return obj;
 }
 
@@ -779,11 +802,13 @@ enlace_tracer_paths_to_json (EnlaceTracer *self,
   JsonObject *root = json_object_new ();
   JsonArray *arr = json_array_sized_new (paths ? paths->len : 0);
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(GHashTable) faulty = NULL;
 
   g_return_val_if_fail (ENLACE_IS_TRACER (self), NULL);
 
+  faulty = enlace_faulty_set_load (enlace_tracer_get_store (self));
   for (guint i = 0; paths && i < paths->len; i++)
-    json_array_add_object_element (arr, path_to_json (self, g_ptr_array_index (paths, i)));
+    json_array_add_object_element (arr, path_to_json (self, g_ptr_array_index (paths, i), faulty));
   json_object_set_array_member (root, "paths", arr);
   json_node_take_object (node, root);
   return node;

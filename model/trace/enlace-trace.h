@@ -285,7 +285,8 @@ char         *enlace_tracer_dup_space_key     (EnlaceTracer       *self,
  *   "destination": [KEY...] | null, "complete", "active", "split",
  *   "state": "complete" | "to-jack" | "incomplete" | "split",
  *   "stop": null | {"code", "at": [KEY...], "message"},
- *   "length_m": number | null, "length_known"}]}
+ *   "length_m": number | null, "length_known",
+ *   "faulty": [KEY...] (its cables and ports marked faulty, enlace-faulty.h)}]}
  * (see enlace_tracer_dup_stop_text () in enlace-trace-paths.h) */
 JsonNode     *enlace_tracer_paths_to_json     (EnlaceTracer       *self,
                                                GPtrArray          *paths);

@@ -26,17 +26,23 @@ test_history (void)
   g_assert_cmpint (r.status, ==, 0);
   enlace_test_cli_run (&r, dir, "add", file, "extension", "number=2001", "holder=Rectoría", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  /* a change made outside a case stays in the history, without a case */
-  enlace_test_cli_run (&r, dir, "set", file, "extension", "2001", "status=suspended", "--reason", "Adeudo", NULL);
+  /* the status changes only through a case: `set` is refused, naming the
+   * rule and the command to use, and changes nothing */
+  enlace_test_cli_run (&r, dir, "set", file, "extension", "2001", "status=suspended", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "extension-estado"));
+  g_assert_nonnull (strstr (r.err, "case new"));
+  /* the same status, or other fields, are fine */
+  enlace_test_cli_run (&r, dir, "set", file, "extension", "2001", "status=active", "holder=Caja", NULL);
   g_assert_cmpint (r.status, ==, 0);
 
-  enlace_test_cli_run (&r, dir, "case", "new", file, "extension-estado", "extension=2001", "status=Activa",
-                       "reason=Se pagó el adeudo", NULL);
+  enlace_test_cli_run (&r, dir, "case", "new", file, "extension-estado", "extension=2001", "status=Suspendida",
+                       "reason=Adeudo", NULL);
   g_assert_cmpint (r.status, ==, 0);
   folio = g_strstrip (g_strdup (r.out));
   g_assert_true (g_str_has_prefix (folio, "EXT-"));
   enlace_test_cli_run (&r, dir, "case", "step", file, folio, "admin:4", "done",
-                       "extension=2001", "status=Activa", "reason=Se pagó el adeudo", NULL);
+                       "extension=2001", "status=Suspendida", "reason=Adeudo", NULL);
   g_assert_cmpint (r.status, ==, 0);
 
   enlace_test_cli_run (&r, dir, "extension", "history", file, "2001", NULL);
@@ -48,16 +54,15 @@ test_history (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, r.out, -1, NULL));
   o = json_node_get_object (json_parser_get_root (parser));
-  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "active");
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "suspended");
   history = json_object_get_array_member (o, "history");
-  g_assert_cmpuint (json_array_get_length (history), ==, 2);
-  g_assert_true (json_object_get_null_member (json_array_get_object_element (history, 0), "case"));
+  g_assert_cmpuint (json_array_get_length (history), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "status"), ==, "suspended");
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "case"), ==, folio);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 1), "reason"), ==, "Se pagó el adeudo");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "case"), ==, folio);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 0), "reason"), ==, "Adeudo");
 
   /* refusals: a second case to the same status; no such extension; usage */
-  enlace_test_cli_run (&r, dir, "case", "new", file, "extension-estado", "extension=2001", "status=Activa",
+  enlace_test_cli_run (&r, dir, "case", "new", file, "extension-estado", "extension=2001", "status=Suspendida",
                        "reason=Otra vez", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {

@@ -171,6 +171,82 @@ test_related (void)
   g_assert_null (strstr (r.out, f2));
 }
 
+/* Marking the cable that failed: the detection step with --mark-faulty
+ * (one command), `faulty list`, the path's "faulty" in `paths --json`,
+ * cleared when the report is resolved; by hand with `faulty mark|clear`. */
+static void
+test_faulty (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "faulty.enlace", NULL);
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *f1 = NULL;
+  JsonArray *a;
+
+  g_unlink (db);
+  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  f1 = open_fault (db, "A-0A-001");
+
+  /* refused: a device is not a cable or a port; nothing changes */
+  enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, "admin:4", "done", "cause=apagado",
+                       "failed_kind=Equipo", "failed_object=A-0A-001", "--mark-faulty", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "only a cable or a port"));
+
+  enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, "admin:4", "done", "cause=cordón dañado",
+                       "failed_kind=Cable", "failed_object=PC-A-0A-A01", "--mark-faulty", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", db, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  node = parse (r.out);
+  a = json_object_get_array_member (json_node_get_object (node), "faulty");
+  g_assert_cmpuint (json_array_get_length (a), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "key"), ==, "PC-A-0A-A01");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "case"), ==, f1);
+  enlace_test_cli_run (&r, tmp_dir, "trace", db, "--from", "PC-A-0A-A01", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\"faulty\""));
+  g_assert_nonnull (strstr (r.out, "PC-A-0A-A01"));
+  enlace_test_cli_run (&r, tmp_dir, "log", db, "--limit", "1", NULL);
+  g_assert_nonnull (strstr (r.out, "marked faulty"));
+
+  /* by hand: already marked is refused; clear, then mark again */
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "mark", db, "PC-A-0A-A01", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "already marked faulty"));
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "clear", db, "PC-A-0A-A01", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", db, NULL);
+  g_assert_null (strstr (r.out, "PC-A-0A-A01"));
+  enlace_test_cli_run (&r, tmp_dir, "undo", db, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", db, NULL);
+  g_assert_nonnull (strstr (r.out, "PC-A-0A-A01"));
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "mark", db, "NO-EXISTE", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "mark", db, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+
+  /* resolved: the mark goes */
+  for (guint k = 1; k <= 3; k++)
+    {
+      g_autofree char *pos = g_strdup_printf ("admin:%u", k);
+
+      enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, pos, "done", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, "admin:5", "done", "solution=cordón nuevo",
+                       "category=Cambio de cordón de parcheo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "case", "status", db, f1, "resolved", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", db, "--json", NULL);
+  g_clear_pointer (&node, json_node_unref);
+  node = parse (r.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "faulty")), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +258,7 @@ main (int    argc,
   tmp_dir = enlace_test_cli_make_dir ("enlace-cli-faults");
   g_test_add_func ("/cli/cases/faults", test_faults);
   g_test_add_func ("/cli/cases/faults/related", test_related);
+  g_test_add_func ("/cli/cases/faults/faulty", test_faulty);
   ret = g_test_run ();
   enlace_test_cli_remove_dir (tmp_dir);
   g_free (tmp_dir);

@@ -98,7 +98,7 @@ test_paths_json (void)
     {
       JsonObject *o = json_array_get_object_element (paths, i);
       const char *members[] = { "origin", "hops", "destination", "complete", "active",
-                                "split", "state", "stop", "length_m", "length_known" };
+                                "split", "state", "stop", "length_m", "length_known", "faulty" };
 
       for (guint m = 0; m < G_N_ELEMENTS (members); m++)
         g_assert_true (json_object_has_member (o, members[m]));

@@ -18,6 +18,7 @@
 #include "enlace-case-link-dialog.h"
 #include "enlace-case-order.h"
 #include "enlace-case-page.h"
+#include "enlace-faults.h"
 #include "enlace-kinds.h"
 #include "enlace-render-trace.h"
 #include "enlace-trace-paths.h"
@@ -34,6 +35,7 @@ struct _EnlaceCasePage
   GHashTable        *expanded;        /* case_step id → TRUE: rows left open */
   GHashTable        *step_forms;      /* case_step id → EnlaceCaseForm* (owned by its widget) */
   GHashTable        *step_notes;      /* case_step id → AdwEntryRow */
+  GHashTable        *step_marks;      /* case_step id → GtkSwitch "Mark as faulty" */
   GPtrArray         *transitions;     /* of char*: labels of the transition buttons */
   GPtrArray         *drawings;        /* of EnlaceTraceDrawing*, kept for the drawing areas */
   GtkWidget         *assignee_drop;
@@ -801,6 +803,47 @@ step_add_note (EnlaceCasePage *self,
   g_hash_table_insert (self->step_notes, g_memdup2 (&step->id, sizeof step->id), note);
 }
 
+/* The detection step of a fault report: "Mark as faulty" — the cable or
+ * port that failed is marked faulty when the step is done, in the same
+ * command (enlace_fault_set_step_marking ()). */
+static void
+step_add_mark (EnlaceCasePage *self,
+               GtkWidget      *box,
+               EnlaceCaseStep *step,
+               gboolean        editable)
+{
+  g_autofree char *marked = NULL;
+  GtkWidget *list, *row, *toggle;
+
+  if (g_strcmp0 (self->kase->row->procedure_kind, "fault") != 0 || !enlace_fault_step_can_mark (step->def))
+    return;
+  if (step->values && json_object_has_member (step->values, "marked_faulty"))
+    marked = g_strdup (json_object_get_string_member_with_default (step->values, "marked_faulty", ""));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Mark as faulty"));
+  if (marked != NULL)
+    {
+      g_autofree char *sub = g_strdup_printf (_("%s is marked faulty until the report is resolved"), marked);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _("The cable or port that failed is drawn red on the plan and the trace until the report is resolved"));
+  toggle = gtk_switch_new ();
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (toggle), marked != NULL);
+  gtk_widget_set_sensitive (toggle, editable && marked == NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+  g_hash_table_insert (self->step_marks, g_memdup2 (&step->id, sizeof step->id), toggle);
+}
+
 /* Back to pending, not applicable, failed, and done (named after the
  * step's action). */
 static void
@@ -860,6 +903,7 @@ step_row (EnlaceCasePage *self,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
+  step_add_mark (self, box, step, editable);
   step_add_note (self, box, step, editable);
   step_add_buttons (self, box, step, editable);
 
@@ -936,6 +980,7 @@ load_steps (EnlaceCasePage *self)
 
   g_hash_table_remove_all (self->step_forms);
   g_hash_table_remove_all (self->step_notes);
+  g_hash_table_remove_all (self->step_marks);
   clear_list (self->requester_steps_list);
   clear_list (self->admin_steps_list);
   load_proposal (self);
@@ -1445,6 +1490,7 @@ enlace_case_page_finalize (GObject *object)
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->step_forms, g_hash_table_unref);
   g_clear_pointer (&self->step_notes, g_hash_table_unref);
+  g_clear_pointer (&self->step_marks, g_hash_table_unref);
   g_clear_pointer (&self->transitions, g_ptr_array_unref);
   g_clear_pointer (&self->drawings, g_ptr_array_unref);
   g_clear_pointer (&self->message, g_free);
@@ -1520,6 +1566,7 @@ enlace_case_page_init (EnlaceCasePage *self)
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->step_forms = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->step_notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->step_marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->transitions = g_ptr_array_new_with_free_func (g_free);
   self->drawings = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_trace_drawing_unref);
   self->quotes_section = enlace_case_quotes_section_new ();
@@ -1617,10 +1664,38 @@ enlace_case_page_record_step (EnlaceCasePage   *self,
     }
 
   g_hash_table_add (self->expanded, g_memdup2 (&case_step_id, sizeof case_step_id));
-  return check (self,
-                enlace_case_set_step (store, self->kase->row->id, case_step_id, result,
-                                      note && note[0] ? note : NULL, values, &error),
-                &error);
+  {
+    GtkWidget *toggle = g_hash_table_lookup (self->step_marks, &case_step_id);
+    gboolean mark = toggle != NULL && gtk_widget_get_sensitive (toggle) &&
+                    gtk_switch_get_active (GTK_SWITCH (toggle)) && result == ENLACE_STEP_DONE;
+
+    return check (self,
+                  enlace_fault_set_step_marking (store, self->kase->row->id, case_step_id, result,
+                                                 note && note[0] ? note : NULL, values, mark, &error),
+                  &error);
+  }
+}
+
+void
+enlace_case_page_set_step_mark_faulty (EnlaceCasePage *self,
+                                       gint64          case_step_id,
+                                       gboolean        mark)
+{
+  GtkWidget *toggle;
+
+  g_return_if_fail (ENLACE_IS_CASE_PAGE (self));
+
+  if ((toggle = g_hash_table_lookup (self->step_marks, &case_step_id)))
+    gtk_switch_set_active (GTK_SWITCH (toggle), mark);
+}
+
+gboolean
+enlace_case_page_has_step_mark (EnlaceCasePage *self,
+                                gint64          case_step_id)
+{
+  g_return_val_if_fail (ENLACE_IS_CASE_PAGE (self), FALSE);
+
+  return g_hash_table_contains (self->step_marks, &case_step_id);
 }
 
 void

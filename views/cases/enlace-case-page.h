@@ -40,6 +40,14 @@ void              enlace_case_page_set_step_note   (EnlaceCasePage   *self,
                                                     const char       *note);
 EnlaceCaseForm   *enlace_case_page_get_step_form   (EnlaceCasePage   *self,
                                                     gint64            case_step_id);
+/* The "Mark as faulty" switch of a fault report's detection step (shown
+ * when the step records the object that failed): recording the step done
+ * with it on marks that cable or port faulty in the same command. */
+void              enlace_case_page_set_step_mark_faulty (EnlaceCasePage *self,
+                                                    gint64            case_step_id,
+                                                    gboolean          mark);
+gboolean          enlace_case_page_has_step_mark   (EnlaceCasePage   *self,
+                                                    gint64            case_step_id);
 /* A transition as its button does (cancelling needs @reason). */
 gboolean          enlace_case_page_set_status      (EnlaceCasePage   *self,
                                                     EnlaceCaseStatus  status,

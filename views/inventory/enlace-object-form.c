@@ -45,6 +45,7 @@ struct _EnlaceObjectForm
   GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
   GtkWidget            *impact_button;
   GtkWidget            *history;         /* an extension's status history */
+  GtkWidget            *status_button;   /* an extension: "Change status…" (a case) */
   GtkWidget            *outages;    /* circuits: their outage history (EnlaceObjectCases) */
   AdwStatusPage        *missing;
   GtkStack             *stack;
@@ -295,9 +296,20 @@ use_dropdown (EnlaceObjectForm  *self,
 }
 
 static void
+change_status_clicked_cb (EnlaceObjectForm *self)
+{
+  GtkWidget *dialog = enlace_extension_history_view_new_case (ENLACE_EXTENSION_HISTORY_VIEW (self->history));
+
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 build_rows (EnlaceObjectForm *self)
 {
   GtkWidget *group;
+
+  self->status_button = NULL;
 
   if (self->group)
     gtk_box_remove (GTK_BOX (self->box), self->group);
@@ -375,6 +387,26 @@ build_rows (EnlaceObjectForm *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), fr.error_row);
 
       g_array_append_val (self->rows, fr);
+
+      /* An extension's status changes only through a case (procedure
+       * "extension-estado"): read-only here, with the button that opens
+       * the case, prefilled. */
+      if (!self->create && strcmp (self->kind->name, "extension") == 0 && strcmp (f->name, "status") == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Change status…"));
+
+          gtk_widget_set_sensitive (fr.row, FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The status changes through a case"));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Procedure “Cambio de estado de extensión”: the reason and the case stay in the status history."));
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Open a case to change this extension's status"));
+          g_signal_connect_swapped (button, "clicked", G_CALLBACK (change_status_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          self->status_button = button;
+        }
     }
 }
 
@@ -573,6 +605,14 @@ enlace_object_form_set_object (EnlacePage *page,
     }
   else
     enlace_object_cases_set_object (ENLACE_OBJECT_CASES (self->outages), NULL, NULL, 0);
+}
+
+GtkWidget *
+enlace_object_form_get_change_status_button (EnlaceObjectForm *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
+
+  return self->status_button;
 }
 
 GtkWidget *

@@ -46,5 +46,9 @@ const char *enlace_object_form_get_error     (EnlaceObjectForm  *self,
 /* A circuit's outage history (EnlaceObjectCases of its fault reports);
  * hidden for other kinds and for circuits with none. */
 GtkWidget        *enlace_object_form_get_outages (EnlaceObjectForm *self);
+/* An extension's page: "Change status…" beside its read-only status (the
+ * status changes only through a case of "extension-estado": it opens the
+ * new-case dialog, prefilled); NULL for other kinds and in create mode. */
+GtkWidget        *enlace_object_form_get_change_status_button (EnlaceObjectForm *self);
 
 G_END_DECLS

@@ -1080,23 +1080,38 @@ draw_device (cairo_t               *cr,
   draw_device_label (cr, vp, style, item, d);
 }
 
+/* @faulty_only: only the links marked faulty (drawn even when the routes
+ * layer is off: a faulty cable is always shown) */
 static void
 draw_routes (cairo_t               *cr,
              EnlacePlanScene       *scene,
-             const EnlaceViewport  *vp)
+             const EnlaceViewport  *vp,
+             gboolean               faulty_only)
 {
   double dash[] = { 5, 3 };
 
   cairo_save (cr);
-  cairo_set_line_width (cr, 1.2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (guint i = 0; i < scene->routes->len; i++)
     {
       EnlacePlanRoute *route = g_ptr_array_index (scene->routes, i);
 
+      if (faulty_only && !route->faulty)
+        continue;
       path_points_clipped (cr, vp, route->points, 4);
-      set_rgb (cr, route_ink, route->along_pathways ? 0.55 : 0.35);
-      cairo_set_dash (cr, route->along_pathways ? NULL : dash, route->along_pathways ? 0 : 2, 0);
+      if (route->faulty)
+        {
+          /* a faulty cable: red and thick, whatever its route */
+          set_rgb (cr, jack_rgb (ENLACE_JACK_FAULTY), 0.9);
+          cairo_set_line_width (cr, 3.0);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        {
+          set_rgb (cr, route_ink, route->along_pathways ? 0.55 : 0.35);
+          cairo_set_line_width (cr, 1.2);
+          cairo_set_dash (cr, route->along_pathways ? NULL : dash, route->along_pathways ? 0 : 2, 0);
+        }
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -1407,8 +1422,8 @@ enlace_render_plan (cairo_t               *cr,
         draw_spaces_batched (cr, scene, visible, vp, style);
       if (pass == 2 && (style->layers & ENLACE_PLAN_LAYER_PATHWAYS))
         draw_pathways_batched (cr, scene, visible, vp);
-      if (pass == 3 && (style->layers & ENLACE_PLAN_LAYER_ROUTES))
-        draw_routes (cr, scene, vp);
+      if (pass == 3)
+        draw_routes (cr, scene, vp, !(style->layers & ENLACE_PLAN_LAYER_ROUTES));
       if (pass == 4 && batch_outlets)
         draw_outlets_batched (cr, scene, visible, vp, style);
     }
@@ -1530,6 +1545,7 @@ enlace_render_plan_legend (cairo_t               *cr,
       rows[n++] = (typeof (rows[0])) { _("Jack free"), jack_rgb (ENLACE_JACK_FREE), FALSE };
       rows[n++] = (typeof (rows[0])) { _("Jack planned"), jack_rgb (ENLACE_JACK_PLANNED), FALSE };
       rows[n++] = (typeof (rows[0])) { _("Jack faulty"), jack_rgb (ENLACE_JACK_FAULTY), FALSE };
+      rows[n++] = (typeof (rows[0])) { _("Cable marked faulty"), jack_rgb (ENLACE_JACK_FAULTY), TRUE };
     }
   else
     {

@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
+#include "enlace-faulty.h"
 #include "enlace-kinds.h"
 #include "enlace-render-document.h"
 #include "enlace-render-trace.h"
@@ -51,6 +52,7 @@ typedef struct
   EnlaceRgb    color;         /* role or cable colour */
   gboolean     planned;
   gboolean     retired;       /* decommissioned cable, retired device */
+  gboolean     faulty;        /* a cable or port of it marked faulty */
   double       y, h;          /* layout within the column */
 } Item;
 
@@ -132,6 +134,7 @@ typedef struct
   EnlaceTracer *tracer;
   GHashTable   *rows;   /* "kind:id" → JsonObject */
   cairo_t      *measure; /* for the width of texts */
+  GHashTable   *faulty;  /* the marked cables and ports (enlace-faulty.h) */
 } Loader;
 
 /* Joins @parts with @sep into lines no wider than @width at @size,
@@ -264,6 +267,27 @@ item_new (ItemKind kind)
   return item;
 }
 
+/* "⚠ Marked faulty (INET-2026-0007)" for a marked cable or port, else NULL */
+static char *
+faulty_line (Loader     *l,
+             const char *kind,
+             gint64      id,
+             const char *what)
+{
+  g_autoptr(EnlaceFaultyMark) mark = enlace_faulty_get (l->store, kind, id);
+
+  if (mark == NULL)
+    return NULL;
+  if (what != NULL && mark->folio != NULL)
+    /* Translators: PORT marked faulty (CASE FOLIO) */
+    return g_strdup_printf (_("⚠ %s marked faulty (%s)"), what, mark->folio);
+  if (what != NULL)
+    return g_strdup_printf (_("⚠ %s marked faulty"), what);
+  if (mark->folio != NULL)
+    return g_strdup_printf (_("⚠ Marked faulty (%s)"), mark->folio);
+  return g_strdup (_("⚠ Marked faulty"));
+}
+
 static Item *
 port_box (Loader           *l,
           const EnlaceNode *nodes,
@@ -313,6 +337,19 @@ add_port_line (Loader           *l,
     g_ptr_array_add (item->lines, g_strdup_printf ("⇅ %s", s->str));
   else
     g_ptr_array_add (item->lines, g_strdup_printf (_("port %s"), s->str));
+  for (guint k = 0; k < n; k++)
+    {
+      JsonObject *port = load (l, "port", nodes[k].id);
+      g_autofree char *text = port ? port_text (port) : NULL;
+      char *line = l->faulty && enlace_faulty_set_contains (l->faulty, "port", nodes[k].id)
+                     ? faulty_line (l, "port", nodes[k].id, text) : NULL;
+
+      if (line != NULL)
+        {
+          item->faulty = TRUE;
+          g_ptr_array_add (item->lines, line);
+        }
+    }
 }
 
 static Item *
@@ -402,6 +439,11 @@ cable_link (Loader           *l,
         g_ptr_array_add (parts, g_strdup (enlace_choice_label (status)));
       /* measured, so that the status is never cut ("Plan…") */
       wrap_parts (l->measure, (const char **) parts->pdata, parts->len, " · ", LINK_SIZE, LINK_TEXT_W, item->lines);
+      if (l->faulty && enlace_faulty_set_contains (l->faulty, "cable", nodes[k].id))
+        {
+          item->faulty = TRUE;
+          g_ptr_array_add (item->lines, faulty_line (l, "cable", nodes[k].id, n > 1 ? key : NULL));
+        }
       g_string_append_printf (tip, "%s%s", tip->len ? "\n" : "", key);
     }
   if (n > 3)
@@ -581,6 +623,7 @@ enlace_trace_drawing_new (EnlaceStore  *store,
   l.rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, row_unref);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   l.measure = cairo_create (surface);
+  l.faulty = enlace_faulty_set_load (store);
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -598,6 +641,7 @@ enlace_trace_drawing_new (EnlaceStore  *store,
         }
     }
   g_hash_table_unref (l.rows);
+  g_hash_table_unref (l.faulty);
   g_object_unref (l.tracer);
   cairo_destroy (l.measure);
   cairo_surface_destroy (surface);
@@ -663,6 +707,7 @@ enlace_trace_drawing_get_path_size (EnlaceTraceDrawing *self,
 
 static const EnlaceRgb ink = { 0.14, 0.14, 0.16 };
 static const EnlaceRgb dim = { 0.42, 0.42, 0.45 };
+static const EnlaceRgb faulty_red = { 0.82, 0.19, 0.18 };
 
 /* A pill with text; returns its width. */
 static double
@@ -777,6 +822,11 @@ draw_box (EnlaceTraceDrawing *self,
       cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
       cairo_set_line_width (cr, 2.5);
     }
+  else if (item->faulty)
+    {
+      cairo_set_source_rgb (cr, 0.82, 0.19, 0.18);
+      cairo_set_line_width (cr, 3);
+    }
   else
     {
       cairo_set_source_rgb (cr, 0.70, 0.70, 0.72);
@@ -804,8 +854,11 @@ draw_box (EnlaceTraceDrawing *self,
   ty += TITLE_LH;
   for (guint k = 0; k < item->lines->len; k++)
     {
-      enlace_render_set_rgb (cr, ink, 1);
-      enlace_render_text (cr, g_ptr_array_index (item->lines, k), 12.5, FALSE, ENLACE_ALIGN_LEFT,
+      const char *line = g_ptr_array_index (item->lines, k);
+
+      /* "⚠ … marked faulty" in red */
+      enlace_render_set_rgb (cr, g_str_has_prefix (line, "⚠") ? faulty_red : ink, 1);
+      enlace_render_text (cr, line, 12.5, FALSE, ENLACE_ALIGN_LEFT,
                           x + 18, ty, w - 28, LINE_H);
       ty += LINE_H;
     }
@@ -846,8 +899,17 @@ draw_link (EnlaceTraceDrawing *self,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
       cairo_move_to (cr, cx, y);
       cairo_line_to (cr, cx, y + item->h);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.27);
-      cairo_set_line_width (cr, hover ? 13 : 10);
+      if (item->faulty)
+        {
+          /* a cable marked faulty: a red casing */
+          cairo_set_source_rgb (cr, 0.82, 0.19, 0.18);
+          cairo_set_line_width (cr, hover ? 17 : 15);
+        }
+      else
+        {
+          cairo_set_source_rgb (cr, 0.25, 0.25, 0.27);
+          cairo_set_line_width (cr, hover ? 13 : 10);
+        }
       cairo_stroke (cr);
       if (item->planned)
         {
@@ -891,8 +953,10 @@ draw_link (EnlaceTraceDrawing *self,
   ty += TITLE_LH;
   for (guint k = 0; k < item->lines->len; k++)
     {
-      enlace_render_set_rgb (cr, dim, 1);
-      enlace_render_text (cr, g_ptr_array_index (item->lines, k), LINK_SIZE, FALSE, ENLACE_ALIGN_LEFT,
+      const char *line = g_ptr_array_index (item->lines, k);
+
+      enlace_render_set_rgb (cr, g_str_has_prefix (line, "⚠") ? faulty_red : dim, 1);
+      enlace_render_text (cr, line, LINK_SIZE, FALSE, ENLACE_ALIGN_LEFT,
                           cx + 22, ty, LINK_TEXT_W, LINE_H);
       ty += LINE_H;
     }

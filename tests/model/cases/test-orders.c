@@ -230,10 +230,11 @@ test_diff_impact (void)
 
   impact = enlace_order_impact (tracer, case_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (impact->paths_broken, ==, 1);
+  /* change 2 connects the panel port again: a re-patch changes the path */
+  g_assert_cmpuint (impact->paths_broken, ==, 0);
   g_assert_cmpuint (impact->paths_changed, >=, 1);
-  g_assert_true (strv_has (impact->ends, "R-P0-SW1:Gi1/0/9"));
-  g_assert_true (strv_has (impact->outlets, "R-0A-010"));
+  g_assert_false (strv_has (impact->ends, "R-P0-SW1:Gi1/0/9"));
+  g_assert_false (strv_has (impact->outlets, "R-0A-010"));
   for (guint i = 0; i < impact->cases->len; i++)
     {
       JsonObject *c = g_ptr_array_index (impact->cases, i);
@@ -246,9 +247,27 @@ test_diff_impact (void)
   {
     g_autoptr(JsonObject) o = enlace_order_impact_to_json (impact);
 
-    g_assert_cmpint (json_object_get_int_member (o, "paths_broken"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (o, "paths_broken"), ==, 0);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "changes")), ==, 2);
+    g_assert_true (json_object_get_boolean_member (json_array_get_object_element (json_object_get_array_member (o, "changes"), 0),
+                                                   "repatched"));
   }
+
+  /* without the connect, the disconnect breaks the outlet's path */
+  {
+    g_autoptr(GPtrArray) changes = enlace_order_changes (store, case_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (((EnlaceOrderChange *) g_ptr_array_index (changes, 1))->seq, ==, 2);
+    g_assert_true (enlace_order_remove_change (store, ((EnlaceOrderChange *) g_ptr_array_index (changes, 1))->id, &error));
+  }
+  g_assert_no_error (error);
+  g_clear_pointer (&impact, enlace_order_impact_free);
+  impact = enlace_order_impact (tracer, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact->paths_broken, ==, 1);
+  g_assert_true (strv_has (impact->ends, "R-P0-SW1:Gi1/0/9"));
+  g_assert_true (strv_has (impact->outlets, "R-0A-010"));
 }
 
 static guint

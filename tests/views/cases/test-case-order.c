@@ -184,7 +184,9 @@ test_order_section (void)
   dialog = enlace_case_order_show_preview (GTK_WINDOW (window), store, case_id);
   enlace_test_spin (20);
   g_assert_true (any_label_contains (dialog, "R-P0-SW1:Gi1/0/9"));
-  g_assert_true (any_label_contains (dialog, "R-0A-010"));
+  /* the cord comes off and its panel port is connected again: a re-patch,
+   * so the outlet's path changes and nothing breaks */
+  g_assert_true (any_label_contains (dialog, "Paths that break: 0"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* the plant changes under the order: refused, naming the conflict */

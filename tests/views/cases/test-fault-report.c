@@ -18,6 +18,7 @@
 #include "enlace-object-cases.h"
 #include "enlace-object-form.h"
 #include "enlace-faults.h"
+#include "enlace-faulty.h"
 #include "enlace-test-gtk.h"
 #include "enlace-window-private.h"
 
@@ -323,6 +324,84 @@ test_circuit_outages (void)
   fixture_teardown (&f);
 }
 
+/* "Marcar como averiado" on the detection step: recording the step done
+ * with it on marks the patch cord in the same command; the extension's
+ * status on its page is read-only with "Cambiar estado…". */
+static void
+test_mark_faulty (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceCase) c = NULL;
+  EnlaceCaseForm *form;
+  EnlacePage *page;
+  GtkWidget *button;
+  gint64 a, detection = 0, other = 0, cable, ext;
+
+  fixture_setup (&f);
+  a = report_at (&f, "A-0A-001", "Ana Ruiz");
+  c = enlace_case_get (f.store, a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < c->steps->len; i++)
+    {
+      EnlaceCaseStep *s = g_ptr_array_index (c->steps, i);
+
+      if (enlace_fault_step_can_mark (s->def))
+        detection = s->id;
+      else if (other == 0)
+        other = s->id;
+    }
+  g_assert_cmpint (detection, >, 0);
+  enlace_window_show_object (f.window, "case", a);
+  enlace_test_spin (50);
+  page = enlace_window_get_visible_page (f.window);
+  g_assert_true (ENLACE_IS_CASE_PAGE (page));
+  g_assert_true (enlace_case_page_has_step_mark (ENLACE_CASE_PAGE (page), detection));
+  g_assert_false (enlace_case_page_has_step_mark (ENLACE_CASE_PAGE (page), other));
+
+  form = enlace_case_page_get_step_form (ENLACE_CASE_PAGE (page), detection);
+  g_assert_nonnull (form);
+  g_assert_true (enlace_case_form_set_text (form, "cause", "Cordón dañado"));
+  g_assert_true (enlace_case_form_set_text (form, "failed_kind", "Cable"));
+  g_assert_true (enlace_case_form_set_text (form, "failed_object", "PC-A-0A-A01"));
+  enlace_case_page_set_step_mark_faulty (ENLACE_CASE_PAGE (page), detection, TRUE);
+  g_assert_true (enlace_case_page_record_step (ENLACE_CASE_PAGE (page), detection, ENLACE_STEP_DONE));
+  enlace_test_spin (50);
+  cable = enlace_store_lookup (f.store, "cable", "PC-A-0A-A01", &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_faulty_is_marked (f.store, "cable", cable));
+  /* one undo takes back the step and the mark */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL));
+  enlace_test_spin (50);
+  g_assert_false (enlace_faulty_is_marked (f.store, "cable", cable));
+
+  /* an extension's status: read-only, changed through a case */
+  ext = enlace_store_lookup (f.store, "extension", "1001", &error);
+  g_assert_no_error (error);
+  enlace_window_show_object (f.window, "extension", ext);
+  enlace_test_spin (30);
+  page = enlace_window_get_visible_page (f.window);
+  g_assert_true (ENLACE_IS_OBJECT_FORM (page));
+  button = enlace_object_form_get_change_status_button (ENLACE_OBJECT_FORM (page));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  enlace_test_spin (30);
+  {
+    GList *toplevels = gtk_window_list_toplevels ();
+    gboolean found = FALSE;
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ENLACE_IS_CASE_NEW_DIALOG (l->data))
+        {
+          found = TRUE;
+          g_assert_cmpstr (enlace_case_new_dialog_get_procedure (l->data), ==, "extension-estado");
+        }
+    g_list_free (toplevels);
+    g_assert_true (found);
+  }
+  fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/views/cases/fault/case-page", test_case_page);
   g_test_add_func ("/views/cases/fault/groups", test_groups);
   g_test_add_func ("/views/cases/fault/circuit-outages", test_circuit_outages);
+  g_test_add_func ("/views/cases/fault/mark-faulty", test_mark_faulty);
 
   ret = g_test_run ();
   g_clear_object (&app);
