@@ -216,6 +216,13 @@ enlace_csv_writer_get_n_rows (EnlaceCsvWriter *self)
   return self->n_rows;
 }
 
+char
+enlace_csv_writer_get_separator (EnlaceCsvWriter *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+  return self->sep;
+}
+
 void
 enlace_csv_writer_free (EnlaceCsvWriter *self)
 {

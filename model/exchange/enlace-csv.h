@@ -78,6 +78,8 @@ char            *enlace_csv_writer_steal_data (EnlaceCsvWriter *self,
                                                gsize           *length);
 /* Records written so far (without counting the header specially). */
 guint            enlace_csv_writer_get_n_rows (EnlaceCsvWriter *self);
+/* The separator the writer uses (',' when created with 0). */
+char             enlace_csv_writer_get_separator (EnlaceCsvWriter *self);
 /* Frees the writer; what is still buffered is flushed (errors ignored:
  * call enlace_csv_writer_flush first to see them). */
 void             enlace_csv_writer_free       (EnlaceCsvWriter *self);
