@@ -275,7 +275,33 @@ struct _EnlaceCsvImport
   GPtrArray *refusals;
   GHashTable *seen_keys;      /* key → line */
   GHashTable *ref_cache;      /* "kind\037key" → gint64* */
+  GHashTable *existing_keys;  /* keys in the project before the import, loaded once */
+  GHashTable *person_names;   /* person name → id, for an extension's holder, loaded once */
 };
+
+/* The values of @sql's first column (and its second as an id) in a set:
+ * one scan instead of one per row (the key columns have no index). */
+static GHashTable *
+load_set (EnlaceStore *store,
+          const char  *sql)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
+
+  if (stmt == NULL)
+    return set;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *k = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (k != NULL)
+        g_hash_table_insert (set, g_strdup (k),
+                             GINT_TO_POINTER (sqlite3_column_count (stmt) > 1
+                                              ? (int) sqlite3_column_int64 (stmt, 1) : 1));
+    }
+  sqlite3_reset (stmt);
+  return set;
+}
 
 static void
 refusal_free (EnlaceCsvRefusal *r)
@@ -328,6 +354,8 @@ enlace_csv_import_free (EnlaceCsvImport *self)
   g_ptr_array_unref (self->refusals);
   g_hash_table_unref (self->seen_keys);
   g_hash_table_unref (self->ref_cache);
+  g_clear_pointer (&self->existing_keys, g_hash_table_unref);
+  g_clear_pointer (&self->person_names, g_hash_table_unref);
   g_strfreev (self->header);
   g_strfreev (self->fields);
   g_free (self);
@@ -840,8 +868,14 @@ import_row (EnlaceCsvImport *self,
 
   if (holder != NULL && !is_empty (holder))
     {
-      gint64 person = enlace_store_lookup_one (self->store, "SELECT id FROM person WHERE name = ?1",
-                                               holder, NULL, NULL, NULL);
+      gint64 person;
+
+      if (self->person_names == NULL)
+        /* a name two people share names neither: -1 */
+        self->person_names = load_set (self->store,
+                                       "SELECT name, CASE WHEN count(*) = 1 THEN min(id) ELSE -1 END "
+                                       "FROM person GROUP BY name");
+      person = GPOINTER_TO_INT (g_hash_table_lookup (self->person_names, holder));
 
       if (person > 0)
         json_object_set_int_member (values, "person_id", person);
@@ -882,12 +916,13 @@ import_row (EnlaceCsvImport *self,
         }
       else
         {
-          g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE \"%s\" = ?1",
-                                                  self->kind->table, self->ik->key_field);
-          gboolean ambiguous = FALSE;
-
-          if (enlace_store_lookup_one (self->store, sql, key_value, NULL, NULL, &ambiguous) > 0
-              || ambiguous)
+          if (self->existing_keys == NULL)
+            {
+              g_autofree char *sql = g_strdup_printf ("SELECT \"%s\" FROM %s",
+                                                      self->ik->key_field, self->kind->table);
+              self->existing_keys = load_set (self->store, sql);
+            }
+          if (g_hash_table_contains (self->existing_keys, key_value))
             {
               refuse (self, line, ENLACE_CSV_RULE_DUPLICATE, key_column,
                       _("Line %u: %s “%s” is already in the project"), line,
