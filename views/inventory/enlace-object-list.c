@@ -606,7 +606,8 @@ enlace_object_list_init (EnlaceObjectList *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Filter the list"), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 200, -1);
+  /* narrow enough for the CSV buttons on a 1024-pixel laptop (test-laptop) */
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 140, -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->search_entry));
