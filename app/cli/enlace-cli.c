@@ -14,6 +14,8 @@ static const EnlaceCliCommand commands[] = {
   { "new",        cli_cmd_new,        N_("Create an empty project file") },
   { "import",     cli_cmd_import,     N_("Import a project from XML (all or nothing)") },
   { "export",     cli_cmd_export,     N_("Export the whole project as XML") },
+  { "export-csv", cli_cmd_export_csv, N_("Export the objects of a kind, or a list, as CSV for spreadsheets") },
+  { "import-csv", cli_cmd_import_csv, N_("Import outlets, cables, devices, extensions, people or areas from CSV") },
   { "generate",   cli_cmd_generate,   N_("Write a deterministic synthetic campus") },
   { "list",       cli_cmd_list,       N_("List the objects of a kind") },
   { "show",       cli_cmd_show,       N_("Show one object") },

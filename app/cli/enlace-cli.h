@@ -75,6 +75,10 @@ int cli_cmd_undo      (int argc, char **argv);
 int cli_cmd_redo      (int argc, char **argv);
 int cli_cmd_log       (int argc, char **argv);
 
+/* enlace-cli-csv.c */
+int cli_cmd_export_csv (int argc, char **argv);
+int cli_cmd_import_csv (int argc, char **argv);
+
 /* enlace-cli-xml.c */
 int cli_cmd_import    (int argc, char **argv);
 int cli_cmd_export    (int argc, char **argv);

@@ -54,6 +54,19 @@ gboolean      enlace_store_begin_bulk      (EnlaceStore  *self,
 gboolean      enlace_store_end_bulk        (EnlaceStore  *self,
                                             GError      **error);
 
+/* Inside an open command, runs @func as one unit of it: when @func fails
+ * (a command function it calls refuses and rolls back), only what @func
+ * wrote is undone, by a savepoint, and the command stays open for the
+ * next unit; on success its writes stay in the command.  For imports that
+ * refuse some rows and keep the others in one command (csv13). */
+typedef gboolean (*EnlaceStoreTryFunc) (EnlaceStore  *store,
+                                        gpointer      data,
+                                        GError      **error);
+gboolean      enlace_store_try             (EnlaceStore        *self,
+                                            EnlaceStoreTryFunc  func,
+                                            gpointer            data,
+                                            GError            **error);
+
 /* The rules and hooks of the kinds (validate, after_create, before_delete)
  * are in the kinds themselves: see enlace-kinds.h. */
 

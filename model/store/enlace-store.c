@@ -21,6 +21,7 @@
 #include "enlace-cases.h"
 #include "enlace-schema-sql.h"
 #include "enlace-store-internal.h"
+#include "enlace-store-notify.h"
 
 struct _EnlaceStore
 {
@@ -34,6 +35,8 @@ struct _EnlaceStore
   GHashTable *columns;      /* table → GStrv of columns (document tables) */
 
   guint       depth;        /* nesting of begin() */
+  guint       try_base;     /* depth of the innermost enlace_store_try, 0: none */
+  gboolean    try_failed;   /* a rollback happened inside it */
   gint64      command_id;
   char       *command_kind; /* "do", "undo", "redo" */
   gint64      command_target;
@@ -1086,6 +1089,14 @@ enlace_store_rollback (EnlaceStore *self)
 
   if (self->depth == 0)
     return;
+  if (self->try_base > 0)
+    {
+      /* Inside enlace_store_try: only the unit being tried is undone
+       * (by its savepoint); the command stays open. */
+      self->depth = self->try_base;
+      self->try_failed = TRUE;
+      return;
+    }
   self->depth = 0;
   self->bulk = FALSE;
   g_hash_table_remove_all (self->bulk_marks);
@@ -1200,6 +1211,68 @@ enlace_store_commit (EnlaceStore  *self,
 fail:
   self->depth = 1;
   enlace_store_rollback (self);
+  return FALSE;
+}
+
+void
+enlace_store_changed_elsewhere (EnlaceStore *self,
+                                gint64       command_id,
+                                const char  *label)
+{
+  g_autoptr(EnlaceChangeSet) set = NULL;
+
+  g_return_if_fail (ENLACE_IS_STORE (self));
+  g_return_if_fail (self->depth == 0);
+
+  set = enlace_change_set_new ();
+  set->command_id = command_id;
+  set->label = g_strdup (label);
+  set->bulk = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0, set);
+}
+
+gboolean
+enlace_store_try (EnlaceStore        *self,
+                  EnlaceStoreTryFunc  func,
+                  gpointer            data,
+                  GError            **error)
+{
+  guint depth, saved_base;
+  gboolean saved_failed, ok;
+  GError *local = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->depth == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                   "enlace_store_try needs an open command");
+      return FALSE;
+    }
+  if (!enlace_store_exec (self, "SAVEPOINT enlace_try", error))
+    return FALSE;
+  depth = self->depth;
+  saved_base = self->try_base;
+  saved_failed = self->try_failed;
+  self->try_base = depth;
+  self->try_failed = FALSE;
+
+  ok = func (self, data, &local);
+  ok = ok && !self->try_failed && self->depth == depth;
+
+  self->try_base = saved_base;
+  self->try_failed = saved_failed;
+  self->depth = depth;
+  if (ok)
+    return enlace_store_exec (self, "RELEASE enlace_try", error);
+
+  enlace_store_exec (self, "ROLLBACK TO enlace_try", NULL);
+  enlace_store_exec (self, "RELEASE enlace_try", NULL);
+  if (local == NULL)
+    g_set_error (&local, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                 "the change was refused");
+  g_propagate_error (error, local);
   return FALSE;
 }
 

@@ -13,6 +13,8 @@
 
 #include "enlace-kinds.h"
 #include "enlace-object-list.h"
+#include "enlace-csv-import.h"
+#include "enlace-csv-import-assistant.h"
 
 struct _EnlaceObjectList
 {
@@ -28,6 +30,8 @@ struct _EnlaceObjectList
   GtkButton            *add_button;
   GtkButton            *edit_button;
   GtkButton            *delete_button;
+  GtkWidget            *export_button;   /* Export CSV… */
+  GtkWidget            *import_button;   /* Import CSV…, for the lists that import */
   GtkColumnView        *column_view;
   GtkWidget            *columns_box;     /* the column chooser's check buttons */
   GSettings            *settings;        /* hidden-list-columns; NULL when not installed */
@@ -145,6 +149,8 @@ probe_compare (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
+static gboolean list_imports (EnlaceObjectList *self);
+
 static void
 update_state (EnlaceObjectList *self)
 {
@@ -162,6 +168,7 @@ update_state (EnlaceObjectList *self)
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), is_kind);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), is_kind);
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), is_kind);
+  gtk_widget_set_visible (self->import_button, list_imports (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), selected && writable);
@@ -484,6 +491,55 @@ delete_clicked_cb (EnlaceObjectList *self)
                                 self->spec->kind, id);
 }
 
+static gboolean
+list_imports (EnlaceObjectList *self)
+{
+  return self->spec != NULL
+         && g_strv_contains (enlace_csv_import_kinds (), self->spec->name);
+}
+
+/* The rows as shown (filter and order) and the visible columns. */
+static void
+export_clicked_cb (EnlaceObjectList *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cols = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n;
+
+  if (self->model == NULL || self->spec == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = enlace_row_model_get_id (self->model, i);
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (columns) && i < self->spec->n_columns; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (col))
+        g_array_append_val (cols, i);
+    }
+  enlace_csv_export_list_interactive (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                      enlace_page_get_store (ENLACE_PAGE (self)), self->spec,
+                                      ids, (guint *) cols->data, cols->len);
+}
+
+static void
+import_clicked_cb (EnlaceObjectList *self)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  GtkWidget *assistant;
+
+  if (store == NULL || !list_imports (self))
+    return;
+  assistant = enlace_csv_import_assistant_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               store, self->spec->name);
+  gtk_window_present (GTK_WINDOW (assistant));
+}
+
 static void
 enlace_object_list_dispose (GObject *object)
 {
@@ -550,7 +606,8 @@ enlace_object_list_init (EnlaceObjectList *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search_entry, "placeholder-text", _("Filter the list"), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 200, -1);
+  /* narrow enough for the CSV buttons on a 1024-pixel laptop (test-laptop) */
+  gtk_widget_set_size_request (GTK_WIDGET (self->search_entry), 140, -1);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->search_entry));
@@ -571,6 +628,13 @@ enlace_object_list_init (EnlaceObjectList *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->add_button));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->edit_button));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->delete_button));
+  /* the department's spreadsheets (csv13) */
+  self->export_button = icon_button ("document-save-as-symbolic", _("Export CSV…"));
+  self->import_button = icon_button ("document-open-symbolic", _("Import CSV…"));
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), self->export_button);
+  gtk_box_append (GTK_BOX (toolbar), self->import_button);
   {
     GtkWidget *chooser = gtk_menu_button_new ();
     GtkWidget *popover = gtk_popover_new ();
