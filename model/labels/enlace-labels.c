@@ -465,6 +465,65 @@ enlace_labels_collect (EnlaceStore            *store,
   return g_steal_pointer (&labels);
 }
 
+GPtrArray *
+enlace_labels_collect_for (EnlaceStore      *store,
+                           EnlaceLabelKind   kind,
+                           const char       *ids_kind,
+                           GArray           *ids,
+                           guint            *n_skipped,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GArray) one = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1);
+  const char *source;
+  guint skipped = 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail ((guint) kind < ENLACE_LABEL_N_KINDS, NULL);
+  g_return_val_if_fail (ids_kind != NULL && ids != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  source = enlace_label_kind_source (kind);
+  if (strcmp (ids_kind, "outlet") == 0)
+    ids_kind = "device";
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_label_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) some = NULL;
+      g_autoptr(GError) local = NULL;
+      EnlaceLabelScope scope = { 0 };
+
+      if (strcmp (ids_kind, source) == 0)
+        {
+          g_array_set_size (one, 0);
+          g_array_append_val (one, g_array_index (ids, gint64, i));
+          scope.ids = one;
+        }
+      else if (strcmp (ids_kind, "rack") == 0 && strcmp (source, "device") == 0)
+        scope.rack_id = g_array_index (ids, gint64, i);
+      else
+        {
+          skipped++;
+          continue;
+        }
+      some = enlace_labels_collect (store, kind, &scope, &local);
+      if (some == NULL)
+        {
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+            {
+              skipped++;
+              continue;
+            }
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      g_ptr_array_extend_and_steal (labels, g_steal_pointer (&some));
+    }
+  if (n_skipped)
+    *n_skipped = skipped;
+  return g_steal_pointer (&labels);
+}
+
 gboolean
 enlace_labels_kind_for (EnlaceStore     *store,
                         const char      *list_kind,

@@ -90,6 +90,17 @@ GPtrArray  *enlace_labels_collect      (EnlaceStore            *store,
                                         const EnlaceLabelScope *scope,
                                         GError                **error);
 
+/* The labels of @kind for objects @ids of kind @ids_kind, chosen in a
+ * list: devices of the wrong role for a strip or faceplate are skipped
+ * (counted in @n_skipped), racks stand for what is in them, other
+ * mismatches give no labels. */
+GPtrArray  *enlace_labels_collect_for  (EnlaceStore            *store,
+                                        EnlaceLabelKind         kind,
+                                        const char             *ids_kind,
+                                        GArray                 *ids,
+                                        guint                  *n_skipped,
+                                        GError                **error);
+
 /* The label kind that fits a list of @list_kind ("cable", "device",
  * "outlet", "rack", "port"…) with the object @id (0: none), e.g. a patch
  * panel → panel strips.  FALSE when that list has no labels. */
