@@ -185,6 +185,14 @@ draw_text (cairo_t    *cr,
 
   if (text == NULL || text[0] == '\0' || w <= 0 || h <= 0)
     return;
+  /* sizes do not scale quite linearly: shrink until it fits */
+  for (guint i = 0; i < 4; i++)
+    {
+      text_extent (cr, text, size, bold, &tw, &th);
+      if (tw <= w || size <= MIN_PT)
+        break;
+      size = MAX (size * w / tw * 0.97, MIN_PT);
+    }
   layout = make_layout (cr, text, size, bold);
   pango_layout_set_width (layout, (int) (w * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
