@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -168,10 +170,54 @@ test_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The dialog on the demo-like fixture with a half-used L7160 sheet,
+ * saved as BUILD_DIR/screenshots/labels-dialog-LANG.png (the README's
+ * docs/screenshots/labels-dialog-es.png is a copy of the Spanish one). */
+static void
+test_screenshot (void)
+{
+  EnlaceTestPlant ids;
+  g_autoptr(EnlaceStore) store = enlace_test_plant_new (&ids);
+  EnlaceLabelsDialog *dialog;
+  GtkWidget *content;
+  GdkFrameClock *clock;
+  gint64 start, deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  g_autofree char *name = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+  double x, y;
+
+  dialog = ENLACE_LABELS_DIALOG (enlace_labels_dialog_new (NULL, store, ENLACE_LABEL_KIND_CABLE, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1000, 680);
+  gtk_window_present (GTK_WINDOW (dialog));
+  enlace_test_spin (300);
+  cell_centre (enlace_labels_dialog_get_picker (dialog), 4, &x, &y);
+  g_assert_true (enlace_labels_dialog_pick_at (dialog, x, y));
+  content = adw_window_get_content (ADW_WINDOW (dialog));
+  /* two frames drawn, so that the render nodes are current */
+  clock = gtk_widget_get_frame_clock (content);
+  g_assert_nonnull (clock);
+  start = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (content);
+  while (gdk_frame_clock_get_frame_counter (clock) < start + 2 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  enlace_test_spin (50);
+  name = g_strdup_printf ("labels-dialog-%s.png", lang && lang[0] ? lang : "en");
+  enlace_test_screenshot (content, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("ENLACE_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir)
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
@@ -182,6 +228,7 @@ main (int    argc,
 
   g_test_add_func ("/views/labels/dialog", test_dialog);
   g_test_add_func ("/views/labels/selection", test_selection);
+  g_test_add_func ("/views/labels/screenshot", test_screenshot);
 
   return g_test_run ();
 }
