@@ -462,28 +462,57 @@ draw_page_cb (GtkPrintOperation  *op,
     enlace_label_pages_draw (self->pages, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
-static void
-print_clicked_cb (EnlaceLabelsDialog *self)
+static GtkPrintOperation *
+make_print_operation (EnlaceLabelsDialog *self)
 {
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = page_setup_for (self, 0);
 
-  if (self->pages == NULL)
-    return;
-  op = gtk_print_operation_new ();
-  setup = page_setup_for (self, 0);
   gtk_print_operation_set_default_page_setup (op, setup);
   gtk_print_operation_set_use_full_page (op, TRUE);
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_n_pages (op, enlace_label_pages_get_n_pages (self->pages));
   gtk_print_operation_set_job_name (op, enlace_label_kind_title (self->kind));
-  gtk_print_operation_set_allow_async (op, TRUE);
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), self);
   g_signal_connect (op, "request-page-setup", G_CALLBACK (request_page_setup_cb), self);
+  return op;
+}
+
+static void
+print_clicked_cb (EnlaceLabelsDialog *self)
+{
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->pages == NULL)
+    return;
+  op = make_print_operation (self);
+  gtk_print_operation_set_allow_async (op, TRUE);
   if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+gboolean
+enlace_labels_dialog_print_to_file (EnlaceLabelsDialog  *self,
+                                    const char          *path,
+                                    GError             **error)
+{
+  g_autoptr(GtkPrintOperation) op = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_LABELS_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->pages == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s",
+                   self->summary ? self->summary : _("No labels of this kind in the selection."));
+      return FALSE;
+    }
+  op = make_print_operation (self);
+  gtk_print_operation_set_export_filename (op, path);
+  return gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self), error) ==
+         GTK_PRINT_OPERATION_RESULT_APPLY;
 }
 
 guint

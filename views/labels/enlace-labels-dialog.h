@@ -55,4 +55,10 @@ guint      enlace_labels_dialog_export_pdf      (EnlaceLabelsDialog     *self,
                                                  const char             *path,
                                                  GError                **error);
 
+/* What Print sends to the printer, through GtkPrintOperation, exported
+ * to a PDF at @path instead (no print dialog). */
+gboolean   enlace_labels_dialog_print_to_file   (EnlaceLabelsDialog     *self,
+                                                 const char             *path,
+                                                 GError                **error);
+
 G_END_DECLS

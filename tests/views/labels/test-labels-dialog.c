@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -94,10 +95,49 @@ test_dialog (void)
     g_assert_nonnull (strstr (t2, "PC-0003"));
   }
 
+  /* Print, through GtkPrintOperation into a file: the same two A4 pages */
+  g_assert_true (enlace_labels_dialog_print_to_file (dialog, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autoptr(PopplerDocument) pdf = poppler_document_new_from_file (uri, NULL, &error);
+    g_autoptr(PopplerPage) second = NULL;
+    g_autofree char *t2 = NULL;
+    double w, h;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+    second = poppler_document_get_page (pdf, 1);
+    poppler_page_get_size (second, &w, &h);
+    g_assert_cmpfloat (fabs (w - 595.3), <, 1);
+    g_assert_cmpfloat (fabs (h - 841.9), <, 1);
+    t2 = poppler_page_get_text (second);
+    g_assert_nonnull (strstr (t2, "PC-0003"));
+  }
+
   /* tape: one label per page, no start cell */
   g_assert_true (enlace_labels_dialog_set_layout (dialog, "tape-12"));
   g_assert_cmpuint (enlace_labels_dialog_get_n_pages (dialog), ==, 8);
   g_assert_false (gtk_widget_is_visible (enlace_labels_dialog_get_picker (dialog)));
+  /* printed: a page per label, 12 mm high */
+  g_assert_true (enlace_labels_dialog_print_to_file (dialog, path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    g_autoptr(PopplerDocument) pdf = poppler_document_new_from_file (uri, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 8);
+    for (int i = 0; i < 8; i++)
+      {
+        g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+        double w, h;
+
+        poppler_page_get_size (page, &w, &h);
+        g_assert_cmpfloat (MIN (w, h), >, 12 * 72 / 25.4 - 1);
+        g_assert_cmpfloat (MIN (w, h), <, 12 * 72 / 25.4 + 1);
+      }
+  }
 
   /* a custom grid of 2 × 2 */
   enlace_labels_dialog_set_grid (dialog, 2, 2);
