@@ -14,6 +14,7 @@
 
 #include "enlace-label-layout.h"
 #include "enlace-labels-dialog.h"
+#include "enlace-object-list.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 
@@ -210,6 +211,76 @@ test_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *prefix)
+{
+  const char *tip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && tip && g_str_has_prefix (tip, prefix))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip (c, prefix);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static EnlaceLabelsDialog *
+open_dialog (void)
+{
+  EnlaceLabelsDialog *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ENLACE_IS_LABELS_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  return dialog;
+}
+
+/* "Print Labels" in a list: every row shown, or the selected one; not in
+ * lists that have no labels. */
+static void
+test_list_button (void)
+{
+  EnlaceTestPlant ids;
+  g_autoptr(EnlaceStore) store = enlace_test_plant_new (&ids);
+  GtkWidget *list = enlace_object_list_new ();
+  GtkWidget *window, *button;
+  EnlaceLabelsDialog *dialog;
+  const char *tip = "Print labels for the selected item";
+
+  enlace_page_set_store (ENLACE_PAGE (list), store);
+  enlace_page_set_object (ENLACE_PAGE (list), "list/cable", 0);
+  window = enlace_test_window (list, 900, 600);
+  button = find_tooltip (list, tip);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (enlace_labels_dialog_get_kind (dialog), ==, ENLACE_LABEL_KIND_CABLE);
+  g_assert_cmpuint (enlace_labels_dialog_get_n_labels (dialog), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (enlace_object_list_select_id (ENLACE_OBJECT_LIST (list), ids.cable_desk));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = open_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (enlace_labels_dialog_get_n_labels (dialog), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  enlace_page_set_object (ENLACE_PAGE (list), "list/person", 0);
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The dialog on the demo-like fixture with a half-used L7160 sheet,
  * saved as BUILD_DIR/screenshots/labels-dialog-LANG.png (the README's
  * docs/screenshots/labels-dialog-es.png is a copy of the Spanish one). */
@@ -268,6 +339,7 @@ main (int    argc,
 
   g_test_add_func ("/views/labels/dialog", test_dialog);
   g_test_add_func ("/views/labels/selection", test_selection);
+  g_test_add_func ("/views/labels/list-button", test_list_button);
   g_test_add_func ("/views/labels/screenshot", test_screenshot);
 
   return g_test_run ();
