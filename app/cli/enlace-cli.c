@@ -34,6 +34,7 @@ static const EnlaceCliCommand commands[] = {
   { "paths",      cli_cmd_paths,      N_("Every path from every endpoint") },
   { "impact",     cli_cmd_impact,     N_("What breaks if an object is removed or unplugged") },
   { "free",       cli_cmd_free,       N_("Spare capacity for new connections") },
+  { "labels",     cli_cmd_labels,     N_("Print labels for cables, panels, faceplates, racks and devices (PDF)") },
   { "plan",       cli_cmd_plan,       N_("Draw a floor plan to scale (PDF, SVG, PNG)") },
   { "plan-background", cli_cmd_plan_background, N_("Put the architect's plan under a floor") },
   { "import-device-types", cli_cmd_import_device_types, N_("Import NetBox device-type YAML files") },

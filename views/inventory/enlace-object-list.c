@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "enlace-kinds.h"
+#include "enlace-labels-dialog.h"
 #include "enlace-object-list.h"
 #include "enlace-csv-import.h"
 #include "enlace-csv-import-assistant.h"
@@ -32,6 +33,7 @@ struct _EnlaceObjectList
   GtkButton            *delete_button;
   GtkWidget            *export_button;   /* Export CSV… */
   GtkWidget            *import_button;   /* Import CSV…, for the lists that import */
+  GtkButton            *labels_button;   /* "Print labels…": the selected row, else every row shown */
   GtkColumnView        *column_view;
   GtkWidget            *columns_box;     /* the column chooser's check buttons */
   GSettings            *settings;        /* hidden-list-columns; NULL when not installed */
@@ -172,6 +174,14 @@ update_state (EnlaceObjectList *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), selected && writable);
+  {
+    EnlaceLabelKind kind;
+    EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+
+    gtk_widget_set_visible (GTK_WIDGET (self->labels_button),
+                            self->spec && store && enlace_labels_kind_for (store, self->spec->name, 0, &kind));
+    gtk_widget_set_sensitive (GTK_WIDGET (self->labels_button), n > 0);
+  }
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->stack, "list");
@@ -541,6 +551,26 @@ import_clicked_cb (EnlaceObjectList *self)
 }
 
 static void
+labels_clicked_cb (EnlaceObjectList *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 id = selected_id (self);
+
+  if (self->model == NULL || self->spec == NULL)
+    return;
+  if (id > 0)
+    g_array_append_val (ids, id);
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model)); i++)
+      {
+        id = enlace_row_model_get_id (self->model, i);
+        g_array_append_val (ids, id);
+      }
+  enlace_labels_dialog_open_for_list (GTK_WIDGET (self), enlace_page_get_store (ENLACE_PAGE (self)),
+                                      self->spec->name, ids);
+}
+
+static void
 enlace_object_list_dispose (GObject *object)
 {
   EnlaceObjectList *self = (EnlaceObjectList *)object;
@@ -635,6 +665,12 @@ enlace_object_list_init (EnlaceObjectList *self)
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (import_clicked_cb), self);
   gtk_box_append (GTK_BOX (toolbar), self->export_button);
   gtk_box_append (GTK_BOX (toolbar), self->import_button);
+  self->labels_button = GTK_BUTTON (icon_button ("printer-symbolic",
+                                                 _("Print labels for the selected item, or for every item shown")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->labels_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print Labels…"), -1);
+  g_signal_connect_swapped (self->labels_button, "clicked", G_CALLBACK (labels_clicked_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->labels_button));
   {
     GtkWidget *chooser = gtk_menu_button_new ();
     GtkWidget *popover = gtk_popover_new ();

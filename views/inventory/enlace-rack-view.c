@@ -8,6 +8,7 @@
 #include "enlace-drop-down.h"
 #include "enlace-kinds.h"
 #include "enlace-propose.h"
+#include "enlace-labels-dialog.h"
 #include "enlace-rack-view.h"
 #include "enlace-render-util.h"
 
@@ -479,6 +480,24 @@ enlace_rack_view_class_init (EnlaceRackViewClass *klass)
   page_class->store_changed = enlace_rack_view_store_changed;
 }
 
+/* Labels of what is in the rack: its devices (or panel strips, or the
+ * rack itself, chosen in the dialog). */
+static void
+labels_clicked_cb (EnlaceRackView *self)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  EnlaceLabelScope scope = { 0 };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (store == NULL)
+    return;
+  scope.rack_id = enlace_page_get_object_id (ENLACE_PAGE (self));
+  dialog = enlace_labels_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     store, ENLACE_LABEL_KIND_DEVICE, &scope);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 enlace_rack_view_init (EnlaceRackView *self)
 {
@@ -510,6 +529,14 @@ enlace_rack_view_init (EnlaceRackView *self)
   gtk_widget_set_tooltip_text (impact, _("What stops working if the selected device, or the whole rack, is removed"));
   g_signal_connect_swapped (impact, "clicked", G_CALLBACK (impact_clicked_cb), self);
   gtk_box_append (GTK_BOX (bar), impact);
+  {
+    GtkWidget *labels = gtk_button_new_with_mnemonic (_("_Labels…"));
+
+    gtk_widget_set_tooltip_text (labels, _("Print labels for the rack and its devices and patch panels"));
+    gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (labels, "clicked", G_CALLBACK (labels_clicked_cb), self);
+    gtk_box_append (GTK_BOX (bar), labels);
+  }
 
   /* the hint may wrap; the buttons keep their height */
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "enlace-kinds.h"
+#include "enlace-labels-dialog.h"
 #include "enlace-plan-page.h"
 #include "enlace-plan-sheet.h"
 #include "enlace-trace.h"
@@ -715,6 +716,23 @@ enlace_plan_page_find (EnlacePlanPage *self,
   return enlace_plan_canvas_show_item (self->canvas, ref.kind, ref.id);
 }
 
+/* Faceplate labels for the outlets of this floor. */
+static void
+on_labels_clicked (EnlacePlanPage *self)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  EnlaceLabelScope scope = { 0 };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (store == NULL)
+    return;
+  scope.floor_id = enlace_page_get_object_id (ENLACE_PAGE (self));
+  dialog = enlace_labels_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     store, ENLACE_LABEL_KIND_FACEPLATE, &scope);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_search_activate (GtkSearchEntry *entry,
                     EnlacePlanPage *self)
@@ -1137,6 +1155,7 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_fit);
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_labels_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_png_clicked);
