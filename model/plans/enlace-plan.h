@@ -203,6 +203,16 @@ gint64    enlace_plan_add_outlet_in_space (EnlaceStore    *store,
                                      guint                 n_data,
                                      guint                 n_voice,
                                      GError              **error);
+/* As enlace_plan_add_outlet, in @space_id at @p without looking for the
+ * space that holds @p (bulk placement, model/design). */
+gint64    enlace_plan_add_outlet_at (EnlaceStore          *store,
+                                     gint64                space_id,
+                                     EnlacePoint           p,
+                                     double                rotation,
+                                     const char           *name,
+                                     guint                 n_data,
+                                     guint                 n_voice,
+                                     GError              **error);
 /* The label the next outlet of @space_id gets, "1B-003". */
 char     *enlace_plan_next_outlet_name (EnlaceStore       *store,
                                      gint64                space_id);
