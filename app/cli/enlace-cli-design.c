@@ -118,8 +118,10 @@ print_result (GPtrArray  *outlets,
       printf ("%s\n", made ? _(" (made)") : _(" (preview: nothing written)"));
     }
   else if (outlets)
-    printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet%s\n", "%u outlets%s\n", outlets->len), outlets->len,
-            made ? _(" (made)") : _(" (preview: nothing written)"));
+    {
+      printf (g_dngettext (GETTEXT_PACKAGE, "%u outlet", "%u outlets", outlets->len), outlets->len);
+      printf ("%s\n", made ? _(" (made)") : _(" (preview: nothing written)"));
+    }
   return 0;
 }
 

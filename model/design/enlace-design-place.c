@@ -266,7 +266,7 @@ enlace_design_place_preview (EnlaceStore             *store,
     {
       sqlite3_reset (stmt);
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no floor %" G_GINT64_FORMAT " to place outlets on"), floor_id);
+                   _("There is no floor %lld to place outlets on"), (long long) floor_id);
       return NULL;
     }
   sqlite3_reset (stmt);

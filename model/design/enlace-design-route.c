@@ -244,7 +244,7 @@ building_for (EnlaceStore                *store,
   if (building_id == 0)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no floor %" G_GINT64_FORMAT " to route outlets on"), floor_id);
+                   _("There is no floor %lld to route outlets on"), (long long) floor_id);
       return NULL;
     }
   b = g_hash_table_lookup (buildings, &building_id);
@@ -312,9 +312,9 @@ enlace_design_route (EnlaceStore                *store,
           if (!found_room)
             {
               g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                           _("Space %" G_GINT64_FORMAT " cannot serve outlet %s: it is not a telecom room "
+                           _("Space %lld cannot serve outlet %s: it is not a telecom room "
                              "with a rack drawn in the outlet's building"),
-                           opts->room_id, o->name ? o->name : "");
+                           (long long) opts->room_id, o->name ? o->name : "");
               return NULL;
             }
           continue;

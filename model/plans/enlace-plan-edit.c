@@ -555,7 +555,7 @@ enlace_plan_add_outlet_at (EnlaceStore  *store,
   if (floor_id == 0)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
-                   _("There is no space %" G_GINT64_FORMAT " to place an outlet in"), space_id);
+                   _("There is no space %lld to place an outlet in"), (long long) space_id);
       return 0;
     }
   return create_outlet (store, floor_id, space_id, &p, rotation, name, n_data, n_voice, error);
