@@ -643,7 +643,7 @@ load_routes (EnlaceStore      *store,
         }
       /* A cable whose length is recorded (designed or measured) shows it. */
       if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
-        route->length_m = sqlite3_column_double (stmt, 4);
+        route->cable_length_m = sqlite3_column_double (stmt, 4);
       route->cable_id = cable_id;
       route->label = col_text (stmt, 1);
       route->device_id = outlet_id;

@@ -71,6 +71,7 @@ typedef struct
   gint64   device_id;       /* the outlet */
   GArray  *points;          /* EnlacePoint: along the pathways */
   double   length_m;        /* along the route plus the vertical legs */
+  double   cable_length_m;  /* recorded in the cable (designed or measured), 0 when none */
   gboolean along_pathways;  /* FALSE: no pathway reached, drawn straight */
 } EnlacePlanRoute;
 
