@@ -105,7 +105,8 @@ cli_cmd_generate (int    argc,
   t0 = g_get_monotonic_time ();
   if (demo)
     {
-      if (!enlace_demo_populate (store, &error) || !enlace_demo_add_cases (store, &error))
+      if (!enlace_demo_populate (store, &error) || !enlace_demo_add_cases (store, &error)
+          || !enlace_demo_add_design (store, &error))
         return cli_fail (g_steal_pointer (&error));
     }
   else

@@ -37,6 +37,7 @@ static const EnlaceCliCommand commands[] = {
   { "labels",     cli_cmd_labels,     N_("Print labels for cables, panels, faceplates, racks and devices (PDF)") },
   { "plan",       cli_cmd_plan,       N_("Draw a floor plan to scale (PDF, SVG, PNG)") },
   { "plan-background", cli_cmd_plan_background, N_("Put the architect's plan under a floor") },
+  { "design",     cli_cmd_design,     N_("Design a floor's cabling: place outlets by rule, route runs, assign ports") },
   { "import-device-types", cli_cmd_import_device_types, N_("Import NetBox device-type YAML files") },
   { "opinion",    cli_cmd_opinion,    N_("Technical opinions: quote add, quote list, quote remove, resolve") },
   { "order",      cli_cmd_order,      N_("Modification orders: add-change, list-changes, remove-change, diff, impact, execute") },

@@ -93,6 +93,8 @@ int cli_cmd_free      (int argc, char **argv);
 /* enlace-cli-plan.c */
 int cli_cmd_plan            (int argc, char **argv);
 int cli_cmd_plan_background (int argc, char **argv);
+/* enlace-cli-design.c */
+int cli_cmd_design          (int argc, char **argv);
 
 /* enlace-cli-cases.c */
 int cli_cmd_case       (int argc, char **argv);

@@ -537,6 +537,30 @@ enlace_plan_add_outlet_in_space (EnlaceStore  *store,
                         name, n_data, n_voice, error);
 }
 
+gint64
+enlace_plan_add_outlet_at (EnlaceStore  *store,
+                           gint64        space_id,
+                           EnlacePoint   p,
+                           double        rotation,
+                           const char   *name,
+                           guint         n_data,
+                           guint         n_voice,
+                           GError      **error)
+{
+  gint64 floor_id;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
+
+  floor_id = floor_of_space (store, space_id);
+  if (floor_id == 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
+                   _("There is no space %lld to place an outlet in"), (long long) space_id);
+      return 0;
+    }
+  return create_outlet (store, floor_id, space_id, &p, rotation, name, n_data, n_voice, error);
+}
+
 /* The label the next outlet of @space_id gets (enlace_plan_add_outlet_in_space). */
 char *
 enlace_plan_next_outlet_name (EnlaceStore *store,

@@ -593,7 +593,7 @@ load_routes (EnlaceStore      *store,
   /* Horizontal links from an outlet placed on this floor to a panel in a
    * rack placed on this floor. */
   stmt = enlace_store_prepare (store,
-                               "SELECT DISTINCT cable.id, cable.label, od.id, rk.id "
+                               "SELECT DISTINCT cable.id, cable.label, od.id, rk.id, cable.length_m "
                                "FROM cable "
                                "JOIN cable_end ea ON ea.cable_id = cable.id "
                                "JOIN port pa ON pa.id = ea.port_id "
@@ -656,6 +656,9 @@ load_routes (EnlaceStore      *store,
           g_array_append_val (route->points, to);
           route->length_m = enlace_point_distance (from, to);
         }
+      /* A cable whose length is recorded (designed or measured) shows it. */
+      if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        route->cable_length_m = sqlite3_column_double (stmt, 4);
       route->cable_id = cable_id;
       route->faulty = enlace_faulty_set_contains (marked, "cable", cable_id);
       route->label = col_text (stmt, 1);

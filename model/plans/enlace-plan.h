@@ -71,6 +71,7 @@ typedef struct
   gint64   device_id;       /* the outlet */
   GArray  *points;          /* EnlacePoint: along the pathways */
   double   length_m;        /* along the route plus the vertical legs */
+  double   cable_length_m;  /* recorded in the cable (designed or measured), 0 when none */
   gboolean along_pathways;  /* FALSE: no pathway reached, drawn straight */
   gboolean faulty;          /* the cable is marked faulty (enlace-faulty.h) */
 } EnlacePlanRoute;
@@ -200,6 +201,16 @@ gint64    enlace_plan_add_outlet    (EnlaceStore          *store,
  * position when it has none, to be placed on the plan later). */
 gint64    enlace_plan_add_outlet_in_space (EnlaceStore    *store,
                                      gint64                space_id,
+                                     const char           *name,
+                                     guint                 n_data,
+                                     guint                 n_voice,
+                                     GError              **error);
+/* As enlace_plan_add_outlet, in @space_id at @p without looking for the
+ * space that holds @p (bulk placement, model/design). */
+gint64    enlace_plan_add_outlet_at (EnlaceStore          *store,
+                                     gint64                space_id,
+                                     EnlacePoint           p,
+                                     double                rotation,
                                      const char           *name,
                                      guint                 n_data,
                                      guint                 n_voice,

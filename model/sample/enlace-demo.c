@@ -1209,7 +1209,8 @@ enlace_demo_ensure_file (GError **error)
   store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, error);
   if (store == NULL)
     return NULL;
-  if (!enlace_demo_populate (store, &local) || !enlace_demo_add_cases (store, &local))
+  if (!enlace_demo_populate (store, &local) || !enlace_demo_add_cases (store, &local)
+      || !enlace_demo_add_design (store, &local))
     {
       g_clear_object (&store);
       g_unlink (path);

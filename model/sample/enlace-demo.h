@@ -33,6 +33,14 @@ gboolean  enlace_demo_add_plans    (EnlaceStore  *store,
 gboolean  enlace_demo_add_cases    (EnlaceStore  *store,
                                     GError      **error);
 
+/* The library, "Edificio C — Biblioteca", in design: two floors drawn,
+ * outlets placed by rule, runs routed, ports assigned and the planned
+ * cables made (enlace-demo-design.c), one outlet beyond 90 m on
+ * purpose; one command.  enlace-cli generate --demo and
+ * enlace_demo_ensure_file() call it after enlace_demo_add_cases(). */
+gboolean  enlace_demo_add_design   (EnlaceStore  *store,
+                                    GError      **error);
+
 /* The path of the demo campus of this user
  * ($XDG_DATA_HOME/enlace/demo.enlace); creates the file with
  * enlace_demo_populate() when it is missing or empty. */

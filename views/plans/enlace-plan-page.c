@@ -8,6 +8,7 @@
 #include "enlace-kinds.h"
 #include "enlace-labels-dialog.h"
 #include "enlace-plan-page.h"
+#include "enlace-design-dialog.h"
 #include "enlace-plan-sheet.h"
 #include "enlace-trace.h"
 
@@ -939,6 +940,29 @@ export_as (EnlacePlanPage *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* "Design the cabling…": the dialog of model/design for this floor, on
+ * the selected spaces (views/design/enlace-design-dialog.c). */
+static void
+on_design_clicked (EnlacePlanPage *self)
+{
+  GPtrArray *selection = enlace_plan_canvas_get_selection (self->canvas);
+  g_autoptr(GArray) spaces = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EnlaceDesignDialog *dialog;
+
+  for (guint i = 0; selection && i < selection->len; i++)
+    {
+      EnlacePlanItem *item = g_ptr_array_index (selection, i);
+
+      if (item->kind == ENLACE_PLAN_ITEM_SPACE)
+        g_array_append_val (spaces, item->id);
+    }
+  dialog = enlace_design_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store_of (self),
+                                     enlace_page_get_object_id (ENLACE_PAGE (self)),
+                                     (gint64 *)spaces->data, spaces->len);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_export_pdf_clicked (EnlacePlanPage *self)
 {
@@ -1156,6 +1180,7 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zoom_in);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_labels_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_design_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_png_clicked);

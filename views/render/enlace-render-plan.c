@@ -1114,6 +1114,28 @@ draw_routes (cairo_t               *cr,
         }
       cairo_stroke (cr);
     }
+  /* Each run's length beside its outlet (red beyond 90 m), when the
+   * zoom leaves room for it. */
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; vp->pixels_per_m >= 6 && i < scene->routes->len; i++)
+    {
+      EnlacePlanRoute *route = g_ptr_array_index (scene->routes, i);
+      double length = route->cable_length_m > 0 ? route->cable_length_m : route->length_m;
+      EnlacePoint px;
+      g_autofree char *text = NULL;
+
+      if (route->points->len == 0 || length <= 0)
+        continue;
+      px = enlace_viewport_to_view (vp, g_array_index (route->points, EnlacePoint, 0));
+      if (px.x < -50 || px.y < -20 || px.x > vp->width + 50 || px.y > vp->height + 20)
+        continue;
+      text = g_strdup_printf ("%.1f m", length);
+      if (length > 90)
+        cairo_set_source_rgb (cr, 0.80, 0.05, 0.05);
+      else
+        set_rgb (cr, route_ink, 1.0);
+      enlace_render_text (cr, text, 6.5, length > 90, ENLACE_ALIGN_LEFT, px.x + 5, px.y - 13, 0, 10);
+    }
   cairo_restore (cr);
 }
 

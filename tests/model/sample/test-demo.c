@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "enlace-demo.h"
+#include "enlace-design.h"
 #include "enlace-store.h"
 #include "enlace-xml.h"
 
@@ -164,7 +165,20 @@ test_ensure_file (void)
 
   store = enlace_store_open (path, ENLACE_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (enlace_store_count (store, "building"), ==, 3);
+  /* The campus's three buildings and the library in design. */
+  g_assert_cmpuint (enlace_store_count (store, "building"), ==, 4);
+  g_assert_cmpint (enlace_store_lookup (store, "building", "C", &error), >, 0);
+  {
+    g_autoptr(GPtrArray) runs = enlace_design_floor_runs (store, enlace_store_lookup (store, "floor", "C/0", NULL),
+                                                          NULL, &error);
+    guint over = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (runs->len, >, 40);
+    for (guint i = 0; i < runs->len; i++)
+      over += ((EnlaceDesignRun *) g_ptr_array_index (runs, i))->over_limit;
+    g_assert_cmpuint (over, ==, 1);  /* the guard's booth, on purpose */
+  }
 }
 
 /* data/demo/demo-campus.xml is the demo campus as XML: importing it gives

@@ -1,0 +1,515 @@
+/* test-design.c: placing outlets by rule, routing runs on the pathway
+ * graph, assigning patch-panel ports (model/design) */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "enlace-design.h"
+#include "enlace-store-private.h"
+
+static JsonObject *
+obj (const char *first,
+     ...)
+{
+  JsonObject *o = json_object_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *k = first; k; k = va_arg (args, const char *))
+    json_object_set_string_member (o, k, va_arg (args, const char *));
+  va_end (args);
+  return o;
+}
+
+static gint64
+add (EnlaceStore *store,
+     const char  *kind,
+     JsonObject  *values)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) v = values;
+  gint64 id = enlace_store_create (store, kind, v, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+count (EnlaceStore *store,
+       const char  *sql)
+{
+  sqlite3_stmt *stmt = enlace_store_prepare (store, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* ------------------------------------------------------------ graph */
+
+/*
+ * A ladder on floor 1: trays H1 (0,0)–(40,0) and H2 (0,10)–(40,10), rungs
+ * V1 at x = 5 and V2 at x = 35; an isolated tray far away; a riser at
+ * (1, 1) to floor 2 (3.5 m), where a tray runs (0,0)–(20,0).
+ */
+static EnlaceRouteGraph *
+ladder (void)
+{
+  EnlaceRouteGraph *g = enlace_route_graph_new ();
+  EnlacePoint h1[] = { { 0, 0 }, { 40, 0 } };
+  EnlacePoint h2[] = { { 0, 10 }, { 40, 10 } };
+  EnlacePoint v1[] = { { 5, 0 }, { 5, 10 } };
+  EnlacePoint v2[] = { { 35, 0 }, { 35, 10 } };
+  EnlacePoint far[] = { { 100, 100 }, { 110, 100 } };
+  EnlacePoint up[] = { { 0, 0 }, { 20, 0 } };
+
+  enlace_route_graph_add_pathway (g, 1, h1, 2, 2.8);
+  enlace_route_graph_add_pathway (g, 1, h2, 2, 3.0);
+  enlace_route_graph_add_pathway (g, 1, v1, 2, 2.8);
+  enlace_route_graph_add_pathway (g, 1, v2, 2, 2.8);
+  enlace_route_graph_add_pathway (g, 1, far, 2, 2.8);
+  enlace_route_graph_add_pathway (g, 2, up, 2, 2.6);
+  enlace_route_graph_add_riser (g, 1, (EnlacePoint) { 1, 1 }, 2, 3.5);
+  enlace_route_graph_finish (g);
+  return g;
+}
+
+static void
+test_graph_shortest (void)
+{
+  g_autoptr(EnlaceRouteGraph) g = ladder ();
+  g_autoptr(EnlaceRouteTree) t = enlace_route_graph_tree (g, 1, (EnlacePoint) { 0, -1 });
+  EnlaceRoutePath path;
+  EnlaceDesignPoint *pts;
+
+  g_assert_nonnull (t);
+
+  /* Through the near rung: 5 + 10 + 25 = 40 (the far rung gives 50). */
+  g_assert_true (enlace_route_tree_path (t, 1, (EnlacePoint) { 30, 11 }, &path));
+  g_assert_cmpfloat_with_epsilon (path.along_m, 40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (path.access_m, 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (path.height_to, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (path.height_from, 2.8, 1e-9);
+  pts = (EnlaceDesignPoint *)path.points->data;
+  g_assert_cmpfloat (pts[0].p.x, ==, 30);     /* starts at the outlet */
+  g_assert_cmpfloat (pts[path.points->len - 1].p.y, ==, -1); /* ends at the rack */
+  {
+    gboolean via_near_rung = FALSE;
+
+    for (guint i = 0; i < path.points->len; i++)
+      if (pts[i].p.x == 5 && pts[i].p.y == 10)
+        via_near_rung = TRUE;
+    g_assert_true (via_near_rung);
+  }
+  enlace_route_path_clear (&path);
+
+  /* Along the source's own tray: straight. */
+  g_assert_true (enlace_route_tree_path (t, 1, (EnlacePoint) { 20, -2 }, &path));
+  g_assert_cmpfloat_with_epsilon (path.along_m, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (path.access_m, 3, 1e-9);
+  enlace_route_path_clear (&path);
+
+  /* Up the riser: 1 across, 1 + 3.5 + 1 up, 14 along floor 2. */
+  g_assert_true (enlace_route_tree_path (t, 2, (EnlacePoint) { 15, 1 }, &path));
+  g_assert_cmpfloat_with_epsilon (path.along_m, 20.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (path.height_to, 2.6, 1e-9);
+  pts = (EnlaceDesignPoint *)path.points->data;
+  g_assert_cmpint (pts[0].floor_id, ==, 2);
+  g_assert_cmpint (pts[path.points->len - 1].floor_id, ==, 1);
+  enlace_route_path_clear (&path);
+
+  /* The isolated tray is not reached; a floor with no pathway neither. */
+  g_assert_false (enlace_route_tree_path (t, 1, (EnlacePoint) { 105, 101 }, &path));
+  g_assert_false (enlace_route_tree_path (t, 3, (EnlacePoint) { 0, 0 }, &path));
+  g_assert_null (enlace_route_graph_tree (g, 3, (EnlacePoint) { 0, 0 }));
+}
+
+/* A grid of 20 × 20 trays 5 m apart: the shortest way between opposite
+ * corners is the Manhattan distance. */
+static void
+test_graph_grid (void)
+{
+  g_autoptr(EnlaceRouteGraph) g = enlace_route_graph_new ();
+  g_autoptr(EnlaceRouteTree) t = NULL;
+  EnlaceRoutePath path;
+
+  for (int i = 0; i < 20; i++)
+    {
+      EnlacePoint row[] = { { 0, i * 5.0 }, { 95, i * 5.0 } };
+      EnlacePoint col[] = { { i * 5.0, 0 }, { i * 5.0, 95 } };
+
+      enlace_route_graph_add_pathway (g, 7, row, 2, 2.7);
+      enlace_route_graph_add_pathway (g, 7, col, 2, 2.7);
+    }
+  enlace_route_graph_finish (g);
+  t = enlace_route_graph_tree (g, 7, (EnlacePoint) { 0, 0 });
+  g_assert_true (enlace_route_tree_path (t, 7, (EnlacePoint) { 95, 95 }, &path));
+  g_assert_cmpfloat_with_epsilon (path.along_m, 190, 1e-6);
+  enlace_route_path_clear (&path);
+  g_assert_true (enlace_route_tree_path (t, 7, (EnlacePoint) { 47.5, 21 }, &path));
+  g_assert_cmpfloat_with_epsilon (path.along_m, 47.5 + 20, 1e-6);
+  g_assert_cmpfloat_with_epsilon (path.access_m, 1, 1e-6);
+  enlace_route_path_clear (&path);
+}
+
+/* ---------------------------------------------------------- fixture */
+
+/*
+ * Floor B/1, 40 × 16 m: telecom room 1A (0..4 × 0..6) with rack R1 at
+ * (2, 2), rooms 101 (10 × 6 = 60 m², office) and 102 (20 × 6, classroom)
+ * south of a corridor (y 6..10, kind other), a tray along y = 8 at 2.8 m
+ * from x = 1 to 39 and a spur from (2, 8) to the rack.
+ */
+static EnlaceStore *
+fixture (gint64 *floor_id)
+{
+  g_autoptr(GError) error = NULL;
+  EnlaceStore *store = enlace_store_new_memory (&error);
+
+  g_assert_no_error (error);
+  add (store, "site", obj ("code", "UNI", "name", "Campus", NULL));
+  add (store, "building", obj ("site_id", "UNI", "code", "B", "name", "Edificio B", NULL));
+  *floor_id = add (store, "floor", obj ("building_id", "B", "level", "1", "name", "Primer piso", NULL));
+  add (store, "space", obj ("floor_id", "B/1", "code", "1A", "name", "Telecom", "kind", "telecom-room",
+                            "outline", "[[0,0],[4,0],[4,6],[0,6]]", NULL));
+  add (store, "space", obj ("floor_id", "B/1", "code", "101", "name", "Oficina", "kind", "office",
+                            "outline", "[[10,0],[20,0],[20,6],[10,6]]", NULL));
+  add (store, "space", obj ("floor_id", "B/1", "code", "102", "name", "Aula", "kind", "classroom",
+                            "outline", "[[20,0],[40,0],[40,6],[20,6]]", NULL));
+  add (store, "space", obj ("floor_id", "B/1", "code", "1PAS", "name", "Pasillo", "kind", "other",
+                            "outline", "[[0,6],[40,6],[40,10],[0,10]]", NULL));
+  add (store, "pathway", obj ("floor_id", "B/1", "name", "Charola", "kind", "tray",
+                              "points", "[[1,8],[39,8]]", "height", "2.8", NULL));
+  add (store, "pathway", obj ("floor_id", "B/1", "name", "Derivación", "kind", "tray",
+                              "points", "[[2,8],[2,2]]", "height", "2.8", NULL));
+  add (store, "rack", obj ("space_id", "B/1/1A", "name", "R1", "x", "2", "y", "2", NULL));
+  return store;
+}
+
+static gint64
+space_id (EnlaceStore *store,
+          const char  *key)
+{
+  return enlace_store_lookup (store, "space", key, NULL);
+}
+
+/* ------------------------------------------------------------ place */
+
+static void
+test_place_rule (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) north = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_auto(GStrv) kinds = g_strsplit ("classroom", ",", -1);
+  EnlaceDesignRule rule;
+  EnlacePoint room101[] = { { 10, 0 }, { 20, 0 }, { 20, 6 }, { 10, 6 } };
+  gint64 r101 = space_id (store, "B/1/101");
+
+  /* One workstation per 10 m², one outlet each: 6 in 101, 12 in 102; the
+   * telecom room and the corridor get none. */
+  enlace_design_rule_init (&rule);
+  all = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 18);
+  for (guint i = 0; i < all->len; i++)
+    {
+      EnlaceDesignOutlet *o = g_ptr_array_index (all, i);
+      g_autofree char *name = g_strdup_printf ("B-1A-%03u", i + 1);
+
+      g_assert_cmpstr (o->name, ==, name);
+      g_assert_cmpuint (o->n_data, ==, 2);
+      g_assert_cmpuint (o->n_voice, ==, 0);
+      g_assert_cmpint (o->outlet_id, ==, 0);
+      g_assert_cmpstr (o->space_code, ==, i < 6 ? "101" : "102");
+      if (i < 6)
+        g_assert_true (enlace_polygon_contains (room101, 4, o->p));
+    }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device"), ==, 0);  /* a preview writes nothing */
+
+  /* Only the north wall (y = 0 on the plan) of 101, three per
+   * workstation, a data and a voice jack: facing south (90°). */
+  rule.walls = enlace_design_walls_parse ("north", &error);
+  g_assert_no_error (error);
+  rule.outlets_per_workstation = 3;
+  rule.n_data = 1;
+  rule.n_voice = 1;
+  north = enlace_design_place_preview (store, floor_id, &r101, 1, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (north->len, ==, 18);
+  for (guint i = 0; i < north->len; i++)
+    {
+      EnlaceDesignOutlet *o = g_ptr_array_index (north, i);
+
+      g_assert_cmpfloat_with_epsilon (o->p.y, 0.05, 1e-9);
+      g_assert_cmpfloat (o->p.x, >=, 10.3);
+      g_assert_cmpfloat (o->p.x, <=, 19.7);
+      g_assert_cmpfloat (o->rotation, ==, 90);
+    }
+
+  /* A rule for classrooms only leaves the office out. */
+  enlace_design_rule_init (&rule);
+  rule.kinds = kinds;
+  none = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 12);
+
+  /* Bad rules change nothing and say why. */
+  enlace_design_rule_init (&rule);
+  rule.n_data = 0;
+  g_assert_null (enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (enlace_design_walls_parse ("up", &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+}
+
+static void
+test_place_undo (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  EnlaceDesignRule rule;
+  gint64 commands;
+
+  enlace_design_rule_init (&rule);
+  rule.n_voice = 1;
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  commands = count (store, "SELECT count(*) FROM command");
+  g_assert_true (enlace_design_place_apply (store, outlets, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM command"), ==, commands + 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'outlet' AND status = 'planned'"), ==, 18);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port WHERE kind = 'front'"), ==, 18 * 3);
+  for (guint i = 0; i < outlets->len; i++)
+    g_assert_cmpint (((EnlaceDesignOutlet *) g_ptr_array_index (outlets, i))->outlet_id, >, 0);
+
+  /* One undo takes all of them away. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port"), ==, 0);
+}
+
+/* ------------------------------------------------------------ route */
+
+static void
+test_route_length (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_design_outlet_free);
+  g_autoptr(GPtrArray) runs = NULL;
+  EnlaceDesignOutlet *o = g_new0 (EnlaceDesignOutlet, 1);
+  EnlaceDesignOptions opts;
+  EnlaceDesignRun *run;
+
+  /* An outlet at (30, 0.05) in 102, 0.3 m high: 7.95 across to the tray,
+   * 28 along it, 6 down the spur to the rack; up 2.5 and down 0.8;
+   * slack 3 + 0.3.  70.3 … rounded up to the decimetre: 48.6 m. */
+  o->floor_id = floor_id;
+  o->space_id = space_id (store, "B/1/102");
+  o->space_code = g_strdup ("102");
+  o->name = g_strdup ("X");
+  o->p = (EnlacePoint) { 30, 0.05 };
+  o->n_data = 1;
+  o->height = 0.3;
+  g_ptr_array_add (outlets, o);
+  enlace_design_options_init (&opts);
+  runs = enlace_design_route (store, outlets, &opts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  run = g_ptr_array_index (runs, 0);
+  g_assert_cmpint (run->room_id, ==, space_id (store, "B/1/1A"));
+  g_assert_cmpstr (run->rack_name, ==, "R1");
+  g_assert_cmpfloat_with_epsilon (run->route_m, 7.95 + 28 + 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (run->vertical_m, 2.5 + 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (run->slack_m, 3.3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (run->length_m, 48.6, 1e-9);
+  g_assert_false (run->over_limit);
+
+  /* An institution that allows 40 m sees it beyond the limit. */
+  opts.max_length = 40;
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = enlace_design_route (store, outlets, &opts, &error);
+  g_assert_true (((EnlaceDesignRun *) g_ptr_array_index (runs, 0))->over_limit);
+
+  /* A room that is not a telecom room cannot serve. */
+  opts.room_id = space_id (store, "B/1/101");
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  g_assert_null (enlace_design_route (store, outlets, &opts, &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+}
+
+/* The nearest reachable room: a second telecom room at the east end,
+ * whose rack no pathway reaches on another floor, is not chosen for what
+ * it cannot reach; one on the same tray is, for the outlets near it. */
+static void
+test_route_nearest (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  EnlaceDesignRule rule;
+  gint64 east;
+
+  east = add (store, "space", obj ("floor_id", "B/1", "code", "1B", "name", "Telecom este", "kind", "telecom-room",
+                                   "outline", "[[40,0],[44,0],[44,6],[40,6]]", NULL));
+  add (store, "rack", obj ("space_id", "B/1/1B", "name", "R2", "x", "42", "y", "2", NULL));
+  add (store, "pathway", obj ("floor_id", "B/1", "name", "Derivación este", "kind", "tray",
+                              "points", "[[39,8],[42,8],[42,2]]", "height", "2.8", NULL));
+  enlace_design_rule_init (&rule);
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  runs = enlace_design_route (store, outlets, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      EnlaceDesignRun *run = g_ptr_array_index (runs, i);
+      gint64 expected = run->outlet->p.x < 21 ? space_id (store, "B/1/1A") : run->outlet->p.x > 23 ? east : 0;
+
+      if (expected != 0)
+        g_assert_cmpint (run->room_id, ==, expected);
+    }
+}
+
+static void
+test_route_ports_overflow (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  EnlaceDesignRule rule;
+  EnlaceDesignOptions opts;
+  gint64 commands;
+  sqlite3_stmt *stmt;
+
+  /* A 12-port panel already in the rack (u 40) with its first port taken
+   * by someone else's cable; 18 outlets of 2 jacks = 36 jacks: the 11
+   * free ports, then new 24-port panels (two) below. */
+  add (store, "device", obj ("name", "PP-OLD", "role", "patch-panel", "rack_id", "R1", "u_position", "40",
+                             "face", "front", NULL));
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *f = g_strdup_printf ("%u", i);
+      g_autofree char *r = g_strdup_printf ("R%u", i);
+
+      add (store, "port", obj ("device_id", "PP-OLD", "kind", "front", "name", f, NULL));
+      add (store, "port", obj ("device_id", "PP-OLD", "kind", "rear", "name", r, NULL));
+    }
+  add (store, "device", obj ("name", "X", "role", "other", "space_id", "B/1/1A", NULL));
+  add (store, "port", obj ("device_id", "X", "kind", "interface", "name", "eth0", NULL));
+  {
+    EnlaceTerm a, b;
+    g_autoptr(JsonObject) cable = obj ("kind", "other", NULL);
+
+    g_assert_true (enlace_store_lookup_term (store, "PP-OLD:R1", &a, &error));
+    g_assert_true (enlace_store_lookup_term (store, "X:eth0", &b, &error));
+    g_assert_cmpint (enlace_store_connect (store, &a, 1, &b, 1, cable, &error), >, 0);
+  }
+
+  enlace_design_rule_init (&rule);
+  enlace_design_options_init (&opts);
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlets->len, ==, 18);
+  commands = count (store, "SELECT count(*) FROM command");
+  g_assert_true (enlace_design_apply (store, outlets, &opts, &runs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM command"), ==, commands + 1);
+  g_assert_cmpuint (runs->len, ==, 18);
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable WHERE kind = 'horizontal' AND status = 'planned' "
+                                 "AND type = 'cat6a' AND length_m > 0"), ==, 36);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'patch-panel'"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'patch-panel' AND status = 'planned' "
+                                 "AND u_position IN (42, 41)"), ==, 2);
+  /* 11 + 24 + 1 ports used. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable_end ce JOIN port p ON p.id = ce.port_id "
+                                 "JOIN device d ON d.id = p.device_id WHERE d.name = 'R1-PP01'"), ==, 24);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable_end ce JOIN port p ON p.id = ce.port_id "
+                                 "JOIN device d ON d.id = p.device_id WHERE d.name = 'R1-PP02'"), ==, 1);
+
+  /* In the order of the spaces: the first outlet of 101 takes the old
+   * panel's first free port, R2; the last outlet of 102 the new panel. */
+  stmt = enlace_store_prepare (store,
+                               "SELECT d.name || ':' || p.name FROM cable c "
+                               "JOIN cable_end e ON e.cable_id = c.id JOIN port p ON p.id = e.port_id "
+                               "JOIN device d ON d.id = p.device_id WHERE c.label = ?1 AND d.role = 'patch-panel'",
+                               NULL);
+  sqlite3_bind_text (stmt, 1, "B-1A-001-D1", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "PP-OLD:R2");
+  sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, "B-1A-018-D2", -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "R1-PP02:R1");
+  sqlite3_reset (stmt);
+
+  /* The stored length is the run's. */
+  {
+    EnlaceDesignRun *first = NULL;
+    g_autofree char *sql = NULL;
+
+    for (guint i = 0; i < runs->len; i++)
+      if (g_strcmp0 (((EnlaceDesignRun *) g_ptr_array_index (runs, i))->outlet->name, "B-1A-001") == 0)
+        first = g_ptr_array_index (runs, i);
+    g_assert_nonnull (first);
+    sql = g_strdup_printf ("SELECT count(*) FROM cable WHERE label = 'B-1A-001-D1' AND abs(length_m - %.1f) < 1e-6",
+                           first->length_m);
+    g_assert_cmpint (count (store, sql), ==, 1);
+  }
+
+  /* The floor's runs read back with their lengths. */
+  {
+    g_autoptr(GPtrArray) drawn = enlace_design_floor_runs (store, floor_id, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (drawn->len, ==, 18);
+  }
+
+  /* Routing the floor again finds nothing left to cable. */
+  {
+    g_autoptr(GPtrArray) left = enlace_design_floor_outlets (store, floor_id, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+
+  /* One undo: outlets, panels and cables go. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role IN ('outlet', 'patch-panel')"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable"), ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model/design/graph/shortest", test_graph_shortest);
+  g_test_add_func ("/model/design/graph/grid", test_graph_grid);
+  g_test_add_func ("/model/design/place/rule", test_place_rule);
+  g_test_add_func ("/model/design/place/undo", test_place_undo);
+  g_test_add_func ("/model/design/route/length", test_route_length);
+  g_test_add_func ("/model/design/route/nearest", test_route_nearest);
+  g_test_add_func ("/model/design/route/ports-overflow", test_route_ports_overflow);
+  return g_test_run ();
+}
