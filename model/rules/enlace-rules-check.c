@@ -149,7 +149,7 @@ failure_new (Check      *ck,
   EnlaceRuleFailure *f = g_new0 (EnlaceRuleFailure, 1);
 
   f->rule = rule;
-  f->rule_name = rule_name;
+  f->rule_name = g_intern_string (rule_name);  /* the set may go before the report */
   f->value = value;
   f->limit = limit;
   f->unit = unit;
