@@ -668,6 +668,10 @@ cli_cmd_check (int    argc,
   g_autoptr(GPtrArray) warnings = NULL;
   int status = 0;
 
+  /* --rules: the cabling rules of the design (enlace-cli-rules.c) */
+  if (cli_check_wants_rules (argc, argv))
+    return cli_cmd_check_rules (argc, argv);
+
   if ((status = cli_parse ("check", _("FILE"),
                            _("Check the file: SQLite integrity, references and every validation rule. "
                              "Exit status 1 when a problem is found; warnings do not fail."),

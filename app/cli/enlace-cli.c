@@ -20,6 +20,7 @@ static const EnlaceCliCommand commands[] = {
   { "list",       cli_cmd_list,       N_("List the objects of a kind") },
   { "show",       cli_cmd_show,       N_("Show one object") },
   { "check",      cli_cmd_check,      N_("Check integrity and every validation rule") },
+  { "rules",      cli_cmd_rules,      N_("The project's cabling rules: show, set, reset (checked by check --rules)") },
   { "stats",      cli_cmd_stats,      N_("Count the objects of every kind") },
   { "meta",       cli_cmd_meta,       N_("Show or set the document properties (institution, department, logo)") },
   { "add",        cli_cmd_add,        N_("Add an object") },

@@ -78,6 +78,10 @@ int cli_cmd_log       (int argc, char **argv);
 /* enlace-cli-csv.c */
 int cli_cmd_export_csv (int argc, char **argv);
 int cli_cmd_import_csv (int argc, char **argv);
+/* enlace-cli-rules.c: check FILE --rules, rules FILE show|set|reset */
+int      cli_cmd_check_rules   (int argc, char **argv);
+gboolean cli_check_wants_rules (int argc, char **argv);
+int      cli_cmd_rules         (int argc, char **argv);
 
 /* enlace-cli-xml.c */
 int cli_cmd_import    (int argc, char **argv);

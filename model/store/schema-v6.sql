@@ -19,3 +19,22 @@ CREATE TABLE faulty_mark (
 CREATE UNIQUE INDEX faulty_mark_cable ON faulty_mark(cable_id) WHERE cable_id IS NOT NULL;
 CREATE UNIQUE INDEX faulty_mark_port ON faulty_mark(port_id) WHERE port_id IS NOT NULL;
 CREATE INDEX faulty_mark_case ON faulty_mark(case_id) WHERE case_id IS NOT NULL;
+-- rules12
+-- The project's cabling rule set (model/rules/enlace-rules-set.c): the
+-- values the project changed from Enlace's defaults (data/cabling-rules.json),
+-- one row per rule by name ("permanent-link.max-m" = "80"; the set's name
+-- is the rule "name").  A rule with no row has its default value.
+CREATE TABLE cabling_rule (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+);
+-- The cables laid in a pathway (tray, conduit, raceway, riser), for the
+-- fill of the pathway (model/rules/enlace-rules-check.c).
+CREATE TABLE pathway_cable (
+  id         INTEGER PRIMARY KEY,
+  pathway_id INTEGER NOT NULL REFERENCES pathway(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  cable_id   INTEGER NOT NULL REFERENCES cable(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  UNIQUE (pathway_id, cable_id)
+);
+CREATE INDEX pathway_cable_cable ON pathway_cable(cable_id);
