@@ -30,14 +30,21 @@ test_rules (void)
   enlace_test_cli_run (&r, dir, "generate", "d.enlace", "--demo", NULL);
   g_assert_cmpint (r.status, ==, 0);
 
-  /* the demo passes the default rules; plain check is unchanged */
+  /* the demo's buildings in service pass the default rules */
   enlace_cli_run_clear (&r);
-  enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", "--json", NULL);
+  enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", "--building", "A", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   o = parse (r.out);
   g_assert_true (json_object_get_boolean_member (o, "ok"));
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (o, "counts"), "outlets"), >, 0);
   g_clear_pointer (&o, json_object_unref);
+  /* the building in design (C) fails on purpose: its guard's booth is
+   * beyond 90 m */
+  enlace_cli_run_clear (&r);
+  enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "[permanent-link.max-m]"));
+  g_assert_nonnull (strstr (r.out, "C-0A-059"));
   enlace_cli_run_clear (&r);
   enlace_test_cli_run (&r, dir, "check", "d.enlace", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -96,7 +103,7 @@ test_rules (void)
     }
   g_assert_cmpint (r.status, ==, 0);
   enlace_cli_run_clear (&r);
-  enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", NULL);
+  enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", "--building", "A", NULL);
   g_assert_cmpint (r.status, ==, 0);
 
   /* bad usage */

@@ -378,7 +378,8 @@ test_mark_faulty (void)
   /* an extension's status: read-only, changed through a case */
   ext = enlace_store_lookup (f.store, "extension", "1001", &error);
   g_assert_no_error (error);
-  enlace_window_show_object (f.window, "extension", ext);
+  /* the extension's page edits in the object form (win.edit-object) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.edit-object", "(sx)", "extension", ext));
   enlace_test_spin (30);
   page = enlace_window_get_visible_page (f.window);
   g_assert_true (ENLACE_IS_OBJECT_FORM (page));
