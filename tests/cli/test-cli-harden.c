@@ -188,7 +188,7 @@ test_undo_race_two (Fixture       *f,
   g_assert_true (enlace_store_begin (other, "Hold", &error));
   u1 = spawn_cli ("undo", f->file, NULL);
   u2 = spawn_cli ("undo", f->file, NULL);
-  g_usleep (G_USEC_PER_SEC);
+  g_usleep (3 * G_USEC_PER_SEC);  /* both read, then wait (slow to start under ASan) */
   enlace_store_rollback (other);
 
   s1 = wait_cli (u1, &e1);
