@@ -186,10 +186,10 @@ add_person_item (const char *title,
                  gint64      extension_id,
                  gpointer    data)
 {
-  enlace_report_add_item (data, title, detail);
+  enlace_plain_doc_add_item (data, title, detail);
 }
 
-EnlaceReport *
+EnlacePlainDoc *
 enlace_impact_report_new (EnlaceTracer  *tracer,
                           const char    *kind,
                           gint64         id,
@@ -201,7 +201,7 @@ enlace_impact_report_new (EnlaceTracer  *tracer,
   g_autofree char *title = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *explanation = NULL;
-  EnlaceReport *report;
+  EnlacePlainDoc *report;
   gint64 group_space = -1;
 
   g_return_val_if_fail (ENLACE_IS_TRACER (tracer), NULL);
@@ -213,14 +213,14 @@ enlace_impact_report_new (EnlaceTracer  *tracer,
   title = enlace_impact_dup_title (store, kind, id);
   headline = enlace_impact_dup_headline (impact);
   explanation = enlace_impact_dup_explanation (impact);
-  report = enlace_report_new (title);
-  enlace_report_add_paragraph (report, headline);
-  enlace_report_add_paragraph (report, explanation);
+  report = enlace_plain_doc_new (title);
+  enlace_plain_doc_add_paragraph (report, headline);
+  enlace_plain_doc_add_paragraph (report, explanation);
 
   extensions = enlace_tracer_impact_extensions (tracer, impact);
   if (extensions->len > 0)
     {
-      enlace_report_add_heading (report, _("People and extensions affected"));
+      enlace_plain_doc_add_heading (report, _("People and extensions affected"));
       enlace_impact_foreach_person (extensions, add_person_item, report);
     }
 
@@ -235,9 +235,9 @@ enlace_impact_report_new (EnlaceTracer  *tracer,
           g_autofree char *space = enlace_impact_dup_space_title (tracer, item->space_id);
 
           group_space = item->space_id;
-          enlace_report_add_heading (report, space);
+          enlace_plain_doc_add_heading (report, space);
         }
-      enlace_report_add_item (report, key ? key : "?", detail && *detail ? detail : NULL);
+      enlace_plain_doc_add_item (report, key ? key : "?", detail && *detail ? detail : NULL);
     }
   return report;
 }

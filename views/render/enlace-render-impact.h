@@ -5,7 +5,7 @@
 #pragma once
 
 #include "enlace-person-lines.h"
-#include "enlace-render-report.h"
+#include "enlace-render-plaindoc.h"
 #include "enlace-trace.h"
 
 G_BEGIN_DECLS
@@ -40,7 +40,7 @@ void          enlace_impact_foreach_person  (GPtrArray              *extensions,
                                              gpointer                data);
 
 /* The whole report of what breaks if object @id of @kind goes. */
-EnlaceReport *enlace_impact_report_new      (EnlaceTracer           *tracer,
+EnlacePlainDoc *enlace_impact_report_new      (EnlaceTracer           *tracer,
                                              const char             *kind,
                                              gint64                  id,
                                              GError                **error);

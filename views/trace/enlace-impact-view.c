@@ -258,7 +258,7 @@ enlace_impact_view_store_changed (EnlacePage      *page,
 
 /* Printing and PDF: the same words, under the project's header */
 
-static EnlaceReport *
+static EnlacePlainDoc *
 make_report (EnlaceImpactView  *self,
              GError           **error)
 {
@@ -278,7 +278,7 @@ enlace_impact_view_export_pdf (EnlaceImpactView  *self,
                                const char        *path,
                                GError           **error)
 {
-  g_autoptr(EnlaceReport) report = NULL;
+  g_autoptr(EnlacePlainDoc) report = NULL;
   g_autoptr(EnlaceDocumentHeader) header = NULL;
 
   g_return_val_if_fail (ENLACE_IS_IMPACT_VIEW (self), FALSE);
@@ -287,12 +287,12 @@ enlace_impact_view_export_pdf (EnlaceImpactView  *self,
   if (!(report = make_report (self, error)))
     return FALSE;
   header = enlace_document_header_new (enlace_page_get_store (ENLACE_PAGE (self)), NULL);
-  return enlace_report_write_pdf (report, header, path, error);
+  return enlace_plain_doc_write_pdf (report, header, path, error);
 }
 
 typedef struct
 {
-  EnlaceReport         *report;
+  EnlacePlainDoc         *report;
   EnlaceDocumentHeader *header;
 } PrintJob;
 
@@ -302,7 +302,7 @@ print_job_free (gpointer data,
 {
   PrintJob *job = data;
 
-  enlace_report_free (job->report);
+  enlace_plain_doc_free (job->report);
   enlace_document_header_free (job->header);
   g_free (job);
 }
@@ -312,7 +312,7 @@ begin_print_cb (GtkPrintOperation *op,
                 GtkPrintContext   *context,
                 PrintJob          *job)
 {
-  gtk_print_operation_set_n_pages (op, enlace_report_paginate (job->report,
+  gtk_print_operation_set_n_pages (op, enlace_plain_doc_paginate (job->report,
                                                                gtk_print_context_get_width (context),
                                                                gtk_print_context_get_height (context)));
 }
@@ -323,7 +323,7 @@ draw_page_cb (GtkPrintOperation *op,
               int                page_nr,
               PrintJob          *job)
 {
-  enlace_report_draw_page (job->report, job->header, gtk_print_context_get_cairo_context (context), page_nr);
+  enlace_plain_doc_draw_page (job->report, job->header, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
 static GtkPrintOperation *
@@ -333,7 +333,7 @@ enlace_impact_view_create_print_operation (EnlacePage *page)
   g_autoptr(GError) error = NULL;
   GtkPrintOperation *op;
   PrintJob *job;
-  EnlaceReport *report;
+  EnlacePlainDoc *report;
 
   if (!(report = make_report (self, &error)))
     return NULL;
@@ -341,7 +341,7 @@ enlace_impact_view_create_print_operation (EnlacePage *page)
   job->report = report;
   job->header = enlace_document_header_new (enlace_page_get_store (page), NULL);
   op = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (op, enlace_report_get_title (report));
+  gtk_print_operation_set_job_name (op, enlace_plain_doc_get_title (report));
   gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (op, TRUE);
   g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);

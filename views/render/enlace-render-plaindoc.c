@@ -1,11 +1,11 @@
-/* enlace-render-report.c: a plain report on paper */
-#define G_LOG_DOMAIN "enlace-render-report"
+/* enlace-render-plaindoc.c: a plain document on paper (EnlacePlainDoc) */
+#define G_LOG_DOMAIN "enlace-render-plaindoc"
 #include "config.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
-#include "enlace-render-report.h"
+#include "enlace-render-plaindoc.h"
 #include "enlace-render-util.h"
 
 #define MM (72.0 / 25.4)
@@ -35,7 +35,7 @@ typedef struct
   double     y;
 } Block;
 
-struct _EnlaceReport
+struct _EnlacePlainDoc
 {
   char    *title;
   GArray  *blocks;   /* of Block */
@@ -43,7 +43,7 @@ struct _EnlaceReport
   guint    n_pages;
 };
 
-static void enlace_report_add (EnlaceReport *self, int kind, const char *text, const char *detail);
+static void enlace_plain_doc_add (EnlacePlainDoc *self, int kind, const char *text, const char *detail);
 
 static void
 block_clear (gpointer data)
@@ -54,22 +54,22 @@ block_clear (gpointer data)
   g_free (b->detail);
 }
 
-EnlaceReport *
-enlace_report_new (const char *title)
+EnlacePlainDoc *
+enlace_plain_doc_new (const char *title)
 {
-  EnlaceReport *self = g_new0 (EnlaceReport, 1);
+  EnlacePlainDoc *self = g_new0 (EnlacePlainDoc, 1);
 
   self->title = g_strdup (title ? title : "");
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->page_w = A4_W;
   self->page_h = A4_H;
-  enlace_report_add (self, BLOCK_TITLE, self->title, NULL);
+  enlace_plain_doc_add (self, BLOCK_TITLE, self->title, NULL);
   return self;
 }
 
 void
-enlace_report_free (EnlaceReport *self)
+enlace_plain_doc_free (EnlacePlainDoc *self)
 {
   if (self == NULL)
     return;
@@ -79,14 +79,14 @@ enlace_report_free (EnlaceReport *self)
 }
 
 const char *
-enlace_report_get_title (EnlaceReport *self)
+enlace_plain_doc_get_title (EnlacePlainDoc *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->title;
 }
 
 static void
-enlace_report_add (EnlaceReport *self,
+enlace_plain_doc_add (EnlacePlainDoc *self,
                    int           kind,
                    const char   *text,
                    const char   *detail)
@@ -98,32 +98,32 @@ enlace_report_add (EnlaceReport *self,
 }
 
 void
-enlace_report_add_paragraph (EnlaceReport *self,
+enlace_plain_doc_add_paragraph (EnlacePlainDoc *self,
                              const char   *text)
 {
   g_return_if_fail (self != NULL);
-  enlace_report_add (self, BLOCK_PARAGRAPH, text, NULL);
+  enlace_plain_doc_add (self, BLOCK_PARAGRAPH, text, NULL);
 }
 
 void
-enlace_report_add_heading (EnlaceReport *self,
+enlace_plain_doc_add_heading (EnlacePlainDoc *self,
                            const char   *text)
 {
   g_return_if_fail (self != NULL);
-  enlace_report_add (self, BLOCK_HEADING, text, NULL);
+  enlace_plain_doc_add (self, BLOCK_HEADING, text, NULL);
 }
 
 void
-enlace_report_add_item (EnlaceReport *self,
+enlace_plain_doc_add_item (EnlacePlainDoc *self,
                         const char   *title,
                         const char   *detail)
 {
   g_return_if_fail (self != NULL);
-  enlace_report_add (self, BLOCK_ITEM, title, detail);
+  enlace_plain_doc_add (self, BLOCK_ITEM, title, detail);
 }
 
 char *
-enlace_report_dup_text (EnlaceReport *self)
+enlace_plain_doc_dup_text (EnlacePlainDoc *self)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
@@ -168,7 +168,7 @@ text (cairo_t    *cr,
 
 /* Paints (or measures) block @b with its top at @y; returns its height. */
 static double
-block_paint (EnlaceReport *self,
+block_paint (EnlacePlainDoc *self,
              cairo_t      *cr,
              const Block  *b,
              double        y,
@@ -207,7 +207,7 @@ block_paint (EnlaceReport *self,
 }
 
 guint
-enlace_report_paginate (EnlaceReport *self,
+enlace_plain_doc_paginate (EnlacePlainDoc *self,
                         double        width,
                         double        height)
 {
@@ -255,7 +255,7 @@ enlace_report_paginate (EnlaceReport *self,
 }
 
 void
-enlace_report_draw_page (EnlaceReport               *self,
+enlace_plain_doc_draw_page (EnlacePlainDoc               *self,
                          const EnlaceDocumentHeader *header,
                          cairo_t                    *cr,
                          guint                       index)
@@ -267,7 +267,7 @@ enlace_report_draw_page (EnlaceReport               *self,
   g_return_if_fail (cr != NULL);
 
   if (self->n_pages == 0)
-    enlace_report_paginate (self, self->page_w, self->page_h);
+    enlace_plain_doc_paginate (self, self->page_w, self->page_h);
   g_return_if_fail (index < self->n_pages);
 
   cairo_save (cr);
@@ -306,7 +306,7 @@ enlace_report_draw_page (EnlaceReport               *self,
 }
 
 gboolean
-enlace_report_write_pdf (EnlaceReport               *self,
+enlace_plain_doc_write_pdf (EnlacePlainDoc               *self,
                          const EnlaceDocumentHeader *header,
                          const char                 *path,
                          GError                    **error)
@@ -319,14 +319,14 @@ enlace_report_write_pdf (EnlaceReport               *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  n = enlace_report_paginate (self, A4_W, A4_H);
+  n = enlace_plain_doc_paginate (self, A4_W, A4_H);
   surface = cairo_pdf_surface_create (path, self->page_w, self->page_h);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Enlace");
   cr = cairo_create (surface);
   for (guint i = 0; i < n; i++)
     {
-      enlace_report_draw_page (self, header, cr, i);
+      enlace_plain_doc_draw_page (self, header, cr, i);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
