@@ -32,6 +32,7 @@ static const EnlaceCliCommand commands[] = {
   { "paths",      cli_cmd_paths,      N_("Every path from every endpoint") },
   { "impact",     cli_cmd_impact,     N_("What breaks if an object is removed or unplugged") },
   { "free",       cli_cmd_free,       N_("Spare capacity for new connections") },
+  { "report",     cli_cmd_report,     N_("Write a printable report: cable schedule, outlets, racks… (PDF)") },
   { "plan",       cli_cmd_plan,       N_("Draw a floor plan to scale (PDF, SVG, PNG)") },
   { "plan-background", cli_cmd_plan_background, N_("Put the architect's plan under a floor") },
   { "import-device-types", cli_cmd_import_device_types, N_("Import NetBox device-type YAML files") },

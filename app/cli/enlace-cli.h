@@ -97,6 +97,9 @@ int cli_cmd_account    (int argc, char **argv);
  * builds without it (the subcommand is then not offered). */
 int cli_case_doc       (int argc, char **argv) __attribute__ ((weak));
 
+/* enlace-cli-reports.c */
+int cli_cmd_report     (int argc, char **argv);
+
 /* enlace-cli-meta.c */
 int cli_cmd_meta       (int argc, char **argv);
 
