@@ -4,6 +4,7 @@
  *                      [--since DATE] [--until DATE] [--object KEY…]
  *                      [--paper A4|Letter|A3] [--landscape|--portrait]
  *                      -o OUT.pdf
+ *   enlace-cli report FILE KIND … --csv [--semicolon] [--bom] -o OUT.csv
  *
  * `enlace-cli report --help` lists the kinds.
  */
@@ -15,8 +16,48 @@
 #include <string.h>
 
 #include "enlace-cli.h"
+#include "enlace-csv.h"
 #include "enlace-render-report.h"
 #include "enlace-report.h"
+
+/* The rows of a tabular report as CSV (RFC 4180, UTF-8). */
+static gboolean
+write_csv (EnlaceReportCursor  *cursor,
+           const char          *path,
+           char                 separator,
+           gboolean             bom,
+           gint64              *n_rows,
+           GError             **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  g_autoptr(EnlaceCsvWriter) writer = NULL;
+  guint n = enlace_report_cursor_get_n_columns (cursor);
+  GError *local = NULL;
+
+  if (out == NULL)
+    return FALSE;
+  writer = enlace_csv_writer_new (G_OUTPUT_STREAM (out), separator, bom);
+  for (guint i = 0; i < n; i++)
+    enlace_csv_writer_add_field (writer, enlace_report_cursor_get_column_title (cursor, i));
+  if (!enlace_csv_writer_end_row (writer, error))
+    return FALSE;
+  while (enlace_report_cursor_next (cursor, &local))
+    {
+      for (guint i = 0; i < n; i++)
+        enlace_csv_writer_add_field (writer, enlace_report_cursor_get (cursor, i));
+      if (!enlace_csv_writer_end_row (writer, error))
+        return FALSE;
+    }
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  *n_rows = enlace_report_cursor_get_position (cursor);
+  return enlace_csv_writer_flush (writer, error)
+         && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
+}
 
 static char *
 kinds_summary (void)
@@ -39,6 +80,7 @@ cli_cmd_report (int    argc,
   g_autofree char *opt_paper = NULL, *opt_out = NULL;
   g_auto(GStrv) opt_objects = NULL;
   gboolean opt_landscape = FALSE, opt_portrait = FALSE, opt_quiet = FALSE;
+  gboolean opt_csv = FALSE, opt_semicolon = FALSE, opt_bom = FALSE;
   GOptionEntry entries[] = {
     { "building", 0, 0, G_OPTION_ARG_STRING, &opt_building, N_("Only this building (its code)"), N_("CODE") },
     { "floor", 0, 0, G_OPTION_ARG_STRING, &opt_floor, N_("Only this floor of the building (level or name)"), N_("FLOOR") },
@@ -49,6 +91,9 @@ cli_cmd_report (int    argc,
     { "landscape", 0, 0, G_OPTION_ARG_NONE, &opt_landscape, N_("Landscape pages"), NULL },
     { "portrait", 0, 0, G_OPTION_ARG_NONE, &opt_portrait, N_("Portrait pages"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_out, N_("The file to write"), N_("OUT") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &opt_csv, N_("Write the rows as CSV (tabular reports)"), NULL },
+    { "semicolon", 0, 0, G_OPTION_ARG_NONE, &opt_semicolon, N_("CSV: separate fields with ';' (spreadsheets in Spanish)"), NULL },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &opt_bom, N_("CSV: start with a UTF-8 byte order mark"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet, N_("Print nothing on success"), NULL },
     { NULL }
   };
@@ -86,6 +131,18 @@ cli_cmd_report (int    argc,
   cursor = enlace_report_cursor_new (store, info->name, &scope, &error);
   if (cursor == NULL)
     return cli_fail (g_steal_pointer (&error));
+  if (opt_csv)
+    {
+      gint64 n_rows = 0;
+
+      if (info->style != ENLACE_REPORT_TABLE)
+        return cli_usage_error ("report", _("The report “%s” is a drawing: it has no CSV form"), info->name);
+      if (!write_csv (cursor, opt_out, opt_semicolon ? ';' : ',', opt_bom, &n_rows, &error))
+        return cli_fail (g_steal_pointer (&error));
+      if (!opt_quiet)
+        printf (_("Wrote %s: %lld rows\n"), opt_out, (long long) n_rows);
+      return CLI_OK;
+    }
 
   enlace_report_page_options_init (&options, store, info);
   if (opt_paper)

@@ -50,7 +50,7 @@ static const ReportKind kinds[] = {
       { N_("Label"), 0.15, 0 },
       { N_("From"), 0.22, 0 },
       { N_("To"), 0.22, 0 },
-      { N_("Kind"), 0.11, COL_CHOICE },
+      { N_("Kind of cable"), 0.11, COL_CHOICE },
       { N_("Type"), 0.08, COL_CHOICE },
       { N_("Length (m)"), 0.09, COL_LENGTH | COL_SUM },
       { N_("Status"), 0.13, COL_CHOICE },

@@ -138,6 +138,28 @@ test_options (void)
 }
 
 static void
+test_csv (void)
+{
+  g_autofree char *csv = tmp_path ("capacity.csv");
+  g_autofree char *data = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(EnlaceCliRun) r = { 0 };
+
+  enlace_test_cli_run (&r, tmp_dir, "report", demo_file (), "capacity", "--csv", "--semicolon",
+                       "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &data, NULL, NULL));
+  lines = g_strsplit (data, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "Telecom room;Racks;Units;"));
+  /* the heading, the 9 rooms of the demo, the empty string after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
+  g_assert_true (g_str_has_prefix (lines[1], "A/0/0A"));
+
+  enlace_test_cli_run (&r, tmp_dir, "report", demo_file (), "racks", "--csv", "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+}
+
+static void
 test_usage (void)
 {
   g_autofree char *pdf = tmp_path ("x.pdf");
@@ -167,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/cli/report/help", test_help);
   g_test_add_func ("/cli/report/reports", test_reports);
   g_test_add_func ("/cli/report/options", test_options);
+  g_test_add_func ("/cli/report/csv", test_csv);
   g_test_add_func ("/cli/report/usage", test_usage);
 
   ret = g_test_run ();
