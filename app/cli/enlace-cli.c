@@ -36,6 +36,7 @@ static const EnlaceCliCommand commands[] = {
   { "impact",     cli_cmd_impact,     N_("What breaks if an object is removed or unplugged") },
   { "free",       cli_cmd_free,       N_("Spare capacity for new connections") },
   { "labels",     cli_cmd_labels,     N_("Print labels for cables, panels, faceplates, racks and devices (PDF)") },
+  { "report",     cli_cmd_report,     N_("Write a printable report: cable schedule, outlets, racks… (PDF)") },
   { "plan",       cli_cmd_plan,       N_("Draw a floor plan to scale (PDF, SVG, PNG)") },
   { "plan-background", cli_cmd_plan_background, N_("Put the architect's plan under a floor") },
   { "design",     cli_cmd_design,     N_("Design a floor's cabling: place outlets by rule, route runs, assign ports") },

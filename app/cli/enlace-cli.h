@@ -111,6 +111,8 @@ int cli_case_doc       (int argc, char **argv) __attribute__ ((weak));
 
 /* enlace-cli-labels.c */
 int cli_cmd_labels     (int argc, char **argv);
+/* enlace-cli-reports.c */
+int cli_cmd_report     (int argc, char **argv);
 
 /* enlace-cli-meta.c */
 int cli_cmd_meta       (int argc, char **argv);

@@ -12,6 +12,7 @@
 #include "enlace-devicetype-import-dialog.h"
 #include "enlace-email-accounts-page.h"
 #include "enlace-kinds.h"
+#include "enlace-report-dialog.h"
 #include "enlace-search-page.h"
 #include "enlace-window-private.h"
 #include "enlace-xml.h"
@@ -49,9 +50,10 @@ _enlace_window_update_actions (EnlaceWindow *self)
   set_enabled (self, "win.export-xml", has_store && !importing);
   set_enabled (self, "win.import-xml", writable && !importing);
   set_enabled (self, "win.import-device-types", writable && !importing);
-  set_enabled (self, "win.print",
-                                 self->visible_page != NULL &&
-                                 enlace_page_can_print (self->visible_page));
+  set_enabled (self, "win.print", has_store ||
+                                 (self->visible_page != NULL &&
+                                  enlace_page_can_print (self->visible_page)));
+  set_enabled (self, "win.reports", has_store);
   set_enabled (self, "win.search", has_store);
   set_enabled (self, "win.show-object", has_store);
   set_enabled (self, "win.edit-object", has_store);
@@ -572,13 +574,34 @@ print_action (GtkWidget  *widget,
   g_autoptr(GtkPrintOperation) op = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->visible_page == NULL ||
-      !(op = enlace_page_create_print_operation (self->visible_page)))
+  /* no page-specific print: the reports */
+  if (self->visible_page == NULL || !enlace_page_can_print (self->visible_page))
+    {
+      gtk_widget_activate_action (widget, "win.reports", NULL);
+      return;
+    }
+  if (!(op = enlace_page_create_print_operation (self->visible_page)))
     return;
 
   if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _enlace_window_show_error (self, _("Cannot Print"), error);
+}
+
+/* Reports */
+
+static void
+reports_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  EnlaceWindow *self = ENLACE_WINDOW (widget);
+  EnlaceReportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = enlace_report_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Undo, redo */
@@ -891,6 +914,7 @@ _enlace_window_class_actions_init (EnlaceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-device-types", NULL, import_device_types_action);
   gtk_widget_class_install_action (widget_class, "win.export-xml", NULL, export_xml_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-command", "x", undo_command_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);

@@ -1002,3 +1002,48 @@ enlace_document_header_draw (const EnlaceDocumentHeader *self,
   cairo_restore (cr);
   return enlace_document_header_get_height ();
 }
+
+/* A logo alone: the logo fields of a document's pages. */
+struct _EnlaceRenderLogo
+{
+  EnlaceDocumentPages pages;
+};
+
+EnlaceRenderLogo *
+enlace_render_logo_new (GBytes  *logo,
+                        GError **error)
+{
+  EnlaceRenderLogo *self;
+
+  g_return_val_if_fail (logo != NULL, NULL);
+
+  self = g_new0 (EnlaceRenderLogo, 1);
+  if (!load_logo (&self->pages, logo, error))
+    {
+      enlace_render_logo_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+enlace_render_logo_draw (EnlaceRenderLogo *self,
+                         cairo_t          *cr,
+                         double            x,
+                         double            y,
+                         double            width,
+                         double            height)
+{
+  g_return_if_fail (self != NULL);
+  draw_logo (&self->pages, cr, x, y, width, height);
+}
+
+void
+enlace_render_logo_free (EnlaceRenderLogo *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->pages.logo_image, cairo_surface_destroy);
+  g_clear_object (&self->pages.logo_svg);
+  g_free (self);
+}

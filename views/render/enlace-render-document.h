@@ -78,5 +78,19 @@ double                enlace_document_header_draw  (const EnlaceDocumentHeader *
                                                     double                      y,
                                                     double                      width);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceDocumentHeader, enlace_document_header_free)
+/* A logo ready to draw (PNG, JPEG or SVG), for the headers of other
+ * documents (the reports: enlace-render-report.c). */
+typedef struct _EnlaceRenderLogo EnlaceRenderLogo;
+EnlaceRenderLogo    *enlace_render_logo_new         (GBytes                          *logo,
+                                                     GError                         **error);
+/* Draws the logo fitted into the box, left-aligned, centred vertically. */
+void                 enlace_render_logo_draw        (EnlaceRenderLogo                *self,
+                                                     cairo_t                         *cr,
+                                                     double                           x,
+                                                     double                           y,
+                                                     double                           width,
+                                                     double                           height);
+void                 enlace_render_logo_free        (EnlaceRenderLogo                *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceRenderLogo, enlace_render_logo_free)
 
 G_END_DECLS

@@ -1,0 +1,139 @@
+/* test-report-dialog.c: the Reports dialog, under Xvfb — a report
+ * written to PDF in a thread, and Cancel */
+#define G_LOG_DOMAIN "test-report-dialog"
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#ifndef POPPLER_AUTOPTR
+#define POPPLER_AUTOPTR
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+#endif
+#include <string.h>
+
+#include "enlace-demo.h"
+#include "enlace-i18n.h"
+#include "enlace-report-dialog.h"
+#include "enlace-test-gtk.h"
+
+static char *tmp_dir;
+static EnlaceStore *store;
+
+typedef struct
+{
+  gboolean done;
+  char    *message;
+} Finished;
+
+static void
+on_finished (EnlaceReportDialog *dialog,
+             const char         *message,
+             Finished           *f)
+{
+  f->done = TRUE;
+  f->message = g_strdup (message);
+}
+
+static EnlaceStore *
+demo_store (void)
+{
+  if (store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (tmp_dir, "demo.enlace", NULL);
+
+      store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      g_assert_true (enlace_demo_populate (store, &error));
+      g_assert_no_error (error);
+    }
+  return store;
+}
+
+static void
+test_export (void)
+{
+  EnlaceReportDialog *dialog = enlace_report_dialog_new (NULL, demo_store ());
+  g_autofree char *path = g_build_filename (tmp_dir, "capacity.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  Finished f = { 0 };
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &f);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (enlace_report_dialog_set_kind (dialog, "capacity"));
+  g_assert_cmpstr (enlace_report_dialog_get_kind (dialog), ==, "capacity");
+  g_assert_true (enlace_report_dialog_set_building (dialog, "A"));
+  g_assert_false (enlace_report_dialog_set_building (dialog, "ZZ"));
+  g_assert_false (enlace_report_dialog_set_kind (dialog, "nothing"));
+  enlace_test_spin (200);
+  enlace_test_screenshot (GTK_WIDGET (dialog), "report-dialog.png");
+
+  enlace_report_dialog_export_pdf (dialog, file);
+  g_assert_true (enlace_report_dialog_is_busy (dialog));
+  g_assert_true (enlace_test_spin_until (&f.done, 60000));
+  g_assert_null (f.message);
+  g_assert_false (enlace_report_dialog_is_busy (dialog));
+
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  page = poppler_document_get_page (pdf, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "A/0/0A"));
+  g_assert_null (strstr (text, "R/0/SITE"));   /* building A only */
+  g_free (f.message);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_cancel (void)
+{
+  EnlaceReportDialog *dialog = enlace_report_dialog_new (NULL, demo_store ());
+  g_autofree char *path = g_build_filename (tmp_dir, "cables.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Finished f = { 0 };
+
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &f);
+  g_assert_true (enlace_report_dialog_set_kind (dialog, "cables"));
+  enlace_report_dialog_export_pdf (dialog, file);
+  enlace_report_dialog_cancel (dialog);
+  g_assert_true (enlace_test_spin_until (&f.done, 60000));
+  g_assert_nonnull (f.message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_free (f.message);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* LANGUAGE=es takes the screenshot in Spanish */
+  enlace_i18n_init ();
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  tmp_dir = g_dir_make_tmp ("enlace-report-dialog-XXXXXX", NULL);
+
+  g_test_add_func ("/views/reports/dialog/export", test_export);
+  g_test_add_func ("/views/reports/dialog/cancel", test_cancel);
+  ret = g_test_run ();
+
+  g_clear_object (&store);
+  g_free (tmp_dir);
+  return ret;
+}
