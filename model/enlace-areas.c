@@ -11,4 +11,5 @@ enlace_areas_register (void)
   enlace_inventory_register_kinds ();  /* sites … extensions */
   enlace_plans_register_kinds ();      /* floor plans, walls, pathways */
   enlace_cases_register_tables ();     /* procedures, cases, e-mail accounts */
+  enlace_bom_register_tables ();       /* label templates, prices, cable tests */
 }

@@ -21,5 +21,6 @@ void enlace_store_register_tables    (void);
 void enlace_inventory_register_kinds (void);
 void enlace_plans_register_kinds     (void);
 void enlace_cases_register_tables    (void);
+void enlace_bom_register_tables      (void);
 
 G_END_DECLS

@@ -100,6 +100,12 @@ int cli_case_doc       (int argc, char **argv) __attribute__ ((weak));
 /* enlace-cli-meta.c */
 int cli_cmd_meta       (int argc, char **argv);
 
+/* enlace-cli-bom.c */
+int cli_cmd_bom      (int argc, char **argv);
+int cli_cmd_prices   (int argc, char **argv);
+int cli_cmd_labels   (int argc, char **argv);
+int cli_cmd_install  (int argc, char **argv);
+int cli_cmd_certify  (int argc, char **argv);
 /* enlace-cli-devicetypes.c */
 int cli_cmd_import_device_types (int argc, char **argv);
 

@@ -428,6 +428,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V4;
     case 5:
       return ENLACE_SQL_SCHEMA_V5;
+    case 6:
+      return ENLACE_SQL_SCHEMA_V6;
     default:
       return NULL;
     }
