@@ -3,7 +3,7 @@
  *
  *   enlace-cli bom FILE [--building B] [--floor F] [--planned] [--json|--csv] [--pdf OUT]
  *   enlace-cli prices FILE import PRICES.csv | list [--json] | set ITEM PRICE
- *   enlace-cli labels FILE templates | template NAME STYLE PATTERN
+ *   enlace-cli label-templates FILE templates | template NAME STYLE PATTERN
  *                        | preview NAME [--building B] [--floor F] [--which W] [--json]
  *                        | apply NAME [--building B] [--floor F] [--which W]
  *   enlace-cli install FILE order BUILDING LEVEL | run LABEL --result pass|fail [--length M] [--margin DB]
@@ -21,7 +21,7 @@
 #include "enlace-cases.h"
 #include "enlace-cli.h"
 #include "enlace-install.h"
-#include "enlace-labels.h"
+#include "enlace-label-templates.h"
 #include "enlace-render-bom.h"
 
 static void
@@ -237,7 +237,7 @@ parse_which (const char        *text,
 }
 
 int
-cli_cmd_labels (int    argc,
+cli_cmd_label_templates (int    argc,
                 char **argv)
 {
   g_autofree char *opt_building = NULL;
@@ -256,7 +256,7 @@ cli_cmd_labels (int    argc,
   EnlaceLabelsWhich which;
   int rc;
 
-  rc = cli_parse ("labels", _("FILE templates | template NAME STYLE PATTERN | preview NAME | apply NAME"),
+  rc = cli_parse ("label-templates", _("FILE templates | template NAME STYLE PATTERN | preview NAME | apply NAME"),
                   _("Label templates (TIA-606 class 3: styles fs-an and rack) and their application to the "
                     "runs, panel ports and faceplates.  Placeholders: {b} building, {f} floor, {s} space, "
                     "{fs} floor and space, {p} panel letters, {n} port, {r} rack, {u} unit, {d} panel; "
@@ -265,9 +265,9 @@ cli_cmd_labels (int    argc,
   if (rc >= 0)
     return rc;
   if (argc < 3)
-    return cli_usage_error ("labels", "%s", _("expected FILE and templates, template, preview or apply"));
+    return cli_usage_error ("label-templates", "%s", _("expected FILE and templates, template, preview or apply"));
   if (!parse_which (opt_which, &which))
-    return cli_usage_error ("labels", _("--which must be planned, existing or all, not “%s”"), opt_which);
+    return cli_usage_error ("label-templates", _("--which must be planned, existing or all, not “%s”"), opt_which);
   store = cli_open (argv[1], FALSE, &error);
   if (store == NULL)
     return cli_fail (g_steal_pointer (&error));
@@ -335,7 +335,7 @@ cli_cmd_labels (int    argc,
       printf (g_dngettext (NULL, "%u label changed\n", "%u labels changed\n", n), n);
       return CLI_OK;
     }
-  return cli_usage_error ("labels", "%s", _("expected templates, template NAME STYLE PATTERN, preview NAME or apply NAME"));
+  return cli_usage_error ("label-templates", "%s", _("expected templates, template NAME STYLE PATTERN, preview NAME or apply NAME"));
 }
 
 int

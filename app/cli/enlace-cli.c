@@ -41,7 +41,7 @@ static const EnlaceCliCommand commands[] = {
   { "case",       cli_cmd_case,       N_("Cases: new, list, show, step, status, assign, note, link") },
   { "bom",        cli_cmd_bom,        N_("The bill of materials per floor, building and in total (--json, --csv, --pdf)") },
   { "prices",     cli_cmd_prices,     N_("The price list of the bill of materials: import, list, set") },
-  { "labels",     cli_cmd_labels,     N_("Label templates (TIA-606) and their application: templates, template, preview, apply") },
+  { "label-templates", cli_cmd_label_templates,    N_("Label templates (TIA-606) and their application: templates, template, preview, apply") },
   { "install",    cli_cmd_install,    N_("A floor's design to an installation order; record the test of a run") },
   { "certify",    cli_cmd_certify,    N_("Import a cable certifier's results and match them to the runs by label") },
   { "procedures", cli_cmd_procedures, N_("The procedures manual: list, show, export, import") },

@@ -103,7 +103,7 @@ int cli_cmd_meta       (int argc, char **argv);
 /* enlace-cli-bom.c */
 int cli_cmd_bom      (int argc, char **argv);
 int cli_cmd_prices   (int argc, char **argv);
-int cli_cmd_labels   (int argc, char **argv);
+int cli_cmd_label_templates (int argc, char **argv);
 int cli_cmd_install  (int argc, char **argv);
 int cli_cmd_certify  (int argc, char **argv);
 /* enlace-cli-devicetypes.c */

@@ -6,7 +6,7 @@
 -- The label templates of the project (TIA-606 class 3): "fs-an" (legacy,
 -- 11C-D32) or "rack" (rack position, 1A.AJ05-26:04) style, a pattern with
 -- placeholders ({b} building, {f} floor, {s} telecom space, {p} panel
--- letter, {n} port, {r} rack, {u} unit; see model/bom/enlace-labels.h).
+-- letter, {n} port, {r} rack, {u} unit; see model/bom/enlace-label-templates.h).
 CREATE TABLE label_template (
   id      INTEGER PRIMARY KEY,
   name    TEXT NOT NULL UNIQUE,

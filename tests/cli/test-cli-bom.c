@@ -57,10 +57,10 @@ test_bom (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  enlace_test_cli_run (&r, dir, "labels", file, "templates", NULL);
+  enlace_test_cli_run (&r, dir, "label-templates", file, "templates", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "TIA-606 fs-an"));
-  enlace_test_cli_run (&r, dir, "labels", file, "template", "Mía", "rack", "{b}{n}", NULL);
+  enlace_test_cli_run (&r, dir, "label-templates", file, "template", "Mía", "rack", "{b}{n}", NULL);
   g_assert_cmpint (r.status, ==, 1);
 
   /* a certifier's file with one demo cable and one unknown label */

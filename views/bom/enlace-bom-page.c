@@ -6,7 +6,7 @@
 
 #include "enlace-bom-page.h"
 #include "enlace-install.h"
-#include "enlace-labels-dialog.h"
+#include "enlace-label-templates-dialog.h"
 #include "enlace-render-bom.h"
 
 #define SHEET_MARGIN 16.0
@@ -425,7 +425,7 @@ labels_cb (EnlaceBomPage *self)
 
   if (store == NULL)
     return;
-  dialog = enlace_labels_dialog_new (store, current_building (self), current_level (self));
+  dialog = enlace_label_templates_dialog_new (store, current_building (self), current_level (self));
   gtk_window_set_transient_for (dialog, parent_window (self));
   gtk_window_present (dialog);
 }

@@ -9,7 +9,7 @@
 #include "enlace-builder.h"
 #include "enlace-cases.h"
 #include "enlace-install.h"
-#include "enlace-labels.h"
+#include "enlace-label-templates.h"
 #include "enlace-orders.h"
 #include "enlace-store.h"
 

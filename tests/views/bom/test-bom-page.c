@@ -11,7 +11,7 @@
 
 #include "enlace-bom-page.h"
 #include "enlace-demo.h"
-#include "enlace-labels-dialog.h"
+#include "enlace-label-templates-dialog.h"
 #include "enlace-test-gtk.h"
 
 static void
@@ -81,10 +81,10 @@ test_page (void)
   g_rmdir (dir);
 
   /* the labels dialog previews the demo's existing runs */
-  labels = enlace_labels_dialog_new (store, "A", NULL);
+  labels = enlace_label_templates_dialog_new (store, "A", NULL);
   gtk_window_present (labels);
   enlace_test_spin (100);
-  g_test_message ("%u label changes previewed", enlace_labels_dialog_get_n_changes (ENLACE_LABELS_DIALOG (labels)));
+  g_test_message ("%u label changes previewed", enlace_label_templates_dialog_get_n_changes (ENLACE_LABEL_TEMPLATES_DIALOG (labels)));
   gtk_window_destroy (labels);
 
   enlace_bom_page_set_scope (page, "A", NULL, FALSE);

@@ -1,4 +1,4 @@
-/* enlace-labels-dialog.h: the label templates of the project and their
+/* enlace-label-templates-dialog.h: the label templates of the project and their
  * application: choose or edit a template, preview every label that
  * changes (old → new), apply them in one command (one undo). */
 #pragma once
@@ -9,17 +9,17 @@
 
 G_BEGIN_DECLS
 
-#define ENLACE_TYPE_LABELS_DIALOG (enlace_labels_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (EnlaceLabelsDialog, enlace_labels_dialog, ENLACE, LABELS_DIALOG, AdwWindow)
+#define ENLACE_TYPE_LABEL_TEMPLATES_DIALOG (enlace_label_templates_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (EnlaceLabelTemplatesDialog, enlace_label_templates_dialog, ENLACE, LABEL_TEMPLATES_DIALOG, AdwWindow)
 
 /* For the runs of @building (code, NULL: all) and @level (NULL: all). */
-GtkWindow   *enlace_labels_dialog_new          (EnlaceStore        *store,
+GtkWindow   *enlace_label_templates_dialog_new          (EnlaceStore        *store,
                                                 const char         *building,
                                                 const char         *level);
 /* The number of label changes the preview lists (for tests). */
-guint        enlace_labels_dialog_get_n_changes (EnlaceLabelsDialog *self);
+guint        enlace_label_templates_dialog_get_n_changes (EnlaceLabelTemplatesDialog *self);
 /* Applies the preview (as the Apply button does). */
-gboolean     enlace_labels_dialog_apply        (EnlaceLabelsDialog *self,
+gboolean     enlace_label_templates_dialog_apply        (EnlaceLabelTemplatesDialog *self,
                                                 GError            **error);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* enlace-labels.h: the label templates of a project (TIA-606 class 3,
+/* enlace-label-templates.h: the label templates of a project (TIA-606 class 3,
  * campus) and their application to runs, panel ports and faceplates.
  * Part of model/: GLib only.
  *

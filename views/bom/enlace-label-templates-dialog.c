@@ -1,16 +1,16 @@
-/* enlace-labels-dialog.c: label templates and their application (see
- * enlace-labels-dialog.h) */
+/* enlace-label-templates-dialog.c: label templates and their application (see
+ * enlace-label-templates-dialog.h) */
 #define G_LOG_DOMAIN "enlace-views"
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "enlace-labels-dialog.h"
-#include "enlace-labels.h"
+#include "enlace-label-templates-dialog.h"
+#include "enlace-label-templates.h"
 
 #define PREVIEW_ROWS 500
 
-struct _EnlaceLabelsDialog
+struct _EnlaceLabelTemplatesDialog
 {
   AdwWindow       parent_instance;
 
@@ -27,10 +27,10 @@ struct _EnlaceLabelsDialog
   guint           n_changes;
 };
 
-G_DEFINE_FINAL_TYPE (EnlaceLabelsDialog, enlace_labels_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (EnlaceLabelTemplatesDialog, enlace_label_templates_dialog, ADW_TYPE_WINDOW)
 
 static EnlaceLabelTemplate *
-current (EnlaceLabelsDialog *self)
+current (EnlaceLabelTemplatesDialog *self)
 {
   guint i = gtk_drop_down_get_selected (self->template);
 
@@ -38,7 +38,7 @@ current (EnlaceLabelsDialog *self)
 }
 
 static EnlaceLabelsWhich
-current_which (EnlaceLabelsDialog *self)
+current_which (EnlaceLabelTemplatesDialog *self)
 {
   switch (gtk_drop_down_get_selected (self->which))
     {
@@ -52,7 +52,7 @@ current_which (EnlaceLabelsDialog *self)
 }
 
 static void
-refresh_preview (EnlaceLabelsDialog *self)
+refresh_preview (EnlaceLabelTemplatesDialog *self)
 {
   EnlaceLabelTemplate *t = current (self);
   g_autoptr(GError) error = NULL;
@@ -89,7 +89,7 @@ refresh_preview (EnlaceLabelsDialog *self)
 }
 
 static void
-fill_templates (EnlaceLabelsDialog *self,
+fill_templates (EnlaceLabelTemplatesDialog *self,
                 const char         *select)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
@@ -110,7 +110,7 @@ fill_templates (EnlaceLabelsDialog *self,
 }
 
 static void
-save_cb (EnlaceLabelsDialog *self)
+save_cb (EnlaceLabelTemplatesDialog *self)
 {
   EnlaceLabelTemplate *t = current (self);
   g_autoptr(GError) error = NULL;
@@ -130,13 +130,13 @@ save_cb (EnlaceLabelsDialog *self)
 }
 
 gboolean
-enlace_labels_dialog_apply (EnlaceLabelsDialog  *self,
+enlace_label_templates_dialog_apply (EnlaceLabelTemplatesDialog  *self,
                             GError             **error)
 {
   EnlaceLabelTemplate *t;
   guint n = 0;
 
-  g_return_val_if_fail (ENLACE_IS_LABELS_DIALOG (self), FALSE);
+  g_return_val_if_fail (ENLACE_IS_LABEL_TEMPLATES_DIALOG (self), FALSE);
 
   t = current (self);
   if (t == NULL)
@@ -148,43 +148,43 @@ enlace_labels_dialog_apply (EnlaceLabelsDialog  *self,
 }
 
 static void
-apply_cb (EnlaceLabelsDialog *self)
+apply_cb (EnlaceLabelTemplatesDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!enlace_labels_dialog_apply (self, &error))
+  if (!enlace_label_templates_dialog_apply (self, &error))
     gtk_label_set_text (self->status, error->message);
   else
     gtk_label_set_text (self->status, _("Labels applied (Undo takes them back)"));
 }
 
 guint
-enlace_labels_dialog_get_n_changes (EnlaceLabelsDialog *self)
+enlace_label_templates_dialog_get_n_changes (EnlaceLabelTemplatesDialog *self)
 {
-  g_return_val_if_fail (ENLACE_IS_LABELS_DIALOG (self), 0);
+  g_return_val_if_fail (ENLACE_IS_LABEL_TEMPLATES_DIALOG (self), 0);
   return self->n_changes;
 }
 
 static void
-enlace_labels_dialog_dispose (GObject *object)
+enlace_label_templates_dialog_dispose (GObject *object)
 {
-  EnlaceLabelsDialog *self = ENLACE_LABELS_DIALOG (object);
+  EnlaceLabelTemplatesDialog *self = ENLACE_LABEL_TEMPLATES_DIALOG (object);
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->building, g_free);
   g_clear_pointer (&self->level, g_free);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
-  G_OBJECT_CLASS (enlace_labels_dialog_parent_class)->dispose (object);
+  G_OBJECT_CLASS (enlace_label_templates_dialog_parent_class)->dispose (object);
 }
 
 static void
-enlace_labels_dialog_class_init (EnlaceLabelsDialogClass *klass)
+enlace_label_templates_dialog_class_init (EnlaceLabelTemplatesDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = enlace_labels_dialog_dispose;
+  G_OBJECT_CLASS (klass)->dispose = enlace_label_templates_dialog_dispose;
 }
 
 static void
-enlace_labels_dialog_init (EnlaceLabelsDialog *self)
+enlace_label_templates_dialog_init (EnlaceLabelTemplatesDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -243,15 +243,15 @@ enlace_labels_dialog_init (EnlaceLabelsDialog *self)
 }
 
 GtkWindow *
-enlace_labels_dialog_new (EnlaceStore *store,
+enlace_label_templates_dialog_new (EnlaceStore *store,
                           const char  *building,
                           const char  *level)
 {
-  EnlaceLabelsDialog *self;
+  EnlaceLabelTemplatesDialog *self;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
 
-  self = g_object_new (ENLACE_TYPE_LABELS_DIALOG, NULL);
+  self = g_object_new (ENLACE_TYPE_LABEL_TEMPLATES_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->building = g_strdup (building);
   self->level = g_strdup (level);

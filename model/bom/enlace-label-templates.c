@@ -1,5 +1,5 @@
-/* enlace-labels.c: label templates and their application (see
- * enlace-labels.h) */
+/* enlace-label-templates.c: label templates and their application (see
+ * enlace-label-templates.h) */
 #define G_LOG_DOMAIN "enlace-bom"
 #include "config.h"
 
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "enlace-labels.h"
+#include "enlace-label-templates.h"
 #include "enlace-store-private.h"
 
 typedef struct
