@@ -7,6 +7,7 @@
 #include "enlace-cases-inbox.h"
 #include "enlace-email-accounts-page.h"
 #include "enlace-case-stats-page.h"
+#include "enlace-bom-page.h"
 #include "enlace-fault-groups.h"
 #include "enlace-building-page.h"
 #include "enlace-device-page.h"
@@ -54,6 +55,7 @@ enlace_views_init (void)
   enlace_page_register ("cases", ENLACE_TYPE_CASES_INBOX);
   enlace_page_register ("email-accounts", ENLACE_TYPE_EMAIL_ACCOUNTS_PAGE);
   enlace_page_register ("case-stats", ENLACE_TYPE_CASE_STATS_PAGE);
+  enlace_page_register ("bom", ENLACE_TYPE_BOM_PAGE);
   enlace_page_register ("fault-causes", ENLACE_TYPE_FAULT_GROUPS);
   enlace_page_register ("email_account", ENLACE_TYPE_EMAIL_ACCOUNTS_PAGE);
 

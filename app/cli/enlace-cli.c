@@ -46,6 +46,11 @@ static const EnlaceCliCommand commands[] = {
   { "extension",  cli_cmd_extension,  N_("Phone extensions: history (status changes and their cases)") },
   { "faulty",     cli_cmd_faulty,     N_("Cables and ports marked faulty: list, mark, clear") },
   { "case",       cli_cmd_case,       N_("Cases: new, list, show, step, status, assign, note, link") },
+  { "bom",        cli_cmd_bom,        N_("The bill of materials per floor, building and in total (--json, --csv, --pdf)") },
+  { "prices",     cli_cmd_prices,     N_("The price list of the bill of materials: import, list, set") },
+  { "label-templates", cli_cmd_label_templates,    N_("Label templates (TIA-606) and their application: templates, template, preview, apply") },
+  { "install",    cli_cmd_install,    N_("A floor's design to an installation order; record the test of a run") },
+  { "certify",    cli_cmd_certify,    N_("Import a cable certifier's results and match them to the runs by label") },
   { "procedures", cli_cmd_procedures, N_("The procedures manual: list, show, export, import") },
   { "account",    cli_cmd_account,    N_("The registry of e-mail accounts: list, show") },
 };

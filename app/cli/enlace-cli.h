@@ -117,6 +117,12 @@ int cli_cmd_report     (int argc, char **argv);
 /* enlace-cli-meta.c */
 int cli_cmd_meta       (int argc, char **argv);
 
+/* enlace-cli-bom.c */
+int cli_cmd_bom      (int argc, char **argv);
+int cli_cmd_prices   (int argc, char **argv);
+int cli_cmd_label_templates (int argc, char **argv);
+int cli_cmd_install  (int argc, char **argv);
+int cli_cmd_certify  (int argc, char **argv);
 /* enlace-cli-devicetypes.c */
 int cli_cmd_import_device_types (int argc, char **argv);
 

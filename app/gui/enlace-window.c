@@ -32,6 +32,7 @@ static const struct {
   { "list/person", N_("Areas and People"), "system-users-symbolic" },
   { "list/device-type", N_("Device Types"), "preferences-system-devices-symbolic" },
   { "list/audit", N_("Audit Log"), "document-open-recent-symbolic" },
+  { "bom", N_("Bill of Materials"), "x-office-spreadsheet-symbolic" },
 };
 
 /* The sidebar's "Atención" section: the department's daily work. */

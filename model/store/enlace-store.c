@@ -433,6 +433,8 @@ schema_step (int version)
       return ENLACE_SQL_SCHEMA_V5;
     case 6:
       return ENLACE_SQL_SCHEMA_V6;
+    case 7:
+      return ENLACE_SQL_SCHEMA_V7;
     default:
       return NULL;
     }

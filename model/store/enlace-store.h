@@ -40,7 +40,7 @@ typedef enum
   ENLACE_STORE_OPEN_INSPECT   = 1 << 2,
 } EnlaceStoreOpenFlags;
 
-#define ENLACE_SCHEMA_VERSION 6
+#define ENLACE_SCHEMA_VERSION 7
 #define ENLACE_APPLICATION_ID 0x454e4c43 /* "ENLC" */
 
 /* One change of a committed command. */
