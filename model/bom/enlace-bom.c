@@ -744,7 +744,13 @@ enlace_bom_line_dup_quantity (const EnlaceBomLine *l)
 
   if (g_strcmp0 (l->category, "pathway") == 0)
     return g_strdup_printf ("%.1f %s", l->quantity, l->unit);
-  return g_strdup_printf ("%.0f %s", l->quantity, l->unit);
+  if (g_strcmp0 (l->category, "cable") == 0)
+    /* Translators: boxes of cable in the bill of materials, "15 boxes" */
+    return g_strdup_printf (g_dngettext (NULL, "%.0f box", "%.0f boxes", (gulong) l->quantity),
+                            l->quantity);
+  /* Translators: pieces in the bill of materials, "126 units" */
+  return g_strdup_printf (g_dngettext (NULL, "%.0f unit", "%.0f units", (gulong) l->quantity),
+                          l->quantity);
 }
 
 static JsonObject *

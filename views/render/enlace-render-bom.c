@@ -17,10 +17,19 @@
 static char *
 group_title (EnlaceBomGroup *g)
 {
-  if (g->has_floor)
-    return g_strdup_printf (_("Building %s — %s (level %d)"), g->building, g->floor_name, g->level);
+  g_autofree char *building = NULL;
+
+  /* The building by its name (it usually carries the code: "Edificio A —
+   * Aulas"); by its code when it has none. */
   if (g->building)
-    return g_strdup_printf (_("Building %s — %s"), g->building, g->building_name);
+    building = g->building_name && *g->building_name
+               ? g_strdup (g->building_name)
+               : g_strdup_printf (_("Building %s"), g->building);
+  if (g->has_floor)
+    /* Translators: a floor's heading in the bill of materials, "Edificio A — Aulas — Planta baja (level 0)" */
+    return g_strdup_printf (_("%s — %s (level %d)"), building, g->floor_name, g->level);
+  if (g->building)
+    return g_steal_pointer (&building);
   return g_strdup (_("Total"));
 }
 

@@ -184,6 +184,11 @@ test_bom_totals (void)
   cat6 = find_line (floor, "cable:cat6");
   g_assert_nonnull (cat6);
   g_assert_cmpfloat (cat6->quantity, ==, 2);   /* 12 runs of 40 m, 7 a box */
+  {
+    g_autofree char *q = enlace_bom_line_dup_quantity (cat6);
+
+    g_assert_cmpstr (q, ==, "2 boxes");
+  }
   g_assert_cmpuint (cat6->runs, ==, 12);
   g_assert_cmpfloat_with_epsilon (cat6->metres, 480, 1e-6);
   g_assert_cmpfloat (qty (floor, "cable:cat6a"), ==, 1);
