@@ -1,7 +1,8 @@
 /* test-current-order.c: the window's current order (win.current-order,
  * views/cases/enlace-current-order.h) under Xvfb: while an order in
- * preparation is current, the Connect dialog, a port's Disconnect and the
- * rack view add their change to the order — one command each, undoable —
+ * preparation is current, the Connect dialog, a port's Disconnect, the
+ * rack view and the plan's outlet tool add their change to the order — one
+ * command each, undoable —
  * and the plant does not change; the banner says so; leaving the order,
  * or executing it, gives the editors back to the plant; a case that is
  * not an order in preparation is refused. */
@@ -18,6 +19,9 @@
 #include "enlace-demo.h"
 #include "enlace-device-page.h"
 #include "enlace-orders.h"
+#include "enlace-plan-canvas.h"
+#include "enlace-plan-page.h"
+#include "enlace-plan.h"
 #include "enlace-rack-view.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
@@ -350,6 +354,64 @@ test_rack (Fixture       *f,
   g_assert_nonnull (strstr (error->message, f->folio));
 }
 
+/* The plan's outlet tool adds outlets to the order, each with a name of
+ * its own; without the order it places them in the plant again. */
+static void
+test_plan (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keep = NULL;
+  g_autoptr(JsonObject) rack = NULL;
+  g_autoptr(JsonObject) space = NULL;
+  g_autofree char *space_key = NULL;
+  EnlaceOrderChange *c;
+  EnlacePlanCanvas *canvas;
+  EnlacePage *page;
+  EnlacePoint p;
+  gint64 floor_id;
+  guint devices = enlace_store_count (f->store, "device");
+
+  rack = enlace_store_get (f->store, "rack", enlace_store_lookup (f->store, "rack", "R-0A-R1", NULL), &error);
+  g_assert_no_error (error);
+  space = enlace_store_get (f->store, "space", json_object_get_int_member (rack, "space_id"), &error);
+  g_assert_no_error (error);
+  floor_id = json_object_get_int_member (space, "floor_id");
+  space_key = enlace_store_dup_key (f->store, "space", json_object_get_int_member (space, "id"));
+  p = (EnlacePoint) { json_object_get_double_member (rack, "x"), json_object_get_double_member (rack, "y") };
+  g_assert_cmpint (enlace_plan_space_at (f->store, floor_id, p), ==, json_object_get_int_member (space, "id"));
+
+  activate (f, f->folio);
+  enlace_window_show_object (f->window, "plan", floor_id);
+  enlace_test_spin (100);
+  page = enlace_window_get_visible_page (f->window);
+  g_assert_true (ENLACE_IS_PLAN_PAGE (page));
+  canvas = enlace_plan_page_get_canvas (ENLACE_PLAN_PAGE (page));
+  enlace_plan_canvas_set_tool (canvas, ENLACE_PLAN_TOOL_OUTLET);
+  enlace_plan_canvas_click_at (canvas, p, 0, 1);
+  enlace_test_spin (50);
+  enlace_plan_canvas_click_at (canvas, (EnlacePoint) { p.x, p.y + 0.5 }, 0, 1);
+  enlace_test_spin (50);
+  g_assert_cmpuint (enlace_store_count (f->store, "device"), ==, devices);
+  g_assert_cmpuint (n_changes (f), ==, 2);
+  c = change (f, 1, &keep);
+  g_assert_cmpstr (c->kind, ==, "add-outlet");
+  g_assert_cmpstr (json_object_get_string_member (c->params, "space"), ==, space_key);
+  g_assert_nonnull (c->target);
+  g_assert_cmpstr (((EnlaceOrderChange *) g_ptr_array_index (keep, 1))->kind, ==, "add-outlet");
+  g_assert_cmpstr (((EnlaceOrderChange *) g_ptr_array_index (keep, 1))->target, !=, c->target);
+
+  /* without the order the tool places an outlet in the plant */
+  activate (f, "");
+  page = enlace_window_get_visible_page (f->window);
+  canvas = enlace_plan_page_get_canvas (ENLACE_PLAN_PAGE (page));
+  enlace_plan_canvas_set_tool (canvas, ENLACE_PLAN_TOOL_OUTLET);
+  enlace_plan_canvas_click_at (canvas, (EnlacePoint) { p.x, p.y + 1 }, 0, 1);
+  enlace_test_spin (50);
+  g_assert_cmpuint (enlace_store_count (f->store, "device"), ==, devices + 1);
+  g_assert_cmpuint (n_changes (f), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +441,7 @@ main (int   argc,
 
   g_test_add ("/views/cases/current-order/connect", Fixture, NULL, fixture_setup, test_connect, fixture_teardown);
   g_test_add ("/views/cases/current-order/rack", Fixture, NULL, fixture_setup, test_rack, fixture_teardown);
+  g_test_add ("/views/cases/current-order/plan", Fixture, NULL, fixture_setup, test_plan, fixture_teardown);
   ret = g_test_run ();
   g_object_unref (app);
   return ret;
