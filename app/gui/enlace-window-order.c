@@ -100,6 +100,40 @@ _enlace_window_order_check (EnlaceWindow *self)
     }
 }
 
+gboolean
+_enlace_window_order_delete (EnlaceWindow *self,
+                             const char   *kind,
+                             gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) values = json_object_new ();
+  g_autofree char *key = NULL;
+  g_autofree char *msg = NULL;
+  const char *change;
+  guint seq;
+
+  g_return_val_if_fail (ENLACE_IS_WINDOW (self), FALSE);
+
+  if (self->current_order == NULL || self->store == NULL)
+    return FALSE;
+  if (g_strcmp0 (kind, "device") == 0)
+    change = "remove-device";
+  else if (g_strcmp0 (kind, "cable") == 0)
+    change = "disconnect";
+  else
+    return FALSE;
+  key = enlace_store_dup_key (self->store, kind, id);
+  seq = enlace_current_order_add_change (GTK_WIDGET (self), self->store, change, key, values, &error);
+  if (seq == 0)
+    {
+      _enlace_window_show_error (self, _("The change was not added to the order"), error);
+      return TRUE;
+    }
+  msg = enlace_current_order_dup_added_text (GTK_WIDGET (self), self->store, seq);
+  _enlace_window_toast (self, msg, TRUE);
+  return TRUE;
+}
+
 static void
 current_order_action (GtkWidget  *widget,
                       const char *action_name,

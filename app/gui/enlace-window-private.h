@@ -150,6 +150,12 @@ gboolean          _enlace_window_set_current_order  (EnlaceWindow      *self,
                                                      const char        *folio,
                                                      GError           **error);
 const char       *_enlace_window_get_current_order  (EnlaceWindow      *self);
+/* win.delete-object while an order is current: a device or a cable is
+ * not deleted but its removal ("remove-device", "disconnect") added to
+ * the order; TRUE when handled so (other kinds: FALSE). */
+gboolean          _enlace_window_order_delete       (EnlaceWindow      *self,
+                                                     const char        *kind,
+                                                     gint64             id);
 /* After a change of the document: leaves an order no longer in preparation. */
 void              _enlace_window_order_check        (EnlaceWindow      *self);
 

@@ -4,7 +4,8 @@
  * order* (the window's string property "current-order": its folio; set
  * with the action win.current-order "s", "" to leave), the editors of the
  * plant — the Connect dialog, a device's Disconnect, the rack view (add
- * and move a device) and the plan (add an outlet) — add their change to
+ * and move a device), deleting a device or a cable (win.delete-object)
+ * and the plan (add an outlet) — add their change to
  * the order (enlace_order_add_change (): one command each, undoable)
  * instead of changing the plant.  The window shows a banner while it is
  * set.  These helpers let a view ask for it without knowing the window.

@@ -343,6 +343,17 @@ test_rack (Fixture       *f,
   g_assert_nonnull (enlace_rack_view_get_message (ENLACE_RACK_VIEW (page)));
   g_assert_cmpuint (n_changes (f), ==, 2);
 
+  /* deleting a device adds its removal to the order; the device stays */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-object", "(sx)", "device",
+                                             enlace_store_lookup (f->store, "device", "R-0A-PPB", NULL)));
+  enlace_test_spin (50);
+  g_assert_cmpint (enlace_store_lookup (f->store, "device", "R-0A-PPB", NULL), >, 0);
+  g_assert_cmpuint (n_changes (f), ==, 3);
+  g_clear_pointer (&keep, g_ptr_array_unref);
+  c = change (f, 3, &keep);
+  g_assert_cmpstr (c->kind, ==, "remove-device");
+  g_assert_cmpstr (c->target, ==, "R-0A-PPB");
+
   /* executed, the order is no longer current */
   g_assert_true (enlace_order_execute (f->store, f->order, &error));
   g_assert_no_error (error);
@@ -350,6 +361,7 @@ test_rack (Fixture       *f,
   g_assert_null (_enlace_window_get_current_order (f->window));
   g_assert_false (banner_shown (f));
   g_assert_cmpint (enlace_store_lookup (f->store, "device", "R-P0-SW9", NULL), >, 0);
+  g_assert_cmpint (enlace_store_lookup (f->store, "device", "R-0A-PPB", NULL), <=, 0);
   g_assert_false (_enlace_window_set_current_order (f->window, f->folio, &error));
   g_assert_nonnull (strstr (error->message, f->folio));
 }
