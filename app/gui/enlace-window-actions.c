@@ -827,6 +827,9 @@ delete_object_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (param, "(&sx)", &kind, &id);
+  /* the window's current order takes a device's or a cable's removal */
+  if (_enlace_window_order_delete (ENLACE_WINDOW (widget), kind, id))
+    return;
   _enlace_window_delete (ENLACE_WINDOW (widget), kind, id);
 }
 

@@ -62,6 +62,11 @@ struct _EnlaceWindow
 
   GHashTable           *enabled;      /* action name → enabled (tests) */
 
+  /* the current order (enlace-window-order.c): its folio, NULL: none */
+  char                 *current_order;
+  GtkRevealer          *order_revealer;
+  GtkLabel             *order_label;
+
   GSettings            *settings;
   GtkRecentManager     *recent;
   gulong                recent_changed_id;
@@ -134,5 +139,24 @@ void              _enlace_window_cancel_import      (EnlaceWindow      *self);
 gboolean          _enlace_window_import_xml_finish  (EnlaceWindow      *self,
                                                      GAsyncResult      *result,
                                                      GError           **error);
+
+/* The window's current order (enlace-window-order.c): the property
+ * "current-order" and the action win.current-order "s" ("" leaves it). */
+void              _enlace_window_class_order_init   (EnlaceWindowClass *klass);
+void              _enlace_window_order_init         (EnlaceWindow      *self);
+/* Makes @folio (NULL or "": none) the current order; refused, naming the
+ * case, when it is not an order in preparation. */
+gboolean          _enlace_window_set_current_order  (EnlaceWindow      *self,
+                                                     const char        *folio,
+                                                     GError           **error);
+const char       *_enlace_window_get_current_order  (EnlaceWindow      *self);
+/* win.delete-object while an order is current: a device or a cable is
+ * not deleted but its removal ("remove-device", "disconnect") added to
+ * the order; TRUE when handled so (other kinds: FALSE). */
+gboolean          _enlace_window_order_delete       (EnlaceWindow      *self,
+                                                     const char        *kind,
+                                                     gint64             id);
+/* After a change of the document: leaves an order no longer in preparation. */
+void              _enlace_window_order_check        (EnlaceWindow      *self);
 
 G_END_DECLS

@@ -341,6 +341,8 @@ on_store_changed (EnlaceWindow    *self,
   _enlace_window_dismiss_undo_toasts (self);
   /* the page's object was deleted or undone: go to what still exists */
   _enlace_window_leave_vanished (self, changes);
+  /* the current order was executed, cancelled or undone */
+  _enlace_window_order_check (self);
 
   /* the first site of an empty project: leave the welcome page */
   if (self->visible_page == NULL && enlace_change_set_touches (changes, "site"))
@@ -363,6 +365,7 @@ enlace_window_set_store (EnlaceWindow *self,
 
   remove_pages (self);
   _enlace_window_dismiss_undo_toasts (self);
+  _enlace_window_set_current_order (self, NULL, NULL);
 
   if (self->store)
     {
@@ -609,6 +612,7 @@ enlace_window_finalize (GObject *object)
   g_clear_pointer (&self->visible_ancestors, g_array_unref);
   g_clear_pointer (&self->visible_label, g_free);
   g_clear_pointer (&self->toast_log, g_ptr_array_unref);
+  g_clear_pointer (&self->current_order, g_free);
   g_clear_pointer (&self->undo_toasts, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
@@ -654,6 +658,7 @@ enlace_window_class_init (EnlaceWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, _enlace_window_cancel_import);
 
   _enlace_window_class_actions_init (klass);
+  _enlace_window_class_order_init (klass);
 }
 
 static void
@@ -663,6 +668,7 @@ enlace_window_init (EnlaceWindow *self)
 
   enlace_views_init ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  _enlace_window_order_init (self);
 
   self->pages = g_hash_table_new (g_str_hash, g_str_equal);
   self->enabled = g_hash_table_new (g_str_hash, g_str_equal);

@@ -10,6 +10,7 @@
 #include "enlace-cases-private.h"
 #include "enlace-cases-xml.h"
 #include "enlace-extension-history.h"
+#include "enlace-faulty-xml.h"
 #include "enlace-opinions.h"
 #include "enlace-orders.h"
 #include "enlace-xml.h"
@@ -359,7 +360,8 @@ enlace_cases_xml_export (EnlaceStore       *store,
       if (xmlTextWriterEndElement (w) < 0)
         return failed (error);
     }
-  return TRUE;
+  /* cables and ports marked faulty (they may name a case) */
+  return enlace_faulty_xml_export (store, w, key_func, data, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -398,7 +400,7 @@ gboolean
 enlace_cases_xml_handles (const char *element)
 {
   return g_strcmp0 (element, "procedure") == 0 || g_strcmp0 (element, "email-account") == 0 ||
-         g_strcmp0 (element, "case") == 0;
+         g_strcmp0 (element, "case") == 0 || g_strcmp0 (element, "faulty-mark") == 0;
 }
 
 EnlaceCasesXmlImport *
@@ -952,6 +954,8 @@ enlace_cases_xml_import_element (EnlaceCasesXmlImport  *self,
     return import_account (self, node, error);
   if (strcmp (name, "case") == 0)
     return import_case (self, node, error);
+  if (strcmp (name, "faulty-mark") == 0)
+    return enlace_faulty_xml_import (self->store, node, self->id_func, self->data, self->folios, error);
   return TRUE;
 }
 

@@ -247,6 +247,50 @@ test_faulty (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (node), "faulty")), ==, 0);
 }
 
+/* The exchange carries the marks: `faulty mark` by hand and by a fault
+ * report, export, import into a new file, the same marks and the same
+ * bytes exported again. */
+static void
+test_faulty_xml (void)
+{
+  g_autofree char *db = g_build_filename (tmp_dir, "faulty-xml.enlace", NULL);
+  g_autofree char *copy = g_build_filename (tmp_dir, "faulty-xml-copy.enlace", NULL);
+  g_autofree char *xml = g_build_filename (tmp_dir, "faulty.xml", NULL);
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *f1 = NULL;
+
+  g_unlink (db);
+  g_unlink (copy);
+  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  f1 = open_fault (db, "A-0A-001");
+  enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, "admin:4", "done", "cause=cordón dañado",
+                       "failed_kind=Cable", "failed_object=PC-A-0A-A01", "--mark-faulty", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "mark", db, "A-0A-PPA:2", "--note", "puerto flojo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", db, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  list = g_strdup (r.out);
+
+  enlace_test_cli_run (&r, tmp_dir, "export", db, xml, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (xml, &first, NULL, NULL));
+  g_assert_nonnull (strstr (first, "<faulty-mark kind=\"cable\" key=\"PC-A-0A-A01\" case=\""));
+  g_assert_nonnull (strstr (first, "<note>puerto flojo</note>"));
+
+  enlace_test_cli_run (&r, tmp_dir, "import", copy, xml, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, tmp_dir, "faulty", "list", copy, "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, list);
+  enlace_test_cli_run (&r, tmp_dir, "export", copy, "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,6 +303,7 @@ main (int    argc,
   g_test_add_func ("/cli/cases/faults", test_faults);
   g_test_add_func ("/cli/cases/faults/related", test_related);
   g_test_add_func ("/cli/cases/faults/faulty", test_faulty);
+  g_test_add_func ("/cli/cases/faults/faulty-xml", test_faulty_xml);
   ret = g_test_run ();
   enlace_test_cli_remove_dir (tmp_dir);
   g_free (tmp_dir);

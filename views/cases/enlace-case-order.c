@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "enlace-case-order.h"
+#include "enlace-current-order.h"
 #include "enlace-orders.h"
 #include "enlace-trace.h"
 
@@ -583,7 +584,23 @@ enlace_case_order_fill (GtkBox           *box,
                                            _("In preparation: the plant does not change until the order is executed."));
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   if (preparing)
-    gtk_box_append (GTK_BOX (buttons), header_button (_("_Add change…"), G_CALLBACK (add_clicked_cb), store, case_id));
+    {
+      /* the window's current order (enlace-current-order.h): the rack
+       * view, the plan and the Connect dialog add to it */
+      g_autofree char *current = enlace_current_order_dup_folio (GTK_WIDGET (box));
+      gboolean is_current = g_strcmp0 (current, c->row->folio) == 0;
+      GtkWidget *edit = gtk_button_new_with_mnemonic (is_current ? _("_Stop Editing") : _("_Edit in the Plant…"));
+
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, is_current
+                                   ? _("Leave the order: edits of the racks, plans and connections change the plant again")
+                                   : _("Make this the current order: what you connect, disconnect, add or move in the "
+                                       "racks, the plans and the Connect dialog is added to it, not to the plant"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.current-order");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", is_current ? "" : c->row->folio);
+      gtk_box_append (GTK_BOX (buttons), edit);
+      gtk_box_append (GTK_BOX (buttons), header_button (_("_Add change…"), G_CALLBACK (add_clicked_cb), store, case_id));
+    }
   gtk_box_append (GTK_BOX (buttons), header_button (_("_Preview"), G_CALLBACK (preview_clicked_cb), store, case_id));
   if (preparing)
     {

@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "enlace-connect-dialog.h"
+#include "enlace-current-order.h"
 #include "enlace-kinds.h"
+#include "enlace-orders.h"
 #include "enlace-propose.h"
 #include "enlace-query.h"
 #include "enlace-render-util.h"
@@ -37,10 +39,12 @@ struct _EnlaceConnectDialog
   GtkWidget     *error_label;
   GtkWidget     *connect_button;
   guint          n_candidates;
+  gint64         order_id;      /* the window's current order, 0: the plant */
 };
 
 enum {
   CONNECTED,
+  ADDED_TO_ORDER,
   N_SIGNALS
 };
 
@@ -341,6 +345,39 @@ enlace_connect_dialog_connect (EnlaceConnectDialog  *self,
                                  cable_statuses[MIN (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_dropdown)), 1)]);
   enlace_cable_proposal_clear (&p);
 
+  if (self->order_id > 0)
+    {
+      /* the window's current order: the change goes to the order, the
+       * plant does not change (one command) */
+      g_autoptr(JsonObject) values = json_object_new ();
+      g_autofree char *a_key = enlace_store_dup_term_key (self->store, &a);
+      g_autofree char *b_key = enlace_store_dup_term_key (self->store, &b);
+      const char *label = json_object_get_string_member_with_default (cable, "label", NULL);
+      guint seq = 0;
+
+      json_object_set_string_member (values, "a", a_key);
+      json_object_set_string_member (values, "b", b_key);
+      json_object_set_string_member (values, "kind", json_object_get_string_member (cable, "kind"));
+      if (json_object_has_member (cable, "type"))
+        json_object_set_string_member (values, "type", json_object_get_string_member (cable, "type"));
+      if (json_object_has_member (cable, "length_m"))
+        {
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          json_object_set_string_member (values, "length_m",
+                                         g_ascii_dtostr (buf, sizeof buf,
+                                                         json_object_get_double_member (cable, "length_m")));
+        }
+      if (json_object_has_member (cable, "color"))
+        json_object_set_string_member (values, "color", json_object_get_string_member (cable, "color"));
+      json_object_set_string_member (values, "status", json_object_get_string_member (cable, "status"));
+      if (enlace_order_add_change (self->store, self->order_id, "connect", label, values, &seq, &local_error) == 0)
+        goto fail;
+      g_signal_emit (self, signals[ADDED_TO_ORDER], 0, seq);
+      gtk_window_close (GTK_WINDOW (self));
+      return seq;
+    }
+
   id = enlace_store_connect (self->store, &a, 1, &b, 1, cable, &local_error);
   if (id == 0)
     goto fail;
@@ -384,6 +421,10 @@ enlace_connect_dialog_class_init (EnlaceConnectDialogClass *klass)
   signals[CONNECTED] =
     g_signal_new ("connected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* ::added-to-order (the change's number in the window's current order) */
+  signals[ADDED_TO_ORDER] =
+    g_signal_new ("added-to-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -533,6 +574,17 @@ enlace_connect_dialog_new (GtkWindow   *parent,
   key = enlace_store_dup_term_key (store, &term);
   title = g_strdup_printf (_("Connect %s"), key ? key : "?");
   gtk_window_set_title (GTK_WINDOW (self), title);
+  /* while the window has a current order, Connect adds to it */
+  self->order_id = enlace_current_order_get_id (GTK_WIDGET (self), store);
+  if (self->order_id > 0)
+    {
+      g_autofree char *label = enlace_current_order_dup_button_label (GTK_WIDGET (self), store);
+
+      gtk_button_set_label (GTK_BUTTON (self->connect_button), label);
+      gtk_button_set_use_underline (GTK_BUTTON (self->connect_button), FALSE);
+      gtk_widget_set_tooltip_text (self->connect_button,
+                                   _("The connection is added to the order: the plant does not change until the order is executed"));
+    }
   suggest_nearby (self);
   return self;
 }

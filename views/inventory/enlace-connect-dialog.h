@@ -3,7 +3,8 @@
  * Searches for the far port (free ports whose device or port name matches),
  * proposes the cable (kind, type, label and length: enlace_cable_propose ()
  * in the model, as `enlace-cli connect` does) and runs
- * enlace_store_connect() — one undoable command.
+ * enlace_store_connect() — one undoable command; or, while the window
+ * has a current order, adds the connection to it.
  */
 #pragma once
 
@@ -31,7 +32,11 @@ void                 enlace_connect_dialog_get_cable (EnlaceConnectDialog *self,
                                                     EnlaceCableProposal *out);
 /* What the Connect button does: the new cable's id, or 0 with @error (the
  * message is also shown in the dialog).  Emits ::connected and closes on
- * success. */
+ * success.  While the parent window has a current order
+ * (enlace-current-order.h) the button reads "Add to order FOLIO": the
+ * connection is added to the order as a change (enlace_order_add_change
+ * (), one command) and the plant does not change; then it returns the
+ * change's number and emits ::added-to-order instead. */
 gint64               enlace_connect_dialog_connect (EnlaceConnectDialog *self,
                                                     GError             **error);
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "enlace-current-order.h"
 #include "enlace-device-page.h"
 #include "enlace-kinds.h"
 #include "enlace-object-cases.h"
@@ -85,6 +86,16 @@ update_port_box (EnlaceDevicePage *self)
   gtk_label_set_text (GTK_LABEL (self->port_title), text);
   gtk_widget_set_visible (self->connect_button, p->cable_id == 0);
   gtk_widget_set_visible (self->disconnect_button, p->cable_id > 0);
+  /* the window's current order takes the disconnection instead */
+  {
+    g_autofree char *folio = enlace_current_order_dup_folio (GTK_WIDGET (self));
+    g_autofree char *label = folio ? g_strdup_printf (_("Disconnect in order %s"), folio) : NULL;
+
+    gtk_button_set_label (GTK_BUTTON (self->disconnect_button), label ? label : _("_Disconnect"));
+    gtk_widget_set_tooltip_text (self->disconnect_button,
+                                 label ? _("Add the disconnection to the order: the plant does not change until the order is executed")
+                                       : _("Remove the cable on this port (it can be undone)"));
+  }
 }
 
 void
@@ -423,6 +434,17 @@ connected_cb (EnlaceConnectDialog *dialog,
   enlace_page_show_message (ENLACE_PAGE (self), msg);
 }
 
+static void
+added_to_order_cb (EnlaceConnectDialog *dialog,
+                   guint                seq,
+                   EnlaceDevicePage    *self)
+{
+  g_autofree char *msg = enlace_current_order_dup_added_text (GTK_WIDGET (self),
+                                                              enlace_page_get_store (ENLACE_PAGE (self)), seq);
+
+  enlace_page_show_message (ENLACE_PAGE (self), msg);
+}
+
 EnlaceConnectDialog *
 enlace_device_page_connect (EnlaceDevicePage *self)
 {
@@ -439,6 +461,7 @@ enlace_device_page_connect (EnlaceDevicePage *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = enlace_connect_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, self->selected);
   g_signal_connect_object (dialog, "connected", G_CALLBACK (connected_cb), self, 0);
+  g_signal_connect_object (dialog, "added-to-order", G_CALLBACK (added_to_order_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -460,6 +483,23 @@ disconnect_clicked_cb (EnlaceDevicePage *self)
   if (store == NULL || p == NULL || p->cable_id == 0)
     return;
   label = g_strdup (p->cable_label);
+  if (enlace_current_order_get_id (GTK_WIDGET (self), store) > 0)
+    {
+      /* the window's current order: the disconnection goes to the order */
+      g_autofree char *target = label && *label ? g_strdup (label)
+                                                : enlace_store_dup_key (store, "port", p->port_id);
+      g_autoptr(JsonObject) values = json_object_new ();
+      guint seq = enlace_current_order_add_change (GTK_WIDGET (self), store, "disconnect", target, values, &error);
+
+      if (seq == 0)
+        enlace_page_show_error (ENLACE_PAGE (self), error);
+      else
+        {
+          g_autofree char *msg = enlace_current_order_dup_added_text (GTK_WIDGET (self), store, seq);
+          enlace_page_show_message (ENLACE_PAGE (self), msg);
+        }
+      return;
+    }
   /* undoable, and the window's toast offers Undo */
   if (!enlace_store_delete (store, "cable", p->cable_id, &error))
     enlace_page_show_error (ENLACE_PAGE (self), error);

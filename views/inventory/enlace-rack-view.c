@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "enlace-current-order.h"
 #include "enlace-drop-down.h"
 #include "enlace-kinds.h"
 #include "enlace-propose.h"
@@ -32,6 +33,7 @@ struct _EnlaceRackView
   GtkWidget        *face_dropdown;
   GtkWidget        *unit_spin;
   GtkWidget        *add_error;
+  GtkWidget        *add_confirm;   /* "Add" or "Add to order FOLIO" */
   int               preset_unit;    /* from a double-clicked free unit, 0: propose */
 
   char             *message;
@@ -56,6 +58,46 @@ report (EnlaceRackView *self,
 {
   show_message (self, error->message);
   enlace_page_show_error (ENLACE_PAGE (self), error);
+}
+
+/* While the window has a current order (enlace-current-order.h), the
+ * rack's edits are added to it as changes instead of changing the plant:
+ * returns the change's number, 0 with @error. */
+static guint
+add_to_order (EnlaceRackView  *self,
+              const char      *kind,
+              const char      *target,
+              JsonObject      *values,
+              GError         **error)
+{
+  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *rack = enlace_store_dup_key (store, "rack", enlace_page_get_object_id (ENLACE_PAGE (self)));
+  g_autofree char *msg = NULL;
+  guint seq;
+
+  json_object_set_string_member (values, "rack", rack ? rack : "");
+  seq = enlace_current_order_add_change (GTK_WIDGET (self), store, kind, target, values, &local_error);
+  if (seq == 0)
+    {
+      report (self, local_error);
+      enlace_page_reload (ENLACE_PAGE (self)); /* no ghost */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  msg = enlace_current_order_dup_added_text (GTK_WIDGET (self), store, seq);
+  show_message (self, NULL);
+  enlace_page_show_message (ENLACE_PAGE (self), msg);
+  enlace_page_reload (ENLACE_PAGE (self)); /* the plant did not change */
+  return seq;
+}
+
+static char *
+unit_text (double position)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", position));
 }
 
 static void
@@ -138,6 +180,16 @@ enlace_rack_view_move_device (EnlaceRackView  *self,
 
   g_return_val_if_fail (ENLACE_IS_RACK_VIEW (self), FALSE);
   g_return_val_if_fail (store != NULL, FALSE);
+
+  if (enlace_current_order_get_id (GTK_WIDGET (self), store) > 0)
+    {
+      g_autofree char *device = enlace_store_dup_key (store, "device", device_id);
+      g_autofree char *u = unit_text (position);
+
+      json_object_set_string_member (values, "u", u);
+      json_object_set_string_member (values, "face", face);
+      return add_to_order (self, "move-device", device, values, error) > 0;
+    }
 
   json_object_set_double_member (values, "u_position", position);
   json_object_set_string_member (values, "face", face);
@@ -300,6 +352,20 @@ unit_activated_cb (EnlaceRackCanvas *canvas,
 static void
 popover_show_cb (EnlaceRackView *self)
 {
+  g_autofree char *order = enlace_current_order_dup_button_label (GTK_WIDGET (self),
+                                                                  enlace_page_get_store (ENLACE_PAGE (self)));
+
+  /* while the window has a current order, the device goes to the order */
+  if (order)
+    {
+      gtk_button_set_use_underline (GTK_BUTTON (self->add_confirm), FALSE);
+      gtk_button_set_label (GTK_BUTTON (self->add_confirm), order);
+    }
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (self->add_confirm), _("_Add"));
+      gtk_button_set_use_underline (GTK_BUTTON (self->add_confirm), TRUE);
+    }
   fill_types (self);
   gtk_label_set_text (GTK_LABEL (self->add_error), "");
   gtk_widget_set_visible (self->add_error, FALSE);
@@ -341,6 +407,24 @@ enlace_rack_view_add_device (EnlaceRackView  *self,
     if (!known)
       role = "other";
   }
+
+  if (enlace_current_order_get_id (GTK_WIDGET (self), store) > 0)
+    {
+      g_autofree char *type_key = enlace_store_dup_key (store, "device-type", type_id);
+      g_autofree char *u = unit_text (position);
+
+      values = json_object_new ();
+      json_object_set_string_member (values, "role", role);
+      json_object_set_string_member (values, "type", type_key);
+      if (enlace_json_double (type, "u_height", 1) > 0)
+        {
+          json_object_set_string_member (values, "u", u);
+          json_object_set_string_member (values, "face", face);
+        }
+      json_object_set_string_member (values, "status", "active");
+      /* a change, not a device: nothing to select */
+      return add_to_order (self, "add-device", name, values, error) > 0 ? -1 : 0;
+    }
 
   values = json_object_new ();
   json_object_set_int_member (values, "device_type_id", type_id);
@@ -413,7 +497,7 @@ build_add_popover (EnlaceRackView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *title = gtk_label_new (_("Add a device to this rack"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add"));
+  GtkWidget *button = self->add_confirm = gtk_button_new_with_mnemonic (_("_Add"));
   const char *faces[] = { N_("Front"), N_("Rear"), NULL };
   const char *tr_faces[3] = { _(faces[0]), _(faces[1]), NULL };
 

@@ -16,7 +16,10 @@ EnlaceRackCanvas *enlace_rack_view_get_canvas   (EnlaceRackView  *self);
 const char       *enlace_rack_view_get_message  (EnlaceRackView  *self);
 /* What the "Add device" popover does: a device of type @type_id named
  * @name at @position on @face ("front" / "rear").  Returns its id, or 0
- * with @error set (the message is also shown on the page). */
+ * with @error set (the message is also shown on the page).  While the
+ * window has a current order (enlace-current-order.h), adds and moves are
+ * added to the order as changes ("add-device", "move-device") and the
+ * plant does not change: add then returns -1. */
 gint64            enlace_rack_view_add_device   (EnlaceRackView  *self,
                                                  gint64           type_id,
                                                  const char      *name,

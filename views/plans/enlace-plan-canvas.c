@@ -6,7 +6,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-current-order.h"
 #include "enlace-kinds.h"
+#include "enlace-orders.h"
 #include "enlace-plan-canvas.h"
 #include "enlace-plan-sheet.h"
 #include "enlace-render-util.h"
@@ -779,6 +781,77 @@ to_background (EnlacePlanCanvas *self,
   return (EnlacePoint) { (r.x - o.x) / self->scene->scale, (r.y - o.y) / self->scene->scale };
 }
 
+/* The next free outlet name of @space_id that no change of the order
+ * @case_id names yet ("1B-003", then "1B-004", …). */
+static char *
+order_outlet_name (EnlaceStore *store,
+                   gint64       case_id,
+                   gint64       space_id)
+{
+  g_autoptr(GPtrArray) changes = enlace_order_changes (store, case_id, NULL);
+  char *name = enlace_plan_next_outlet_name (store, space_id);
+
+  for (guint guard = 0; name != NULL && changes != NULL && guard < 1000; guard++)
+    {
+      gboolean taken = FALSE;
+      size_t len = strlen (name), digits = 0;
+      g_autofree char *prefix = NULL;
+
+      for (guint i = 0; i < changes->len && !taken; i++)
+        taken = g_strcmp0 (((EnlaceOrderChange *) g_ptr_array_index (changes, i))->target, name) == 0;
+      if (!taken)
+        break;
+      while (digits < len && g_ascii_isdigit (name[len - 1 - digits]))
+        digits++;
+      prefix = g_strndup (name, len - digits);
+      {
+        guint64 n = digits ? g_ascii_strtoull (name + len - digits, NULL, 10) : 0;
+        char *next = g_strdup_printf ("%s%0*" G_GUINT64_FORMAT, prefix, (int) MAX (digits, 3), n + 1);
+
+        g_free (name);
+        name = next;
+      }
+    }
+  return name;
+}
+
+/* The outlet tool while the window has a current order: the outlet is
+ * added to the order as a change ("add-outlet"), the plant does not
+ * change. */
+static void
+add_outlet_to_order (EnlacePlanCanvas *self,
+                     EnlacePoint       sp)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) values = json_object_new ();
+  gint64 space = enlace_plan_space_at (self->store, self->floor_id, sp);
+  gint64 case_id = enlace_current_order_get_id (GTK_WIDGET (self), self->store);
+  g_autofree char *space_key = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+  guint seq;
+
+  if (space <= 0)
+    {
+      message (self, _("Place the outlet inside a space of the floor"));
+      return;
+    }
+  space_key = enlace_store_dup_key (self->store, "space", space);
+  name = order_outlet_name (self->store, case_id, space);
+  json_object_set_string_member (values, "space", space_key);
+  json_object_set_string_member (values, "x", g_ascii_formatd (x, sizeof x, "%.2f", sp.x));
+  json_object_set_string_member (values, "y", g_ascii_formatd (y, sizeof y, "%.2f", sp.y));
+  seq = enlace_current_order_add_change (GTK_WIDGET (self), self->store, "add-outlet", name, values, &error);
+  if (seq == 0)
+    {
+      report (self, error);
+      return;
+    }
+  text = enlace_current_order_dup_added_text (GTK_WIDGET (self), self->store, seq);
+  message (self, text);
+}
+
 static void
 place_access_point (EnlacePlanCanvas *self,
                     EnlacePoint       p)
@@ -885,6 +958,11 @@ enlace_plan_canvas_click_at (EnlacePlanCanvas *self,
       break;
 
     case ENLACE_PLAN_TOOL_OUTLET:
+      if (enlace_current_order_get_id (GTK_WIDGET (self), self->store) > 0)
+        {
+          add_outlet_to_order (self, sp);
+          break;
+        }
       {
         gint64 id = enlace_plan_add_outlet (self->store, self->floor_id, sp, 0, NULL,
                                             self->n_data, self->n_voice, &error);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "enlace-cases.h"
@@ -16,6 +17,7 @@
 #include "enlace-plan.h"
 #include "enlace-store.h"
 #include "enlace-trace.h"
+#include "enlace-xml.h"
 
 static EnlaceStore *
 demo_store (void)
@@ -404,6 +406,84 @@ test_opinion_step (void)
   }
 }
 
+static char *
+export_xml (EnlaceStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *xml = NULL;
+
+  g_assert_true (enlace_xml_export_to_memory (store, &xml, NULL, &error));
+  g_assert_no_error (error);
+  return xml;
+}
+
+/* The exchange carries the marks (by hand, by a case, of a cable without
+ * a label): export → import → export gives the same bytes. */
+static void
+test_xml_round_trip (void)
+{
+  g_autoptr(EnlaceStore) store = demo_store ();
+  g_autoptr(EnlaceStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) marks = NULL;
+  g_autoptr(JsonObject) unlabel = json_object_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *kind = NULL;
+  gint64 id = 0, cable = 0, case_id;
+
+  g_assert_true (enlace_faulty_resolve (store, NULL, "PC-A-0A-A01", &kind, &id, &error));
+  g_assert_true (enlace_faulty_mark (store, kind, id, 0, "cordón <mordido> & roto", &error));
+  g_assert_no_error (error);
+  case_id = open_fault (store, "A-0A-PPA:1");
+  g_assert_true (enlace_faulty_resolve (store, "port", "A-0A-PPA:1", &kind, &id, &error));
+  g_assert_true (enlace_faulty_mark (store, kind, id, case_id, NULL, &error));
+  g_assert_no_error (error);
+  /* a cable without a label is named by a port it ends on */
+  g_assert_true (enlace_faulty_resolve (store, "cable", "PC-A-0A-A02", &kind, &cable, &error));
+  g_assert_no_error (error);
+  json_object_set_null_member (unlabel, "label");
+  g_assert_true (enlace_store_update (store, "cable", cable, unlabel, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_faulty_mark (store, "cable", cable, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  first = export_xml (store);
+  g_assert_nonnull (strstr (first, "<faulty-mark kind=\"cable\" key=\"PC-A-0A-A01\" at=\""));
+  g_assert_nonnull (strstr (first, "<note>cordón &lt;mordido&gt; &amp; roto</note>"));
+  g_assert_nonnull (strstr (first, "<faulty-mark kind=\"port\" key=\"A-0A-PPA:1\" case=\""));
+  g_assert_nonnull (strstr (first, "<faulty-mark kind=\"cable\" end=\""));
+
+  copy = enlace_store_new_memory (&error);
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("enlace-faulty-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "x.xml", NULL);
+  g_assert_true (g_file_set_contents (path, first, -1, &error));
+  g_assert_true (enlace_xml_import (copy, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  marks = enlace_faulty_list (copy, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 3);
+  second = export_xml (copy);
+  g_assert_cmpstr (first, ==, second);
+
+  /* the case's mark names the case in the copy too */
+  {
+    g_autoptr(EnlaceCaseRow) row = enlace_cases_get_row (store, case_id, NULL);
+    g_autoptr(GPtrArray) by_case = enlace_faulty_list (copy, enlace_cases_lookup (copy, row->folio, NULL), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_case->len, ==, 1);
+    g_assert_cmpstr (((EnlaceFaultyMark *) g_ptr_array_index (by_case, 0))->key, ==, "A-0A-PPA:1");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +492,7 @@ main (int   argc,
 
   g_test_add_func ("/model/cases/faulty/by-hand", test_by_hand);
   g_test_add_func ("/model/cases/faulty/detection", test_detection);
+  g_test_add_func ("/model/cases/faulty/xml-round-trip", test_xml_round_trip);
   g_test_add_func ("/model/cases/opinion/step-sync", test_opinion_step);
   return g_test_run ();
 }
