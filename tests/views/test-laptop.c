@@ -12,6 +12,7 @@
 #include "enlace-application.h"
 #include "enlace-cases.h"
 #include "enlace-demo.h"
+#include "enlace-plan-page.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 #include "enlace-window-private.h"
@@ -42,6 +43,61 @@ first_id (EnlaceStore *store,
   return 0;
 }
 
+/* The pixels of @surface inside @area drawn in ink: dark or coloured
+ * (a wall, a label, a tray, an outlet), not the paper or the grid. */
+static guint
+count_ink (cairo_surface_t       *surface,
+           const graphene_rect_t *area)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int x1 = MIN ((int) (area->origin.x + area->size.width), cairo_image_surface_get_width (surface));
+  int y1 = MIN ((int) (area->origin.y + area->size.height), cairo_image_surface_get_height (surface));
+  guint n = 0;
+
+  for (int y = MAX ((int) area->origin.y, 0); y < y1; y++)
+    for (int x = MAX ((int) area->origin.x, 0); x < x1; x++)
+      {
+        guint32 p = ((const guint32 *) (data + (gsize) y * stride))[x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (MIN (r, MIN (g, b)) < 128 || MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 60)
+          n++;
+      }
+  return n;
+}
+
+/* The capture of the page is not blank: the header, the page's controls
+ * and, on the plan page, the plan itself are drawn in it. */
+static void
+check_drawn (EnlaceWindow    *window,
+             cairo_surface_t *shot,
+             const char      *name)
+{
+  GtkWidget *page = GTK_WIDGET (enlace_window_get_visible_page (window));
+  int w = cairo_image_surface_get_width (shot), h = cairo_image_surface_get_height (shot);
+  guint drawn = enlace_test_count_drawn (shot, NULL);
+
+  g_test_message ("%s: %u of %d pixels drawn", name, drawn, w * h);
+  if (drawn < (guint) (w * h) / 20)
+    g_error ("the capture of page %s is blank: %u of %d pixels drawn", name, drawn, w * h);
+  if (ENLACE_IS_PLAN_PAGE (page))
+    {
+      GtkWidget *canvas = GTK_WIDGET (enlace_plan_page_get_canvas (ENLACE_PLAN_PAGE (page)));
+      graphene_rect_t bounds;
+      guint ink;
+
+      g_assert_true (gtk_widget_compute_bounds (canvas, GTK_WIDGET (window), &bounds));
+      ink = count_ink (shot, &bounds);
+      g_test_message ("%s: the plan, %.0f×%.0f at %.0f,%.0f: %u pixels of ink", name,
+                      bounds.size.width, bounds.size.height, bounds.origin.x, bounds.origin.y, ink);
+      /* the demo floor's walls, rooms, outlets and trays */
+      if (ink < (guint) (bounds.size.width * bounds.size.height) / 100)
+        g_error ("the plan of page %s is not drawn: %u pixels of ink in %.0f×%.0f", name, ink,
+                 bounds.size.width, bounds.size.height);
+    }
+}
+
 /* The page shown fits: the window's minimum width and height are within
  * the laptop's screen, and the window is still at most that size. */
 static void
@@ -50,6 +106,7 @@ check_fits (EnlaceWindow *window,
 {
   int min_w = 0, min_h = 0;
   g_autofree char *file = g_strdup_printf ("laptop-%s.png", name);
+  cairo_surface_t *shot;
 
   enlace_test_spin (150);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
@@ -57,7 +114,10 @@ check_fits (EnlaceWindow *window,
   g_test_message ("%s: minimum %d×%d, shown %d×%d", name, min_w, min_h,
                   gtk_widget_get_width (GTK_WIDGET (window)),
                   gtk_widget_get_height (GTK_WIDGET (window)));
-  enlace_test_screenshot (GTK_WIDGET (window), file);
+  shot = enlace_test_capture (GTK_WIDGET (window));
+  enlace_test_save_png (shot, file);
+  check_drawn (window, shot, name);
+  cairo_surface_destroy (shot);
   if (min_w > LAPTOP_WIDTH || min_h > LAPTOP_HEIGHT)
     g_error ("page %s needs %d×%d, more than %d×%d", name, min_w, min_h,
              LAPTOP_WIDTH, LAPTOP_HEIGHT);
