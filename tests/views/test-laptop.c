@@ -125,6 +125,33 @@ check_fits (EnlaceWindow *window,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, LAPTOP_HEIGHT);
 }
 
+/* The cells of @widget's tree showing a date and time, and how many of
+ * them are cut (narrower than their text). */
+static void
+count_date_cells (GtkWidget *widget,
+                  guint     *n,
+                  guint     *cut)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      if (text && g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$", text, 0, 0))
+        {
+          PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+          int tw;
+
+          pango_layout_get_pixel_size (layout, &tw, NULL);
+          g_object_unref (layout);
+          (*n)++;
+          if (tw > gtk_widget_get_width (widget))
+            (*cut)++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count_date_cells (c, n, cut);
+}
+
 static void
 show (EnlaceWindow *window,
       const char   *page,
@@ -169,6 +196,15 @@ test_every_page (void)
       g_autofree char *name = g_strconcat ("list-", lists[i], NULL);
 
       show (window, kind, 0, name);
+      if (g_str_equal (lists[i], "audit"))
+        {
+          guint n = 0, cut = 0;
+
+          /* the log's time is read whole, not "2026-12-06 03:…" */
+          count_date_cells (GTK_WIDGET (window), &n, &cut);
+          g_assert_cmpuint (n, >, 0);
+          g_assert_cmpuint (cut, ==, 0);
+        }
     }
   show (window, "cases", 0, "cases");
   show (window, "case", enlace_cases_lookup (store, "CONEX-2026-0005", &error), "case");
