@@ -98,6 +98,30 @@ check_drawn (EnlaceWindow    *window,
     }
 }
 
+/* A label squeezed into a column a few words wide (a hint beside a
+ * toolbar, wrapped a word a line): counted under @widget. */
+static guint
+count_squeezed_labels (GtkWidget  *widget,
+                       const char *name)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
+
+      if (lines > 4 && gtk_widget_get_width (widget) < 200)
+        {
+          g_test_message ("%s: “%s” wrapped over %d lines %d pixels wide", name,
+                          gtk_label_get_text (GTK_LABEL (widget)), lines, gtk_widget_get_width (widget));
+          n++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_squeezed_labels (c, name);
+  return n;
+}
+
 /* The page shown fits: the window's minimum width and height are within
  * the laptop's screen, and the window is still at most that size. */
 static void
@@ -118,6 +142,7 @@ check_fits (EnlaceWindow *window,
   enlace_test_save_png (shot, file);
   check_drawn (window, shot, name);
   cairo_surface_destroy (shot);
+  g_assert_cmpuint (count_squeezed_labels (GTK_WIDGET (window), name), ==, 0);
   if (min_w > LAPTOP_WIDTH || min_h > LAPTOP_HEIGHT)
     g_error ("page %s needs %d×%d, more than %d×%d", name, min_w, min_h,
              LAPTOP_WIDTH, LAPTOP_HEIGHT);
