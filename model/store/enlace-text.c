@@ -79,3 +79,19 @@ enlace_text_surname_key (const char *name)
     g_string_append_printf (key, "%s%s", key->len ? " " : "", (char *) g_ptr_array_index (words, i));
   return enlace_text_fold (key->str);
 }
+
+int
+enlace_text_compare_people (const char *a,
+                            const char *b)
+{
+  g_autofree char *ka = NULL, *kb = NULL;
+  int c;
+
+  if (a == NULL || b == NULL)
+    return (a != NULL) - (b != NULL);
+  ka = enlace_text_surname_key (a);
+  kb = enlace_text_surname_key (b);
+  /* byte order of the folded keys, as SQLite sorts the people list */
+  c = strcmp (ka, kb);
+  return c != 0 ? c : g_utf8_collate (a, b);
+}

@@ -26,4 +26,10 @@ gboolean enlace_text_matches   (const char *haystack,
  * "vazquez rios maria elena". */
 char  *enlace_text_surname_key (const char *name);
 
+/* Orders two people's names as the people list does: by
+ * enlace_text_surname_key() (surnames, then given names; titles left
+ * out), then by the whole name.  NULL sorts first. */
+int    enlace_text_compare_people (const char *a,
+                                   const char *b);
+
 G_END_DECLS

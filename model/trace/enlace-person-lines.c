@@ -9,6 +9,7 @@
 #include "enlace-ancestors.h"
 #include "enlace-person-lines.h"
 #include "enlace-store-private.h"
+#include "enlace-text.h"
 #include "enlace-trace-paths.h"
 
 void
@@ -42,10 +43,10 @@ member_int (JsonObject *o,
 }
 
 static int
-collate_names (const char **a,
+compare_people_names (const char **a,
                const char **b)
 {
-  return g_utf8_collate (*a, *b);
+  return enlace_text_compare_people (*a, *b);
 }
 
 static gboolean
@@ -427,6 +428,6 @@ enlace_affected_people (GPtrArray *extensions)
       g_strv_builder_add (b, a->holder);
     }
   out = g_strv_builder_end (b);
-  qsort (out, g_strv_length (out), sizeof (char *), (int (*)(const void *, const void *)) collate_names);
+  qsort (out, g_strv_length (out), sizeof (char *), (int (*)(const void *, const void *)) compare_people_names);
   return out;
 }

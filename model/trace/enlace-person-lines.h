@@ -72,7 +72,8 @@ void       enlace_affected_extension_free (EnlaceAffectedExtension *self);
  * number (a GPtrArray of EnlaceAffectedExtension*). */
 GPtrArray *enlace_tracer_impact_extensions (EnlaceTracer *tracer,
                                             EnlaceImpact *impact);
-/* The people among them, once each, sorted by name: their names (a
+/* The people among them, once each, sorted as the people list is (by
+ * surname, then given names: enlace_text_compare_people()): their names (a
  * NULL-terminated array; a holder with no person record counts by its
  * holder text). */
 GStrv      enlace_affected_people          (GPtrArray    *extensions);

@@ -12,6 +12,7 @@
 #include "enlace-application.h"
 #include "enlace-cases.h"
 #include "enlace-demo.h"
+#include "enlace-plan-page.h"
 #include "enlace-test-fixture.h"
 #include "enlace-test-gtk.h"
 #include "enlace-window-private.h"
@@ -42,6 +43,85 @@ first_id (EnlaceStore *store,
   return 0;
 }
 
+/* The pixels of @surface inside @area drawn in ink: dark or coloured
+ * (a wall, a label, a tray, an outlet), not the paper or the grid. */
+static guint
+count_ink (cairo_surface_t       *surface,
+           const graphene_rect_t *area)
+{
+  const unsigned char *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int x1 = MIN ((int) (area->origin.x + area->size.width), cairo_image_surface_get_width (surface));
+  int y1 = MIN ((int) (area->origin.y + area->size.height), cairo_image_surface_get_height (surface));
+  guint n = 0;
+
+  for (int y = MAX ((int) area->origin.y, 0); y < y1; y++)
+    for (int x = MAX ((int) area->origin.x, 0); x < x1; x++)
+      {
+        guint32 p = ((const guint32 *) (data + (gsize) y * stride))[x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (MIN (r, MIN (g, b)) < 128 || MAX (r, MAX (g, b)) - MIN (r, MIN (g, b)) > 60)
+          n++;
+      }
+  return n;
+}
+
+/* The capture of the page is not blank: the header, the page's controls
+ * and, on the plan page, the plan itself are drawn in it. */
+static void
+check_drawn (EnlaceWindow    *window,
+             cairo_surface_t *shot,
+             const char      *name)
+{
+  GtkWidget *page = GTK_WIDGET (enlace_window_get_visible_page (window));
+  int w = cairo_image_surface_get_width (shot), h = cairo_image_surface_get_height (shot);
+  guint drawn = enlace_test_count_drawn (shot, NULL);
+
+  g_test_message ("%s: %u of %d pixels drawn", name, drawn, w * h);
+  if (drawn < (guint) (w * h) / 20)
+    g_error ("the capture of page %s is blank: %u of %d pixels drawn", name, drawn, w * h);
+  if (ENLACE_IS_PLAN_PAGE (page))
+    {
+      GtkWidget *canvas = GTK_WIDGET (enlace_plan_page_get_canvas (ENLACE_PLAN_PAGE (page)));
+      graphene_rect_t bounds;
+      guint ink;
+
+      g_assert_true (gtk_widget_compute_bounds (canvas, GTK_WIDGET (window), &bounds));
+      ink = count_ink (shot, &bounds);
+      g_test_message ("%s: the plan, %.0f×%.0f at %.0f,%.0f: %u pixels of ink", name,
+                      bounds.size.width, bounds.size.height, bounds.origin.x, bounds.origin.y, ink);
+      /* the demo floor's walls, rooms, outlets and trays */
+      if (ink < (guint) (bounds.size.width * bounds.size.height) / 100)
+        g_error ("the plan of page %s is not drawn: %u pixels of ink in %.0f×%.0f", name, ink,
+                 bounds.size.width, bounds.size.height);
+    }
+}
+
+/* A label squeezed into a column a few words wide (a hint beside a
+ * toolbar, wrapped a word a line): counted under @widget. */
+static guint
+count_squeezed_labels (GtkWidget  *widget,
+                       const char *name)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (widget)));
+
+      if (lines > 4 && gtk_widget_get_width (widget) < 200)
+        {
+          g_test_message ("%s: “%s” wrapped over %d lines %d pixels wide", name,
+                          gtk_label_get_text (GTK_LABEL (widget)), lines, gtk_widget_get_width (widget));
+          n++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_squeezed_labels (c, name);
+  return n;
+}
+
 /* The page shown fits: the window's minimum width and height are within
  * the laptop's screen, and the window is still at most that size. */
 static void
@@ -50,6 +130,7 @@ check_fits (EnlaceWindow *window,
 {
   int min_w = 0, min_h = 0;
   g_autofree char *file = g_strdup_printf ("laptop-%s.png", name);
+  cairo_surface_t *shot;
 
   enlace_test_spin (150);
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
@@ -57,12 +138,43 @@ check_fits (EnlaceWindow *window,
   g_test_message ("%s: minimum %d×%d, shown %d×%d", name, min_w, min_h,
                   gtk_widget_get_width (GTK_WIDGET (window)),
                   gtk_widget_get_height (GTK_WIDGET (window)));
-  enlace_test_screenshot (GTK_WIDGET (window), file);
+  shot = enlace_test_capture (GTK_WIDGET (window));
+  enlace_test_save_png (shot, file);
+  check_drawn (window, shot, name);
+  cairo_surface_destroy (shot);
+  g_assert_cmpuint (count_squeezed_labels (GTK_WIDGET (window), name), ==, 0);
   if (min_w > LAPTOP_WIDTH || min_h > LAPTOP_HEIGHT)
     g_error ("page %s needs %d×%d, more than %d×%d", name, min_w, min_h,
              LAPTOP_WIDTH, LAPTOP_HEIGHT);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, LAPTOP_WIDTH);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, LAPTOP_HEIGHT);
+}
+
+/* The cells of @widget's tree showing a date and time, and how many of
+ * them are cut (narrower than their text). */
+static void
+count_date_cells (GtkWidget *widget,
+                  guint     *n,
+                  guint     *cut)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget))
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+      if (text && g_regex_match_simple ("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d$", text, 0, 0))
+        {
+          PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+          int tw;
+
+          pango_layout_get_pixel_size (layout, &tw, NULL);
+          g_object_unref (layout);
+          (*n)++;
+          if (tw > gtk_widget_get_width (widget))
+            (*cut)++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    count_date_cells (c, n, cut);
 }
 
 static void
@@ -109,6 +221,15 @@ test_every_page (void)
       g_autofree char *name = g_strconcat ("list-", lists[i], NULL);
 
       show (window, kind, 0, name);
+      if (g_str_equal (lists[i], "audit"))
+        {
+          guint n = 0, cut = 0;
+
+          /* the log's time is read whole, not "2026-12-06 03:…" */
+          count_date_cells (GTK_WIDGET (window), &n, &cut);
+          g_assert_cmpuint (n, >, 0);
+          g_assert_cmpuint (cut, ==, 0);
+        }
     }
   show (window, "cases", 0, "cases");
   show (window, "case", enlace_cases_lookup (store, "CONEX-2026-0005", &error), "case");

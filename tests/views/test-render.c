@@ -7,6 +7,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "enlace-demo.h"
@@ -544,6 +545,28 @@ test_spanish (void)
   g_assert_no_error (error);
   enlace_rack_elevation_get_size (rack, &w, &h);
   save_drawing ("render-es-rack.png", w, h, (void (*) (gpointer, cairo_t *)) enlace_rack_elevation_draw, rack);
+  /* the rack's width in the glossary's words, not the raw "19 in" */
+  {
+    g_autofree char *pdf = enlace_test_screenshot_path ("render-es-rack.pdf");
+    g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+    g_autofree char *text = NULL;
+    cairo_surface_t *surface = cairo_pdf_surface_create (pdf, w, h);
+    cairo_t *cr = cairo_create (surface);
+    PopplerDocument *doc;
+    PopplerPage *page;
+
+    enlace_rack_elevation_draw (rack, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+    doc = poppler_document_new_from_file (uri, NULL, &error);
+    g_assert_no_error (error);
+    page = poppler_document_get_page (doc, 0);
+    text = poppler_page_get_text (page);
+    g_assert_nonnull (strstr (text, "19 pulgadas"));
+    g_assert_null (strstr (text, "19 in"));
+    g_object_unref (page);
+    g_object_unref (doc);
+  }
   panel = enlace_port_panel_load (store, ids.pp1, &error);
   g_assert_no_error (error);
   enlace_port_panel_get_size (panel, &w, &h);

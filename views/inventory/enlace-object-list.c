@@ -91,6 +91,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
     case ENLACE_COLUMN_TEXT:
     default:
+      if (col->expr && g_str_has_prefix (col->expr, "datetime("))
+        {
+          /* a date and time, "2026-12-06 03:25:10", whole: the time is
+           * what the audit log is read for */
+          gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 17);
+          gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 17);
+          break;
+        }
       gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), col->expand ? 10 : 6);
       gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), col->expand ? 28 : 14);
       break;

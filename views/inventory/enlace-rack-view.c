@@ -622,7 +622,9 @@ enlace_rack_view_init (EnlaceRackView *self)
     gtk_box_append (GTK_BOX (bar), labels);
   }
 
-  /* the hint may wrap; the buttons keep their height */
+  /* the hint on a line of its own under the buttons, wrapped over the
+   * page's width: beside them, on a laptop, it wrapped a word a line and
+   * made the bar a quarter of the screen high */
   gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->open_button, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (impact, GTK_ALIGN_CENTER);
@@ -630,9 +632,11 @@ enlace_rack_view_init (EnlaceRackView *self)
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_set_hexpand (hint, TRUE);
   gtk_widget_set_margin_start (hint, 12);
+  gtk_widget_set_margin_end (hint, 12);
+  gtk_widget_set_margin_bottom (hint, 8);
   gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (bar), hint);
   gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), hint);
 
   /* the model's refusal, until the next successful change */
   self->message_label = gtk_label_new (NULL);

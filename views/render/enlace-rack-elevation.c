@@ -334,15 +334,8 @@ draw_header (EnlaceRackElevation *self,
   enlace_render_set_rgb (cr, ink, 1);
   enlace_render_text (cr, title, 18, TRUE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN, total_w, 22);
 
-  /* "19in" → "19 in" */
-  width = g_strdup (self->scene->width ? self->scene->width : "19in");
-  if (g_str_has_suffix (width, "in"))
-    {
-      char *w = g_strndup (width, strlen (width) - 2);
-      g_free (width);
-      width = g_strconcat (w, " in", NULL);
-      g_free (w);
-    }
+  /* "19in" → its choice label, "19 pulgadas" (the glossary's) */
+  width = g_strdup (enlace_choice_label (self->scene->width ? self->scene->width : "19in"));
   if (self->scene->place)
     sub = g_strdup_printf (_("%s · %u U · %s"), self->scene->place, self->scene->u_height, width);
   else

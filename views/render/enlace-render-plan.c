@@ -967,15 +967,28 @@ draw_device_label (cairo_t               *cr,
   if (size > 0)
     {
       EnlacePoint px = enlace_viewport_to_view (vp, g_array_index (item->points, EnlacePoint, 0));
-      double tw, th;
+      double w = MAX (item->width * vp->pixels_per_m, 4);
+      double dx = cos (item->rotation * G_PI / 180.0), dy = sin (item->rotation * G_PI / 180.0);
+      /* the symbol's half height as drawn, rotated */
+      double half_h = fabs (dy) * w / 2 + fabs (dx) * d / 2;
+      double tw, th, x, y;
 
       enlace_render_text_size (cr, item->name, size, FALSE, &tw, &th);
-      cairo_rectangle (cr, px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+      /* into the room the device faces (rotation 0: +x, 90: +y), so
+       * that the names of two outlets back to back on the two sides of
+       * a wall do not print over each other */
+      if (dx > 0.5)
+        x = px.x - 1;
+      else if (dx < -0.5)
+        x = px.x + 1 - tw - 4;
+      else
+        x = px.x - tw / 2 - 2;
+      y = dy < -0.5 ? px.y - half_h - 1 - th : px.y + half_h + 1;
+      cairo_rectangle (cr, x, y, tw + 4, th);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
       cairo_fill (cr);
       set_rgb (cr, ink, 1.0);
-      enlace_render_text (cr, item->name, size, FALSE, ENLACE_ALIGN_CENTER,
-                          px.x - tw / 2 - 2, px.y + d / 2 + 1, tw + 4, th);
+      enlace_render_text (cr, item->name, size, FALSE, ENLACE_ALIGN_CENTER, x, y, tw + 4, th);
     }
 }
 
@@ -1115,9 +1128,9 @@ draw_routes (cairo_t               *cr,
       cairo_stroke (cr);
     }
   /* Each run's length beside its outlet (red beyond 90 m), when the
-   * zoom leaves room for it. */
+   * zoom leaves room for it: with the routes layer only. */
   cairo_set_dash (cr, NULL, 0, 0);
-  for (guint i = 0; vp->pixels_per_m >= 6 && i < scene->routes->len; i++)
+  for (guint i = 0; !faulty_only && vp->pixels_per_m >= 6 && i < scene->routes->len; i++)
     {
       EnlacePlanRoute *route = g_ptr_array_index (scene->routes, i);
       double length = route->cable_length_m > 0 ? route->cable_length_m : route->length_m;

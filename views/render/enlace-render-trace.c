@@ -988,8 +988,15 @@ draw_title (EnlaceTraceDrawing *self,
             cairo_t            *cr,
             double              width)
 {
+  double size = 19, tw, th;
+
+  /* smaller rather than cut: "Trayectoria por el cable A-0A-A01" over
+   * one column; ellipsized only below 13 */
+  enlace_render_text_size (cr, self->title, size, TRUE, &tw, &th);
+  if (tw > width - 2 * MARGIN)
+    size = MAX (13, floor (size * (width - 2 * MARGIN) / tw * 0.98 * 10) / 10);
   enlace_render_set_rgb (cr, ink, 1);
-  enlace_render_text (cr, self->title, 19, TRUE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN, width - 2 * MARGIN, 26);
+  enlace_render_text (cr, self->title, size, TRUE, ENLACE_ALIGN_LEFT, MARGIN, MARGIN, width - 2 * MARGIN, 26);
 }
 
 void

@@ -7,10 +7,12 @@
 #include <locale.h>
 
 #include "enlace-demo.h"
+#include "enlace-person-lines.h"
 #include "enlace-i18n.h"
 #include "enlace-query.h"
 #include "enlace-store.h"
 #include "enlace-text.h"
+#include "enlace-trace.h"
 
 static EnlaceStore *store;
 
@@ -132,6 +134,64 @@ test_people_by_surname (void)
     }
 }
 
+/* "Qué se afecta" lists the people as the people list does: by surname,
+ * then given names, titles left out (issue 11) */
+static void
+test_impact_people_by_surname (void)
+{
+  static const char *holders[] = {
+    "Beatriz Mendoza", "Dr. Adán Zamora Ruiz", "Ing. Zoe Álvarez", "Soporte", "Ana Mendoza",
+  };
+  static const char *want[] = {
+    "Ing. Zoe Álvarez", "Ana Mendoza", "Beatriz Mendoza", "Soporte", "Dr. Adán Zamora Ruiz",
+  };
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_affected_extension_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceTracer) tracer = enlace_tracer_new (store);
+  g_autoptr(GArray) racks = NULL;
+  g_auto(GStrv) people = NULL;
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (holders); i++)
+    {
+      EnlaceAffectedExtension *a = g_new0 (EnlaceAffectedExtension, 1);
+
+      a->number = g_strdup_printf ("%u", 2100 + i);
+      a->holder = g_strdup (holders[i]);
+      g_ptr_array_add (made, a);
+    }
+  people = enlace_affected_people (made);
+  g_assert_cmpuint (g_strv_length (people), ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    g_assert_cmpstr (people[i], ==, want[i]);
+  g_assert_cmpint (enlace_text_compare_people ("Ing. Zoe Álvarez", "Ana Mendoza"), <, 0);
+  g_assert_cmpint (enlace_text_compare_people ("Ana Mendoza", "Ana Mendoza"), ==, 0);
+  g_assert_cmpint (enlace_text_compare_people (NULL, "Ana Mendoza"), <, 0);
+
+  /* on the demo: every rack's impact lists its people in surname order */
+  racks = enlace_list_query_ids (store, enlace_list_spec_lookup ("rack"), 0, NULL, -1, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < racks->len; r++)
+    {
+      g_autoptr(EnlaceImpact) impact = enlace_tracer_impact (tracer, "rack", g_array_index (racks, gint64, r), &error);
+      g_autoptr(GPtrArray) extensions = NULL;
+      g_auto(GStrv) names = NULL;
+
+      g_assert_no_error (error);
+      extensions = enlace_tracer_impact_extensions (tracer, impact);
+      names = enlace_affected_people (extensions);
+      for (guint i = 1; names[i]; i++)
+        {
+          g_autofree char *k0 = enlace_text_surname_key (names[i - 1]);
+          g_autofree char *k1 = enlace_text_surname_key (names[i]);
+
+          g_assert_cmpstr (k0, <=, k1);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +212,7 @@ main (int   argc,
   g_test_add_func ("/model/list-filter/choice-label", test_choice_label);
   g_test_add_func ("/model/list-filter/words-accents", test_words_accents);
   g_test_add_func ("/model/list-filter/people-by-surname", test_people_by_surname);
+  g_test_add_func ("/model/list-filter/impact-people-by-surname", test_impact_people_by_surname);
 
   ret = g_test_run ();
   g_clear_object (&store);

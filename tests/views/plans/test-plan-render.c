@@ -8,8 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "enlace-demo.h"
 #include "enlace-plan-sheet.h"
 #include "enlace-render-plan.h"
+#include "enlace-trace.h"
 
 static JsonObject *
 obj (const char *first,
@@ -363,6 +365,124 @@ test_export_pdf (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* The demo's floor A/1, with its jack states and runs. */
+static EnlacePlanScene *
+demo_scene (EnlaceStore **store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceTracer) tracer = NULL;
+  EnlacePlanScene *scene;
+  gint64 floor_id;
+
+  *store = enlace_store_new_memory (&error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_demo_populate (*store, &error));
+  g_assert_no_error (error);
+  floor_id = enlace_store_lookup (*store, "floor", "A/1", &error);
+  g_assert_no_error (error);
+  tracer = enlace_tracer_new (*store);
+  scene = enlace_plan_scene_load (*store, floor_id, tracer, &error);
+  g_assert_no_error (error);
+  return scene;
+}
+
+/* The pixels of the runs' ink (blue: their lines and lengths). */
+static guint
+count_route_ink (EnlacePlanScene *scene,
+                 guint            layers)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 500);
+  cairo_t *cr = cairo_create (surface);
+  EnlaceViewport vp = { 18, 8, 24, 900, 500 };
+  EnlacePlanStyle style;
+  guint n = 0;
+
+  enlace_plan_style_init (&style);
+  style.layers = layers;
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  enlace_render_plan (cr, scene, &vp, &style);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 500; y++)
+    for (int x = 0; x < 900; x++)
+      {
+        double r, g, b;
+
+        pixel (surface, x, y, &r, &g, &b);
+        if (fabs (r - 0.10) < 0.08 && fabs (g - 0.45) < 0.08 && fabs (b - 0.85) < 0.08)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+/* The runs and their lengths are the routes layer: off (the default, and
+ * on printed plans) they are not drawn (issue 11: unexplained blue
+ * lengths printed over the outlets' names). */
+static void
+test_routes_layer (void)
+{
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(EnlacePlanScene) scene = demo_scene (&store);
+
+  g_assert_cmpuint (count_route_ink (scene, ENLACE_PLAN_LAYERS_DEFAULT & ~ENLACE_PLAN_LAYER_ROUTES), ==, 0);
+  g_assert_cmpuint (count_route_ink (scene, ENLACE_PLAN_LAYERS_DEFAULT | ENLACE_PLAN_LAYER_ROUTES), >, 100);
+}
+
+/* On a printed plan every outlet is named, and the names of two outlets
+ * back to back on the two sides of a wall (A-1A-002 and A-1A-003, 10 cm
+ * apart) do not print over each other: each goes into its own room. */
+static void
+test_outlet_names_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = NULL;
+  g_autoptr(EnlacePlanScene) scene = demo_scene (&store);
+  g_autofree char *dir = g_dir_make_tmp ("enlace-plan-XXXXXX", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "a1.pdf", NULL);
+  g_autofree char *uri = NULL;
+  static const char *pairs[][2] = {
+    { "A-1A-002", "A-1A-003" }, { "A-1A-010", "A-1A-011" }, { "A-1A-016", "A-1A-017" },
+  };
+  EnlacePlanSheetOptions options;
+  PopplerDocument *doc;
+  PopplerPage *page;
+
+  enlace_plan_sheet_options_init (&options);
+  options.paper = "A3";
+  options.landscape = TRUE;
+  options.scale = 100;
+  options.date = "2026-12-06";
+  g_assert_cmpuint (enlace_plan_export (scene, &options, pdf_path, "pdf", 0, &error), ==, 1);
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (pdf_path, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  page = poppler_document_get_page (doc, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      GList *a = poppler_page_find_text (page, pairs[i][0]);
+      GList *b = poppler_page_find_text (page, pairs[i][1]);
+      PopplerRectangle *ra, *rb;
+
+      g_assert_cmpuint (g_list_length (a), ==, 1);
+      g_assert_cmpuint (g_list_length (b), ==, 1);
+      ra = a->data;
+      rb = b->data;
+      g_test_message ("%s %.1f–%.1f, %s %.1f–%.1f", pairs[i][0], ra->x1, ra->x2, pairs[i][1], rb->x1, rb->x2);
+      g_assert_true (ra->x2 <= rb->x1 || rb->x2 <= ra->x1 ||
+                     MAX (ra->y1, ra->y2) <= MIN (rb->y1, rb->y2) ||
+                     MAX (rb->y1, rb->y2) <= MIN (ra->y1, ra->y2));
+      g_list_free_full (a, (GDestroyNotify) poppler_rectangle_free);
+      g_list_free_full (b, (GDestroyNotify) poppler_rectangle_free);
+    }
+  g_object_unref (page);
+  g_object_unref (doc);
+  g_unlink (pdf_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +495,8 @@ main (int   argc,
   g_test_add_func ("/views/plan-render/background-svg-pdf", test_background_svg_pdf);
   g_test_add_func ("/views/plan-render/sheet-layout", test_sheet_layout);
   g_test_add_func ("/views/plan-render/export-pdf", test_export_pdf);
+  g_test_add_func ("/views/plan-render/routes-layer", test_routes_layer);
+  g_test_add_func ("/views/plan-render/outlet-names-apart", test_outlet_names_apart);
 
   return g_test_run ();
 }
