@@ -365,6 +365,76 @@ enlace_tracer_paths_through (EnlaceTracer     *self,
   return paths;
 }
 
+static void
+collect_endpoint_cb (gpointer elem,
+                     gint64   id,
+                     gpointer data)
+{
+  TPort *p = elem;
+
+  if (p->state == T_PRESENT && p->kind == T_PORT_INTERFACE && p->cable_id)
+    g_array_append_val ((GArray *) data, id);
+}
+
+static int
+cmp_id (gconstpointer a,
+        gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+enlace_tracer_foreach_path (EnlaceTracer   *self,
+                            EnlacePathFunc  func,
+                            gpointer        user_data,
+                            GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  TGraph *g;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->indexed)
+    {
+      g_autoptr(GPtrArray) paths = enlace_tracer_all_paths (self, error);
+
+      if (paths == NULL)
+        return FALSE;
+      for (guint i = 0; i < paths->len; i++)
+        if (!func (g_ptr_array_index (paths, i), user_data))
+          break;
+      return TRUE;
+    }
+
+  /* the graph, but no path kept: each endpoint in id order, a path at
+   * the first port of its origin set (as all_paths lists them) */
+  g = &self->graph;
+  if (!t_graph_load_all (g, error))
+    return FALSE;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  t_idtab_foreach (&g->ports, collect_endpoint_cb, ids);
+  g_array_sort (ids, cmp_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GArray) origin = t_origin_set (g, id);
+      EnlacePath *path;
+      gboolean go_on;
+
+      if (origin == NULL || g_array_index (origin, EnlaceNode, 0).id != id)
+        continue;
+      path = t_trace_from_origin (g, origin);
+      go_on = func (path, user_data);
+      enlace_path_unref (path);
+      if (!go_on)
+        break;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 enlace_tracer_all_paths (EnlaceTracer  *self,
                          GError       **error)

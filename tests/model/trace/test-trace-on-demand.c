@@ -122,6 +122,50 @@ test_generated (void)
   compare_store (store);
 }
 
+static gboolean
+collect_cb (EnlacePath *path,
+            gpointer    data)
+{
+  g_ptr_array_add (data, enlace_path_ref (path));
+  return TRUE;
+}
+
+/* enlace_tracer_foreach_path (paths --json) hands out the paths of
+ * enlace_tracer_all_paths, in the same order, without keeping them. */
+static void
+test_foreach (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceStore) store = enlace_store_new_memory (&error);
+  g_autoptr(EnlaceTracer) streamed = NULL;
+  g_autoptr(EnlaceTracer) full = NULL;
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) enlace_path_unref);
+  g_autoptr(GPtrArray) b = NULL;
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (enlace_demo_populate (store, &error));
+  streamed = enlace_tracer_new (store);
+  full = enlace_tracer_new (store);
+  g_assert_true (enlace_tracer_foreach_path (streamed, collect_cb, a, &error));
+  g_assert_no_error (error);
+  b = enlace_tracer_all_paths (full, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpuint (a->len, >, 100);
+  ta = to_text (streamed, a);
+  tb = to_text (full, b);
+  g_assert_cmpstr (ta, ==, tb);
+
+  /* once every path is kept, the same again */
+  g_ptr_array_set_size (a, 0);
+  g_assert_true (enlace_tracer_foreach_path (full, collect_cb, a, &error));
+  g_clear_pointer (&ta, g_free);
+  ta = to_text (full, a);
+  g_assert_cmpstr (ta, ==, tb);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -129,5 +173,6 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/model/trace/on-demand/demo", test_demo);
   g_test_add_func ("/model/trace/on-demand/generated", test_generated);
+  g_test_add_func ("/model/trace/on-demand/foreach", test_foreach);
   return g_test_run ();
 }
