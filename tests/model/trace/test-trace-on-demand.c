@@ -1,9 +1,9 @@
 /* test-trace-on-demand.c: the paths through a port, a termination or a
  * cable, asked right after opening (the tracer reads only what the traces
  * cross, issue 14), are the paths the tracer finds once it has traced
- * every endpoint: for every port, termination and cable of the demo
- * campus (trunks with positions, circuits, splices, outlets) and of a
- * generated one. */
+ * every endpoint: for ports, terminations and cables of the demo campus
+ * (trunks with positions, circuits, splices, outlets) and of a generated
+ * one (about 150 of each kind, spread over the ids). */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -49,7 +49,8 @@ compare_kind (EnlaceStore  *store,
   guint n_paths = 0;
 
   g_assert_nonnull (rows);
-  for (guint i = 0; i < rows->len; i++)
+  /* at most about 150 of each kind (the test runs under ASan too) */
+  for (guint i = 0; i < rows->len; i += MAX (1, rows->len / 150))
     {
       gint64 id = json_object_get_int_member (g_ptr_array_index (rows, i), "id");
       EnlaceTerm term = { g_str_equal (kind, "port") ? ENLACE_TERM_PORT : ENLACE_TERM_CIRCUIT, id };
