@@ -986,11 +986,11 @@ enlace_validate_port (EnlaceStore *self,
     gint64 args[2] = { id, positions };
     gint64 pos = 0;
 
+    /* two index lookups, not an OR (check runs this for every port) */
     r = q_int (self,
-               "SELECT MAX (CASE WHEN front_port_id = ?1 THEN front_pos ELSE 0 END,"
-               "            CASE WHEN rear_port_id = ?1 THEN rear_pos ELSE 0 END) AS p"
-               " FROM port_mapping WHERE (front_port_id = ?1 OR rear_port_id = ?1) AND p > ?2"
-               " ORDER BY p DESC LIMIT 1",
+               "SELECT p FROM (SELECT front_pos AS p FROM port_mapping WHERE front_port_id = ?1"
+               "               UNION ALL SELECT rear_pos FROM port_mapping WHERE rear_port_id = ?1)"
+               " WHERE p > ?2 ORDER BY p DESC LIMIT 1",
                args, 2, &pos, error);
     if (r < 0)
       return FALSE;
@@ -1000,7 +1000,8 @@ enlace_validate_port (EnlaceStore *self,
                    name, dev, (int) positions, (int) pos);
 
     r = q_int1 (self,
-                "SELECT 1 FROM port_mapping WHERE front_port_id = ?1 OR rear_port_id = ?1 LIMIT 1",
+                "SELECT 1 WHERE EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)"
+                " OR EXISTS (SELECT 1 FROM port_mapping WHERE rear_port_id = ?1)",
                 id, NULL, error);
     if (r < 0)
       return FALSE;

@@ -796,6 +796,20 @@ path_to_json (EnlaceTracer *self,
 }
 
 JsonNode *
+enlace_tracer_path_to_json (EnlaceTracer *self,
+                            EnlacePath   *path,
+                            GHashTable   *faulty)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  json_node_take_object (node, path_to_json (self, path, faulty));
+  return node;
+}
+
+JsonNode *
 enlace_tracer_paths_to_json (EnlaceTracer *self,
                              GPtrArray    *paths)
 {

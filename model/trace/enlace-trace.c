@@ -242,6 +242,99 @@ enlace_tracer_path_from (EnlaceTracer     *self,
   return t_trace_from_origin (g, set);
 }
 
+/* The paths through @node without tracing every endpoint (issue 14: one
+ * trace of a panel port or an outlet jack right after opening a file of
+ * 1,000,000 ports read the whole graph).  The paths from endpoints that
+ * cross @node run along the traces from @node itself both ways (from a
+ * cable: from each of its ends across it), so their origins are the
+ * interfaces on those traces: each is traced on its own, and its path is
+ * kept when it crosses @node.  When one of those traces cannot go on for
+ * want of a position (a bare trunk port), a loop or a mixed end, the
+ * origins cannot be told this way: returns FALSE, and the caller traces
+ * every endpoint as before. */
+static gboolean
+paths_through_on_demand (EnlaceTracer     *self,
+                         const EnlaceNode *node,
+                         GPtrArray        *paths)
+{
+  TGraph *g = &self->graph;
+  g_autoptr(GPtrArray) bare = paths_array_new ();
+
+  if (node->kind == ENLACE_NODE_CABLE)
+    {
+      TCable *c = t_graph_cable (g, node->id);
+
+      if (c == NULL)
+        return FALSE;
+      for (guint e = 0; e < 2; e++)
+        if (c->ends[e]->len > 0)
+          {
+            g_autoptr(GArray) origin = t_hop_new ();
+
+            g_array_append_vals (origin, c->ends[e]->data, c->ends[e]->len);
+            t_hop_finish (origin);
+            g_ptr_array_add (bare, t_trace_from_origin (g, origin));
+          }
+    }
+  else if (node->kind == ENLACE_NODE_PORT || node->kind == ENLACE_NODE_TERMINATION)
+    {
+      g_autoptr(GArray) origin = t_hop_new ();
+
+      t_hop_add (origin, node->kind, node->id);
+      g_ptr_array_add (bare, t_trace_from_origin (g, origin));
+      g_ptr_array_add (bare, t_trace_from_across (g, node));
+    }
+  else
+    return FALSE;
+
+  for (guint b = 0; b < bare->len; b++)
+    if (((EnlacePath *) g_ptr_array_index (bare, b))->split)
+      return FALSE;
+
+  for (guint b = 0; b < bare->len; b++)
+    {
+      EnlacePath *trace = g_ptr_array_index (bare, b);
+
+      for (guint h = 0; h < trace->hops->len; h++)
+        {
+          GArray *hop = g_ptr_array_index (trace->hops, h);
+
+          for (guint k = 0; k < hop->len; k++)
+            {
+              EnlaceNode n = g_array_index (hop, EnlaceNode, k);
+              EnlaceTerm term = { ENLACE_TERM_PORT, n.id };
+              TPort *p;
+              EnlacePath *path;
+              gboolean known = FALSE;
+
+              if (n.kind != ENLACE_NODE_PORT)
+                continue;
+              p = t_graph_port (g, n.id);
+              if (p == NULL || p->kind != T_PORT_INTERFACE || p->cable_id == 0)
+                continue;
+              /* one path per origin set, as when every endpoint is traced */
+              for (guint i = 0; i < paths->len && !known; i++)
+                {
+                  GArray *o = g_ptr_array_index (((EnlacePath *) g_ptr_array_index (paths, i))->hops, 0);
+
+                  for (guint j = 0; j < o->len && !known; j++)
+                    known = t_node_cmp (&g_array_index (o, EnlaceNode, j), &n) == 0;
+                }
+              if (known)
+                continue;
+              path = enlace_tracer_path_from (self, &term);
+              if (path == NULL)
+                continue;
+              if (enlace_path_contains (path, node->kind, node->id))
+                g_ptr_array_add (paths, path);
+              else
+                enlace_path_unref (path);
+            }
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 enlace_tracer_paths_through (EnlaceTracer     *self,
                              const EnlaceNode *node)
@@ -253,6 +346,15 @@ enlace_tracer_paths_through (EnlaceTracer     *self,
   g_return_val_if_fail (node != NULL, NULL);
 
   paths = paths_array_new ();
+  if (!self->indexed)
+    {
+      if (paths_through_on_demand (self, node, paths))
+        {
+          g_ptr_array_sort (paths, path_cmp_origin);
+          return paths;
+        }
+      g_ptr_array_set_size (paths, 0);
+    }
   if (!_enlace_tracer_ensure_all (self, NULL))
     return paths;
   slot = t_graph_paths_slot (&self->graph, node);
@@ -261,6 +363,76 @@ enlace_tracer_paths_through (EnlaceTracer     *self,
       paths_add_unique (paths, g_ptr_array_index (*slot, i));
   g_ptr_array_sort (paths, path_cmp_origin);
   return paths;
+}
+
+static void
+collect_endpoint_cb (gpointer elem,
+                     gint64   id,
+                     gpointer data)
+{
+  TPort *p = elem;
+
+  if (p->state == T_PRESENT && p->kind == T_PORT_INTERFACE && p->cable_id)
+    g_array_append_val ((GArray *) data, id);
+}
+
+static int
+cmp_id (gconstpointer a,
+        gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+enlace_tracer_foreach_path (EnlaceTracer   *self,
+                            EnlacePathFunc  func,
+                            gpointer        user_data,
+                            GError        **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  TGraph *g;
+
+  g_return_val_if_fail (ENLACE_IS_TRACER (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->indexed)
+    {
+      g_autoptr(GPtrArray) paths = enlace_tracer_all_paths (self, error);
+
+      if (paths == NULL)
+        return FALSE;
+      for (guint i = 0; i < paths->len; i++)
+        if (!func (g_ptr_array_index (paths, i), user_data))
+          break;
+      return TRUE;
+    }
+
+  /* the graph, but no path kept: each endpoint in id order, a path at
+   * the first port of its origin set (as all_paths lists them) */
+  g = &self->graph;
+  if (!t_graph_load_all (g, error))
+    return FALSE;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  t_idtab_foreach (&g->ports, collect_endpoint_cb, ids);
+  g_array_sort (ids, cmp_id);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(GArray) origin = t_origin_set (g, id);
+      EnlacePath *path;
+      gboolean go_on;
+
+      if (origin == NULL || g_array_index (origin, EnlaceNode, 0).id != id)
+        continue;
+      path = t_trace_from_origin (g, origin);
+      go_on = func (path, user_data);
+      enlace_path_unref (path);
+      if (!go_on)
+        break;
+    }
+  return TRUE;
 }
 
 GPtrArray *

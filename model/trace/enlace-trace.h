@@ -253,6 +253,16 @@ GPtrArray    *enlace_tracer_paths_through     (EnlaceTracer       *self,
  * enlace_store_connect () / enlace_store_set_cable_ends ().) */
 GPtrArray    *enlace_tracer_all_paths         (EnlaceTracer       *self,
                                                GError            **error);
+/* The same paths, in the same order, handed one at a time to @func
+ * (transfer none) and not kept: the memory stays that of the graph
+ * whatever the number of paths (issue 14: `paths --json` of 1,000,000
+ * ports).  @func returns FALSE to stop. */
+typedef gboolean (*EnlacePathFunc) (EnlacePath *path,
+                                    gpointer    user_data);
+gboolean      enlace_tracer_foreach_path      (EnlaceTracer       *self,
+                                               EnlacePathFunc      func,
+                                               gpointer            user_data,
+                                               GError            **error);
 
 /* What breaks if the object is removed or unplugged.  @kind is "cable",
  * "port", "circuit-termination", "device" or "rack".  Items are the ends
@@ -290,6 +300,11 @@ char         *enlace_tracer_dup_space_key     (EnlaceTracer       *self,
  * (see enlace_tracer_dup_stop_text () in enlace-trace-paths.h) */
 JsonNode     *enlace_tracer_paths_to_json     (EnlaceTracer       *self,
                                                GPtrArray          *paths);
+/* One path as an element of "paths" above; @faulty is
+ * enlace_faulty_set_load () of the store (or NULL: none marked). */
+JsonNode     *enlace_tracer_path_to_json      (EnlaceTracer       *self,
+                                               EnlacePath         *path,
+                                               GHashTable         *faulty);
 JsonNode     *enlace_tracer_impact_to_json    (EnlaceTracer       *self,
                                                EnlaceImpact       *impact);
 JsonNode     *enlace_tracer_free_to_json      (EnlaceTracer       *self,
