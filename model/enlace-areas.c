@@ -12,4 +12,5 @@ enlace_areas_register (void)
   enlace_plans_register_kinds ();      /* floor plans, walls, pathways */
   enlace_cases_register_tables ();     /* procedures, cases, e-mail accounts */
   enlace_rules_register_tables ();     /* cabling rules, cables in pathways */
+  enlace_design_register_hooks ();     /* planned runs follow moved rooms and pathways */
 }

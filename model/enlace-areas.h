@@ -22,5 +22,6 @@ void enlace_inventory_register_kinds (void);
 void enlace_plans_register_kinds     (void);
 void enlace_cases_register_tables    (void);
 void enlace_rules_register_tables    (void);
+void enlace_design_register_hooks    (void);
 
 G_END_DECLS
