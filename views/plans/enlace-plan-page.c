@@ -42,6 +42,8 @@ struct _EnlacePlanPage
   GtkLabel          *side_text;
   GtkBox            *side_actions;
   GtkButton         *checks_button;
+  GtkImage          *checks_icon;
+  GtkLabel          *checks_count;
   /* The live check of the floor (model/rules), rerun after each command. */
   EnlaceRuleReport  *report;
   double             check_ms;
@@ -1127,19 +1129,31 @@ recheck (EnlacePlanPage *self)
   refs = enlace_rules_report_plan_refs (self->report, floor_id);
   enlace_plan_canvas_set_marks (self->canvas, (EnlacePlanRef *) refs->data, refs->len);
   gtk_widget_set_visible (GTK_WIDGET (self->checks_button), TRUE);
+  /* compact (the bar fits a 1024-pixel laptop): an icon and the count,
+   * the words in the tooltip and for the screen reader */
   if (self->report->failures->len == 0)
     {
-      gtk_button_set_label (self->checks_button, _("Rules met"));
+      label = g_strdup (_("Rules met"));
+      gtk_image_set_from_icon_name (self->checks_icon, "emblem-ok-symbolic");
+      gtk_label_set_text (self->checks_count, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_count), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self->checks_button), "error");
     }
   else
     {
+      g_autofree char *count = g_strdup_printf ("%u", self->report->failures->len);
+
       label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule failure", "%u rule failures",
                                             self->report->failures->len),
                                self->report->failures->len);
-      gtk_button_set_label (self->checks_button, label);
+      gtk_image_set_from_icon_name (self->checks_icon, "dialog-warning-symbolic");
+      gtk_label_set_text (self->checks_count, count);
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_count), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self->checks_button), "error");
     }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -1282,6 +1296,8 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_text);
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_actions);
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_icon);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_count);
   for (guint i = 0; i < G_N_ELEMENTS (tool_ids); i++)
     gtk_widget_class_bind_template_child_full (widget_class, tool_ids[i], FALSE,
                                                G_STRUCT_OFFSET (EnlacePlanPage, tool_buttons) + i * sizeof (GtkWidget *));
