@@ -13,4 +13,5 @@ enlace_areas_register (void)
   enlace_cases_register_tables ();     /* procedures, cases, e-mail accounts */
   enlace_rules_register_tables ();     /* cabling rules, cables in pathways */
   enlace_bom_register_tables ();       /* label templates, prices, cable tests */
+  enlace_design_register_hooks ();     /* planned runs follow moved rooms and pathways */
 }

@@ -23,5 +23,6 @@ void enlace_plans_register_kinds     (void);
 void enlace_cases_register_tables    (void);
 void enlace_rules_register_tables    (void);
 void enlace_bom_register_tables      (void);
+void enlace_design_register_hooks    (void);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "enlace-impact-view.h"
 #include "enlace-page.h"
 #include "enlace-rack-view.h"
+#include "enlace-rules-page.h"
 #include "enlace-search-page.h"
 #include "enlace-trace-view.h"
 
@@ -61,6 +62,9 @@ enlace_views_init (void)
 
   /* floor plans */
   enlace_page_register ("plan", ENLACE_TYPE_PLAN_PAGE);
+
+  /* cabling rules: "rules" (campus), "rules/building", "rules/floor" */
+  enlace_page_register ("rules", ENLACE_TYPE_RULES_PAGE);
 
   g_once_init_leave (&initialized, 1);
 }

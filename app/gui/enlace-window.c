@@ -31,6 +31,7 @@ static const struct {
   { "list/extension", N_("Extensions"), "phone-old-symbolic" },
   { "list/person", N_("Areas and People"), "system-users-symbolic" },
   { "list/device-type", N_("Device Types"), "preferences-system-devices-symbolic" },
+  { "rules", N_("Cabling Checks"), "emblem-ok-symbolic" },
   { "list/audit", N_("Audit Log"), "document-open-recent-symbolic" },
   { "bom", N_("Bill of Materials"), "x-office-spreadsheet-symbolic" },
 };

@@ -12,6 +12,7 @@ typedef struct
 {
   guint  to;
   double w;
+  gint64 pathway;   /* the pathway it runs in, 0: a junction between two */
 } Edge;
 
 typedef struct
@@ -24,6 +25,7 @@ typedef struct
 {
   guint  a, b;
   double height;
+  gint64 pathway;
 } Seg;
 
 typedef struct
@@ -32,6 +34,7 @@ typedef struct
   EnlacePoint p;
   gint64      to_floor_id;
   double      rise;
+  gint64      pathway;
 } Riser;
 
 struct _EnlaceRouteGraph
@@ -105,11 +108,12 @@ add_node (EnlaceRouteGraph *self,
 
 static void
 graph_link (EnlaceRouteGraph *self,
-      guint             a,
-      guint             b,
-      double            w)
+            guint             a,
+            guint             b,
+            double            w,
+            gint64            pathway)
 {
-  Edge e = { b, w };
+  Edge e = { b, w, pathway };
 
   g_array_append_val (g_ptr_array_index (self->edges, a), e);
   e.to = a;
@@ -145,6 +149,17 @@ enlace_route_graph_add_pathway (EnlaceRouteGraph  *self,
                                 guint              n,
                                 double             height)
 {
+  enlace_route_graph_add_pathway_id (self, floor_id, pts, n, height, 0);
+}
+
+void
+enlace_route_graph_add_pathway_id (EnlaceRouteGraph  *self,
+                                   gint64             floor_id,
+                                   const EnlacePoint *pts,
+                                   guint              n,
+                                   double             height,
+                                   gint64             pathway_id)
+{
   guint first, way[2];
   GArray *fs;
 
@@ -157,7 +172,7 @@ enlace_route_graph_add_pathway (EnlaceRouteGraph  *self,
     add_node (self, floor_id, pts[i]);
   for (guint i = 1; i < n; i++)
     {
-      Seg s = { first + i - 1, first + i, height };
+      Seg s = { first + i - 1, first + i, height, pathway_id };
       guint index = self->segs->len;
 
       g_array_append_val (self->segs, s);
@@ -175,7 +190,18 @@ enlace_route_graph_add_riser (EnlaceRouteGraph  *self,
                               gint64             to_floor_id,
                               double             rise_m)
 {
-  Riser r = { floor_id, p, to_floor_id, MAX (rise_m, 0) };
+  enlace_route_graph_add_riser_id (self, floor_id, p, to_floor_id, rise_m, 0);
+}
+
+void
+enlace_route_graph_add_riser_id (EnlaceRouteGraph  *self,
+                                 gint64             floor_id,
+                                 EnlacePoint        p,
+                                 gint64             to_floor_id,
+                                 double             rise_m,
+                                 gint64             pathway_id)
+{
+  Riser r = { floor_id, p, to_floor_id, MAX (rise_m, 0), pathway_id };
 
   g_return_if_fail (self != NULL && !self->finished);
   g_array_append_val (self->risers, r);
@@ -298,7 +324,7 @@ enlace_route_graph_finish (EnlaceRouteGraph *self)
               d = enlace_segment_distance (node_p (self, seg.a), node_p (self, seg.b), p, &c, NULL);
               if (d > ENLACE_ROUTE_JUNCTION)
                 continue;
-              graph_link (self, v, node_on_segment (self, cuts, s, c), d);
+              graph_link (self, v, node_on_segment (self, cuts, s, c), d, 0);
             }
         }
     }
@@ -316,7 +342,7 @@ enlace_route_graph_finish (EnlaceRouteGraph *self)
           !nearest (self, r->to_floor_id, r->p, &sb, &cb, &db))
         continue;
       na = node_on_segment (self, cuts, sa, ca);
-      graph_link (self, na, node_on_segment (self, cuts, sb, cb), da + r->rise + db);
+      graph_link (self, na, node_on_segment (self, cuts, sb, cb), da + r->rise + db, r->pathway);
     }
 
   /* Cut the segments at their junctions and join their pieces. */
@@ -335,10 +361,11 @@ enlace_route_graph_finish (EnlaceRouteGraph *self)
       for (guint k = 0; k <= c->len; k++)
         {
           guint next = k < c->len ? g_array_index (c, Cut, k).node : seg.b;
-          Seg piece = { prev, next, seg.height };
+          Seg piece = { prev, next, seg.height, seg.pathway };
           guint index = segs->len;
 
-          graph_link (self, prev, next, enlace_point_distance (node_p (self, prev), node_p (self, next)));
+          graph_link (self, prev, next, enlace_point_distance (node_p (self, prev), node_p (self, next)),
+                      seg.pathway);
           g_array_append_val (segs, piece);
           g_array_append_val (fs, index);
           prev = next;
@@ -483,6 +510,46 @@ enlace_route_tree_free (EnlaceRouteTree *self)
   g_free (self);
 }
 
+/* Adds @pathway to the path's list unless it is 0 or already the last. */
+static void
+add_pathway (GArray *ways,
+             gint64  pathway)
+{
+  if (pathway == 0)
+    return;
+  for (guint i = 0; i < ways->len; i++)
+    if (g_array_index (ways, gint64, i) == pathway)
+      return;
+  g_array_append_val (ways, pathway);
+}
+
+/* The pathway of the edge from @v to @u the tree took. */
+static gint64
+edge_pathway (EnlaceRouteTree *t,
+              guint            v,
+              guint            u)
+{
+  GArray *edges = g_ptr_array_index (t->graph->edges, v);
+  gint64 best = 0;
+  double best_gap = G_MAXDOUBLE;
+
+  for (guint k = 0; k < edges->len; k++)
+    {
+      Edge *e = &g_array_index (edges, Edge, k);
+      double gap;
+
+      if (e->to != u)
+        continue;
+      gap = fabs (t->dist[u] + e->w - t->dist[v]);
+      if (gap < best_gap)
+        {
+          best_gap = gap;
+          best = e->pathway;
+        }
+    }
+  return best;
+}
+
 static void
 append (GArray      *pts,
         gint64       floor_id,
@@ -526,6 +593,8 @@ enlace_route_tree_path (EnlaceRouteTree *self,
   v = da <= db ? seg.a : seg.b;
 
   out->points = g_array_new (FALSE, FALSE, sizeof (EnlaceDesignPoint));
+  out->pathways = g_array_new (FALSE, FALSE, sizeof (gint64));
+  add_pathway (out->pathways, seg.pathway);
   append (out->points, floor_id, to);
   append (out->points, floor_id, c);
   if (s == self->src_seg && enlace_point_distance (c, self->exit) <= along)
@@ -545,9 +614,12 @@ enlace_route_tree_path (EnlaceRouteTree *self,
           Node *node = &g_array_index (g->nodes, Node, v);
 
           append (out->points, node->floor_id, node->p);
+          if (self->prev[v] != G_MAXUINT)
+            add_pathway (out->pathways, edge_pathway (self, v, self->prev[v]));
           v = self->prev[v];
         }
     }
+  add_pathway (out->pathways, g_array_index (g->segs, Seg, self->src_seg).pathway);
   append (out->points, self->floor_id, self->exit);
   append (out->points, self->floor_id, self->src);
   out->along_m = along;
@@ -562,4 +634,5 @@ enlace_route_path_clear (EnlaceRoutePath *path)
 {
   g_return_if_fail (path != NULL);
   g_clear_pointer (&path->points, g_array_unref);
+  g_clear_pointer (&path->pathways, g_array_unref);
 }

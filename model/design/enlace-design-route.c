@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "enlace-design.h"
+#include "enlace-design-private.h"
 #include "enlace-store-private.h"
 
 void
@@ -35,6 +36,7 @@ enlace_design_run_free (EnlaceDesignRun *run)
   g_free (run->room_code);
   g_free (run->rack_name);
   g_clear_pointer (&run->points, g_array_unref);
+  g_clear_pointer (&run->pathways, g_array_unref);
   g_free (run);
 }
 
@@ -116,7 +118,7 @@ building_load (EnlaceStore                *store,
 
   stmt = enlace_store_prepare (store,
                                "SELECT p.floor_id, p.kind, p.points, p.height, p.to_floor_id, f.level, f.height, "
-                               " (SELECT level FROM floor WHERE id = p.to_floor_id) "
+                               " (SELECT level FROM floor WHERE id = p.to_floor_id), p.id "
                                "FROM pathway p JOIN floor f ON f.id = p.floor_id "
                                "WHERE f.building_id = ?1 ORDER BY p.id",
                                error);
@@ -143,12 +145,13 @@ building_load (EnlaceStore                *store,
           if (sqlite3_column_type (stmt, 4) == SQLITE_NULL || sqlite3_column_type (stmt, 7) == SQLITE_NULL)
             continue;
           levels = ABS (sqlite3_column_int (stmt, 7) - sqlite3_column_int (stmt, 5));
-          enlace_route_graph_add_riser (b->graph, floor_id, g_array_index (pts, EnlacePoint, 0),
-                                        sqlite3_column_int64 (stmt, 4), MAX (levels, 1) * per_floor);
+          enlace_route_graph_add_riser_id (b->graph, floor_id, g_array_index (pts, EnlacePoint, 0),
+                                           sqlite3_column_int64 (stmt, 4), MAX (levels, 1) * per_floor,
+                                           sqlite3_column_int64 (stmt, 8));
         }
       else
-        enlace_route_graph_add_pathway (b->graph, floor_id, (EnlacePoint *)pts->data, pts->len,
-                                        sqlite3_column_double (stmt, 3));
+        enlace_route_graph_add_pathway_id (b->graph, floor_id, (EnlacePoint *)pts->data, pts->len,
+                                           sqlite3_column_double (stmt, 3), sqlite3_column_int64 (stmt, 8));
     }
   sqlite3_reset (stmt);
   enlace_route_graph_finish (b->graph);
@@ -217,6 +220,8 @@ run_to (Building                   *b,
     return FALSE;
   g_clear_pointer (&run->points, g_array_unref);
   run->points = g_steal_pointer (&path.points);
+  g_clear_pointer (&run->pathways, g_array_unref);
+  run->pathways = g_steal_pointer (&path.pathways);
   run->room_id = r->space_id;
   g_free (run->room_code);
   run->room_code = g_strdup (r->code);
@@ -334,6 +339,7 @@ enlace_design_route (EnlaceStore                *store,
                 g_free (best.room_code);
                 g_free (best.rack_name);
                 g_clear_pointer (&best.points, g_array_unref);
+                g_clear_pointer (&best.pathways, g_array_unref);
                 best = trial;
               }
             else
@@ -341,6 +347,7 @@ enlace_design_route (EnlaceStore                *store,
                 g_free (trial.room_code);
                 g_free (trial.rack_name);
                 g_clear_pointer (&trial.points, g_array_unref);
+                g_clear_pointer (&trial.pathways, g_array_unref);
               }
           }
         best.outlet = run->outlet;
@@ -621,6 +628,7 @@ apply_runs (EnlaceStore                *store,
                                                     (char *) g_ptr_array_index (jack_names, k));
           EnlaceTerm a = { ENLACE_TERM_PORT, g_array_index (jacks, gint64, k) };
           EnlaceTerm b = { ENLACE_TERM_PORT, next_panel_port (store, r, opts, error) };
+          gint64 cable_id;
 
           if (b.id == 0)
             return FALSE;
@@ -630,7 +638,8 @@ apply_runs (EnlaceStore                *store,
             json_object_set_string_member (cable, "type", opts->cable_type);
           json_object_set_double_member (cable, "length_m", run->length_m);
           json_object_set_string_member (cable, "status", "planned");
-          if (enlace_store_connect (store, &a, 1, &b, 1, cable, error) == 0)
+          cable_id = enlace_store_connect (store, &a, 1, &b, 1, cable, error);
+          if (cable_id == 0 || !enlace_design_lay_run (store, cable_id, run->pathways, error))
             return FALSE;
         }
     }
@@ -785,4 +794,215 @@ enlace_design_floor_runs (EnlaceStore                *store,
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&runs);
+}
+
+/* ------------------------------------------------- what if: recompute */
+
+/* Inside a command: the pathways of cable @cable_id become @pathways. */
+gboolean
+enlace_design_lay_run (EnlaceStore  *store,
+                       gint64        cable_id,
+                       GArray       *pathways,
+                       GError      **error)
+{
+  g_autoptr(GArray) had = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  guint n = pathways ? pathways->len : 0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+
+  stmt = enlace_store_prepare (store, "SELECT pathway_id FROM pathway_cable WHERE cable_id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, cable_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (had, id);
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < had->len; i++)
+    {
+      gint64 id = g_array_index (had, gint64, i);
+      gboolean keep = FALSE;
+
+      for (guint k = 0; k < n && !keep; k++)
+        keep = g_array_index (pathways, gint64, k) == id;
+      if (keep)
+        continue;
+      stmt = enlace_store_prepare (store, "DELETE FROM pathway_cable WHERE pathway_id = ?1 AND cable_id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, cable_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (store, error, "pathway_cable");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      gint64 id = g_array_index (pathways, gint64, k);
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < had->len && !known; i++)
+        known = g_array_index (had, gint64, i) == id;
+      if (known)
+        continue;
+      stmt = enlace_store_prepare (store, "INSERT OR IGNORE INTO pathway_cable (pathway_id, cable_id) VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, cable_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (store, error, "pathway_cable");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64 cable_id;
+  gint64 rack_id;
+  double length;
+  gboolean has_length;
+} PlannedCable;
+
+gboolean
+_enlace_design_recompute_in_command (EnlaceStore  *store,
+                                     gint64        building_id,
+                                     guint        *n_changed,
+                                     GError      **error)
+{
+  g_autoptr(GArray) floors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) buildings = NULL;
+  EnlaceDesignOptions opts;
+  sqlite3_stmt *stmt;
+  Building *b = NULL;
+  guint changed = 0;
+
+  enlace_design_options_init (&opts);
+  stmt = enlace_store_prepare (store, "SELECT id FROM floor WHERE building_id = ?1 ORDER BY level", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, building_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (floors, id);
+    }
+  sqlite3_reset (stmt);
+
+  buildings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)building_free);
+  for (guint f = 0; f < floors->len; f++)
+    {
+      gint64 floor_id = g_array_index (floors, gint64, f);
+      g_autoptr(GPtrArray) outlets = enlace_design_floor_outlets (store, floor_id, FALSE, error);
+
+      if (outlets == NULL)
+        return FALSE;
+      for (guint i = 0; i < outlets->len; i++)
+        {
+          EnlaceDesignOutlet *o = g_ptr_array_index (outlets, i);
+          g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (PlannedCable));
+
+          stmt = enlace_store_prepare (store,
+                                       "SELECT c.id, pd.rack_id, c.length_m FROM port po "
+                                       "JOIN cable_end ea ON ea.port_id = po.id JOIN cable c ON c.id = ea.cable_id "
+                                       "JOIN cable_end eb ON eb.cable_id = c.id AND eb.end <> ea.end "
+                                       "JOIN port pb ON pb.id = eb.port_id JOIN device pd ON pd.id = pb.device_id "
+                                       "WHERE po.device_id = ?1 AND po.kind = 'rear' AND c.kind = 'horizontal' "
+                                       "AND c.status = 'planned' AND pd.rack_id IS NOT NULL ORDER BY c.id",
+                                       error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, o->outlet_id);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              PlannedCable c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                                 sqlite3_column_double (stmt, 2), sqlite3_column_type (stmt, 2) != SQLITE_NULL };
+              g_array_append_val (cables, c);
+            }
+          sqlite3_reset (stmt);
+          if (cables->len == 0)
+            continue;
+          if (b == NULL && (b = building_for (store, buildings, floor_id, &opts, error)) == NULL)
+            return FALSE;
+
+          for (guint k = 0; k < cables->len; k++)
+            {
+              PlannedCable *c = &g_array_index (cables, PlannedCable, k);
+              EnlaceDesignRun run = { 0 };
+              Room *room = NULL;
+
+              for (guint r = 0; r < b->rooms->len; r++)
+                if (g_array_index (b->rooms, Room, r).rack_id == c->rack_id)
+                  room = &g_array_index (b->rooms, Room, r);
+              /* not a room's first rack, or no way there any more: left as it is */
+              if (room == NULL || !run_to (b, room, o, &opts, &run))
+                continue;
+              if (!c->has_length || fabs (c->length - run.length_m) > 1e-6)
+                {
+                  stmt = enlace_store_prepare (store, "UPDATE cable SET length_m = ?2 WHERE id = ?1", error);
+                  if (stmt == NULL)
+                    return FALSE;
+                  sqlite3_bind_int64 (stmt, 1, c->cable_id);
+                  sqlite3_bind_double (stmt, 2, run.length_m);
+                  if (sqlite3_step (stmt) != SQLITE_DONE)
+                    {
+                      enlace_store_set_sql_error (store, error, "cable");
+                      sqlite3_reset (stmt);
+                      return FALSE;
+                    }
+                  sqlite3_reset (stmt);
+                  changed++;
+                }
+              if (!enlace_design_lay_run (store, c->cable_id, run.pathways, error))
+                {
+                  g_free (run.room_code);
+                  g_free (run.rack_name);
+                  g_clear_pointer (&run.points, g_array_unref);
+                  g_clear_pointer (&run.pathways, g_array_unref);
+                  return FALSE;
+                }
+              g_free (run.room_code);
+              g_free (run.rack_name);
+              g_clear_pointer (&run.points, g_array_unref);
+              g_clear_pointer (&run.pathways, g_array_unref);
+            }
+        }
+    }
+  if (n_changed)
+    *n_changed += changed;
+  return TRUE;
+}
+
+gboolean
+enlace_design_recompute (EnlaceStore  *store,
+                         gint64        building_id,
+                         guint        *n_changed,
+                         GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (building_id > 0, FALSE);
+
+  if (n_changed)
+    *n_changed = 0;
+  if (!enlace_store_begin (store, _("Recompute the lengths of the planned runs"), error))
+    return FALSE;
+  if (!_enlace_design_recompute_in_command (store, building_id, n_changed, error))
+    {
+      enlace_store_rollback (store);
+      return FALSE;
+    }
+  return enlace_store_commit (store, error);
 }

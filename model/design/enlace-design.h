@@ -52,12 +52,26 @@ void              enlace_route_graph_add_pathway  (EnlaceRouteGraph  *self,
                                                    const EnlacePoint *pts,
                                                    guint              n,
                                                    double             height);
+/* The same, recording the pathway's id: the paths then name the pathways
+ * they run in (EnlaceRoutePath.pathways). */
+void              enlace_route_graph_add_pathway_id (EnlaceRouteGraph  *self,
+                                                   gint64             floor_id,
+                                                   const EnlacePoint *pts,
+                                                   guint              n,
+                                                   double             height,
+                                                   gint64             pathway_id);
 /* A riser at @p joining @floor_id to @to_floor_id, @rise_m metres long. */
 void              enlace_route_graph_add_riser    (EnlaceRouteGraph  *self,
                                                    gint64             floor_id,
                                                    EnlacePoint        p,
                                                    gint64             to_floor_id,
                                                    double             rise_m);
+void              enlace_route_graph_add_riser_id (EnlaceRouteGraph  *self,
+                                                   gint64             floor_id,
+                                                   EnlacePoint        p,
+                                                   gint64             to_floor_id,
+                                                   double             rise_m,
+                                                   gint64             pathway_id);
 /* Ends the building: joins the pathways that meet and the risers to the
  * pathways of both their floors.  Call once, after the last add. */
 void              enlace_route_graph_finish       (EnlaceRouteGraph  *self);
@@ -78,6 +92,8 @@ typedef struct
   double   access_m;    /* straight from each end to the nearest pathway */
   double   height_to;   /* of the pathway entered near @to */
   double   height_from; /* of the pathway left near the source */
+  GArray  *pathways;    /* gint64: the pathways it runs in (ids given when
+                         * they were added, 0s left out), from @to on */
 } EnlaceRoutePath;
 
 /* The way from @to (on @floor_id) back to the tree's source; FALSE when
@@ -195,6 +211,7 @@ typedef struct
   double      slack_m;
   double      length_m;          /* the sum, rounded up to 0.1 m */
   gboolean    over_limit;        /* length_m > max_length */
+  GArray     *pathways;          /* gint64: the pathways (trays, conduits, risers) it is laid in */
 } EnlaceDesignRun;
 
 void        enlace_design_run_free        (EnlaceDesignRun *run);
@@ -221,6 +238,24 @@ gboolean    enlace_design_apply           (EnlaceStore                *store,
                                            GPtrArray                  *outlets,
                                            const EnlaceDesignOptions  *opts,
                                            GPtrArray                 **runs_out,
+                                           GError                    **error);
+
+/* What if: routes the planned horizontal cables of @building_id again on
+ * its pathways as they are now (each to the rack its panel is in) and
+ * writes their lengths and pathways (table pathway_cable) where they
+ * differ: one command, "Recompute the lengths of the planned runs";
+ * @n_changed (nullable) gets the number of lengths changed.  Every
+ * command that moves a rack, a pathway or an outlet does this itself
+ * for the buildings it touched (enlace-design-live.c). */
+gboolean    enlace_design_recompute       (EnlaceStore                *store,
+                                           gint64                      building_id,
+                                           guint                      *n_changed,
+                                           GError                    **error);
+/* Inside a command: the pathways cable @cable_id is laid in become
+ * @pathways (gint64, nullable: none), rows added and removed as needed. */
+gboolean    enlace_design_lay_run         (EnlaceStore                *store,
+                                           gint64                      cable_id,
+                                           GArray                     *pathways,
                                            GError                    **error);
 
 /* The runs drawn on @floor_id: every planned or installed horizontal

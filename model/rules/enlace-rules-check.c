@@ -417,7 +417,10 @@ check_link (Check      *ck,
   if (conn_link > ck->conn_link)
     {
       f = failure_new (ck, "connections-link", "connections.link.max", conn_link, ck->conn_link, "", floor_id,
-                       g_strdup_printf (_("The permanent link of outlet %s crosses %u connections besides the outlet; the rule allows %.0f"),
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The permanent link of outlet %s crosses %u connection besides the outlet; the rule allows %.0f",
+                                                     "The permanent link of outlet %s crosses %u connections besides the outlet; the rule allows %.0f",
+                                                     conn_link),
                                         outlet, conn_link, ck->conn_link));
       failure_add (ck, f, "device", outlet_id);
       failure_add_cables (ck, f, link_cables);
@@ -470,7 +473,10 @@ check_link (Check      *ck,
       if (conn_ch > ck->conn_ch)
         {
           f = failure_new (ck, "connections-channel", "connections.channel.max", conn_ch, ck->conn_ch, "", floor_id,
-                           g_strdup_printf (_("The channel of outlet %s crosses %u connections besides the outlet; the rule allows %.0f"),
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "The channel of outlet %s crosses %u connection besides the outlet; the rule allows %.0f",
+                                                         "The channel of outlet %s crosses %u connections besides the outlet; the rule allows %.0f",
+                                                         conn_ch),
                                             outlet, conn_ch, ck->conn_ch));
           failure_add (ck, f, "device", outlet_id);
           failure_add_cables (ck, f, link_cables);
@@ -565,6 +571,7 @@ check_floor_rooms (Check   *ck,
   guint needed;
   EnlaceRuleFailure *f;
   g_autofree char *floor_key = NULL;
+  g_autofree char *rooms_text = NULL;
 
   if (n_outlets == 0)
     return TRUE;
@@ -593,11 +600,17 @@ check_floor_rooms (Check   *ck,
   min_rooms = enlace_rule_set_get_number (ck->rules, "rooms.per-floor.min");
   per_area = enlace_rule_set_get_number (ck->rules, "rooms.area-m2");
   floor_key = enlace_store_dup_key (ck->store, "floor", floor_id);
+  rooms_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u telecom room", "%u telecom rooms", rooms->len),
+                                rooms->len);
   if (!isnan (min_rooms) && rooms->len < min_rooms)
     {
+      /* TRANSLATORS: the second %s is "%u telecom rooms" */
       f = failure_new (ck, "telecom-room", "rooms.per-floor.min", rooms->len, min_rooms, "", floor_id,
-                       g_strdup_printf (_("Floor %s has %u outlets and %u telecom rooms; the rule asks for at least %.0f"),
-                                        floor_key, n_outlets, rooms->len, min_rooms));
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Floor %s has %u outlet and %s; the rule asks for at least %.0f",
+                                                     "Floor %s has %u outlets and %s; the rule asks for at least %.0f",
+                                                     n_outlets),
+                                        floor_key, n_outlets, rooms_text, min_rooms));
       failure_add (ck, f, "floor", floor_id);
       return TRUE;
     }
@@ -607,8 +620,11 @@ check_floor_rooms (Check   *ck,
   if (rooms->len < needed)
     {
       f = failure_new (ck, "room-area", "rooms.area-m2", area / MAX (rooms->len, 1), per_area, "m²", floor_id,
-                       g_strdup_printf (_("Floor %s has %.0f m² of spaces and %u telecom rooms: %u are needed, one per %.0f m²"),
-                                        floor_key, area, rooms->len, needed, per_area));
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Floor %s has %.0f m² of spaces and %s: %u is needed, one per %.0f m²",
+                                                     "Floor %s has %.0f m² of spaces and %s: %u are needed, one per %.0f m²",
+                                                     needed),
+                                        floor_key, area, rooms_text, needed, per_area));
       failure_add (ck, f, "floor", floor_id);
       for (guint i = 0; i < rooms->len; i++)
         failure_add (ck, f, "space", g_array_index (rooms, gint64, i));
@@ -699,11 +715,17 @@ check_floor_pathways (Check   *ck,
       key = enlace_store_dup_key (ck->store, "pathway", p->id);
       if (conduit)
         f = failure_new (ck, "conduit-fill", rule_name, fill, limit, "%", floor_id,
-                         g_strdup_printf (_("Conduit %s (%.0f mm) is %.0f %% full with %u cables; the rule allows %.0f %%"),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Conduit %s (%.0f mm) is %.0f %% full with %u cable; the rule allows %.0f %%",
+                                                       "Conduit %s (%.0f mm) is %.0f %% full with %u cables; the rule allows %.0f %%",
+                                                       cables->len),
                                           key, p->size, fill, cables->len, limit));
       else
         f = failure_new (ck, "tray-fill", rule_name, fill, limit, "%", floor_id,
-                         g_strdup_printf (_("Tray %s (%.0f × %.0f mm) is %.0f %% full with %u cables; the rule allows %.0f %%"),
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Tray %s (%.0f × %.0f mm) is %.0f %% full with %u cable; the rule allows %.0f %%",
+                                                       "Tray %s (%.0f × %.0f mm) is %.0f %% full with %u cables; the rule allows %.0f %%",
+                                                       cables->len),
                                           key, p->size, depth, fill, cables->len, limit));
       failure_add (ck, f, "pathway", p->id);
       failure_add_cables (ck, f, cables);

@@ -470,6 +470,35 @@ enlace_rules_reset (EnlaceStore  *store,
   return enlace_store_commit (store, error);
 }
 
+gboolean
+enlace_rules_copy_defaults (EnlaceStore  *store,
+                            const char   *name,
+                            GError      **error)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+    if (stripped[0] == '\0')
+      {
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("The copy of the cabling rules needs a name"));
+        return FALSE;
+      }
+  }
+  if (!enlace_store_begin (store, _("Copy Enlace's cabling rules"), error))
+    return FALSE;
+  if (!enlace_store_exec (store, "DELETE FROM cabling_rule", error) ||
+      !enlace_rules_set_value (store, "name", name, error))
+    {
+      enlace_store_rollback (store);
+      return FALSE;
+    }
+  return enlace_store_commit (store, error);
+}
+
 static gboolean
 row_exists (EnlaceStore *store,
             const char  *sql,

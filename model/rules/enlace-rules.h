@@ -92,6 +92,11 @@ gboolean       enlace_rules_set_value     (EnlaceStore   *store,
 /* Back to Enlace's defaults: one command. */
 gboolean       enlace_rules_reset         (EnlaceStore   *store,
                                            GError       **error);
+/* The project's set becomes a copy of Enlace's defaults named @name (the
+ * values the project had changed go): one command. */
+gboolean       enlace_rules_copy_defaults (EnlaceStore   *store,
+                                           const char    *name,
+                                           GError       **error);
 /* Lays a cable in a pathway, or takes it out (for the fill).  Commands. */
 gboolean       enlace_rules_lay_cable     (EnlaceStore   *store,
                                            gint64         pathway_id,

@@ -207,8 +207,11 @@ void                enlace_choice_labels_register    (const EnlaceChoiceLabel *l
  * @opened once a file is open for writing (after any upgrade; rebuild it
  * when missing or stale) and @committing inside every command's
  * transaction, just before COMMIT, with the command's id (its rows are in
- * the `change` table: update what the command touched).  Either may be
- * NULL; a failure refuses the open or cancels the command. */
+ * the `change` table: update what the command touched).  While it runs
+ * the command is still recorded: what it writes to document tables is
+ * part of the command and undone with it (the design's planned lengths,
+ * model/design/enlace-design-live.c).  Either may be NULL; a failure
+ * refuses the open or cancels the command. */
 typedef gboolean (*EnlaceStoreOpenedFunc)     (EnlaceStore  *store,
                                                GError      **error);
 typedef gboolean (*EnlaceStoreCommittingFunc) (EnlaceStore  *store,

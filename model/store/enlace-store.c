@@ -1175,6 +1175,12 @@ enlace_store_commit (EnlaceStore  *self,
 
   if (self->bulk && !enlace_store_end_bulk (self, error))
     goto fail;
+  /* The areas' derived data follows the command, in its transaction
+   * (search9), still recorded: what a hook writes to document tables (the
+   * lengths of planned runs, design12) is undone with the command. */
+  for (const EnlaceStoreHooks * const *h = enlace_store_hooks (); *h; h++)
+    if ((*h)->committing != NULL && !(*h)->committing (self, self->command_id, error))
+      goto fail;
   if (!set_recording (self, FALSE, error))
     goto fail;
 
@@ -1196,11 +1202,6 @@ enlace_store_commit (EnlaceStore  *self,
   if (g_strcmp0 (self->command_kind, "do") == 0 &&
       !enlace_store_exec (self, "UPDATE command SET undone = 2 WHERE undone = 1", error))
     goto fail;
-
-  /* The areas' derived data follows the command, in its transaction (search9). */
-  for (const EnlaceStoreHooks * const *h = enlace_store_hooks (); *h; h++)
-    if ((*h)->committing != NULL && !(*h)->committing (self, self->command_id, error))
-      goto fail;
 
   set = collect_changes (self);
 

@@ -35,6 +35,8 @@ struct _EnlacePlanCanvas
   gboolean               fitted;
   EnlacePlanStyle        style;
   GPtrArray             *selection;   /* EnlacePlanItem* of the scene */
+  GArray                *mark_refs;   /* EnlacePlanRef: failing a rule */
+  GPtrArray             *marks;       /* EnlacePlanItem* of the scene, resolved */
   GArray                *clipboard;   /* EnlacePlanRef */
   EnlacePlanItem        *highlight;
   EnlacePlanItem        *hover;
@@ -219,6 +221,82 @@ apply_provisional_scale (EnlacePlanCanvas *self)
     self->provisional_scale = FALSE;
 }
 
+static void update_adjustments (EnlacePlanCanvas *self);
+
+static void
+resolve_marks (EnlacePlanCanvas *self)
+{
+  g_ptr_array_set_size (self->marks, 0);
+  for (guint i = 0; self->scene && i < self->mark_refs->len; i++)
+    {
+      EnlacePlanRef *ref = &g_array_index (self->mark_refs, EnlacePlanRef, i);
+      EnlacePlanItem *item = enlace_plan_scene_find (self->scene, ref->kind, ref->id);
+
+      if (item && !g_ptr_array_find (self->marks, item, NULL))
+        g_ptr_array_add (self->marks, item);
+    }
+  self->style.marks = self->marks->len ? self->marks : NULL;
+}
+
+void
+enlace_plan_canvas_set_marks (EnlacePlanCanvas    *self,
+                              const EnlacePlanRef *refs,
+                              guint                n)
+{
+  g_return_if_fail (ENLACE_IS_PLAN_CANVAS (self));
+  g_return_if_fail (refs != NULL || n == 0);
+
+  g_array_set_size (self->mark_refs, 0);
+  if (n > 0)
+    g_array_append_vals (self->mark_refs, refs, n);
+  resolve_marks (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+enlace_plan_canvas_get_n_marks (EnlacePlanCanvas *self)
+{
+  g_return_val_if_fail (ENLACE_IS_PLAN_CANVAS (self), 0);
+  return self->marks->len;
+}
+
+guint
+enlace_plan_canvas_select_items (EnlacePlanCanvas    *self,
+                                 const EnlacePlanRef *refs,
+                                 guint                n)
+{
+  EnlaceBox box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  g_return_val_if_fail (ENLACE_IS_PLAN_CANVAS (self), 0);
+  g_return_val_if_fail (refs != NULL || n == 0, 0);
+
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; self->scene && i < n; i++)
+    {
+      EnlacePlanItem *item = enlace_plan_scene_find (self->scene, refs[i].kind, refs[i].id);
+
+      if (item == NULL || g_ptr_array_find (self->selection, item, NULL))
+        continue;
+      g_ptr_array_add (self->selection, item);
+      box.x1 = MIN (box.x1, item->bounds.x1);
+      box.y1 = MIN (box.y1, item->bounds.y1);
+      box.x2 = MAX (box.x2, item->bounds.x2);
+      box.y2 = MAX (box.y2, item->bounds.y2);
+    }
+  if (self->selection->len > 0)
+    {
+      /* centred on what was selected, near enough to see an outlet */
+      self->vp.centre_x = (box.x1 + box.x2) / 2;
+      self->vp.centre_y = (box.y1 + box.y2) / 2;
+      if (self->vp.pixels_per_m < 20)
+        self->vp.pixels_per_m = 20;
+      update_adjustments (self);
+    }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return self->selection->len;
+}
+
 void
 enlace_plan_canvas_reload (EnlacePlanCanvas *self,
                            gboolean          background)
@@ -238,6 +316,8 @@ enlace_plan_canvas_reload (EnlacePlanCanvas *self,
   self->style.selection = NULL;
   self->style.hover = NULL;
   self->style.highlight = NULL;
+  self->style.marks = NULL;
+  g_ptr_array_set_size (self->marks, 0);
 
   scene = (self->store && self->floor_id) ? enlace_plan_scene_load (self->store, self->floor_id, self->tracer, &error) : NULL;
   g_clear_pointer (&self->scene, enlace_plan_scene_unref);
@@ -265,6 +345,7 @@ enlace_plan_canvas_reload (EnlacePlanCanvas *self,
   self->style.selection = self->selection;
   self->style.highlight = self->highlight;
   self->style.background = self->background;
+  resolve_marks (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
   update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1460,6 +1541,7 @@ ensure_scene_node (EnlacePlanCanvas *self,
   style.selection = NULL;
   style.hover = NULL;
   style.highlight = NULL;
+  style.marks = NULL;
   style.grid = self->grid;
   enlace_render_plan (cr, self->scene, &self->vp, &style);
   cairo_destroy (cr);
@@ -1880,6 +1962,8 @@ enlace_plan_canvas_finalize (GObject *object)
   EnlacePlanCanvas *self = (EnlacePlanCanvas *)object;
 
   g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_ptr_array_unref);
+  g_clear_pointer (&self->mark_refs, g_array_unref);
   g_clear_pointer (&self->clipboard, g_array_unref);
   g_clear_pointer (&self->draft, g_array_unref);
   g_clear_object (&self->hadj);
@@ -1939,6 +2023,8 @@ enlace_plan_canvas_init (EnlacePlanCanvas *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->selection = g_ptr_array_new ();
+  self->marks = g_ptr_array_new ();
+  self->mark_refs = g_array_new (FALSE, FALSE, sizeof (EnlacePlanRef));
   self->clipboard = g_array_new (FALSE, FALSE, sizeof (EnlacePlanRef));
   self->draft = g_array_new (FALSE, FALSE, sizeof (EnlacePoint));
   self->grid = 0.25;

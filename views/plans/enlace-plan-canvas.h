@@ -87,6 +87,17 @@ GPtrArray        *enlace_plan_canvas_get_selection  (EnlacePlanCanvas *self);
 void              enlace_plan_canvas_select         (EnlacePlanCanvas  *self,
                                                      EnlacePlanItemKind kind,
                                                      gint64             id);
+/* Selects the items of @refs that the floor draws, and centres the view
+ * on them; returns how many were selected. */
+guint             enlace_plan_canvas_select_items   (EnlacePlanCanvas    *self,
+                                                     const EnlacePlanRef *refs,
+                                                     guint                n);
+/* The items failing a cabling rule (the live check of the plan page),
+ * outlined red; kept across reloads while they exist. */
+void              enlace_plan_canvas_set_marks      (EnlacePlanCanvas    *self,
+                                                     const EnlacePlanRef *refs,
+                                                     guint                n);
+guint             enlace_plan_canvas_get_n_marks    (EnlacePlanCanvas    *self);
 /* Edit actions on the selection (also bound to keys). */
 void              enlace_plan_canvas_delete_selection (EnlacePlanCanvas *self);
 void              enlace_plan_canvas_copy           (EnlacePlanCanvas *self);

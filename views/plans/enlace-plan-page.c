@@ -10,6 +10,7 @@
 #include "enlace-plan-page.h"
 #include "enlace-design-dialog.h"
 #include "enlace-plan-sheet.h"
+#include "enlace-rules-refs.h"
 #include "enlace-trace.h"
 
 struct _EnlacePlanPage
@@ -40,6 +41,12 @@ struct _EnlacePlanPage
   GtkLabel          *side_title;
   GtkLabel          *side_text;
   GtkBox            *side_actions;
+  GtkButton         *checks_button;
+  GtkImage          *checks_icon;
+  GtkLabel          *checks_count;
+  /* The live check of the floor (model/rules), rerun after each command. */
+  EnlaceRuleReport  *report;
+  double             check_ms;
   guint              commit_bg_id;
   gboolean           loading_bg;
 
@@ -1050,6 +1057,124 @@ on_zoom_fit (EnlacePlanPage *self)
   enlace_plan_canvas_zoom_fit (self->canvas);
 }
 
+/* ---------------------------------------------------------------- checks */
+
+#define PENDING_SELECTION "enlace-plan-pending-selection"
+
+typedef struct
+{
+  gint64  floor_id;
+  GArray *refs;
+} PendingSelection;
+
+static void
+pending_free (gpointer data)
+{
+  PendingSelection *p = data;
+
+  g_array_unref (p->refs);
+  g_free (p);
+}
+
+void
+enlace_plan_page_request_selection (EnlaceStore         *store,
+                                    gint64               floor_id,
+                                    const EnlacePlanRef *refs,
+                                    guint                n)
+{
+  PendingSelection *p;
+
+  g_return_if_fail (ENLACE_IS_STORE (store));
+  g_return_if_fail (refs != NULL || n == 0);
+
+  p = g_new0 (PendingSelection, 1);
+  p->floor_id = floor_id;
+  p->refs = g_array_new (FALSE, FALSE, sizeof (EnlacePlanRef));
+  g_array_append_vals (p->refs, refs, n);
+  g_object_set_data_full (G_OBJECT (store), PENDING_SELECTION, p, pending_free);
+}
+
+/* The check of the floor against the project's rules, after each command:
+ * the failing objects are marked on the plan, the button says how many
+ * failures there are and opens the rules page of the floor. */
+static void
+recheck (EnlacePlanPage *self)
+{
+  EnlaceStore *store = store_of (self);
+  gint64 floor_id = enlace_plan_canvas_get_floor (self->canvas);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) refs = NULL;
+  g_autofree char *label = NULL;
+  gint64 t0;
+
+  g_clear_pointer (&self->report, enlace_rule_report_unref);
+  if (store == NULL || floor_id <= 0 || enlace_plan_canvas_get_scene (self->canvas) == NULL)
+    {
+      enlace_plan_canvas_set_marks (self->canvas, NULL, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_button), FALSE);
+      return;
+    }
+  t0 = g_get_monotonic_time ();
+  self->report = enlace_rules_check (store, NULL, 0, floor_id, &error);
+  self->check_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  if (self->report == NULL)
+    {
+      g_warning ("The rules check of floor %lld failed: %s", (long long) floor_id, error->message);
+      enlace_plan_canvas_set_marks (self->canvas, NULL, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_button), FALSE);
+      return;
+    }
+  g_debug ("checked floor %lld in %.1f ms: %u failures", (long long) floor_id, self->check_ms,
+           self->report->failures->len);
+  refs = enlace_rules_report_plan_refs (self->report, floor_id);
+  enlace_plan_canvas_set_marks (self->canvas, (EnlacePlanRef *) refs->data, refs->len);
+  gtk_widget_set_visible (GTK_WIDGET (self->checks_button), TRUE);
+  /* compact (the bar fits a 1024-pixel laptop): an icon and the count,
+   * the words in the tooltip and for the screen reader */
+  if (self->report->failures->len == 0)
+    {
+      label = g_strdup (_("Rules met"));
+      gtk_image_set_from_icon_name (self->checks_icon, "emblem-ok-symbolic");
+      gtk_label_set_text (self->checks_count, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_count), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->checks_button), "error");
+    }
+  else
+    {
+      g_autofree char *count = g_strdup_printf ("%u", self->report->failures->len);
+
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rule failure", "%u rule failures",
+                                            self->report->failures->len),
+                               self->report->failures->len);
+      gtk_image_set_from_icon_name (self->checks_icon, "dialog-warning-symbolic");
+      gtk_label_set_text (self->checks_count, count);
+      gtk_widget_set_visible (GTK_WIDGET (self->checks_count), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->checks_button), "error");
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->checks_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->checks_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+on_checks_clicked (EnlacePlanPage *self)
+{
+  gint64 floor_id = enlace_plan_canvas_get_floor (self->canvas);
+
+  if (floor_id > 0)
+    enlace_page_activate_object (ENLACE_PAGE (self), "rules/floor", floor_id);
+}
+
+EnlaceRuleReport *
+enlace_plan_page_get_report (EnlacePlanPage *self,
+                             double         *check_ms)
+{
+  g_return_val_if_fail (ENLACE_IS_PLAN_PAGE (self), NULL);
+  if (check_ms)
+    *check_ms = self->check_ms;
+  return self->report;
+}
+
 /* ---------------------------------------------------------------- page */
 
 static void
@@ -1085,6 +1210,18 @@ enlace_plan_page_set_object (EnlacePage *page,
                                   : _("The architect's plan is not calibrated yet"));
   update_side (self);
   sync_background_controls (self);
+  recheck (self);
+
+  /* Shown from a failure of the rules page: its objects selected. */
+  {
+    PendingSelection *p = g_object_get_data (G_OBJECT (store), PENDING_SELECTION);
+
+    if (p != NULL && p->floor_id == id)
+      {
+        enlace_plan_canvas_select_items (self->canvas, (EnlacePlanRef *) p->refs->data, p->refs->len);
+        g_object_set_data (G_OBJECT (store), PENDING_SELECTION, NULL);
+      }
+  }
 }
 
 static void
@@ -1097,6 +1234,8 @@ enlace_plan_page_store_changed (EnlacePage      *page,
    * follow the canvas. */
   if (enlace_change_set_touches (changes, "floor") || enlace_change_set_touches (changes, "building"))
     enlace_plan_page_set_object (page, enlace_page_get_kind (page), enlace_page_get_object_id (page));
+  else
+    recheck (self);
   update_side (self);
   sync_background_controls (self);
 }
@@ -1114,6 +1253,7 @@ enlace_plan_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->commit_bg_id, g_source_remove);
   g_clear_object (&self->tracer);
+  g_clear_pointer (&self->report, enlace_rule_report_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENLACE_TYPE_PLAN_PAGE);
 
   G_OBJECT_CLASS (enlace_plan_page_parent_class)->dispose (object);
@@ -1155,6 +1295,9 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_title);
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_text);
   gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, side_actions);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_icon);
+  gtk_widget_class_bind_template_child (widget_class, EnlacePlanPage, checks_count);
   for (guint i = 0; i < G_N_ELEMENTS (tool_ids); i++)
     gtk_widget_class_bind_template_child_full (widget_class, tool_ids[i], FALSE,
                                                G_STRUCT_OFFSET (EnlacePlanPage, tool_buttons) + i * sizeof (GtkWidget *));
@@ -1181,6 +1324,7 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_labels_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_design_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_checks_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_png_clicked);

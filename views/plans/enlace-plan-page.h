@@ -3,6 +3,7 @@
 
 #include "enlace-page.h"
 #include "enlace-plan-canvas.h"
+#include "enlace-rules.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,17 @@ gboolean          enlace_plan_page_export         (EnlacePlanPage *self,
                                                    const char     *path,
                                                    const char     *format,
                                                    GError        **error);
+/* The live check of the floor shown (rerun after every command; marks on
+ * the plan) and how long it took; NULL before a floor is shown. */
+EnlaceRuleReport *enlace_plan_page_get_report     (EnlacePlanPage *self,
+                                                   double         *check_ms);
+/* Asks the plan page that next shows @floor_id to select @refs (and
+ * centre on them): "select on the plan" of the rules page, which then
+ * activates the kind "plan". */
+void              enlace_plan_page_request_selection (EnlaceStore         *store,
+                                                   gint64               floor_id,
+                                                   const EnlacePlanRef *refs,
+                                                   guint                n);
 void              enlace_plan_page_set_print_scale (EnlacePlanPage *self,
                                                     guint           scale,
                                                     const char     *paper);

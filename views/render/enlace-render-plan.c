@@ -20,6 +20,7 @@ static const Rgb ink = { 0.16, 0.18, 0.21 };
 static const Rgb wall_ink = { 0.22, 0.24, 0.27 };
 static const Rgb selection_ink = { 0.21, 0.52, 0.89 };
 static const Rgb highlight_ink = { 0.96, 0.47, 0.00 };
+static const Rgb failure_ink = { 0.88, 0.11, 0.14 };
 static const Rgb route_ink = { 0.10, 0.45, 0.85 };
 static const Rgb tray_ink = { 0.85, 0.55, 0.15 };
 static const Rgb conduit_ink = { 0.45, 0.35, 0.60 };
@@ -1352,6 +1353,26 @@ enlace_render_plan_decorations (cairo_t               *cr,
 
   cairo_save (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  if (style->marks && !style->paper)
+    for (guint i = 0; i < style->marks->len; i++)
+      {
+        EnlacePlanItem *item = g_ptr_array_index (style->marks, i);
+
+        decorate (cr, vp, item, failure_ink, 2, 2);
+        if (item->kind != ENLACE_PLAN_ITEM_SPACE && item->kind != ENLACE_PLAN_ITEM_PATHWAY)
+          {
+            EnlacePoint c = enlace_viewport_to_view (vp, (EnlacePoint) { (item->bounds.x1 + item->bounds.x2) / 2,
+                                                                         (item->bounds.y1 + item->bounds.y2) / 2 });
+            double r = MAX (MAX (item->bounds.x2 - item->bounds.x1, item->bounds.y2 - item->bounds.y1)
+                            * vp->pixels_per_m / 2 + 5, 9);
+
+            cairo_new_path (cr);
+            cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
+            set_rgb (cr, failure_ink, 0.85);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+          }
+      }
   if (style->selection && !style->paper)
     for (guint i = 0; i < style->selection->len; i++)
       decorate (cr, vp, g_ptr_array_index (style->selection, i), selection_ink, 3, 2);

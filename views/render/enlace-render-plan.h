@@ -64,6 +64,8 @@ typedef struct
   const EnlacePlanItem  *hover;       /* nullable */
   gboolean               paper;       /* white page, no selection decorations */
   double                 grid;        /* metres between grid lines, 0: none (screen only) */
+  GPtrArray             *marks;       /* of EnlacePlanItem*: failing a cabling rule
+                                       * (views/rules), outlined red; nullable */
 } EnlacePlanStyle;
 
 void enlace_plan_style_init   (EnlacePlanStyle *style);
@@ -79,8 +81,8 @@ void enlace_render_plan       (cairo_t               *cr,
                                const EnlaceViewport  *vp,
                                const EnlacePlanStyle *style);
 /* Only what enlace_render_plan() draws over the plan: the outline of the
- * selected items, of the item under the pointer and of the item found by
- * a search.  A widget that keeps the drawn plan (the plan canvas) draws
+ * selected items, of the item under the pointer, of the item found by
+ * a search and of the items failing a rule (red, with a ring).  A widget that keeps the drawn plan (the plan canvas) draws
  * the plan with none of the three in @style, then these over it. */
 void enlace_render_plan_decorations (cairo_t               *cr,
                                      const EnlaceViewport  *vp,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "enlace-design.h"
+#include "enlace-rules.h"
 #include "enlace-store-private.h"
 
 static JsonObject *
@@ -499,6 +500,140 @@ test_route_ports_overflow (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM cable"), ==, 1);
 }
 
+static double
+cable_length (EnlaceStore *store,
+              const char  *label)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT CAST(round(length_m * 10) AS INTEGER) FROM cable WHERE label = '%s'", label);
+
+  return count (store, sql) / 10.0;
+}
+
+/* The floor of the fixture designed: 18 outlets, 36 planned cables. */
+static void
+design_floor (EnlaceStore *store,
+              gint64       floor_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  EnlaceDesignRule rule;
+
+  enlace_design_rule_init (&rule);
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_apply (store, outlets, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Routing records the pathways of each cable (table pathway_cable): every
+ * run goes along the tray and down the spur; the fill check sees them. */
+static void
+test_route_pathway_cable (void)
+{
+  gint64 floor_id, tray, spur;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceRuleReport) report = NULL;
+  g_autoptr(JsonObject) conduit = json_object_new ();
+  EnlaceRuleFailure *fill = NULL;
+
+  tray = count (store, "SELECT id FROM pathway WHERE name = 'Charola'");
+  spur = count (store, "SELECT id FROM pathway WHERE name = 'Derivación'");
+  g_assert_cmpint (tray, >, 0);
+  g_assert_cmpint (spur, >, 0);
+  design_floor (store, floor_id);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pathway_cable"), ==, 72);
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT cable_id) FROM pathway_cable"), ==, 36);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pathway_cable pc JOIN pathway p ON p.id = pc.pathway_id "
+                                 "WHERE p.name = 'Derivación'"), ==, 36);
+
+  /* The spur as a 25 mm conduit: 36 cables of 7.5 mm do not fit, and the
+   * failure names the conduit and the design's cables. */
+  json_object_set_string_member (conduit, "kind", "conduit");
+  json_object_set_double_member (conduit, "size_mm", 25);
+  g_assert_true (enlace_store_update (store, "pathway", spur, conduit, &error));
+  g_assert_no_error (error);
+  report = enlace_rules_check (store, NULL, 0, floor_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->failures->len; i++)
+    {
+      EnlaceRuleFailure *f = g_ptr_array_index (report->failures, i);
+
+      if (g_strcmp0 (f->rule, "conduit-fill") == 0)
+        fill = f;
+    }
+  g_assert_nonnull (fill);
+  g_assert_cmpint (g_array_index (fill->objects, EnlaceRuleObject, 0).id, ==, spur);
+  g_assert_cmpuint (fill->objects->len, ==, 1 + 36);
+  g_assert_nonnull (strstr (fill->message, "36 cables"));
+
+  /* One undo of the design takes its rows away too. */
+  g_assert_true (enlace_store_undo (store, &error));  /* the conduit */
+  g_assert_true (enlace_store_undo (store, &error));  /* the design */
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pathway_cable"), ==, 0);
+}
+
+/* What if: moving the telecom room's rack or a pathway recomputes the
+ * planned runs in the same command; undo restores both. */
+static void
+test_route_live (void)
+{
+  gint64 floor_id, rack, tray, commands;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) moved = json_object_new ();
+  g_autoptr(JsonObject) lower = json_object_new ();
+  g_autoptr(JsonObject) renamed = json_object_new ();
+  double before, after;
+  guint n_changed = 99;
+
+  design_floor (store, floor_id);
+  rack = count (store, "SELECT id FROM rack WHERE name = 'R1'");
+  tray = count (store, "SELECT id FROM pathway WHERE name = 'Charola'");
+  g_assert_cmpint (rack, >, 0);
+  before = cable_length (store, "B-1A-001-D1");
+  g_assert_cmpfloat (before, >, 10);
+
+  /* The rack 3 m up the spur: every run 3 m shorter, one command. */
+  commands = count (store, "SELECT count(*) FROM command");
+  json_object_set_double_member (moved, "y", 5);
+  g_assert_true (enlace_store_update (store, "rack", rack, moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM command"), ==, commands + 1);
+  after = cable_length (store, "B-1A-001-D1");
+  g_assert_cmpfloat_with_epsilon (after, before - 3, 0.11);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM change WHERE command_id = (SELECT max(id) FROM command) "
+                                 "AND tbl = 'cable'"), ==, 36);
+
+  /* The tray half a metre further from the outlets (y 8 → 8.5): 0.5 m
+   * more across to it and 0.5 m from it to the spur's end. */
+  json_object_set_string_member (lower, "points", "[[1,8.5],[39,8.5]]");
+  g_assert_true (enlace_store_update (store, "pathway", tray, lower, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), after + 1, 0.11);
+
+  /* A change that moves nothing recomputes nothing. */
+  json_object_set_string_member (renamed, "name", "Charola principal");
+  g_assert_true (enlace_store_update (store, "pathway", tray, renamed, &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM change WHERE command_id = (SELECT max(id) FROM command) "
+                                 "AND tbl = 'cable'"), ==, 0);
+
+  /* Undo restores the lengths with the geometry. */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), after, 1e-9);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), before, 1e-9);
+
+  /* Recompute on demand changes nothing when the design is current. */
+  g_assert_true (enlace_design_recompute (store, enlace_store_lookup (store, "building", "B", NULL),
+                                          &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,5 +646,7 @@ main (int    argc,
   g_test_add_func ("/model/design/route/length", test_route_length);
   g_test_add_func ("/model/design/route/nearest", test_route_nearest);
   g_test_add_func ("/model/design/route/ports-overflow", test_route_ports_overflow);
+  g_test_add_func ("/model/design/route/pathway-cable", test_route_pathway_cable);
+  g_test_add_func ("/model/design/route/live", test_route_live);
   return g_test_run ();
 }

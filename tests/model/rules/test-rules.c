@@ -438,7 +438,11 @@ test_rooms (Fixture       *fx,
 
   g_assert_null (find (r1, "telecom-room", "B/1"));
   g_assert_null (find (r1, "room-area", "B/1"));
-  g_assert_nonnull (find (r2, "telecom-room", "B/2"));
+  f = find (r2, "telecom-room", "B/2");
+  g_assert_nonnull (f);
+  /* plurals by count (ngettext): "0 telecom rooms", never "1 … rooms" */
+  g_assert_nonnull (strstr (f->message, "and 0 telecom rooms;"));
+  g_assert_null (strstr (f->message, " 1 outlets"));
   f = find (r3, "room-area", "B/3");
   g_assert_nonnull (f);
   g_assert_cmpfloat (f->limit, ==, 1000);
@@ -505,6 +509,21 @@ test_rule_set (Fixture       *fx,
   g_clear_pointer (&set, enlace_rule_set_unref);
   set = enlace_rule_set_load (fx->store, &error);
   g_assert_cmpstr (enlace_rule_set_get_name (set), ==, enlace_rule_set_get_name (defaults));
+
+  /* a named copy of the defaults: the project's values go, one command */
+  g_assert_true (enlace_rules_set_value (fx->store, "permanent-link.max-m", "80", &error));
+  g_assert_true (enlace_rules_copy_defaults (fx->store, "Normas de la UNI", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&set, enlace_rule_set_unref);
+  set = enlace_rule_set_load (fx->store, &error);
+  g_assert_cmpstr (enlace_rule_set_get_name (set), ==, "Normas de la UNI");
+  g_assert_cmpfloat (enlace_rule_set_get_number (set, "permanent-link.max-m"), ==, 90);
+  g_assert_true (enlace_store_undo (fx->store, &error));
+  g_clear_pointer (&set, enlace_rule_set_unref);
+  set = enlace_rule_set_load (fx->store, &error);
+  g_assert_cmpfloat (enlace_rule_set_get_number (set, "permanent-link.max-m"), ==, 80);
+  g_assert_false (enlace_rules_copy_defaults (fx->store, "  ", &error));
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
 }
 
 int
