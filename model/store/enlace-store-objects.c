@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "enlace-store"
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
@@ -243,16 +244,27 @@ normalize_field (EnlaceStore       *self,
 
         if (vtype == G_TYPE_INT64)
           v = json_node_get_int (node);
-        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
+        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)) &&
+                 fabs (json_node_get_double (node)) < 1e15)
           v = (gint64)json_node_get_double (node);
         else if (vtype == G_TYPE_BOOLEAN)
           v = json_node_get_boolean (node);
         else if (s != NULL)
           {
             char *end = NULL;
+
+            errno = 0;
             v = g_ascii_strtoll (s, &end, 10);
             if (end == s || *end != '\0')
               goto bad_type;
+            if (errno == ERANGE)
+              {
+                /* it read as -1 or the largest number before */
+                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                             _("%s “%s”: %s “%s” is too large a number"),
+                             _(kind->label), title, _(field->label), s);
+                return FALSE;
+              }
           }
         else
           goto bad_type;
