@@ -178,6 +178,101 @@ test_number_too_large (Fixture       *f,
   ASSERT_HAS (r.err, "9999999999 ");
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Device-type YAML                                                     */
+
+/* Imports @yaml (written as @name) and expects it skipped with @needle
+ * in the message, and the project left without device types. */
+static void
+expect_yaml_refused (Fixture    *f,
+                     const char *name,
+                     const char *yaml,
+                     gssize      len,
+                     const char *needle)
+{
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *path = write_file (f, name, yaml, len);
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  g_autofree char *both = NULL;
+
+  enlace_test_cli_run (&r, f->dir, "import-device-types", f->file, path, NULL);
+  both = g_strconcat (r.out, r.err, NULL);   /* the skipped files are in the summary */
+  if (r.status != 1 || strstr (both, needle) == NULL)
+    g_error ("%s: exit %d, “%s” expected in: %s", name, r.status, needle, both);
+  g_test_message ("%s refused in %.2f s", name, g_timer_elapsed (timer, NULL));
+  enlace_test_cli_run (&r, f->dir, "list", f->file, "device-type", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  ASSERT_LACKS (r.out, "Acme");
+  g_remove (path);
+}
+
+/* 200,000 interfaces took 273 s; nesting 100,000 deep took 27 s. */
+static void
+test_devicetype_limits (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new ("manufacturer: Acme\nmodel: Big\ninterfaces:\n");
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *ok_path = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (s, "  - {name: e%u, type: 1000base-t}\n", i);
+  expect_yaml_refused (f, "many.yaml", s->str, s->len, "more than 4096 entries");
+
+  for (guint i = 100000; i < 200000; i++)
+    g_string_append_printf (s, "  - {name: e%u, type: 1000base-t}\n", i);
+  expect_yaml_refused (f, "huge.yaml", s->str, s->len, "larger than 4 MB");
+
+  g_string_assign (s, "manufacturer: Acme\nmodel: Deep\nslug: ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '\n');
+  expect_yaml_refused (f, "deep.yaml", s->str, s->len, "deep.yaml:3: lists and mappings are nested more than 32");
+
+  g_string_assign (s, "manufacturer: Acme\nmodel: Deep\nslug: ");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "{a: ");
+  g_string_append_c (s, '\n');
+  expect_yaml_refused (f, "open.yaml", s->str, s->len, "nested more than 32");
+
+  /* at the limit: imported */
+  g_string_assign (s, "manufacturer: Acme\nmodel: Limit\ninterfaces:\n");
+  for (guint i = 0; i < 4096; i++)
+    g_string_append_printf (s, "  - {name: e%u, type: 1000base-t}\n", i);
+  ok_path = write_file (f, "limit.yaml", s->str, s->len);
+  enlace_test_cli_run (&r, f->dir, "import-device-types", f->file, ok_path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  ASSERT_HAS (r.out, "4096");
+}
+
+/* Duplicate keys, a second document, !!binary and NUL were accepted. */
+static void
+test_devicetype_yaml (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char nul[] = "manufacturer: Acme\nmodel: \"A\\0B\"\n";
+  static const char nul_raw[] = "manufacturer: Acme\nmodel: A\0B\n";
+
+  expect_yaml_refused (f, "dup.yaml", "manufacturer: Acme\nmodel: A\nmodel: B\n", -1,
+                       "dup.yaml:3: the key “model” appears twice");
+  expect_yaml_refused (f, "dashes.yaml",
+                       "manufacturer: Acme\nmodel: A\nfront-ports: []\nfront_ports: []\n", -1,
+                       "dashes.yaml:4: the key “front_ports” appears twice");
+  expect_yaml_refused (f, "port.yaml",
+                       "manufacturer: Acme\nmodel: A\ninterfaces:\n  - name: e1\n    name: e2\n", -1,
+                       "port.yaml:5: the key “name” appears twice");
+  expect_yaml_refused (f, "two.yaml", "manufacturer: Acme\nmodel: A\n---\nmanufacturer: Acme\nmodel: B\n", -1,
+                       "two.yaml:3: a second YAML document");
+  expect_yaml_refused (f, "binary.yaml", "manufacturer: Acme\nmodel: !!binary QUJD\n", -1,
+                       "binary.yaml:2: a value tagged “!!binary”");
+  expect_yaml_refused (f, "nul.yaml", nul, -1, "nul.yaml:2: “model” holds a control character (U+0000)");
+  expect_yaml_refused (f, "nulraw.yaml", nul_raw, sizeof nul_raw - 1, "nulraw.yaml:");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -192,6 +287,8 @@ main (int    argc,
   ADD ("/cli/refusals/plan-background-values", test_plan_background_values);
   ADD ("/cli/refusals/output-full-disk", test_output_full_disk);
   ADD ("/cli/refusals/number-too-large", test_number_too_large);
+  ADD ("/cli/refusals/devicetype-limits", test_devicetype_limits);
+  ADD ("/cli/refusals/devicetype-yaml", test_devicetype_yaml);
 #undef ADD
 
   return g_test_run ();
