@@ -273,6 +273,101 @@ test_devicetype_yaml (Fixture       *f,
   expect_yaml_refused (f, "nulraw.yaml", nul_raw, sizeof nul_raw - 1, "nulraw.yaml:");
 }
 
+
+/* ------------------------------------------------------------------ */
+/* XML import                                                           */
+
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<enlace version=\"1\">\n" \
+                 "  <site code=\"CC\" name=\"Campus\"/>\n"
+
+/* Imports @xml (written as @name): refused, @needle in the message, the
+ * libxml2 words @not_needle not, and nothing imported. */
+static void
+expect_xml_refused (Fixture    *f,
+                    const char *name,
+                    const char *xml,
+                    gssize      len,
+                    const char *needle,
+                    const char *not_needle)
+{
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *path = write_file (f, name, xml, len);
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  enlace_test_cli_run (&r, f->dir, "import", f->file, path, NULL);
+  if (r.status != 1 || strstr (r.err, needle) == NULL)
+    g_error ("%s: exit %d, “%s” expected in: %s", name, r.status, needle, r.err);
+  ASSERT_HAS (r.err, name);
+  if (not_needle != NULL)
+    ASSERT_LACKS (r.err, not_needle);
+  g_test_message ("%s refused in %.2f s", name, g_timer_elapsed (timer, NULL));
+  enlace_test_cli_run (&r, f->dir, "list", f->file, "site", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  ASSERT_LACKS (r.out, "Campus");
+  g_remove (path);
+}
+
+/* 100,000 attributes on one element took libxml2 16 s before the schema
+ * refused them; a 20 MB attribute gave "internal error: Huge input lookup". */
+static void
+test_xml_limits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) s = g_string_new (XML_HEAD "  <site code=\"X\"");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (s, " a%u=\"1\"", i);
+  g_string_append (s, "/>\n</enlace>\n");
+  expect_xml_refused (f, "attrs.xml", s->str, s->len,
+                      "line 4: an element has more than 256 attributes", NULL);
+
+  g_string_assign (s, XML_HEAD "  <site code=\"X\" name=\"");
+  for (guint i = 0; i < 12 * 1024 * 1024; i += 16)
+    g_string_append (s, "aaaaaaaaaaaaaaaa");
+  g_string_append (s, "\"/>\n</enlace>\n");
+  expect_xml_refused (f, "long.xml", s->str, s->len,
+                      "line 4: an attribute value is longer than", "Huge input");
+
+  /* attributes look-alikes in comments and values are not counted */
+  g_string_assign (s, XML_HEAD "  <!-- <x ");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (s, "a=1 ");
+  g_string_append (s, "> -->\n  <site code=\"Y\" name=\"");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (s, "b=2 ");
+  g_string_append (s, "\"/>\n</enlace>\n");
+  {
+    g_auto(EnlaceCliRun) r = { 0 };
+    g_autofree char *path = write_file (f, "lookalike.xml", s->str, s->len);
+
+    enlace_test_cli_run (&r, f->dir, "import", f->file, path, NULL);
+    if (r.status != 0)
+      g_error ("lookalike.xml: exit %d: %s", r.status, r.err);
+  }
+}
+
+/* libxml2's own words reached the user. */
+static void
+test_xml_words (Fixture       *f,
+                gconstpointer  data)
+{
+  expect_xml_refused (f, "charref.xml", XML_HEAD "  <site code=\"Y\" name=\"a&#0;b\"/>\n</enlace>\n", -1,
+                      "line 4: a character XML cannot hold", "xmlParseCharRef");
+  expect_xml_refused (f, "text.xml", XML_HEAD "  TODO content\n</enlace>\n", -1,
+                      "text where only elements may be", "Did not expect");
+  expect_xml_refused (f, "attr.xml", XML_HEAD "  <building site=\"CC\" code=\"B\" name=\"B\" frob=\"1\"/>\n</enlace>\n", -1,
+                      "line 4: element building: attribute “frob” is not part of the Enlace format for <building>",
+                      "Invalid attribute");
+  expect_xml_refused (f, "order.xml", XML_HEAD "  <building site=\"CC\" code=\"B\" name=\"B\"/>\n  <site code=\"D\" name=\"D\"/>\n</enlace>\n", -1,
+                      "line 5: element site: a <site> element is not allowed at this place", "Did not expect");
+  expect_xml_refused (f, "lt.xml", XML_HEAD "  <site code=\"D\" name=\"a<b\"/>\n</enlace>\n", -1,
+                      "line 4: a “<” that starts no element", NULL);
+  expect_xml_refused (f, "unclosed.xml", XML_HEAD "  <site code=\"D\" name=\"ab\">\n</enlace>\n", -1,
+                      "an element is not closed", "mismatch");
+  expect_xml_refused (f, "tail.xml", XML_HEAD "</enlace>\n<x/>\n", -1,
+                      "line 5: something follows the end of the <enlace> element", "Extra content");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +384,8 @@ main (int    argc,
   ADD ("/cli/refusals/number-too-large", test_number_too_large);
   ADD ("/cli/refusals/devicetype-limits", test_devicetype_limits);
   ADD ("/cli/refusals/devicetype-yaml", test_devicetype_yaml);
+  ADD ("/cli/refusals/xml-limits", test_xml_limits);
+  ADD ("/cli/refusals/xml-words", test_xml_words);
 #undef ADD
 
   return g_test_run ();
