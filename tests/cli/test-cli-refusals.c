@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -368,6 +370,91 @@ test_xml_words (Fixture       *f,
                       "line 5: something follows the end of the <enlace> element", "Extra content");
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Files                                                                */
+
+/* Runs enlace-cli as a user who cannot write @dir (root writes anything:
+ * then as nobody, through setpriv). */
+static int
+run_unprivileged (const char  *dir,
+                  char       **err,
+                  const char  *cmd,
+                  const char  *file,
+                  const char  *a1,
+                  const char  *a2,
+                  const char  *a3)
+{
+  const char *argv[12];
+  guint n = 0;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (geteuid () == 0)
+    {
+      argv[n++] = "setpriv";
+      argv[n++] = "--reuid=65534";
+      argv[n++] = "--regid=65534";
+      argv[n++] = "--clear-groups";
+    }
+  argv[n++] = g_getenv ("ENLACE_CLI");
+  argv[n++] = cmd;
+  argv[n++] = file;
+  argv[n++] = a1;
+  argv[n++] = a2;
+  argv[n++] = a3;
+  argv[n] = NULL;
+  g_assert_true (g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* A writable file in a read-only folder: "damaged: attempt to write a
+ * readonly database" for every command, even list. */
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *ro = g_build_filename (f->dir, "ro", NULL);
+  g_autofree char *file = g_build_filename (ro, "campus.enlace", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  gsize len = 0;
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
+
+  if (geteuid () == 0 && setpriv == NULL)
+    {
+      g_test_skip ("running as root without setpriv");
+      return;
+    }
+  enlace_test_cli_run (&r, f->dir, "add", f->file, "site", "code=S", "name=Campus", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (g_mkdir (ro, 0755), ==, 0);
+  g_assert_true (g_file_get_contents (f->file, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (file, contents, len, NULL));
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (ro, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (file, 65534, 65534), ==, 0);
+      g_assert_cmpint (chmod (f->dir, 0755), ==, 0);   /* nobody reaches ro */
+    }
+  g_assert_cmpint (chmod (file, 0644), ==, 0);
+  g_assert_cmpint (chmod (ro, 0555), ==, 0);
+
+  g_assert_cmpint (run_unprivileged (ro, &err, "list", file, "site", NULL, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_unprivileged (ro, &err, "add", file, "site", "code=T", "name=T"), ==, 1);
+  ASSERT_HAS (err, "read-only");
+  ASSERT_HAS (err, ro);
+  ASSERT_LACKS (err, "damaged");
+  ASSERT_LACKS (err, "attempt to write");
+
+  g_assert_cmpint (chmod (ro, 0755), ==, 0);
+  g_remove (file);
+  g_rmdir (ro);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,6 +473,7 @@ main (int    argc,
   ADD ("/cli/refusals/devicetype-yaml", test_devicetype_yaml);
   ADD ("/cli/refusals/xml-limits", test_xml_limits);
   ADD ("/cli/refusals/xml-words", test_xml_words);
+  ADD ("/cli/refusals/read-only-folder", test_read_only_folder);
 #undef ADD
 
   return g_test_run ();
