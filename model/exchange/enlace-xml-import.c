@@ -23,6 +23,7 @@
 #include <libxml/xmlreader.h>
 
 #include "enlace-cases-xml.h"
+#include "enlace-field-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-json-bounds.h"
 #include "enlace-xml-private.h"
@@ -794,6 +795,15 @@ bind_field (Import        *im,
                          what, x->attrs[f], shown);
           return FALSE;
         }
+      {
+        g_autofree char *rule = NULL;
+
+        if (!enlace_points_in_range (text, &rule))
+          {
+            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s: %s"), what, x->attrs[f], rule);
+            return FALSE;
+          }
+      }
       G_GNUC_FALLTHROUGH;
     case ENLACE_FIELD_TEXT:
     case ENLACE_FIELD_CHOICE:
@@ -830,6 +840,16 @@ bind_field (Import        *im,
                        _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
           return FALSE;
         }
+      {
+        g_autofree char *rule = NULL;
+
+        if (!enlace_field_real_in_range (field, d, &rule))
+          {
+            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s=“%s” is out of range: %s"),
+                         what, x->attrs[f], text, rule);
+            return FALSE;
+          }
+      }
       sqlite3_bind_double (stmt, col, d);
       if (values != NULL)
         json_object_set_double_member (values, field->name, d);

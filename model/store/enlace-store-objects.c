@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enlace-field-bounds.h"
 #include "enlace-json-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-store-internal.h"
@@ -135,6 +136,16 @@ normalize_points (const EnlaceKind  *kind,
                      _(kind->label), title, _(field->label));
       return FALSE;
     }
+  {
+    g_autofree char *rule = NULL;
+
+    if (!enlace_points_in_range (text, &rule))
+      {
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: %s: %s"), _(kind->label), title, _(field->label), rule);
+        return FALSE;
+      }
+  }
   json_object_set_string_member (out, field->name, text);
   return TRUE;
 }
@@ -292,6 +303,17 @@ normalize_field (EnlaceStore       *self,
           goto bad_type;
         if (!isfinite (v))
           goto bad_type;
+        {
+          g_autofree char *rule = NULL;
+
+          if (!enlace_field_real_in_range (field, v, &rule))
+            {
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                           _("%s “%s”: %s %g is out of range: %s"),
+                           _(kind->label), title, _(field->label), v, rule);
+              return FALSE;
+            }
+        }
         json_object_set_double_member (out, name, v);
       }
       break;

@@ -371,6 +371,42 @@ test_xml_words (Fixture       *f,
 }
 
 
+
+/* x=1e308 was accepted, then printed "at 1:0". */
+static void
+test_coordinates (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(EnlaceCliRun) r = { 0 };
+
+  enlace_test_cli_run (&r, f->dir, "add", f->file, "device", "name=SW", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, f->dir, "set", f->file, "device", "SW", "x=1e308", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  ASSERT_HAS (r.err, "SW");
+  ASSERT_HAS (r.err, "100000 m");
+  enlace_test_cli_run (&r, f->dir, "set", f->file, "device", "SW", "y=-250000", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  enlace_test_cli_run (&r, f->dir, "set", f->file, "device", "SW", "x=12.5", "y=-3", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, f->dir, "remove", f->file, "device", "SW", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  expect_xml_refused (f, "far.xml",
+                      XML_HEAD "  <building site=\"CC\" code=\"B\" name=\"B\"/>\n"
+                      "  <floor building=\"B\" level=\"0\" name=\"G\"/>\n"
+                      "  <space floor=\"B/0\" code=\"1\" name=\"R\" kind=\"office\"/>\n"
+                      "  <rack space=\"B/0/1\" name=\"R1\" u-height=\"42\" width=\"19in\" x=\"1e308\" y=\"0\"/>\n"
+                      "</enlace>\n", -1,
+                      "line 7: rack R1: x=“1e308” is out of range: a position on a floor is at most 100000 m", NULL);
+  expect_xml_refused (f, "outline.xml",
+                      XML_HEAD "  <building site=\"CC\" code=\"B\" name=\"B\"/>\n"
+                      "  <floor building=\"B\" level=\"0\" name=\"G\"/>\n"
+                      "  <space floor=\"B/0\" code=\"1\" name=\"R\" kind=\"office\" outline=\"[[0,0],[1e9,0],[0,1]]\"/>\n"
+                      "</enlace>\n", -1,
+                      "line 6: space B/0/1: outline: point 2: a position on a floor is at most 100000 m", NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Files                                                                */
 
@@ -474,6 +510,7 @@ main (int    argc,
   ADD ("/cli/refusals/xml-limits", test_xml_limits);
   ADD ("/cli/refusals/xml-words", test_xml_words);
   ADD ("/cli/refusals/read-only-folder", test_read_only_folder);
+  ADD ("/cli/refusals/coordinates", test_coordinates);
 #undef ADD
 
   return g_test_run ();
