@@ -676,6 +676,16 @@ open_connection (EnlaceStore           *self,
       else if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE))
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                      _("Cannot open “%s”: no such file"), path);
+      else if (!existed && !folder_writable (path))
+        {
+          /* SQLite says only "unable to open database file" */
+          int saved = errno;
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                       _("Cannot create “%s”: its folder “%s” cannot be written (%s)"),
+                       path, dir, g_strerror (saved ? saved : EACCES));
+        }
       else
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
                      _("Cannot open “%s”: %s"), path, sqlite3_errmsg (self->db));

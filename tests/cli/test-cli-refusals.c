@@ -486,6 +486,17 @@ test_read_only_folder (Fixture       *f,
   ASSERT_LACKS (err, "damaged");
   ASSERT_LACKS (err, "attempt to write");
 
+  /* "new" there: "unable to open database file" */
+  {
+    g_autofree char *other = g_build_filename (ro, "new.enlace", NULL);
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_unprivileged (ro, &err, "new", other, NULL, NULL, NULL), ==, 1);
+    ASSERT_HAS (err, ro);
+    ASSERT_LACKS (err, "unable to open database file");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+
   g_assert_cmpint (chmod (ro, 0755), ==, 0);
   g_remove (file);
   g_rmdir (ro);
