@@ -825,6 +825,16 @@ cli_cmd_add (int    argc,
     return unknown_kind ("add", argv[2]);
   if (strcmp (kind->name, "cable") == 0)
     return cli_usage_error ("add", _("a cable is added with its ends: use “enlace-cli connect FILE A B”"));
+  if (argc < 4)
+    {
+      /* A new object needs its fields: bad usage, like a missing argument. */
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (guint j = 0; j < kind->n_fields; j++)
+        g_string_append_printf (s, "%s%s", j ? ", " : "", kind->fields[j].name);
+      return cli_usage_error ("add", _("%s: no FIELD=VALUE given (fields: %s)"),
+                              _(kind->label), s->str);
+    }
   if ((status = parse_assignments ("add", kind, argv + 3, argc - 3, values)) >= 0)
     return status;
   if (!(store = open_or_fail (argv[1], &status)))

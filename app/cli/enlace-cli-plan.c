@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,9 +26,9 @@ static gboolean opt_portrait;
 static gboolean opt_json;
 static double opt_dpi = 150;
 static int opt_page = 1;
-static double opt_metres_per_unit;
+static double opt_metres_per_unit = NAN;   /* NAN: not given */
 static char *opt_calibrate;
-static double opt_opacity = -1;
+static double opt_opacity = NAN;
 static char *opt_origin;
 
 static GOptionEntry plan_entries[] = {
@@ -104,6 +105,7 @@ parse_layers (const char  *text,
   return TRUE;
 }
 
+/* The format a file name asks for, NULL when it names none of them. */
 static const char *
 format_of (const char *path)
 {
@@ -113,7 +115,9 @@ format_of (const char *path)
     return "svg";
   if (dot && g_ascii_strcasecmp (dot, ".png") == 0)
     return "png";
-  return "pdf";
+  if (dot && g_ascii_strcasecmp (dot, ".pdf") == 0)
+    return "pdf";
+  return NULL;
 }
 
 int
@@ -161,6 +165,10 @@ cli_cmd_plan (int    argc,
     return cli_usage_error ("plan", "%s", error->message);
   if (opt_format && strcmp (opt_format, "pdf") && strcmp (opt_format, "svg") && strcmp (opt_format, "png"))
     return cli_usage_error ("plan", _("--format is pdf, svg or png, not “%s”"), opt_format);
+  /* A PDF written to "plan.doc" would be opened by the wrong program. */
+  if (opt_format == NULL && format_of (opt_output) == NULL)
+    return cli_usage_error ("plan", _("“%s” does not end in .pdf, .svg or .png (or give --format)"),
+                            opt_output);
 
   store = cli_open (argv[1], FALSE, &error);
   if (store == NULL)
@@ -271,8 +279,16 @@ cli_cmd_plan_background (int    argc,
       if (scale == 0)
         return cli_usage_error ("plan-background", "%s", error->message);
     }
-  else if (opt_metres_per_unit > 0)
-    scale = opt_metres_per_unit;
+  else if (!isnan (opt_metres_per_unit))
+    {
+      if (!(opt_metres_per_unit > 0 && isfinite (opt_metres_per_unit)))
+        return cli_usage_error ("plan-background", _("--metres-per-unit must be a number greater than 0, not %g"),
+                                opt_metres_per_unit);
+      scale = opt_metres_per_unit;
+    }
+  if (!isnan (opt_opacity) && !(opt_opacity >= 0 && opt_opacity <= 1))
+    return cli_usage_error ("plan-background", _("--opacity goes from 0 (invisible) to 1 (opaque), not %g"),
+                            opt_opacity);
 
   if (!g_file_get_contents (argv[2], &data, &len, &error))
     return cli_fail (g_steal_pointer (&error));
@@ -294,7 +310,7 @@ cli_cmd_plan_background (int    argc,
 
   if (scale > 0)
     json_object_set_double_member (values, "scale", scale);
-  if (opt_opacity >= 0)
+  if (!isnan (opt_opacity))
     json_object_set_double_member (values, "opacity", opt_opacity);
   if (opt_origin)
     {

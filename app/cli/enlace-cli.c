@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "enlace-cli"
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -90,7 +91,21 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].func (argc - 1, argv + 1);
+      {
+        int status = commands[i].func (argc - 1, argv + 1);
+
+        /* Output that did not reach its file (a full disk, a closed pipe)
+         * is a failure, not a success with a truncated list. */
+        if (fflush (stdout) != 0 || ferror (stdout))
+          {
+            int saved = errno;
+
+            fprintf (stderr, _("enlace-cli %s: cannot write the output: %s\n"),
+                     argv[1], g_strerror (saved ? saved : EIO));
+            return status != CLI_OK ? status : CLI_ERROR;
+          }
+        return status;
+      }
 
   fprintf (stderr, _("enlace-cli: unknown command “%s”\n"), argv[1]);
   print_help (stderr);

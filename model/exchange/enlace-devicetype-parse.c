@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "enlace-devicetype-private.h"
@@ -178,6 +180,19 @@ get_text (Parse        *p,
     return TRUE;
   if (node->type != YAML_SCALAR_NODE)
     return fail (p, node, _("“%s” must be a single value"), key);
+  /* A "\0" escape would cut the text short without a word; other
+   * control characters cannot be written in a port key or in XML. */
+  for (size_t i = 0; i < node->data.scalar.length; i++)
+    {
+      guchar c = node->data.scalar.value[i];
+
+      if (c < 0x20 && c != '\t')
+        return fail (p, node, _("“%s” holds a control character (U+%04X): names and values are text"),
+                     key, (guint) c);
+      if (c == 0x7f)
+        return fail (p, node, _("“%s” holds a control character (U+%04X): names and values are text"),
+                     key, (guint) c);
+    }
   *out = g_strndup ((const char *) node->data.scalar.value, node->data.scalar.length);
   g_strstrip (*out);
   if (!g_utf8_validate (*out, -1, NULL))
@@ -573,6 +588,167 @@ parse_root (Parse               *p,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Limits, checked on the event stream before the document is built     */
+
+/* A NetBox device type is a mapping of lists of mappings: three levels.
+ * Anything much deeper, longer or larger is not a device type, and
+ * libyaml takes time quadratic in the nesting (100,000 levels: 27 s). */
+#define MAX_DEPTH     32
+#define MAX_ITEMS     4096          /* entries of one list: ports, mappings */
+#define MAX_FILE_SIZE (4 * 1024 * 1024)
+
+typedef struct
+{
+  gboolean    mapping;
+  gboolean    key_next;   /* a mapping: the next node is a key */
+  guint       n_items;
+  GHashTable *keys;       /* a mapping: the keys seen (normalised) */
+} Frame;
+
+static const char *const plain_tags[] = {
+  YAML_STR_TAG, YAML_INT_TAG, YAML_FLOAT_TAG, YAML_BOOL_TAG, YAML_NULL_TAG,
+  YAML_SEQ_TAG, YAML_MAP_TAG, NULL
+};
+
+static void set_parse_error (const char     *file,
+                             yaml_parser_t  *parser,
+                             GError        **error);
+
+/* A node starts in the frame on top of @stack (if any): count it as an
+ * item, or check it as a key of a mapping.  FALSE with @error set. */
+static gboolean
+prescan_node (Parse        *p,
+              Frame        *stack,
+              guint         depth,
+              yaml_event_t *event)
+{
+  Frame *top;
+  guint line = (guint) event->start_mark.line + 1;
+  const char *tag = NULL;
+
+  if (event->type == YAML_SCALAR_EVENT)
+    tag = (const char *) event->data.scalar.tag;
+  else if (event->type == YAML_SEQUENCE_START_EVENT)
+    tag = (const char *) event->data.sequence_start.tag;
+  else if (event->type == YAML_MAPPING_START_EVENT)
+    tag = (const char *) event->data.mapping_start.tag;
+  if (tag != NULL && !g_strv_contains (plain_tags, tag))
+    {
+      const char *shown = g_str_has_prefix (tag, "tag:yaml.org,2002:") ? tag + strlen ("tag:yaml.org,2002:") : tag;
+
+      return fail_line (p, line, _("a value tagged “!!%s” is not read: write names and values as plain text"),
+                        shown);
+    }
+
+  if (depth == 0)
+    return TRUE;
+  top = &stack[depth - 1];
+  if (!top->mapping)
+    {
+      if (++top->n_items > MAX_ITEMS)
+        return fail_line (p, line, _("a list holds more than %d entries (the limit for a device type)"),
+                          MAX_ITEMS);
+      return TRUE;
+    }
+  if (top->key_next && event->type == YAML_SCALAR_EVENT)
+    {
+      char *key = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
+
+      g_strdelimit (key, "-", '_');
+      if (!g_hash_table_add (top->keys, key))
+        {
+          g_autofree char *shown = g_strndup ((const char *) event->data.scalar.value,
+                                              MIN (event->data.scalar.length, 60));
+
+          return fail_line (p, line, _("the key “%s” appears twice in the same mapping"), shown);
+        }
+      if (++top->n_items > MAX_ITEMS)
+        return fail_line (p, line, _("a mapping holds more than %d keys (the limit for a device type)"),
+                          MAX_ITEMS);
+    }
+  top->key_next = !top->key_next;
+  return TRUE;
+}
+
+/* Reads the file's events once: one document, at most MAX_DEPTH levels,
+ * lists of at most MAX_ITEMS entries, no key twice in a mapping, no
+ * tagged values (!!binary).  A syntax error is left to yaml_parser_load,
+ * which says the same. */
+static gboolean
+prescan (Parse      *p,
+         const char *data,
+         gsize       length)
+{
+  yaml_parser_t parser;
+  Frame stack[MAX_DEPTH + 1];
+  guint depth = 0;
+  guint documents = 0;
+  gboolean ok = TRUE, done = FALSE;
+
+  if (!yaml_parser_initialize (&parser))
+    return TRUE;   /* the load says out of memory */
+  yaml_parser_set_input_string (&parser, (const unsigned char *) (data ? data : ""), length);
+
+  while (ok && !done)
+    {
+      yaml_event_t event;
+
+      if (!yaml_parser_parse (&parser, &event))
+        break;   /* yaml_parser_load reports it */
+      switch (event.type)
+        {
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1)
+            ok = fail_line (p, (guint) event.start_mark.line + 1,
+                            _("a second YAML document starts here: a file holds one device type"));
+          break;
+        case YAML_SCALAR_EVENT:
+        case YAML_ALIAS_EVENT:
+          ok = prescan_node (p, stack, depth, &event);
+          break;
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+          ok = prescan_node (p, stack, depth, &event);
+          if (ok && depth >= MAX_DEPTH)
+            ok = fail_line (p, (guint) event.start_mark.line + 1,
+                            _("lists and mappings are nested more than %d levels deep (a device type needs 3)"),
+                            MAX_DEPTH);
+          if (ok)
+            {
+              Frame *f = &stack[depth++];
+
+              f->mapping = event.type == YAML_MAPPING_START_EVENT;
+              f->key_next = TRUE;
+              f->n_items = 0;
+              f->keys = f->mapping ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) : NULL;
+            }
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          if (depth > 0)
+            {
+              depth--;
+              g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+            }
+          break;
+        default:
+          break;
+        }
+      yaml_event_delete (&event);
+    }
+  while (depth > 0)
+    {
+      depth--;
+      g_clear_pointer (&stack[depth].keys, g_hash_table_unref);
+    }
+  yaml_parser_delete (&parser);
+  return ok;
+}
+
 /* libyaml's most common problems and contexts, so that the message reads
  * in the user's language (others stay as libyaml writes them). */
 static const char *const yaml_messages[] = {
@@ -626,6 +802,25 @@ yaml_message (const char *message)
   return message;
 }
 
+static void
+set_parse_error (const char     *file,
+                 yaml_parser_t  *parser,
+                 GError        **error)
+{
+  guint line = (guint) parser->problem_mark.line + 1;
+  guint column = (guint) parser->problem_mark.column + 1;
+
+  if (parser->context != NULL)
+    g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                 _("%s:%u:%u: not valid YAML: %s (%s at line %u)"),
+                 file, line, column, yaml_message (parser->problem),
+                 yaml_message (parser->context), (guint) parser->context_mark.line + 1);
+  else
+    g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
+                 _("%s:%u:%u: not valid YAML: %s"),
+                 file, line, column, yaml_message (parser->problem));
+}
+
 EnlaceDeviceTypeDef *
 enlace_device_type_def_parse (const char  *file,
                               const char  *data,
@@ -651,20 +846,23 @@ enlace_device_type_def_parse (const char  *file,
     }
   yaml_parser_set_input_string (&parser, (const unsigned char *) (data ? data : ""), length);
 
+  if (length > MAX_FILE_SIZE)
+    {
+      yaml_parser_delete (&parser);
+      g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB, the limit for a device type"),
+                   file, MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!prescan (&p, data, length))
+    {
+      yaml_parser_delete (&parser);
+      return NULL;
+    }
+
   if (!yaml_parser_load (&parser, &doc))
     {
-      guint line = (guint) parser.problem_mark.line + 1;
-      guint column = (guint) parser.problem_mark.column + 1;
-
-      if (parser.context != NULL)
-        g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
-                     _("%s:%u:%u: not valid YAML: %s (%s at line %u)"),
-                     file, line, column, yaml_message (parser.problem),
-                     yaml_message (parser.context), (guint) parser.context_mark.line + 1);
-      else
-        g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,
-                     _("%s:%u:%u: not valid YAML: %s"),
-                     file, line, column, yaml_message (parser.problem));
+      set_parse_error (file, &parser, error);
       yaml_parser_delete (&parser);
       return NULL;
     }
@@ -699,8 +897,17 @@ enlace_device_type_def_parse_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
 
+  GStatBuf st;
+
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MAX_FILE_SIZE)
+    {
+      g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_INVALID,
+                   _("%s: the file is larger than %d MB, the limit for a device type"),
+                   path, MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       g_set_error (error, ENLACE_DEVICE_TYPE_ERROR, ENLACE_DEVICE_TYPE_ERROR_PARSE,

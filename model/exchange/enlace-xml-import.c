@@ -23,6 +23,7 @@
 #include <libxml/xmlreader.h>
 
 #include "enlace-cases-xml.h"
+#include "enlace-field-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-json-bounds.h"
 #include "enlace-xml-private.h"
@@ -35,6 +36,35 @@ typedef struct
   char   *parent;
   int     line;
 } DeferredParent;
+
+/* A lexical pass over the bytes as they are read, ahead of libxml2: an
+ * element with 100,000 attributes took libxml2 16 s (its duplicate check
+ * is quadratic) before the schema refused it. */
+#define MAX_ATTRIBUTES  256
+#define MAX_ATTR_BYTES  ENLACE_JSON_MAX_BYTES   /* the largest value a field takes */
+
+typedef enum
+{
+  SCAN_TEXT,
+  SCAN_LT,        /* after "<" */
+  SCAN_TAG,       /* in a start tag */
+  SCAN_QUOTE,     /* in an attribute value */
+  SCAN_BANG,      /* after "<!" */
+  SCAN_BANG_DASH, /* after "<!-" */
+  SCAN_COMMENT,   /* until "-->" */
+  SCAN_CDATA,     /* until "]]>" */
+  SCAN_OTHER,     /* an end tag, "<?…?>", "<!DOCTYPE…>": until ">" */
+} ScanState;
+
+typedef struct
+{
+  ScanState state;
+  char      quote;
+  guint     run;       /* "-" or "]" seen in a row */
+  guint     n_attrs;
+  gsize     value_len;
+  guint     line;      /* lines before the current byte, from 0 */
+} XmlScan;
 
 typedef struct
 {
@@ -66,6 +96,7 @@ typedef struct
   int                 end_seq[2];
   guint               n_objects;
   gboolean           *validate;   /* per kind: run the store's rules on each object */
+  XmlScan             scan;       /* the bytes as read: attributes per element */
   EnlaceCasesXmlImport *cases;     /* procedures, accounts, cases (model/cases) */
 } Import;
 
@@ -115,6 +146,79 @@ node_is_alive (xmlNodePtr current,
   return FALSE;
 }
 
+/* libxml2's own words ("xmlParseCharRef: invalid xmlChar value 0",
+ * "internal error: Huge input lookup", "Element port failed to validate
+ * attributes") said little to a person: what is wrong, in Enlace's. */
+static char *
+enlace_words (xmlErrorPtr  err,
+              const char  *msg,
+              xmlNodePtr   node)
+{
+  const char *name = node != NULL && node->name != NULL ? (const char *) node->name : NULL;
+
+  if (err->domain == XML_FROM_RELAXNGV || err->domain == XML_FROM_RELAXNGP)
+    {
+      if (g_str_has_prefix (msg, "Invalid attribute "))
+        {
+          g_autofree char *attr = g_strdup (msg + strlen ("Invalid attribute "));
+
+          g_strdelimit (attr, " ", '\0');
+          return name != NULL
+            ? g_strdup_printf (_("attribute “%s” is not part of the Enlace format for <%s>"), attr, name)
+            : g_strdup_printf (_("attribute “%s” is not part of the Enlace format here"), attr);
+        }
+      if (strstr (msg, "failed to validate attributes") != NULL)
+        return g_strdup (_("an attribute is not part of the Enlace format for this element, or its value is not one the format allows"));
+      if (g_str_has_prefix (msg, "Did not expect text"))
+        return g_strdup (_("text where only elements may be: the Enlace format keeps values in attributes"));
+      if (g_str_has_prefix (msg, "Did not expect element") ||
+          strstr (msg, "has extra content") != NULL ||
+          g_str_has_prefix (msg, "Expecting element"))
+        return name != NULL
+          ? g_strdup_printf (_("a <%s> element is not allowed at this place of the file (elements keep the order of an export)"), name)
+          : g_strdup (_("an element is not allowed at this place of the file (elements keep the order of an export)"));
+      if (strstr (msg, "failed to validate content") != NULL ||
+          g_str_has_prefix (msg, "Expecting an element"))
+        return g_strdup (_("the elements inside it are not the ones the Enlace format expects"));
+      return NULL;
+    }
+
+  switch (err->code)
+    {
+    case XML_ERR_INVALID_CHARREF:
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_INVALID_DEC_CHARREF:
+    case XML_ERR_INVALID_HEX_CHARREF:
+      return g_strdup (_("a character XML cannot hold (a control character, or a reference such as &#0;)"));
+    case XML_ERR_INTERNAL_ERROR:
+      if (strstr (msg, "Huge input lookup") != NULL)
+        return g_strdup (_("a value or a text is longer than the 10,000,000 characters an XML reader takes"));
+      return NULL;
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+      return g_strdup (_("an attribute is given twice on one element"));
+    case XML_ERR_TAG_NAME_MISMATCH:
+    case XML_ERR_TAG_NOT_FINISHED:
+      return g_strdup (_("an element is not closed where it should be (its end tag is missing or names another element)"));
+    case XML_ERR_DOCUMENT_END:
+      return g_strdup (_("something follows the end of the <enlace> element"));
+    case XML_ERR_DOCUMENT_EMPTY:
+      return g_strdup (_("the file is empty"));
+    case XML_ERR_NAME_REQUIRED:
+    case XML_ERR_LT_IN_ATTRIBUTE:
+      return g_strdup (_("a “<” that starts no element (in a value, write it as &lt;)"));
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+    case XML_ERR_UNDECLARED_ENTITY:
+      return g_strdup (_("an “&” that starts no character reference (in a value, write it as &amp;)"));
+    case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+    case XML_ERR_ATTRIBUTE_NOT_STARTED:
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+    case XML_ERR_GT_REQUIRED:
+      return g_strdup (_("an attribute is not written as name=\"value\""));
+    default:
+      return NULL;
+    }
+}
+
 static void
 on_xml_error (void        *data,
               xmlErrorPtr  err)
@@ -158,6 +262,27 @@ on_xml_error (void        *data,
       msg = g_strdup_printf (_("elements are nested too deeply (more than %d levels)"), 256);
     }
 
+  /* an element's schema error: enlace_xml_diagnose_attributes first */
+  if (code != ENLACE_XML_ERROR_TOO_DEEP &&
+      !(code == ENLACE_XML_ERROR_INVALID && node != NULL && node->type == XML_ELEMENT_NODE && node->name != NULL))
+    {
+      char *words = enlace_words (err, msg, node);
+
+      if (words != NULL)
+        {
+          g_free (msg);
+          msg = words;
+        }
+      else if (code == ENLACE_XML_ERROR_MALFORMED)
+        {
+          /* keep libxml2's detail, say what it is about */
+          char *framed = g_strdup_printf (_("not well-formed XML (%s)"), msg);
+
+          g_free (msg);
+          msg = framed;
+        }
+    }
+
   if (line <= 0 && node != NULL)
     line = xmlGetLineNo (node);
   if (line <= 0 && im->reader != NULL)
@@ -173,6 +298,8 @@ on_xml_error (void        *data,
                              strcmp ((const char *) node->name, "cable") == 0) &&
           strstr (msg, "got nothing") != NULL)
         better = g_strdup (_("a cable needs at least one a end followed by at least one b end"));
+      if (better == NULL)
+        better = enlace_words (err, msg, node);
 
       if (better != NULL)
         {
@@ -183,6 +310,115 @@ on_xml_error (void        *data,
     }
   else
     import_fail (im, code, line, "%s", msg);
+}
+
+/* Follows @len bytes of the file; FALSE, with the import failed, when an
+ * element has too many attributes or an attribute value is too long. */
+static gboolean
+scan_bytes (Import     *im,
+            const char *buf,
+            gssize      len)
+{
+  XmlScan *sc = &im->scan;
+
+  for (gssize i = 0; i < len; i++)
+    {
+      char c = buf[i];
+
+      if (c == '\n')
+        sc->line++;
+      switch (sc->state)
+        {
+        case SCAN_TEXT:
+          {
+            const char *lt = memchr (buf + i, '<', len - i);
+            const char *end = lt ? lt : buf + len;
+
+            /* count the lines of the text skipped */
+            for (const char *q = memchr (buf + i, '\n', end - (buf + i)); q;
+                 q = memchr (q + 1, '\n', end - (q + 1)))
+              sc->line++;
+            if (c == '\n')
+              sc->line--;   /* counted above already */
+            if (lt == NULL)
+              return TRUE;
+            i = lt - buf;
+            sc->state = SCAN_LT;
+          }
+          break;
+        case SCAN_LT:
+          if (c == '!')
+            sc->state = SCAN_BANG;
+          else if (c == '?' || c == '/')
+            sc->state = SCAN_OTHER;
+          else
+            {
+              sc->state = SCAN_TAG;
+              sc->n_attrs = 0;
+            }
+          break;
+        case SCAN_TAG:
+          if (c == '"' || c == '\'')
+            {
+              sc->state = SCAN_QUOTE;
+              sc->quote = c;
+              sc->value_len = 0;
+            }
+          else if (c == '=')
+            {
+              if (++sc->n_attrs > MAX_ATTRIBUTES)
+                {
+                  import_fail (im, ENLACE_XML_ERROR_TOO_BIG, (int) sc->line + 1,
+                               _("an element has more than %d attributes (no element of the Enlace format has that many)"),
+                               MAX_ATTRIBUTES);
+                  return FALSE;
+                }
+            }
+          else if (c == '>')
+            sc->state = SCAN_TEXT;
+          break;
+        case SCAN_QUOTE:
+          if (c == sc->quote)
+            sc->state = SCAN_TAG;
+          else if (++sc->value_len > MAX_ATTR_BYTES)
+            {
+              import_fail (im, ENLACE_XML_ERROR_TOO_BIG, (int) sc->line + 1,
+                           _("an attribute value is longer than %d bytes, the limit of a value"),
+                           (int) MAX_ATTR_BYTES);
+              return FALSE;
+            }
+          break;
+        case SCAN_BANG:
+          if (c == '-')
+            sc->state = SCAN_BANG_DASH;
+          else if (c == '[')
+            {
+              sc->state = SCAN_CDATA;
+              sc->run = 0;
+            }
+          else
+            sc->state = c == '>' ? SCAN_TEXT : SCAN_OTHER;
+          break;
+        case SCAN_BANG_DASH:
+          sc->state = c == '-' ? SCAN_COMMENT : c == '>' ? SCAN_TEXT : SCAN_OTHER;
+          sc->run = 0;
+          break;
+        case SCAN_COMMENT:
+        case SCAN_CDATA:
+          if (c == '>' && sc->run >= 2)
+            sc->state = SCAN_TEXT;
+          else if (c == (sc->state == SCAN_COMMENT ? '-' : ']'))
+            sc->run++;
+          else
+            sc->run = 0;
+          break;
+        case SCAN_OTHER:
+          if (c == '>')
+            sc->state = SCAN_TEXT;
+          break;
+        }
+    }
+  return TRUE;
 }
 
 static int
@@ -205,6 +441,8 @@ import_read_cb (void *data,
       return -1;
     }
   im->read += n;
+  if (n > 0 && !scan_bytes (im, buffer, n))
+    return -1;
   if (im->read > enlace_xml_max_size ())
     {
       import_fail (im, ENLACE_XML_ERROR_TOO_BIG, 0,
@@ -557,6 +795,15 @@ bind_field (Import        *im,
                          what, x->attrs[f], shown);
           return FALSE;
         }
+      {
+        g_autofree char *rule = NULL;
+
+        if (!enlace_points_in_range (text, &rule))
+          {
+            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s: %s"), what, x->attrs[f], rule);
+            return FALSE;
+          }
+      }
       G_GNUC_FALLTHROUGH;
     case ENLACE_FIELD_TEXT:
     case ENLACE_FIELD_CHOICE:
@@ -593,6 +840,16 @@ bind_field (Import        *im,
                        _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
           return FALSE;
         }
+      {
+        g_autofree char *rule = NULL;
+
+        if (!enlace_field_real_in_range (field, d, &rule))
+          {
+            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s=“%s” is out of range: %s"),
+                         what, x->attrs[f], text, rule);
+            return FALSE;
+          }
+      }
       sqlite3_bind_double (stmt, col, d);
       if (values != NULL)
         json_object_set_double_member (values, field->name, d);

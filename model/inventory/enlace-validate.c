@@ -949,8 +949,8 @@ validate_port_fields (EnlaceStore *self,
   if (port == NULL || *port == '\0')
     return fail (error, INVALID, _("A port of “%s” needs a name"), owner);
   if (positions < 1 || positions > 1024)
-    return fail (error, INVALID, _("%s “%s” of “%s”: %d positions is outside 1–1024"),
-                 what, port, owner, (int) positions);
+    return fail (error, INVALID, _("%s “%s” of “%s”: %lld positions is outside 1–1024"),
+                 what, port, owner, (long long) positions);
   return TRUE;
 }
 
@@ -1354,7 +1354,7 @@ enlace_validate_cable (EnlaceStore *self,
   if (has_pairs)
     {
       if (pairs < 1 || pairs > 4200)
-        return fail (error, INVALID, _("Cable “%s”: %d pairs is outside 1–4200"), name, (int) pairs);
+        return fail (error, INVALID, _("Cable “%s”: %lld pairs is outside 1–4200"), name, (long long) pairs);
       if (is_fibre_type (type) || g_strcmp0 (type, "coax") == 0)
         return fail (error, INVALID, _("Cable “%s” is of type %s, which has no copper pairs"),
                      name, enlace_choice_label (type));

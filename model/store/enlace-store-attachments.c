@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "enlace-store-private.h"
@@ -107,6 +108,46 @@ floor_exists (EnlaceStore *self,
   return ret;
 }
 
+/* The rules of the file's floor_plan table, in the user's words (the
+ * CHECK constraint's text is no message for a person). */
+static gboolean
+plan_values_valid (JsonObject  *plan,
+                   const char  *floor_key,
+                   GError     **error)
+{
+  JsonNode *node;
+
+  if (plan == NULL)
+    return TRUE;
+  node = json_object_get_member (plan, "opacity");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      double v = json_node_get_double (node);
+
+      if (!(v >= 0 && v <= 1))
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("Plan of floor %s: the opacity goes from 0 (invisible) to 1 (opaque), not %g"),
+                       floor_key, v);
+          return FALSE;
+        }
+    }
+  node = json_object_get_member (plan, "scale");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      double v = json_node_get_double (node);
+
+      if (!(v > 0 && isfinite (v)))
+        {
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                       _("Plan of floor %s: the scale must be more than 0 metres per unit, not %g"),
+                       floor_key, v);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gint64
 enlace_store_set_plan_background (EnlaceStore  *self,
                                   gint64        floor_id,
@@ -140,6 +181,8 @@ enlace_store_set_plan_background (EnlaceStore  *self,
       return 0;
     }
   floor_key = enlace_store_dup_key (self, "floor", floor_id);
+  if (!plan_values_valid (plan, floor_key, error))
+    return 0;
   label = g_strdup_printf (_("Set the plan of floor %s"), floor_key);
   if (!enlace_store_begin (self, label, error))
     return 0;

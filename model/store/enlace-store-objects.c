@@ -3,11 +3,13 @@
 #define G_LOG_DOMAIN "enlace-store"
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "enlace-field-bounds.h"
 #include "enlace-json-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-store-internal.h"
@@ -134,6 +136,16 @@ normalize_points (const EnlaceKind  *kind,
                      _(kind->label), title, _(field->label));
       return FALSE;
     }
+  {
+    g_autofree char *rule = NULL;
+
+    if (!enlace_points_in_range (text, &rule))
+      {
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                     _("%s “%s”: %s: %s"), _(kind->label), title, _(field->label), rule);
+        return FALSE;
+      }
+  }
   json_object_set_string_member (out, field->name, text);
   return TRUE;
 }
@@ -243,16 +255,27 @@ normalize_field (EnlaceStore       *self,
 
         if (vtype == G_TYPE_INT64)
           v = json_node_get_int (node);
-        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)))
+        else if (vtype == G_TYPE_DOUBLE && json_node_get_double (node) == floor (json_node_get_double (node)) &&
+                 fabs (json_node_get_double (node)) < 1e15)
           v = (gint64)json_node_get_double (node);
         else if (vtype == G_TYPE_BOOLEAN)
           v = json_node_get_boolean (node);
         else if (s != NULL)
           {
             char *end = NULL;
+
+            errno = 0;
             v = g_ascii_strtoll (s, &end, 10);
             if (end == s || *end != '\0')
               goto bad_type;
+            if (errno == ERANGE)
+              {
+                /* it read as -1 or the largest number before */
+                g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                             _("%s “%s”: %s “%s” is too large a number"),
+                             _(kind->label), title, _(field->label), s);
+                return FALSE;
+              }
           }
         else
           goto bad_type;
@@ -280,6 +303,17 @@ normalize_field (EnlaceStore       *self,
           goto bad_type;
         if (!isfinite (v))
           goto bad_type;
+        {
+          g_autofree char *rule = NULL;
+
+          if (!enlace_field_real_in_range (field, v, &rule))
+            {
+              g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                           _("%s “%s”: %s %g is out of range: %s"),
+                           _(kind->label), title, _(field->label), v, rule);
+              return FALSE;
+            }
+        }
         json_object_set_double_member (out, name, v);
       }
       break;

@@ -45,6 +45,7 @@ struct _EnlaceStore
   GHashTable *bulk_marks;   /* table → max rowid before bulk (gint64*) */
 
   guint       read_only : 1;
+  guint       folder_read_only : 1;  /* a writable file in a folder we cannot write */
   guint       trusted : 1;  /* checked at open: remember its state at close */
 };
 
@@ -334,6 +335,14 @@ enlace_store_set_sql_error (EnlaceStore  *self,
   else if (primary == SQLITE_READONLY)
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
                  _("%s: the file is read-only"), what);
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                 _("%s: “%s” is held by another program (it kept the file locked for more than 5 seconds); try again when it is done"),
+                 what, self->path ? self->path : ":memory:");
+  else if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && sqlite3_system_errno (self->db) == ENOSPC))
+    g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                 _("%s: the disk that holds “%s” is full; nothing was changed"),
+                 what, self->path ? self->path : ":memory:");
   else if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_CONFLICT,
                  _("%s: %s"), what, sqlite3_errmsg (self->db));
@@ -585,6 +594,14 @@ check_header (const char  *path,
   return TRUE;
 }
 
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
 /* The SQLite flags to open @path with (and self->read_only); @uri is set
  * to an immutable URI for a read-only file in a folder we cannot write. */
 static int
@@ -605,6 +622,16 @@ open_flags (EnlaceStore           *self,
     {
       oflags |= SQLITE_OPEN_READONLY;
       self->read_only = TRUE;
+    }
+  else if (existed && !folder_writable (path))
+    {
+      /* SQLite writes its journal (-wal, -shm) beside the file: with a
+       * folder it cannot write, every statement failed with "attempt to
+       * write a readonly database", even a list.  Read it; refuse changes
+       * saying why. */
+      oflags |= SQLITE_OPEN_READONLY;
+      self->read_only = TRUE;
+      self->folder_read_only = TRUE;
     }
   else
     {
@@ -651,6 +678,16 @@ open_connection (EnlaceStore           *self,
       else if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE))
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                      _("Cannot open “%s”: no such file"), path);
+      else if (!existed && !folder_writable (path))
+        {
+          /* SQLite says only "unable to open database file" */
+          int saved = errno;
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                       _("Cannot create “%s”: its folder “%s” cannot be written (%s)"),
+                       path, dir, g_strerror (saved ? saved : EACCES));
+        }
       else
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
                      _("Cannot open “%s”: %s"), path, sqlite3_errmsg (self->db));
@@ -704,13 +741,42 @@ check_file (EnlaceStore           *self,
 {
   gint64 app_id, n_tables;
 
-  app_id = query_int (self, "PRAGMA application_id", -1);
-  *version = query_int (self, "PRAGMA user_version", -1);
+  app_id = query_int (self, "PRAGMA application_id", G_MININT64);
+  *version = query_int (self, "PRAGMA user_version", G_MININT64);
   n_tables = query_int (self, "SELECT count(*) FROM sqlite_schema", -1);
-  if (app_id < 0 || *version < 0 || n_tables < 0)
+  if (app_id == G_MININT64 || *version == G_MININT64 || n_tables < 0)
     {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged: %s"), path ? path : ":memory:", sqlite3_errmsg (self->db));
+      int primary = sqlite3_errcode (self->db) & 0xff;
+
+      /* not damage: another program's lock, a full disk, a folder we
+       * cannot write */
+      if (primary == SQLITE_FULL || sqlite3_system_errno (self->db) == ENOSPC)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                     _("Cannot open “%s”: the disk that holds it is full (Enlace needs room for its journal beside the file)"),
+                     path);
+      else if (primary == SQLITE_IOERR)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                     _("Cannot open “%s”: the system could not read or write it (%s)"),
+                     path, sqlite3_system_errno (self->db) ? g_strerror (sqlite3_system_errno (self->db))
+                                                           : sqlite3_errmsg (self->db));
+      else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
+                     _("“%s” is held by another program (it kept the file locked for more than 5 seconds); try again when it is done"),
+                     path);
+      else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN)
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                     _("Cannot open “%s”: Enlace cannot write its journal beside it (is its folder read-only?)"),
+                     path);
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged: %s"), path ? path : ":memory:", sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (*version < 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_ENLACE,
+                   _("“%s” is not an Enlace file Enlace can read: its file version is %lld, and versions count from 1"),
+                   path ? path : ":memory:", (long long) *version);
       return FALSE;
     }
 
@@ -1028,9 +1094,18 @@ enlace_store_begin_full (EnlaceStore  *self,
     }
   if (self->read_only)
     {
-      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only: cannot %s"),
-                   self->path ? self->path : ":memory:", label);
+      if (self->folder_read_only)
+        {
+          g_autofree char *dir = g_path_get_dirname (self->path);
+
+          g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                       _("“%s” cannot be changed: its folder “%s” is read-only, and Enlace writes its journal beside the file: cannot %s"),
+                       self->path, dir, label);
+        }
+      else
+        g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_READ_ONLY,
+                     _("“%s” is open read-only: cannot %s"),
+                     self->path ? self->path : ":memory:", label);
       return FALSE;
     }
   if (!enlace_store_exec (self, "BEGIN IMMEDIATE", error))
