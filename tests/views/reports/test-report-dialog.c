@@ -16,6 +16,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 #include "enlace-demo.h"
 #include "enlace-i18n.h"
+#include "enlace-labels-dialog.h"
+#include "enlace-report.h"
 #include "enlace-report-dialog.h"
 #include "enlace-test-gtk.h"
 
@@ -112,6 +114,86 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The labels dialog among the windows, NULL when none is open. */
+static EnlaceLabelsDialog *
+find_labels_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (windows, i);
+
+      if (ENLACE_IS_LABELS_DIALOG (w))
+        return ENLACE_LABELS_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* How many rows report @kind has in building @building. */
+static gint64
+report_rows (const char *kind,
+             const char *building)
+{
+  g_autoptr(GError) error = NULL;
+  EnlaceReportScope scope = { building, NULL, NULL, NULL, NULL };
+  g_autoptr(EnlaceReportCursor) cursor = enlace_report_cursor_new (demo_store (), kind, &scope, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  n = enlace_report_cursor_count (cursor, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* "Labels…" opens the labels dialog with the objects of the report in
+ * its scope: building A's racks, then its cables (two labels each, one
+ * per end); reports of other things have no button. */
+static void
+test_labels (void)
+{
+  EnlaceReportDialog *dialog = enlace_report_dialog_new (NULL, demo_store ());
+  GtkWidget *button = enlace_report_dialog_get_labels_button (dialog);
+  EnlaceLabelsDialog *labels;
+  g_autoptr(GError) error = NULL;
+  gint64 racks = report_rows ("racks", "A"), cables = report_rows ("cables", "A");
+
+  g_assert_cmpint (racks, >, 0);
+  g_assert_cmpint (cables, >, 0);
+  g_assert_cmpint (cables, <, report_rows ("cables", NULL));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (enlace_report_dialog_set_building (dialog, "A"));
+
+  g_assert_true (enlace_report_dialog_set_kind (dialog, "racks"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_null (find_labels_dialog ());
+  g_signal_emit_by_name (button, "clicked");
+  enlace_test_spin (100);
+  labels = find_labels_dialog ();
+  g_assert_nonnull (labels);
+  g_assert_cmpint (enlace_labels_dialog_get_kind (labels), ==, ENLACE_LABEL_KIND_RACK);
+  g_assert_cmpuint (enlace_labels_dialog_get_n_labels (labels), ==, racks);
+  gtk_window_destroy (GTK_WINDOW (labels));
+  enlace_test_spin (50);
+
+  g_assert_true (enlace_report_dialog_set_kind (dialog, "cables"));
+  g_signal_emit_by_name (button, "clicked");
+  enlace_test_spin (100);
+  labels = find_labels_dialog ();
+  g_assert_nonnull (labels);
+  g_assert_cmpint (enlace_labels_dialog_get_kind (labels), ==, ENLACE_LABEL_KIND_CABLE);
+  g_assert_cmpuint (enlace_labels_dialog_get_n_labels (labels), ==, 2 * cables);
+  gtk_window_destroy (GTK_WINDOW (labels));
+  enlace_test_spin (50);
+
+  g_assert_true (enlace_report_dialog_set_kind (dialog, "audit"));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_null (enlace_report_dialog_open_labels (dialog, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (find_labels_dialog ());
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +213,7 @@ main (int    argc,
 
   g_test_add_func ("/views/reports/dialog/export", test_export);
   g_test_add_func ("/views/reports/dialog/cancel", test_cancel);
+  g_test_add_func ("/views/reports/dialog/labels", test_labels);
   ret = g_test_run ();
 
   g_clear_object (&store);
