@@ -114,6 +114,52 @@ test_cancel (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Every report but the trace sheets (they need objects typed in) is
+ * written from the dialog for building A: a PDF of at least one page
+ * with the report's title. */
+static void
+test_every_kind (void)
+{
+  EnlaceReportDialog *dialog = enlace_report_dialog_new (NULL, demo_store ());
+  guint n;
+  const EnlaceReportInfo *infos = enlace_report_kinds (&n);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (enlace_report_dialog_set_building (dialog, "A"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("every-%s.pdf", infos[i].name);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      Finished f = { 0 };
+      gulong handler;
+
+      if (infos[i].style == ENLACE_REPORT_TRACES)
+        continue;
+      g_assert_true (enlace_report_dialog_set_kind (dialog, infos[i].name));
+      handler = g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &f);
+      enlace_report_dialog_export_pdf (dialog, file);
+      g_assert_true (enlace_test_spin_until (&f.done, 60000));
+      g_signal_handler_disconnect (dialog, handler);
+      if (f.message)
+        g_error ("%s: %s", infos[i].name, f.message);
+      pdf = poppler_document_new_from_file (uri, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 1);
+      page = poppler_document_get_page (pdf, 0);
+      text = poppler_page_get_text (page);
+      if (strstr (text, infos[i].title) == NULL)
+        g_error ("%s: no “%s” on its first page", infos[i].name, infos[i].title);
+      g_unlink (path);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The labels dialog among the windows, NULL when none is open. */
 static EnlaceLabelsDialog *
 find_labels_dialog (void)
@@ -177,6 +223,9 @@ test_labels (void)
   enlace_test_spin (50);
 
   g_assert_true (enlace_report_dialog_set_kind (dialog, "cables"));
+  g_assert_true (gtk_widget_get_visible (button));
+  enlace_test_spin (200);
+  enlace_test_screenshot (GTK_WIDGET (dialog), "report-dialog-labels.png");
   g_signal_emit_by_name (button, "clicked");
   enlace_test_spin (100);
   labels = find_labels_dialog ();
@@ -214,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/views/reports/dialog/export", test_export);
   g_test_add_func ("/views/reports/dialog/cancel", test_cancel);
   g_test_add_func ("/views/reports/dialog/labels", test_labels);
+  g_test_add_func ("/views/reports/dialog/every-kind", test_every_kind);
   ret = g_test_run ();
 
   g_clear_object (&store);
