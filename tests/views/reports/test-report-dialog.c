@@ -235,6 +235,25 @@ test_labels (void)
   gtk_window_destroy (GTK_WINDOW (labels));
   enlace_test_spin (50);
 
+  /* the outlet schedule: its outlets' faceplates */
+  {
+    g_autoptr(GArray) ids = NULL;
+    EnlaceReportScope scope = { "A", NULL, NULL, NULL, NULL };
+
+    g_assert_true (enlace_report_collect_keys (demo_store (), "outlets", &scope, NULL, &ids, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, >, 0);
+    g_assert_true (enlace_report_dialog_set_kind (dialog, "outlets"));
+    g_signal_emit_by_name (button, "clicked");
+    enlace_test_spin (100);
+    labels = find_labels_dialog ();
+    g_assert_nonnull (labels);
+    g_assert_cmpint (enlace_labels_dialog_get_kind (labels), ==, ENLACE_LABEL_KIND_FACEPLATE);
+    g_assert_cmpuint (enlace_labels_dialog_get_n_labels (labels), ==, ids->len);
+    gtk_window_destroy (GTK_WINDOW (labels));
+    enlace_test_spin (50);
+  }
+
   g_assert_true (enlace_report_dialog_set_kind (dialog, "audit"));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_null (enlace_report_dialog_open_labels (dialog, &error));
