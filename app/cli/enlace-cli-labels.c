@@ -1,4 +1,13 @@
-/* enlace-cli-labels.c: labels for the installers (enlace-cli labels) */
+/* enlace-cli-labels.c: labels for the installers (enlace-cli labels)
+ *
+ *   enlace-cli labels FILE KIND [--building B] [--floor B/L] [--rack R]
+ *                     [--objects K1,K2…] … -o OUT.pdf
+ *   enlace-cli labels FILE [KIND] --from-report REPORT [--building B
+ *                     [--floor F]] … -o OUT.pdf
+ *
+ * --from-report prints the labels of the objects of a report (cables,
+ * outlets, panels, racks) over the same scope as `enlace-cli report`.
+ */
 #define G_LOG_DOMAIN "enlace-cli"
 #include "config.h"
 
@@ -10,11 +19,13 @@
 #include "enlace-label-layout.h"
 #include "enlace-labels.h"
 #include "enlace-render-labels.h"
+#include "enlace-report.h"
 
 static char *opt_building;
 static char *opt_floor;
 static char *opt_rack;
 static char *opt_objects;
+static char *opt_from_report;
 static char *opt_layout;
 static char *opt_grid;
 static char *opt_paper;
@@ -37,6 +48,9 @@ static GOptionEntry entries[] = {
   { "rack", 0, 0, G_OPTION_ARG_STRING, &opt_rack, N_("Only what is in this rack"), N_("RACK") },
   { "objects", 0, 0, G_OPTION_ARG_STRING, &opt_objects,
     N_("These objects only, by key (cable labels, device or rack names), comma-separated"), N_("K1,K2…") },
+  { "from-report", 0, 0, G_OPTION_ARG_STRING, &opt_from_report,
+    N_("The objects of this report (cables, outlets, panels, racks) in its scope: --building B [--floor F] as in “enlace-cli report”; KIND is then optional"),
+    N_("REPORT") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, &opt_layout, N_("A sheet or tape preset (see --layouts; default L7160)"), N_("PRESET") },
   { "grid", 0, 0, G_OPTION_ARG_STRING, &opt_grid, N_("A custom sheet of ROWS×COLUMNS labels"), N_("RxC") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, &opt_paper, N_("Paper of a custom sheet: A4 (default) or Letter"), N_("PAPER") },
@@ -133,6 +147,32 @@ build_layout (EnlaceLabelLayout *layout,
   return -1;
 }
 
+/* The labels of the objects of the report --from-report, scoped like
+ * `enlace-cli report`: --building CODE [--floor LEVEL], or --floor B/L. */
+static GPtrArray *
+labels_from_report (EnlaceStore     *store,
+                    EnlaceLabelKind  kind,
+                    GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_auto(GStrv) parts = NULL;
+  EnlaceReportScope scope = { opt_building, opt_floor, NULL, NULL, NULL };
+  const char *object_kind = NULL;
+
+  if (opt_floor && opt_building == NULL)
+    {
+      parts = g_strsplit (opt_floor, "/", 2);
+      if (parts[0] && parts[1])
+        {
+          scope.building = parts[0];
+          scope.floor = parts[1];
+        }
+    }
+  if (!enlace_report_collect_keys (store, opt_from_report, &scope, &object_kind, &ids, NULL, error))
+    return NULL;
+  return enlace_labels_collect_for (store, kind, object_kind, ids, NULL, error);
+}
+
 int
 cli_cmd_labels (int    argc,
                 char **argv)
@@ -147,10 +187,12 @@ cli_cmd_labels (int    argc,
   EnlaceLabelScope scope = { 0 };
   EnlaceLabelStyle style;
   EnlaceLabelKind kind;
+  const char *kind_name;
   guint pages, per;
   int status;
 
-  summary = g_strdup_printf ("%s\n\n%s", _("Print labels for the installers as a PDF: on sheets of laser labels or on a label printer's tape."), kinds);
+  summary = g_strdup_printf ("%s\n\n%s\n%s", _("Print labels for the installers as a PDF: on sheets of laser labels or on a label printer's tape."), kinds,
+                             _("With --from-report REPORT, the labels of the report's objects: the cables of “cables”, the outlets of “outlets”, the patch panels of “panels”, the racks of “racks”."));
   if ((status = cli_parse ("labels", _("FILE KIND -o OUTPUT.pdf"), summary, entries, &argc, &argv)) >= 0)
     return status;
   if (opt_layouts)
@@ -158,10 +200,18 @@ cli_cmd_labels (int    argc,
       print_layouts ();
       return CLI_OK;
     }
-  if (argc != 3)
+  if (opt_from_report)
+    {
+      if (enlace_report_label_kind (opt_from_report) == NULL)
+        return cli_usage_error ("labels", _("the report “%s” has no labels (cables, outlets, panels, racks have)"), opt_from_report);
+      if (opt_rack || opt_objects)
+        return cli_usage_error ("labels", "%s", _("--from-report takes its objects from the report: leave out --rack and --objects"));
+    }
+  if (argc != 3 && !(opt_from_report && argc == 2))
     return cli_usage_error ("labels", "%s", _("give the project file and the kind of labels"));
-  if (!enlace_label_kind_from_string (argv[2], &kind))
-    return cli_usage_error ("labels", _("unknown kind of labels “%s” (cable, panel, faceplate, rack, device)"), argv[2]);
+  kind_name = argc == 3 ? argv[2] : enlace_report_label_kind (opt_from_report);
+  if (!enlace_label_kind_from_string (kind_name, &kind))
+    return cli_usage_error ("labels", _("unknown kind of labels “%s” (cable, panel, faceplate, rack, device)"), kind_name);
   if (opt_output == NULL)
     return cli_usage_error ("labels", "%s", _("-o OUTPUT is required"));
 
@@ -188,6 +238,13 @@ cli_cmd_labels (int    argc,
   store = cli_open (argv[1], FALSE, &error);
   if (store == NULL)
     goto fail;
+  if (opt_from_report)
+    {
+      labels = labels_from_report (store, kind, &error);
+      if (labels == NULL)
+        goto fail;
+      goto print;
+    }
   if (opt_building && (scope.building_id = enlace_store_lookup (store, "building", opt_building, &error)) == 0)
     goto fail;
   if (opt_floor && (scope.floor_id = enlace_store_lookup (store, "floor", opt_floor, &error)) == 0)
@@ -216,6 +273,7 @@ cli_cmd_labels (int    argc,
   labels = enlace_labels_collect (store, kind, &scope, &error);
   if (labels == NULL)
     goto fail;
+print:
   pages = enlace_render_labels_pdf (labels, &layout, opt_start > 0 ? opt_start - 1 : 0,
                                     &style, opt_output, &error);
   if (pages == 0)

@@ -108,6 +108,24 @@ gint64              enlace_report_cursor_get_position (EnlaceReportCursor *self)
  * translated; NULL when the report has none. */
 char               *enlace_report_cursor_dup_totals (EnlaceReportCursor *self);
 
+/* The objects the rows of report @name over @scope stand for, to print
+ * their labels: the cables of the cable schedule, the outlets of the
+ * outlet schedule's jacks, the patch panels of the patch-panel schedule,
+ * the racks of the rack elevations — each once, in the report's order.
+ * *@object_kind (nullable): "cable", "device" or "rack"; *@ids: their ids
+ * (gint64); *@keys (nullable): their readable keys.  Fails, naming the
+ * report, for a report whose rows are not objects with labels. */
+gboolean    enlace_report_collect_keys (EnlaceStore              *store,
+                                        const char               *name,
+                                        const EnlaceReportScope  *scope,
+                                        const char              **object_kind,
+                                        GArray                  **ids,
+                                        GPtrArray               **keys,
+                                        GError                  **error);
+/* The labels that suit report @name's objects ("cable", "faceplate",
+ * "panel", "rack"; see enlace-labels.h), NULL when it has none. */
+const char *enlace_report_label_kind   (const char               *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceReportCursor, enlace_report_cursor_free)
 
 G_END_DECLS

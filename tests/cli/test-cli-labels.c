@@ -193,6 +193,105 @@ test_refusals (void)
   g_assert_nonnull (strstr (r.out, "faceplate"));
 }
 
+/* --from-report: the labels of the objects of a report in the scope of
+ * `enlace-cli report`.  On tape (one label a page) the PDF's labels are
+ * counted: two per row of building A's cable schedule (one per end),
+ * every cable of the schedule among them. */
+static void
+test_from_report (void)
+{
+  g_autofree char *csv = g_build_filename (tmp_dir, "cables-a.csv", NULL);
+  g_autofree char *out = g_build_filename (tmp_dir, "from-report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GPtrArray) cables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonObject *o;
+  gint64 racks_a, racks_all;
+
+  enlace_test_cli_run (&r, tmp_dir, "report", db, "cables", "--building", "A", "--csv", "-o", csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i]; i++)   /* after the header */
+    {
+      g_auto(GStrv) fields = NULL;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], ",", 2);
+      g_ptr_array_add (cables, g_strdup (fields[0]));
+    }
+  g_assert_cmpuint (cables->len, >, 0);
+
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "cables", "--building", "A",
+                       "--tape", "12", "-o", out, "--json", NULL);
+  o = run_json (&r, &node);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "cable");
+  g_assert_cmpint (json_object_get_int_member (o, "labels"), ==, 2 * cables->len);
+  pdf = open_pdf (out);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2 * cables->len);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autofree char *page = page_text (pdf, i);
+
+      g_string_append (text, page);
+      g_string_append_c (text, '\n');
+    }
+  for (guint i = 0; i < cables->len; i++)
+    g_assert_nonnull (strstr (text->str, g_ptr_array_index (cables, i)));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* rack elevations: one label a rack, fewer in building A than on the campus */
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "racks", "--building", "A",
+                       "-o", out, "--json", NULL);
+  o = run_json (&r, &node);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "rack");
+  racks_a = json_object_get_int_member (o, "labels");
+  g_clear_pointer (&node, json_node_unref);
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "racks", "-o", out, "--json", NULL);
+  o = run_json (&r, &node);
+  racks_all = json_object_get_int_member (o, "labels");
+  g_assert_cmpint (racks_a, >, 0);
+  g_assert_cmpint (racks_a, <, racks_all);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* another kind of labels for the same objects: the devices in those racks */
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "device", "--from-report", "racks", "--building", "A",
+                       "-o", out, "--json", NULL);
+  o = run_json (&r, &node);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "device");
+  g_assert_cmpint (json_object_get_int_member (o, "labels"), >, 0);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* faceplates of a floor's outlet schedule (--floor as in enlace-cli report) */
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "outlets", "--building", "A",
+                       "--floor", "0", "-o", out, "--json", NULL);
+  o = run_json (&r, &node);
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "faceplate");
+  g_assert_cmpint (json_object_get_int_member (o, "labels"), >, 0);
+
+  /* refusals: a report without labels, objects given twice, an unknown building */
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "audit", "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "audit"));
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "cables", "--objects", "A-0A-A01",
+                       "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  enlace_test_cli_run (&r, tmp_dir, "labels", db, "--from-report", "cables", "--building", "ZZ",
+                       "-o", out, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "ZZ"));
+  enlace_test_cli_run (&r, tmp_dir, "labels", "--help", NULL);
+  g_assert_nonnull (strstr (r.out, "--from-report"));
+  g_unlink (csv);
+  g_unlink (out);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +308,7 @@ main (int    argc,
   g_test_add_func ("/cli/labels/sheets", test_sheets);
   g_test_add_func ("/cli/labels/tape", test_tape);
   g_test_add_func ("/cli/labels/refusals", test_refusals);
+  g_test_add_func ("/cli/labels/from-report", test_from_report);
 
   status = g_test_run ();
   enlace_test_cli_remove_dir (tmp_dir);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "enlace-labels-dialog.h"
 #include "enlace-render-report.h"
 #include "enlace-report-dialog.h"
 #include "enlace-report.h"
@@ -30,6 +31,7 @@ struct _EnlaceReportDialog
   GtkLabel       *description;
   GtkButton      *print_button;
   GtkButton      *export_button;
+  GtkButton      *labels_button;
   GtkButton      *cancel_button;
   GtkProgressBar *progress;
   GtkLabel       *status;
@@ -489,6 +491,17 @@ update_rows (EnlaceReportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->objects_row), traces);
   gtk_widget_set_visible (GTK_WIDGET (self->since_row), audit);
   gtk_widget_set_visible (GTK_WIDGET (self->until_row), audit);
+  gtk_widget_set_visible (GTK_WIDGET (self->labels_button), enlace_report_label_kind (info->name) != NULL);
+}
+
+/* "Labels…": the labels of the report's objects in its scope. */
+static void
+on_labels_clicked (EnlaceReportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (enlace_report_dialog_open_labels (self, &error) == NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 static void
@@ -643,8 +656,12 @@ enlace_report_dialog_init (EnlaceReportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
   self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export PDF…")));
   self->print_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Print…")));
+  self->labels_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Labels…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->labels_button),
+                               _("Print the labels of the objects of this report"));
   gtk_widget_add_css_class (GTK_WIDGET (self->print_button), "suggested-action");
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->cancel_button));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->labels_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->export_button));
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->print_button));
   gtk_box_append (GTK_BOX (view), buttons);
@@ -654,6 +671,7 @@ enlace_report_dialog_init (EnlaceReportDialog *self)
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_changed), self);
   g_signal_connect_swapped (self->building_row, "notify::selected", G_CALLBACK (on_building_changed), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->labels_button, "clicked", G_CALLBACK (on_labels_clicked), self);
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (enlace_report_dialog_print), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (enlace_report_dialog_cancel), self);
 }
@@ -725,4 +743,42 @@ enlace_report_dialog_set_building (EnlaceReportDialog *self,
         return TRUE;
       }
   return FALSE;
+}
+
+GtkWidget *
+enlace_report_dialog_open_labels (EnlaceReportDialog  *self,
+                                  GError             **error)
+{
+  const EnlaceReportInfo *info;
+  g_autoptr(GArray) ids = NULL;
+  EnlaceReportScope scope = { 0 };
+  EnlaceLabelScope label_scope = { 0 };
+  EnlaceLabelKind kind;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (ENLACE_IS_REPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = chosen_info (self);
+  if (!enlace_label_kind_from_string (enlace_report_label_kind (info->name), &kind))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The report “%s” has no labels"), _(info->title));
+      return NULL;
+    }
+  scope.building = chosen_building (self);
+  scope.floor = scope.building ? chosen_floor (self) : NULL;
+  if (!enlace_report_collect_keys (self->store, info->name, &scope, NULL, &ids, NULL, error))
+    return NULL;
+  label_scope.ids = ids;
+  dialog = enlace_labels_dialog_new (GTK_WINDOW (self), self->store, kind, &label_scope);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+GtkWidget *
+enlace_report_dialog_get_labels_button (EnlaceReportDialog *self)
+{
+  g_return_val_if_fail (ENLACE_IS_REPORT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->labels_button);
 }

@@ -33,4 +33,14 @@ void                enlace_report_dialog_print        (EnlaceReportDialog *self)
 gboolean            enlace_report_dialog_is_busy      (EnlaceReportDialog *self);
 void                enlace_report_dialog_cancel       (EnlaceReportDialog *self);
 
+/* "Labels…": opens the labels dialog for the objects of the chosen
+ * report in its scope (the cables of the cable schedule, the outlets of
+ * the outlet schedule, the patch panels of the patch-panel schedule, the
+ * racks of the rack elevations) and returns it (transfer none); NULL
+ * with @error for a report without labels.  The button shows only for
+ * those reports. */
+GtkWidget          *enlace_report_dialog_open_labels  (EnlaceReportDialog  *self,
+                                                       GError             **error);
+GtkWidget          *enlace_report_dialog_get_labels_button (EnlaceReportDialog *self);
+
 G_END_DECLS
