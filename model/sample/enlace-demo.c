@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "enlace-builder.h"
 #include "enlace-demo.h"
@@ -1192,6 +1193,7 @@ enlace_demo_ensure_file (GError **error)
   g_autofree char *path = g_build_filename (dir, "demo.enlace", NULL);
   g_autoptr(EnlaceStore) store = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *tmp = NULL;
   GStatBuf st;
 
   if (g_stat (path, &st) == 0 && st.st_size > 0)
@@ -1206,15 +1208,29 @@ enlace_demo_ensure_file (GError **error)
       return NULL;
     }
 
-  store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, error);
+  /* Built under a name of its own, then renamed into place: a process
+   * that finds the demo finds it whole (tests running side by side). */
+  tmp = g_strdup_printf ("%s.%d.tmp", path, (int) getpid ());
+  g_unlink (tmp);
+  store = enlace_store_open (tmp, ENLACE_STORE_OPEN_CREATE, error);
   if (store == NULL)
     return NULL;
   if (!enlace_demo_populate (store, &local) || !enlace_demo_add_cases (store, &local)
       || !enlace_demo_add_design (store, &local))
     {
       g_clear_object (&store);
-      g_unlink (path);
+      g_unlink (tmp);
       g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  g_clear_object (&store);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot put the demo campus at “%s”: %s"), path, g_strerror (saved));
       return NULL;
     }
   return g_steal_pointer (&path);
