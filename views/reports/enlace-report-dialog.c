@@ -745,6 +745,14 @@ enlace_report_dialog_set_building (EnlaceReportDialog *self,
   return FALSE;
 }
 
+void
+enlace_report_dialog_set_objects (EnlaceReportDialog *self,
+                                  const char         *keys)
+{
+  g_return_if_fail (ENLACE_IS_REPORT_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->objects_row), keys ? keys : "");
+}
+
 GtkWidget *
 enlace_report_dialog_open_labels (EnlaceReportDialog  *self,
                                   GError             **error)

@@ -24,6 +24,10 @@ const char         *enlace_report_dialog_get_kind     (EnlaceReportDialog *self)
 /* Chooses the building by code (NULL: the whole campus). */
 gboolean            enlace_report_dialog_set_building (EnlaceReportDialog *self,
                                                        const char         *code);
+/* The keys of the objects whose trace sheets the "traces" report prints,
+ * separated by commas ("A-0A-001:D, 1001"), as typed in its entry. */
+void                enlace_report_dialog_set_objects  (EnlaceReportDialog *self,
+                                                       const char         *keys);
 /* Writes the report to @file in a thread; emits ::finished (a message:
  * NULL on success) when done, failed or cancelled. */
 void                enlace_report_dialog_export_pdf   (EnlaceReportDialog *self,

@@ -139,9 +139,10 @@ test_every_kind (void)
       Finished f = { 0 };
       gulong handler;
 
-      if (infos[i].style == ENLACE_REPORT_TRACES)
-        continue;
       g_assert_true (enlace_report_dialog_set_kind (dialog, infos[i].name));
+      if (infos[i].style == ENLACE_REPORT_TRACES)
+        /* one sheet per path: an outlet jack and an extension */
+        enlace_report_dialog_set_objects (dialog, "A-0A-001:D, 1001");
       handler = g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &f);
       enlace_report_dialog_export_pdf (dialog, file);
       g_assert_true (enlace_test_spin_until (&f.done, 60000));
@@ -155,6 +156,11 @@ test_every_kind (void)
       text = poppler_page_get_text (page);
       if (strstr (text, infos[i].title) == NULL)
         g_error ("%s: no “%s” on its first page", infos[i].name, infos[i].title);
+      if (infos[i].style == ENLACE_REPORT_TRACES)
+        {
+          g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+          g_assert_nonnull (strstr (text, "A-0A-001"));
+        }
       g_unlink (path);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
