@@ -394,7 +394,8 @@ static gboolean
 parse_result (const char *text,
               gboolean   *passed)
 {
-  g_autofree char *t = g_utf8_casefold (g_strstrip (g_strdup (text ? text : "")), -1);
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *t = g_utf8_casefold (stripped, -1);
 
   if (g_str_equal (t, "pass") || g_str_equal (t, "passed") || g_str_equal (t, "ok") ||
       g_str_equal (t, "pasa") || g_str_equal (t, "aprobado") || g_str_equal (t, "✓") || g_str_equal (t, "1"))

@@ -140,6 +140,7 @@ enlace_label_pattern_check (const char  *style,
   static const char * const fs_an[] = { "p", "n", NULL };
   static const char * const rack[] = { "r", "u", "n", NULL };
   const char * const *need;
+  g_autofree char *stripped = NULL;
 
   g_return_val_if_fail (pattern != NULL, FALSE);
 
@@ -153,7 +154,8 @@ enlace_label_pattern_check (const char  *style,
                    _("Label style “%s”: the styles are “fs-an” and “rack”"), style ? style : "");
       return FALSE;
     }
-  if (*g_strstrip (g_strdup (pattern)) == '\0')
+  stripped = g_strstrip (g_strdup (pattern));
+  if (*stripped == '\0')
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The label pattern is empty"));
       return FALSE;

@@ -180,7 +180,7 @@ test_impact_people_by_surname (void)
       g_assert_no_error (error);
       extensions = enlace_tracer_impact_extensions (tracer, impact);
       names = enlace_affected_people (extensions);
-      for (guint i = 1; names[i]; i++)
+      for (guint i = 1; names[0] && names[i]; i++)
         {
           g_autofree char *k0 = enlace_text_surname_key (names[i - 1]);
           g_autofree char *k1 = enlace_text_surname_key (names[i]);
