@@ -386,6 +386,8 @@ enlace_bom_compute (EnlaceStore  *store,
   g_autoptr(GHashTable) building_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) accs = g_ptr_array_new_with_free_func ((GDestroyNotify) acc_free);
   g_autoptr(GPtrArray) baccs = g_ptr_array_new_with_free_func ((GDestroyNotify) acc_free);
+  /* holds the total's accumulator, so that every way out frees it */
+  g_autoptr(GPtrArray) total_acc = g_ptr_array_new_with_free_func ((GDestroyNotify) acc_free);
   Acc *total;
   sqlite3_stmt *st;
   gboolean scoped = building != NULL || level != NULL;
@@ -415,6 +417,7 @@ enlace_bom_compute (EnlaceStore  *store,
   bom->buildings = g_ptr_array_new_with_free_func ((GDestroyNotify) bom_group_free);
   bom->total = group_new ();
   total = acc_new (bom->total);
+  g_ptr_array_add (total_acc, total);
 
   /* floors and buildings */
   st = enlace_store_prepare (store,
@@ -731,7 +734,6 @@ enlace_bom_compute (EnlaceStore  *store,
       acc_finish (g_ptr_array_index (baccs, k), prices);
     }
   acc_finish (total, prices);
-  acc_free (total);
   return g_steal_pointer (&bom);
 }
 
