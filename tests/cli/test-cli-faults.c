@@ -23,6 +23,32 @@ parse (const char *text)
   return node;
 }
 
+/* Puts a fresh copy of the demo campus at @db: the demo is generated once
+ * by enlace-cli and copied for each test (spawning is slow under ASan). */
+static void
+demo_at (const char *db)
+{
+  static char *template_path;
+  g_autoptr(GFile) src = NULL;
+  g_autoptr(GFile) dst = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (template_path == NULL)
+    {
+      g_auto(EnlaceCliRun) r = { 0 };
+
+      template_path = g_build_filename (tmp_dir, "demo-template.enlace", NULL);
+      g_unlink (template_path);
+      enlace_test_cli_run (&r, tmp_dir, "generate", template_path, "--demo", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+  g_unlink (db);
+  src = g_file_new_for_path (template_path);
+  dst = g_file_new_for_path (db);
+  g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 open_fault (const char *db,
             const char *at)
@@ -48,8 +74,7 @@ test_faults (void)
   JsonObject *top, *o, *path;
 
   g_unlink (db);
-  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
-  g_assert_cmpint (r.status, ==, 0);
+  demo_at (db);
 
   /* refusals: a room with several outlets, nowhere, a procedure that is no fault */
   enlace_test_cli_run (&r, tmp_dir, "case", "new", db, "internet-falla", "--at", "A/0/001", "symptom=x", NULL);
@@ -131,8 +156,7 @@ test_related (void)
   g_autofree char *wrong = NULL;
 
   g_unlink (db);
-  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
-  g_assert_cmpint (r.status, ==, 0);
+  demo_at (db);
   f1 = open_fault (db, "A-0A-001");
   f2 = open_fault (db, "A-0A-003");
   f3 = open_fault (db, "A-0A-005");
@@ -184,8 +208,7 @@ test_faulty (void)
   JsonArray *a;
 
   g_unlink (db);
-  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
-  g_assert_cmpint (r.status, ==, 0);
+  demo_at (db);
   f1 = open_fault (db, "A-0A-001");
 
   /* refused: a device is not a cable or a port; nothing changes */
@@ -263,8 +286,7 @@ test_faulty_xml (void)
 
   g_unlink (db);
   g_unlink (copy);
-  enlace_test_cli_run (&r, tmp_dir, "generate", db, "--demo", NULL);
-  g_assert_cmpint (r.status, ==, 0);
+  demo_at (db);
   f1 = open_fault (db, "A-0A-001");
   enlace_test_cli_run (&r, tmp_dir, "case", "step", db, f1, "admin:4", "done", "cause=cordón dañado",
                        "failed_kind=Cable", "failed_object=PC-A-0A-A01", "--mark-faulty", NULL);
