@@ -365,6 +365,29 @@ enlace_page_set_object (EnlacePage *self,
 }
 
 void
+enlace_page_follow_tracer (EnlacePage    *self,
+                           EnlaceTracer **tracer,
+                           gulong        *changed_id,
+                           GCallback      on_changed)
+{
+  EnlaceStore *store;
+
+  g_return_if_fail (ENLACE_IS_PAGE (self));
+  g_return_if_fail (tracer != NULL && changed_id != NULL);
+
+  store = enlace_page_get_store (self);
+  if (*tracer && enlace_tracer_get_store (*tracer) == store)
+    return;
+  if (*tracer)
+    g_clear_signal_handler (changed_id, *tracer);
+  g_clear_object (tracer);
+  if (store == NULL)
+    return;
+  *tracer = enlace_tracer_get_for_store (store);
+  *changed_id = g_signal_connect_swapped (*tracer, "changed", on_changed, self);
+}
+
+void
 enlace_page_reload (EnlacePage *self)
 {
   EnlacePagePrivate *priv = enlace_page_get_instance_private (self);

@@ -46,6 +46,7 @@
 #include <adwaita.h>
 
 #include "enlace-store.h"
+#include "enlace-trace.h"
 
 G_BEGIN_DECLS
 
@@ -96,6 +97,14 @@ void                enlace_page_set_object         (EnlacePage      *self,
                                                     gint64           id);
 /* Calls set_object() again with the same kind and id. */
 void                enlace_page_reload             (EnlacePage      *self);
+
+/* Keeps *@tracer the shared tracer of the page's store (none without a
+ * store), its ::changed connected to @on_changed (called with the page)
+ * and that handler in *@changed_id; a page calls it from set_object(). */
+void                enlace_page_follow_tracer      (EnlacePage      *self,
+                                                    EnlaceTracer   **tracer,
+                                                    gulong          *changed_id,
+                                                    GCallback        on_changed);
 
 /* Asks the window to show another object: emits ::object-activated. */
 void                enlace_page_activate_object    (EnlacePage      *self,

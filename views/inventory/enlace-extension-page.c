@@ -228,20 +228,9 @@ enlace_extension_page_set_object (EnlacePage *page,
                                   gint64      id)
 {
   EnlaceExtensionPage *self = ENLACE_EXTENSION_PAGE (page);
-  EnlaceStore *store = enlace_page_get_store (page);
 
-  if (!(self->tracer && enlace_tracer_get_store (self->tracer) == store))
-    {
-      if (self->tracer)
-        g_clear_signal_handler (&self->tracer_changed_id, self->tracer);
-      g_clear_object (&self->tracer);
-      if (store)
-        {
-          self->tracer = enlace_tracer_get_for_store (store);
-          self->tracer_changed_id = g_signal_connect_swapped (self->tracer, "changed",
-                                                              G_CALLBACK (tracer_changed_cb), self);
-        }
-    }
+  enlace_page_follow_tracer (page, &self->tracer, &self->tracer_changed_id,
+                             G_CALLBACK (tracer_changed_cb));
   reload (self);
 }
 

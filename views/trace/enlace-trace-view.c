@@ -97,18 +97,8 @@ tracer_changed_cb (EnlaceTraceView *self)
 static void
 ensure_tracer (EnlaceTraceView *self)
 {
-  EnlaceStore *store = enlace_page_get_store (ENLACE_PAGE (self));
-
-  if (self->tracer && enlace_tracer_get_store (self->tracer) == store)
-    return;
-  if (self->tracer)
-    g_clear_signal_handler (&self->tracer_changed_id, self->tracer);
-  g_clear_object (&self->tracer);
-  if (store == NULL)
-    return;
-  self->tracer = enlace_tracer_get_for_store (store);
-  self->tracer_changed_id = g_signal_connect_swapped (self->tracer, "changed",
-                                                      G_CALLBACK (tracer_changed_cb), self);
+  enlace_page_follow_tracer (ENLACE_PAGE (self), &self->tracer, &self->tracer_changed_id,
+                             G_CALLBACK (tracer_changed_cb));
 }
 
 static void
