@@ -855,12 +855,12 @@ gint64_free (gpointer p)
   g_free (p);
 }
 
-EnlaceRuleReport *
-enlace_rules_check (EnlaceStore    *store,
-                    EnlaceRuleSet  *rules,
-                    gint64          building_id,
-                    gint64          floor_id,
-                    GError        **error)
+static EnlaceRuleReport *
+rules_check (EnlaceStore    *store,
+             EnlaceRuleSet  *rules,
+             gint64          building_id,
+             gint64          floor_id,
+             GError        **error)
 {
   g_autoptr(EnlaceRuleSet) own = NULL;
   g_autoptr(EnlaceRuleReport) report = NULL;
@@ -869,9 +869,6 @@ enlace_rules_check (EnlaceStore    *store,
   Check ck = { 0 };
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (rules == NULL)
     {
@@ -948,4 +945,24 @@ enlace_rules_check (EnlaceStore    *store,
   if (!ok)
     return NULL;
   return g_steal_pointer (&report);
+}
+
+EnlaceRuleReport *
+enlace_rules_check (EnlaceStore    *store,
+                    EnlaceRuleSet  *rules,
+                    gint64          building_id,
+                    gint64          floor_id,
+                    GError        **error)
+{
+  EnlaceRuleReport *report;
+  gboolean read;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* tens of thousands of small queries: one read transaction for all */
+  read = enlace_store_begin_read (store);
+  report = rules_check (store, rules, building_id, floor_id, error);
+  enlace_store_end_read (store, read);
+  return report;
 }
