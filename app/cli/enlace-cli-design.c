@@ -147,7 +147,7 @@ cli_cmd_design (int    argc,
     { "height", 0, 0, G_OPTION_ARG_DOUBLE, &opt_height, N_("Height of the outlets, m (0.3)"), N_("M") },
     { "route", 0, 0, G_OPTION_ARG_NONE, &opt_route, N_("place: route the new outlets and assign their ports too"), NULL },
     { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("The telecom room that serves them (a space key; default: the nearest)"), N_("KEY") },
-    { "max-length", 0, 0, G_OPTION_ARG_DOUBLE, &opt_max, N_("Longest permanent link, m (90)"), N_("M") },
+    { "max-length", 0, 0, G_OPTION_ARG_DOUBLE, &opt_max, N_("Longest permanent link, m (the rule set's permanent-link.max-m, 90)"), N_("M") },
     { "cable-type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("Type of the planned cables (cat6a)"), N_("TYPE") },
     { "panel-ports", 0, 0, G_OPTION_ARG_INT, &opt_ports, N_("Ports of a patch panel added when one fills (24)"), N_("N") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry, N_("Show what would be made; write nothing"), NULL },
@@ -194,7 +194,8 @@ cli_cmd_design (int    argc,
     return cli_fail (g_steal_pointer (&error));
   floor_key = enlace_store_dup_key (store, "floor", floor_id);
 
-  enlace_design_options_init (&opts);
+  if (!enlace_design_options_load (store, &opts, &error))
+    return cli_fail (g_steal_pointer (&error));
   if (opt_max > 0)
     opts.max_length = opt_max;
   if (opt_type)

@@ -9,6 +9,7 @@
 
 #include "enlace-design.h"
 #include "enlace-design-private.h"
+#include "enlace-rules.h"
 #include "enlace-store-private.h"
 
 void
@@ -25,6 +26,33 @@ enlace_design_options_init (EnlaceDesignOptions *opts)
   opts->floor_height = 3.5;
   opts->cable_type = "cat6a";
   opts->panel_ports = 24;
+}
+
+gboolean
+enlace_design_options_load (EnlaceStore          *store,
+                            EnlaceDesignOptions  *opts,
+                            GError              **error)
+{
+  g_autoptr(EnlaceRuleSet) rules = NULL;
+  double v;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
+
+  enlace_design_options_init (opts);
+  rules = enlace_rule_set_load (store, error);
+  if (rules == NULL)
+    return FALSE;
+  v = enlace_rule_set_get_number (rules, "permanent-link.max-m");
+  if (!isnan (v))
+    opts->max_length = v;
+  v = enlace_rule_set_get_number (rules, "slack.room-m");
+  if (!isnan (v))
+    opts->slack_room = v;
+  v = enlace_rule_set_get_number (rules, "slack.outlet-m");
+  if (!isnan (v))
+    opts->slack_outlet = v;
+  return TRUE;
 }
 
 void
@@ -272,15 +300,16 @@ enlace_design_route (EnlaceStore                *store,
   g_autoptr(GHashTable) buildings = NULL;
   g_autoptr(GHashTable) floor_building = NULL;
   g_autoptr(GPtrArray) runs = NULL;
-  EnlaceDesignOptions defaults;
+  EnlaceDesignOptions project;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   g_return_val_if_fail (outlets != NULL, NULL);
 
   if (opts == NULL)
     {
-      enlace_design_options_init (&defaults);
-      opts = &defaults;
+      if (!enlace_design_options_load (store, &project, error))
+        return NULL;
+      opts = &project;
     }
   buildings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)building_free);
   floor_building = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -653,15 +682,16 @@ enlace_design_route_apply (EnlaceStore                *store,
                            GError                    **error)
 {
   g_autofree char *label = NULL;
-  EnlaceDesignOptions defaults;
+  EnlaceDesignOptions project;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
   g_return_val_if_fail (runs != NULL, FALSE);
 
   if (opts == NULL)
     {
-      enlace_design_options_init (&defaults);
-      opts = &defaults;
+      if (!enlace_design_options_load (store, &project, error))
+        return FALSE;
+      opts = &project;
     }
   if (runs->len == 0)
     {
@@ -689,15 +719,16 @@ enlace_design_apply (EnlaceStore                *store,
 {
   g_autofree char *label = NULL;
   g_autoptr(GPtrArray) runs = NULL;
-  EnlaceDesignOptions defaults;
+  EnlaceDesignOptions project;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
   g_return_val_if_fail (outlets != NULL, FALSE);
 
   if (opts == NULL)
     {
-      enlace_design_options_init (&defaults);
-      opts = &defaults;
+      if (!enlace_design_options_load (store, &project, error))
+        return FALSE;
+      opts = &project;
     }
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Design the cabling of %u outlet",
                                         "Design the cabling of %u outlets", outlets->len), outlets->len);
@@ -728,7 +759,7 @@ enlace_design_floor_runs (EnlaceStore                *store,
   g_autoptr(GPtrArray) outlets = NULL;
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(GHashTable) buildings = NULL;
-  EnlaceDesignOptions defaults;
+  EnlaceDesignOptions project;
   sqlite3_stmt *stmt;
   Building *b;
 
@@ -736,8 +767,9 @@ enlace_design_floor_runs (EnlaceStore                *store,
 
   if (opts == NULL)
     {
-      enlace_design_options_init (&defaults);
-      opts = &defaults;
+      if (!enlace_design_options_load (store, &project, error))
+        return NULL;
+      opts = &project;
     }
   outlets = enlace_design_floor_outlets (store, floor_id, FALSE, error);
   if (outlets == NULL)
@@ -875,6 +907,7 @@ typedef struct
   gint64 rack_id;
   double length;
   gboolean has_length;
+  const char *type;   /* interned, NULL when the cable has none */
 } PlannedCable;
 
 gboolean
@@ -890,7 +923,10 @@ _enlace_design_recompute_in_command (EnlaceStore  *store,
   Building *b = NULL;
   guint changed = 0;
 
-  enlace_design_options_init (&opts);
+  /* the figures the design was made with: the project's rule set (its
+   * permanent link, its slack), not Enlace's defaults */
+  if (!enlace_design_options_load (store, &opts, error))
+    return FALSE;
   stmt = enlace_store_prepare (store, "SELECT id FROM floor WHERE building_id = ?1 ORDER BY level", error);
   if (stmt == NULL)
     return FALSE;
@@ -916,7 +952,7 @@ _enlace_design_recompute_in_command (EnlaceStore  *store,
           g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (PlannedCable));
 
           stmt = enlace_store_prepare (store,
-                                       "SELECT c.id, pd.rack_id, c.length_m FROM port po "
+                                       "SELECT c.id, pd.rack_id, c.length_m, c.type FROM port po "
                                        "JOIN cable_end ea ON ea.port_id = po.id JOIN cable c ON c.id = ea.cable_id "
                                        "JOIN cable_end eb ON eb.cable_id = c.id AND eb.end <> ea.end "
                                        "JOIN port pb ON pb.id = eb.port_id JOIN device pd ON pd.id = pb.device_id "
@@ -929,7 +965,8 @@ _enlace_design_recompute_in_command (EnlaceStore  *store,
           while (sqlite3_step (stmt) == SQLITE_ROW)
             {
               PlannedCable c = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                 sqlite3_column_double (stmt, 2), sqlite3_column_type (stmt, 2) != SQLITE_NULL };
+                                 sqlite3_column_double (stmt, 2), sqlite3_column_type (stmt, 2) != SQLITE_NULL,
+                                 g_intern_string ((const char *) sqlite3_column_text (stmt, 3)) };
               g_array_append_val (cables, c);
             }
           sqlite3_reset (stmt);
@@ -942,13 +979,18 @@ _enlace_design_recompute_in_command (EnlaceStore  *store,
             {
               PlannedCable *c = &g_array_index (cables, PlannedCable, k);
               EnlaceDesignRun run = { 0 };
+              EnlaceDesignOptions cable_opts = opts;
               Room *room = NULL;
 
+              /* each cable keeps its own type (the design's may have been
+               * another than the default) */
+              if (c->type != NULL)
+                cable_opts.cable_type = c->type;
               for (guint r = 0; r < b->rooms->len; r++)
                 if (g_array_index (b->rooms, Room, r).rack_id == c->rack_id)
                   room = &g_array_index (b->rooms, Room, r);
               /* not a room's first rack, or no way there any more: left as it is */
-              if (room == NULL || !run_to (b, room, o, &opts, &run))
+              if (room == NULL || !run_to (b, room, o, &cable_opts, &run))
                 continue;
               if (!c->has_length || fabs (c->length - run.length_m) > 1e-6)
                 {

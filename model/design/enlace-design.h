@@ -196,6 +196,15 @@ typedef struct
 } EnlaceDesignOptions;
 
 void        enlace_design_options_init    (EnlaceDesignOptions *opts);
+/* Enlace's defaults (above) with the project's cabling rules over them
+ * (model/rules): the permanent link's maximum (permanent-link.max-m) and
+ * the slack at the telecom room and at the outlet (slack.room-m,
+ * slack.outlet-m).  What the design dialog, enlace-cli design and the
+ * what-if recompute start from, so that a run routed again has the
+ * figures the design had.  On error @opts holds Enlace's defaults. */
+gboolean    enlace_design_options_load    (EnlaceStore          *store,
+                                           EnlaceDesignOptions  *opts,
+                                           GError              **error);
 
 /* An outlet's run to its telecom room. */
 typedef struct

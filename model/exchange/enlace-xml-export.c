@@ -4,7 +4,10 @@
  * element) in document order and writes one element per object, its
  * fields as attributes, references as readable keys (id → key maps built
  * as the kinds are written).  The kinds nested in another are written
- * inside each of its elements.
+ * inside each of its elements.  Link rows without a kind of their own are
+ * written inside the element of the object they belong to, naming the
+ * other side by key: cable ends, an extension's status history, the
+ * cables laid along a pathway.
  */
 #define G_LOG_DOMAIN "enlace-xml"
 #include "config.h"
@@ -294,6 +297,78 @@ failed:
   return error && *error ? FALSE : writer_failed (ex, error);
 }
 
+/* <laid-cable cable="LABEL"/> for each cable laid along the pathway (the
+ * routing of the design fills pathway_cable; the fill rules read it); a
+ * cable without a label is named by the first port or circuit
+ * termination it ends on.  In the order of the cables in the file. */
+static gboolean
+export_laid_cables (Export  *ex,
+                    gint64   pathway_id,
+                    GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = enlace_store_prepare (ex->store,
+                               "SELECT c.id, c.label FROM pathway_cable pc JOIN cable c ON c.id = pc.cable_id "
+                               "WHERE pc.pathway_id = ?1 ORDER BY c.label IS NULL, c.label, c.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, pathway_id);
+  /* read first: naming a cable without a label runs another query */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (labels, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      enlace_store_set_sql_error (ex->store, error, "pathway_cable");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 cable_id = g_array_index (ids, gint64, i);
+      const char *label = g_ptr_array_index (labels, i);
+      const char *attr = "cable", *key = label;
+
+      if (label == NULL || *label == '\0')
+        {
+          key = NULL;
+          stmt = enlace_store_prepare (ex->store,
+                                       "SELECT port_id, termination_id FROM cable_end WHERE cable_id = ?1 "
+                                       "ORDER BY \"end\", seq, id LIMIT 1",
+                                       error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, cable_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              gboolean is_port = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+
+              attr = is_port ? "port" : "circuit";
+              key = id_key (ex, is_port ? XK_PORT : XK_CIRCUIT_TERMINATION,
+                            sqlite3_column_int64 (stmt, is_port ? 0 : 1));
+            }
+          sqlite3_reset (stmt);
+          if (key == NULL)
+            continue;  /* a cable with no end: nothing names it in the file */
+        }
+      if (xmlTextWriterStartElement (ex->w, BAD_CAST "laid-cable") < 0 ||
+          !write_attr (ex, "pathway", NULL, attr, key, error) ||
+          xmlTextWriterEndElement (ex->w) < 0)
+        return error && *error ? FALSE : writer_failed (ex, error);
+    }
+  return TRUE;
+}
+
 static gboolean
 export_row (Export       *ex,
             int           xk,
@@ -400,6 +475,8 @@ export_row (Export       *ex,
   if (xk == XK_CABLE && !export_cable_ends (ex, id, key, error))
     return FALSE;
   if (xk == XK_EXTENSION && !export_status_history (ex, id, key, error))
+    return FALSE;
+  if (xk == XK_PATHWAY && !export_laid_cables (ex, id, error))
     return FALSE;
 
   if (xmlTextWriterEndElement (ex->w) < 0)

@@ -1107,6 +1107,90 @@ import_status_change (Import     *im,
   return TRUE;
 }
 
+/* <laid-cable cable="LABEL"/> (or port=, circuit= for a cable without a
+ * label) inside a pathway: a row of pathway_cable. */
+static gboolean
+import_laid_cable (Import     *im,
+                   xmlNodePtr  node,
+                   int         line)
+{
+  const char *cable = NULL, *port = NULL, *circuit = NULL;
+  sqlite3_stmt *stmt;
+  GError *local_error = NULL;
+  gint64 cable_id = 0;
+  int rc;
+
+  for (xmlAttrPtr a = node->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (strcmp (name, "cable") == 0)
+        cable = attr_value (a);
+      else if (strcmp (name, "port") == 0)
+        port = attr_value (a);
+      else if (strcmp (name, "circuit") == 0)
+        circuit = attr_value (a);
+    }
+
+  if (cable != NULL)
+    {
+      cable_id = lookup_key (im, XK_CABLE, cable);
+      if (cable_id == 0)
+        {
+          import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("pathway: laid cable: no cable %s"), cable);
+          return FALSE;
+        }
+    }
+  else if (port != NULL || circuit != NULL)
+    {
+      gint64 term = lookup_key (im, port ? XK_PORT : XK_CIRCUIT_TERMINATION, port ? port : circuit);
+
+      if (term != 0)
+        {
+          stmt = enlace_store_prepare (im->store,
+                                       port ? "SELECT cable_id FROM cable_end WHERE port_id = ?1"
+                                            : "SELECT cable_id FROM cable_end WHERE termination_id = ?1",
+                                       NULL);
+          if (stmt != NULL)
+            {
+              sqlite3_bind_int64 (stmt, 1, term);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                cable_id = sqlite3_column_int64 (stmt, 0);
+              sqlite3_reset (stmt);
+            }
+        }
+      if (cable_id == 0)
+        {
+          import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("pathway: laid cable: no cable ends on %s %s"),
+                       port ? "port" : "circuit termination", port ? port : circuit);
+          return FALSE;
+        }
+    }
+  else
+    return TRUE; /* the schema reports it */
+
+  stmt = enlace_store_prepare (im->store, "INSERT INTO pathway_cable (pathway_id, cable_id) VALUES (?1, ?2)",
+                               &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, im->parent_id);
+  sqlite3_bind_int64 (stmt, 2, cable_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("pathway: laid cable %s"),
+                                               cable ? cable : port ? port : circuit);
+      fail_sql (im, line, what, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 close_parent (Import *im)
 {
@@ -1233,6 +1317,8 @@ import_element (Import     *im,
         return import_cable_end (im, node, line);
       if (im->parent_xk == XK_EXTENSION && strcmp (name, "status-change") == 0)
         return import_status_change (im, node, line);
+      if (im->parent_xk == XK_PATHWAY && strcmp (name, "laid-cable") == 0)
+        return import_laid_cable (im, node, line);
       return TRUE; /* the schema reports it */
     }
 

@@ -13,23 +13,7 @@
 #include "enlace-rules-private.h"
 #include "enlace-store-private.h"
 #include "enlace-trace.h"
-
-typedef struct
-{
-  char       *label;   /* NULL when the cable has none */
-  const char *kind;    /* interned */
-  const char *type;    /* interned, NULL when unknown */
-  double      length;
-  gboolean    has_length;
-} CableInfo;
-
-typedef struct
-{
-  gint64      device_id;
-  const char *role;    /* interned */
-  const char *kind;    /* interned: interface, front, rear */
-  char       *device_name;
-} PortInfo;
+#include "enlace-trace-lookup.h"
 
 typedef struct
 {
@@ -37,100 +21,38 @@ typedef struct
   EnlaceTracer     *tracer;
   EnlaceRuleSet    *rules;
   EnlaceRuleReport *report;
-  GHashTable       *cables;   /* id → CableInfo* */
-  GHashTable       *ports;    /* id → PortInfo* */
   GHashTable       *cps;      /* consolidation points reported */
   double pl_max, ch_max, cords_max, cord_max, conn_link, conn_ch, cp_min;
   const char *app_copper, *app_mm, *app_sm;
 } Check;
 
-static void
-cable_info_free (gpointer data)
+/* A cable's label, kind, type and length, and a port's device, from the
+ * tracer's graph: the paths the check walks are the tracer's, so when it
+ * is warm every hop is known without a query. */
+static gboolean
+cable_info (Check             *ck,
+            gint64             id,
+            EnlaceTracerCable *c)
 {
-  CableInfo *c = data;
-
-  g_free (c->label);
-  g_free (c);
+  return _enlace_tracer_lookup_cable (ck->tracer, id, c);
 }
 
-static void
-port_info_free (gpointer data)
+static gboolean
+port_info (Check            *ck,
+           gint64            id,
+           EnlaceTracerPort *p)
 {
-  PortInfo *p = data;
-
-  g_free (p->device_name);
-  g_free (p);
-}
-
-static CableInfo *
-cable_info (Check  *ck,
-            gint64  id)
-{
-  CableInfo *c = g_hash_table_lookup (ck->cables, &id);
-  sqlite3_stmt *stmt;
-  gint64 *key;
-
-  if (c != NULL)
-    return c;
-  stmt = enlace_store_prepare (ck->store, "SELECT label, kind, type, length_m FROM cable WHERE id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      c = g_new0 (CableInfo, 1);
-      c->label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      c->kind = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
-      c->type = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
-      c->has_length = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-      c->length = sqlite3_column_double (stmt, 3);
-      key = g_new (gint64, 1);
-      *key = id;
-      g_hash_table_insert (ck->cables, key, c);
-    }
-  sqlite3_reset (stmt);
-  return c;
-}
-
-static PortInfo *
-port_info (Check  *ck,
-           gint64  id)
-{
-  PortInfo *p = g_hash_table_lookup (ck->ports, &id);
-  sqlite3_stmt *stmt;
-  gint64 *key;
-
-  if (p != NULL)
-    return p;
-  stmt = enlace_store_prepare (ck->store,
-                               "SELECT d.id, d.role, p.kind, d.name FROM port p "
-                               "JOIN device d ON d.id = p.device_id WHERE p.id = ?", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      p = g_new0 (PortInfo, 1);
-      p->device_id = sqlite3_column_int64 (stmt, 0);
-      p->role = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
-      p->kind = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
-      p->device_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      key = g_new (gint64, 1);
-      *key = id;
-      g_hash_table_insert (ck->ports, key, p);
-    }
-  sqlite3_reset (stmt);
-  return p;
+  return _enlace_tracer_lookup_port (ck->tracer, id, p);
 }
 
 static char *
 cable_name (Check  *ck,
             gint64  id)
 {
-  CableInfo *c = cable_info (ck, id);
+  EnlaceTracerCable c;
 
-  if (c && c->label)
-    return g_strdup (c->label);
+  if (cable_info (ck, id, &c) && c.label)
+    return g_strdup (c.label);
   return g_strdup_printf ("#%lld", (long long) id);
 }
 
@@ -235,10 +157,10 @@ work_area_cord (Check  *ck,
   sqlite3_reset (stmt);
   if (*cord_id != 0)
     {
-      CableInfo *c = cable_info (ck, *cord_id);
+      EnlaceTracerCable c;
 
-      if (c && c->has_length)
-        len = c->length;
+      if (cable_info (ck, *cord_id, &c) && c.has_length)
+        len = c.length;
     }
   return len;
 }
@@ -250,16 +172,16 @@ check_cord (Check       *ck,
             gint64       outlet_id,
             gint64       floor_id)
 {
-  CableInfo *c = cable_info (ck, cable_id);
+  EnlaceTracerCable c;
   EnlaceRuleFailure *f;
   g_autofree char *name = NULL;
 
-  if (c == NULL || !c->has_length || isnan (ck->cord_max) || c->length <= ck->cord_max)
+  if (!cable_info (ck, cable_id, &c) || !c.has_length || isnan (ck->cord_max) || c.length <= ck->cord_max)
     return;
   name = cable_name (ck, cable_id);
-  f = failure_new (ck, "cord", "cord.max-m", c->length, ck->cord_max, "m", floor_id,
+  f = failure_new (ck, "cord", "cord.max-m", c.length, ck->cord_max, "m", floor_id,
                    g_strdup_printf (_("Cord %s of the channel of outlet %s is %.1f m long; the rule allows %.1f m"),
-                                    name, outlet, c->length, ck->cord_max));
+                                    name, outlet, c.length, ck->cord_max));
   failure_add (ck, f, "cable", cable_id);
   failure_add (ck, f, "device", outlet_id);
 }
@@ -337,30 +259,29 @@ check_link (Check      *ck,
         {
           double hop = 0;
           gboolean known = TRUE;
-          CableInfo *first = cable_info (ck, nodes[0].id);
+          EnlaceTracerCable first;
+          gboolean has_first = cable_info (ck, nodes[0].id, &first);
 
           /* a backbone after the panel: the horizontal channel ends in a
            * cross-connect of another room, not at equipment */
-          if (past_panel && first && first->kind == g_intern_static_string ("backbone"))
+          if (past_panel && has_first && first.kind == g_intern_static_string ("backbone"))
             break;
           for (guint k = 0; k < n; k++)
             {
-              CableInfo *c = cable_info (ck, nodes[k].id);
+              EnlaceTracerCable c;
 
-              if (c == NULL || !c->has_length)
+              if (!cable_info (ck, nodes[k].id, &c) || !c.has_length)
                 known = FALSE;
               else
-                hop = MAX (hop, c->length);
+                hop = MAX (hop, c.length);
             }
           if (!past_panel)
             {
-              CableInfo *c = cable_info (ck, nodes[0].id);
-
               pl += hop;
               pl_known = pl_known && known;
               g_array_append_val (link_cables, nodes[0].id);
-              if (horizontal_type == NULL && c != NULL)
-                horizontal_type = c->type;
+              if (horizontal_type == NULL && has_first)
+                horizontal_type = first.type;
             }
           else
             {
@@ -372,14 +293,14 @@ check_link (Check      *ck,
         }
       else if (nodes[0].kind == ENLACE_NODE_PORT)
         {
-          PortInfo *p = port_info (ck, nodes[0].id);
+          EnlaceTracerPort p;
 
-          if (p == NULL || p->device_id == last_device)
+          if (!port_info (ck, nodes[0].id, &p) || p.device_id == last_device)
             continue;
-          last_device = p->device_id;
-          if (p->device_id == outlet_id)
+          last_device = p.device_id;
+          if (p.device_id == outlet_id)
             continue;
-          if (strcmp (p->kind, "interface") == 0)
+          if (strcmp (p.kind, "interface") == 0)
             {
               equipment = TRUE;
               break;
@@ -387,16 +308,16 @@ check_link (Check      *ck,
           conn_ch++;
           if (!past_panel)
             conn_link++;
-          if (strcmp (p->role, "consolidation-point") == 0 && !past_panel && cp == 0)
+          if (g_strcmp0 (p.device_role, "consolidation-point") == 0 && !past_panel && cp == 0)
             {
-              cp = p->device_id;
-              cp_name = p->device_name;
+              cp = p.device_id;
+              cp_name = p.device_name;
               cp_at = pl;
             }
-          if (strcmp (p->role, "patch-panel") == 0 && !past_panel)
+          if (g_strcmp0 (p.device_role, "patch-panel") == 0 && !past_panel)
             {
               past_panel = TRUE;
-              panel = p->device_id;
+              panel = p.device_id;
             }
         }
     }
@@ -793,7 +714,8 @@ check_backbones (Check       *ck,
   for (guint i = 0; i < bbs->len; i++)
     {
       Bb *b = &g_array_index (bbs, Bb, i);
-      CableInfo *c;
+      EnlaceTracerCable cable;
+      EnlaceTracerCable *c = &cable;
       const char *medium;
       g_autofree char *name = NULL;
       g_autofree char *cname = NULL;
@@ -803,8 +725,7 @@ check_backbones (Check       *ck,
 
       if (!(campus && b->floor == 0) && !g_hash_table_contains (floors, &b->floor))
         continue;
-      c = cable_info (ck, b->id);
-      if (c == NULL || !c->has_length)
+      if (!cable_info (ck, b->id, c) || !c->has_length)
         continue;
       ck->report->n_backbones++;
       medium = backbone_medium (c->type);
@@ -855,12 +776,12 @@ gint64_free (gpointer p)
   g_free (p);
 }
 
-EnlaceRuleReport *
-enlace_rules_check (EnlaceStore    *store,
-                    EnlaceRuleSet  *rules,
-                    gint64          building_id,
-                    gint64          floor_id,
-                    GError        **error)
+static EnlaceRuleReport *
+rules_check (EnlaceStore    *store,
+             EnlaceRuleSet  *rules,
+             gint64          building_id,
+             gint64          floor_id,
+             GError        **error)
 {
   g_autoptr(EnlaceRuleSet) own = NULL;
   g_autoptr(EnlaceRuleReport) report = NULL;
@@ -869,9 +790,6 @@ enlace_rules_check (EnlaceStore    *store,
   Check ck = { 0 };
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (rules == NULL)
     {
@@ -913,8 +831,6 @@ enlace_rules_check (EnlaceStore    *store,
   ck.tracer = enlace_tracer_get_for_store (store);
   ck.rules = rules;
   ck.report = report;
-  ck.cables = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cable_info_free);
-  ck.ports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, port_info_free);
   ck.cps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ck.pl_max = enlace_rule_set_get_number (rules, "permanent-link.max-m");
   ck.ch_max = enlace_rule_set_get_number (rules, "channel.max-m");
@@ -941,11 +857,29 @@ enlace_rules_check (EnlaceStore    *store,
   if (ok)
     ok = check_backbones (&ck, floors, floor_id == 0 && building_id == 0, error);
 
-  g_hash_table_unref (ck.cables);
-  g_hash_table_unref (ck.ports);
   g_hash_table_unref (ck.cps);
   g_object_unref (ck.tracer);
   if (!ok)
     return NULL;
   return g_steal_pointer (&report);
+}
+
+EnlaceRuleReport *
+enlace_rules_check (EnlaceStore    *store,
+                    EnlaceRuleSet  *rules,
+                    gint64          building_id,
+                    gint64          floor_id,
+                    GError        **error)
+{
+  EnlaceRuleReport *report;
+  gboolean read;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* tens of thousands of small queries: one read transaction for all */
+  read = enlace_store_begin_read (store);
+  report = rules_check (store, rules, building_id, floor_id, error);
+  enlace_store_end_read (store, read);
+  return report;
 }

@@ -38,6 +38,8 @@ static const struct
   { "connections.link.max", N_("Connections in a permanent link besides the outlet, at most") },
   { "connections.channel.max", N_("Connections in a channel besides the outlet, at most") },
   { "consolidation-point.min-m", N_("Consolidation point, minimum cable distance from the telecom room") },
+  { "slack.room-m", N_("Slack of a planned horizontal cable at the telecom room (design)") },
+  { "slack.outlet-m", N_("Slack of a planned horizontal cable at the outlet (design)") },
   { "application.copper", N_("Application on horizontal copper") },
   { "application.multimode", N_("Application on multimode fibre") },
   { "application.singlemode", N_("Application on single-mode fibre") },

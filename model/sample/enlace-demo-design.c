@@ -209,7 +209,8 @@ design_floor (EnlaceStore         *store,
   rule.n_voice = n_voice;
   rule.m2_per_workstation = m2_per_workstation;
   rule.walls = walls;
-  enlace_design_options_init (&opts);
+  if (!enlace_design_options_load (store, &opts, error))
+    return FALSE;
   outlets = enlace_design_place_preview (store, floor_id, (gint64 *)ids->data, ids->len, &rule, error);
   return outlets != NULL && enlace_design_apply (store, outlets, &opts, NULL, error);
 }

@@ -46,6 +46,13 @@ void          enlace_store_rollback        (EnlaceStore  *self);
 gboolean      enlace_store_in_command      (EnlaceStore  *self);
 gint64        enlace_store_current_command (EnlaceStore  *self);
 
+/* A read transaction around a long read-only walk (the rules check):
+ * begin_read() runs BEGIN when no transaction is open and returns whether
+ * it did; end_read() ends the one it began.  Only reads in between. */
+gboolean      enlace_store_begin_read      (EnlaceStore  *self);
+void          enlace_store_end_read        (EnlaceStore  *self,
+                                            gboolean      began);
+
 /* Bulk mode (import, generate): inside an open command, stops recording
  * row images; enlace_store_end_bulk() records the id range each table grew
  * by, so that undo deletes those rows.  Only for inserts. */

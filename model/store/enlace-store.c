@@ -1043,6 +1043,30 @@ enlace_store_in_command (EnlaceStore *self)
   return self->depth > 0;
 }
 
+/* One read transaction around many queries: outside it, SQLite takes and
+ * releases the file's read lock (fcntl, fstat) for every statement. */
+gboolean
+enlace_store_begin_read (EnlaceStore *self)
+{
+  g_return_val_if_fail (ENLACE_IS_STORE (self), FALSE);
+
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;  /* in a command or another read: it already holds one */
+  return sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+enlace_store_end_read (EnlaceStore *self,
+                       gboolean     began)
+{
+  g_return_if_fail (ENLACE_IS_STORE (self));
+
+  if (!began || sqlite3_get_autocommit (self->db))
+    return;
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 gint64
 enlace_store_current_command (EnlaceStore *self)
 {

@@ -399,7 +399,7 @@ t_graph_load_cable (TGraph *g,
   g_clear_pointer (&c->label, g_free);
   cable_reset_ends (c);
   c->state = T_ABSENT;
-  stmt = t_graph_prepare (g, "SELECT label, status, length_m FROM cable WHERE id = ?");
+  stmt = t_graph_prepare (g, "SELECT label, status, length_m, kind, type FROM cable WHERE id = ?");
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -410,6 +410,8 @@ t_graph_load_cable (TGraph *g,
       c->installed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "installed") == 0;
       c->has_length = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
       c->length = c->has_length ? sqlite3_column_double (stmt, 2) : 0;
+      c->kind = g_intern_string ((const char *) sqlite3_column_text (stmt, 3));
+      c->type = g_intern_string ((const char *) sqlite3_column_text (stmt, 4));
     }
   sqlite3_reset (stmt);
   if (c->state != T_PRESENT)
@@ -736,7 +738,7 @@ load_all_cables (TGraph  *g,
   sqlite3_stmt *stmt;
 
   stmt = enlace_store_prepare (g->store,
-                               "SELECT id, label, status, length_m FROM cable", error);
+                               "SELECT id, label, status, length_m, kind, type FROM cable", error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -749,6 +751,8 @@ load_all_cables (TGraph  *g,
       c->installed = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "installed") == 0;
       c->has_length = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
       c->length = c->has_length ? sqlite3_column_double (stmt, 3) : 0;
+      c->kind = g_intern_string ((const char *) sqlite3_column_text (stmt, 4));
+      c->type = g_intern_string ((const char *) sqlite3_column_text (stmt, 5));
       cable_reset_ends (c);
     }
   sqlite3_reset (stmt);

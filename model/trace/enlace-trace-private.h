@@ -86,6 +86,8 @@ typedef struct
   gboolean    has_length;
   double      length;
   char       *label;
+  const char *kind;        /* interned: horizontal, backbone, ... */
+  const char *type;        /* interned, NULL when unknown */
   GArray     *ends[2];     /* EnlaceNode (port / termination), A and B */
   GPtrArray  *paths;
 } TCable;

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "enlace-trace-lookup.h"
 #include "enlace-trace-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -37,6 +38,40 @@ TGraph *
 _enlace_tracer_get_graph (EnlaceTracer *self)
 {
   return &self->graph;
+}
+
+gboolean
+_enlace_tracer_lookup_port (EnlaceTracer     *self,
+                            gint64            port_id,
+                            EnlaceTracerPort *out)
+{
+  TPort *p = t_graph_port (&self->graph, port_id);
+  TDevice *d = p ? t_graph_device (&self->graph, p->device_id) : NULL;
+
+  if (d == NULL)
+    return FALSE;
+  out->device_id = p->device_id;
+  out->kind = p->kind == T_PORT_FRONT ? "front" : p->kind == T_PORT_REAR ? "rear" : "interface";
+  out->device_role = d->role;
+  out->device_name = d->name;
+  return TRUE;
+}
+
+gboolean
+_enlace_tracer_lookup_cable (EnlaceTracer      *self,
+                             gint64             cable_id,
+                             EnlaceTracerCable *out)
+{
+  TCable *c = t_graph_cable (&self->graph, cable_id);
+
+  if (c == NULL)
+    return FALSE;
+  out->label = c->label;
+  out->kind = c->kind;
+  out->type = c->type;
+  out->length = c->length;
+  out->has_length = c->has_length;
+  return TRUE;
 }
 
 static void

@@ -80,7 +80,9 @@ read_rule (EnlaceDesignDialog *self,
     if (gtk_check_button_get_active (self->walls[i]))
       rule->walls |= bits[i];
 
-  enlace_design_options_init (opts);
+  /* the project's rule set: the slack and the maximum the what if uses
+   * too (Enlace's defaults if it cannot be read) */
+  enlace_design_options_load (self->store, opts, NULL);
   opts->outlet_height = rule->height;
   chosen = gtk_drop_down_get_selected (self->room);
   if (chosen != GTK_INVALID_LIST_POSITION && chosen > 0 && chosen - 1 < self->room_ids->len)

@@ -634,6 +634,128 @@ test_route_live (void)
   g_assert_cmpuint (n_changed, ==, 0);
 }
 
+/* Every planned cable of @floor_id has the length of its run routed now
+ * with @opts; returns how many cables were compared. */
+static guint
+assert_lengths_routed_with (EnlaceStore               *store,
+                            gint64                     floor_id,
+                            const EnlaceDesignOptions *opts,
+                            gboolean                   equal)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = enlace_design_floor_outlets (store, floor_id, FALSE, &error);
+  g_autoptr(GPtrArray) runs = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  runs = enlace_design_route (store, outlets, opts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      EnlaceDesignRun *run = g_ptr_array_index (runs, i);
+      sqlite3_stmt *stmt = enlace_store_prepare (store,
+                                                 "SELECT c.length_m FROM port po JOIN cable_end e ON e.port_id = po.id "
+                                                 "JOIN cable c ON c.id = e.cable_id WHERE po.device_id = ?1 "
+                                                 "AND c.status = 'planned'", NULL);
+
+      sqlite3_bind_int64 (stmt, 1, run->outlet->outlet_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          double stored = sqlite3_column_double (stmt, 0);
+
+          if (equal)
+            g_assert_cmpfloat_with_epsilon (stored, run->length_m, 1e-6);
+          else
+            g_assert_cmpfloat (fabs (stored - run->length_m), >, 1);
+          n++;
+        }
+      sqlite3_reset (stmt);
+    }
+  return n;
+}
+
+/* What if with the project's own rule set (80 m, more slack): the runs
+ * routed again after the telecom room's rack moves have the figures the
+ * design was made with, not Enlace's defaults; each cable keeps its type. */
+static void
+test_route_live_rules (void)
+{
+  gint64 floor_id, rack;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(JsonObject) moved = json_object_new ();
+  EnlaceDesignOptions project, defaults;
+  EnlaceDesignRule rule;
+  double before, after;
+  guint over = 0, within = 0;
+
+  g_assert_true (enlace_rules_set_value (store, "name", "Universidad: 80 m", &error));
+  g_assert_true (enlace_rules_set_value (store, "permanent-link.max-m", "80", &error));
+  g_assert_true (enlace_rules_set_value (store, "slack.room-m", "5", &error));
+  g_assert_true (enlace_rules_set_value (store, "slack.outlet-m", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_options_load (store, &project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (project.max_length, ==, 80);
+  g_assert_cmpfloat (project.slack_room, ==, 5);
+  g_assert_cmpfloat (project.slack_outlet, ==, 1);
+  enlace_design_options_init (&defaults);
+
+  /* designed as the dialog and enlace-cli design do (the project's
+   * options), with Cat6 cables */
+  project.cable_type = "cat6";
+  enlace_design_rule_init (&rule);
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_apply (store, outlets, &project, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_lengths_routed_with (store, floor_id, &project, TRUE), ==, 36);
+  before = cable_length (store, "B-1A-001-D1");
+
+  /* The rack 3 m up the spur: every run 3 m shorter, still with 6 m of
+   * slack (Enlace's defaults would give 3.3 m: 2.7 m less). */
+  rack = count (store, "SELECT id FROM rack WHERE name = 'R1'");
+  json_object_set_double_member (moved, "y", 5);
+  g_assert_true (enlace_store_update (store, "rack", rack, moved, &error));
+  g_assert_no_error (error);
+  after = cable_length (store, "B-1A-001-D1");
+  g_assert_cmpfloat_with_epsilon (after, before - 3, 0.11);
+  g_assert_cmpuint (assert_lengths_routed_with (store, floor_id, &project, TRUE), ==, 36);
+  g_assert_cmpuint (assert_lengths_routed_with (store, floor_id, &defaults, FALSE), ==, 36);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable WHERE status = 'planned' AND type = 'cat6'"), ==, 36);
+
+  /* The runs drawn on the plan (no options: the project's) are over the
+   * project's 80 m where they are, not over 90 m. */
+  runs = enlace_design_floor_runs (store, floor_id, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      EnlaceDesignRun *run = g_ptr_array_index (runs, i);
+
+      g_assert_cmpint (run->over_limit, ==, run->length_m > 80);
+      if (run->over_limit)
+        over++;
+      else
+        within++;
+    }
+  g_assert_cmpuint (within, >, 0);
+
+  /* A stricter set: the same runs, now over it. */
+  g_assert_true (enlace_rules_set_value (store, "permanent-link.max-m", "30", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&runs, g_ptr_array_unref);
+  runs = enlace_design_floor_runs (store, floor_id, NULL, &error);
+  g_assert_no_error (error);
+  over = 0;
+  for (guint i = 0; i < runs->len; i++)
+    if (((EnlaceDesignRun *) g_ptr_array_index (runs, i))->over_limit)
+      over++;
+  g_assert_cmpuint (over, >, 0);
+  g_assert_cmpuint (over, <, runs->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,5 +770,6 @@ main (int    argc,
   g_test_add_func ("/model/design/route/ports-overflow", test_route_ports_overflow);
   g_test_add_func ("/model/design/route/pathway-cable", test_route_pathway_cable);
   g_test_add_func ("/model/design/route/live", test_route_live);
+  g_test_add_func ("/model/design/route/live-rules", test_route_live_rules);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "enlace-demo.h"
 #include "enlace-generate.h"
+#include "enlace-rules.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
 
@@ -16,7 +17,7 @@ static const char *document_tables[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device_type", "port_template", "mapping_template", "device", "port",
   "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
-  "extension", "extension_status", "command",
+  "extension", "extension_status", "pathway", "pathway_cable", "command",
 };
 
 static char *tmp_dir;
@@ -189,6 +190,8 @@ test_round_trip_fixture (void)
   g_assert_cmpuint (enlace_store_count (store, "cable"), ==, 5);
   g_assert_cmpuint (count_rows (store, "cable_end"), ==, 12);
   g_assert_cmpuint (count_rows (store, "extension_status"), ==, 3);
+  /* two laid by label, the cable without one by its first port */
+  g_assert_cmpuint (count_rows (store, "pathway_cable"), ==, 3);
   name = enlace_store_get_meta (store, "institution");
   g_assert_cmpstr (name, ==, "Universidad Tecnológica del Valle");
 
@@ -378,6 +381,116 @@ test_round_trip_demo (void)
     g_assert_cmpuint (count_rows (again, document_tables[i]), ==, count_rows (store, document_tables[i]));
 }
 
+/* "rule|name|value|limit|message|keys" of every failure of the campus */
+static char *
+failures_text (EnlaceStore *store,
+               guint       *n_fill)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceRuleReport) r = enlace_rules_check (store, NULL, 0, 0, &error);
+  GString *s = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  *n_fill = 0;
+  for (guint i = 0; i < r->failures->len; i++)
+    {
+      EnlaceRuleFailure *f = g_ptr_array_index (r->failures, i);
+
+      if (g_str_has_suffix (f->rule, "-fill"))
+        (*n_fill)++;
+      g_string_append_printf (s, "%s|%s|%g|%g|%s|", f->rule, f->rule_name, f->value, f->limit, f->message);
+      for (guint k = 0; k < f->objects->len; k++)
+        g_string_append_printf (s, "%s:%s,", g_array_index (f->objects, EnlaceRuleObject, k).kind,
+                                g_array_index (f->objects, EnlaceRuleObject, k).key);
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+add_pathway (EnlaceStore *store,
+             gint64       floor_id,
+             const char  *kind,
+             double       size)
+{
+  g_autoptr(JsonObject) v = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  json_object_set_int_member (v, "floor_id", floor_id);
+  json_object_set_string_member (v, "kind", kind);
+  json_object_set_string_member (v, "points", "[[0,0],[10,0]]");
+  json_object_set_double_member (v, "size_mm", size);
+  id = enlace_store_create (store, "pathway", v, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The cables laid along each pathway (pathway_cable, which the design's
+ * routing fills) go through the file: the conduit and tray fill checks
+ * find the same failures after export and import. */
+static void
+test_round_trip_pathway_cables (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GArray) cables = g_array_new (FALSE, FALSE, sizeof (gint64));
+  EnlaceGenerateOptions opts;
+  sqlite3_stmt *stmt;
+  gint64 floor_id = 0, conduit, tray;
+  guint n_before = 0, n_after = 0;
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 1;
+  opts.floors = 1;
+  opts.outlets_per_floor = 6;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+
+  stmt = enlace_store_prepare (store, "SELECT id FROM floor ORDER BY id LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  floor_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  stmt = enlace_store_prepare (store, "SELECT id FROM cable WHERE kind = 'horizontal' ORDER BY id", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (cables, id);
+    }
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (cables->len, >=, 6);
+
+  /* a conduit too thin for its cables, a tray too narrow for them */
+  conduit = add_pathway (store, floor_id, "conduit", 16);
+  tray = add_pathway (store, floor_id, "tray", 5);
+  for (guint i = 0; i < cables->len; i++)
+    {
+      g_assert_true (enlace_rules_lay_cable (store, i % 2 ? tray : conduit, g_array_index (cables, gint64, i), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (enlace_rules_lay_cable (store, tray, g_array_index (cables, gint64, 0), &error));
+  g_assert_no_error (error);
+  before = failures_text (store, &n_before);
+  g_assert_cmpuint (n_before, ==, 2);
+
+  first = export_text (store);
+  g_assert_nonnull (strstr (first, "<laid-cable cable="));
+  import_into_fresh (again, first);
+  g_assert_cmpuint (count_rows (again, "pathway_cable"), ==, cables->len + 1);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+
+  after = failures_text (again, &n_after);
+  g_assert_cmpuint (n_after, ==, n_before);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* ---------------------------------------------------------------- refusals */
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -486,6 +599,27 @@ static const BadCase bad_cases[] = {
     "  <cable label=\"C2\" kind=\"patch-cord\" status=\"planned\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
     "</enlace>\n",
     ENLACE_XML_ERROR_RULE, "line 16: cable C2 end a: port SW:Gi1 already carries cable C1" },
+  { "dangling-laid-cable",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <pathway floor=\"A/1\" kind=\"conduit\" points=\"[[0,0],[1,0]]\" size-mm=\"21\">\n"
+    "    <laid-cable cable=\"C-9\"/>\n  </pathway>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 12: pathway: laid cable: no cable C-9" },
+  { "dangling-laid-port",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <pathway floor=\"A/1\" kind=\"conduit\" points=\"[[0,0],[1,0]]\" size-mm=\"21\">\n"
+    "    <laid-cable port=\"SW:Gi1\"/>\n  </pathway>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 12: pathway: laid cable: no cable ends on port SW:Gi1" },
+  { "duplicate-laid-cable",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <pathway floor=\"A/1\" kind=\"conduit\" points=\"[[0,0],[1,0]]\" size-mm=\"21\">\n"
+    "    <laid-cable cable=\"C1\"/>\n    <laid-cable port=\"SW:Gi2\"/>\n  </pathway>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 17: pathway: laid cable SW:Gi2: duplicate value" },
+  { "schema-laid-cable-no-key",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <pathway floor=\"A/1\" kind=\"conduit\" points=\"[[0,0],[1,0]]\" size-mm=\"21\">\n"
+    "    <laid-cable/>\n  </pathway>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 12:" },
   { "rule-rack-overlap",
     HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
     "  <device name=\"SW2\" role=\"switch\" rack=\"R1\" u-position=\"1\" face=\"front\" status=\"active\"/>\n</enlace>\n",
@@ -743,13 +877,24 @@ test_all_or_nothing (void)
   g_autoptr(GString) text = g_string_new (fixture);
   g_autoptr(EnlaceStore) store = new_store ();
   g_autoptr(GError) error = NULL;
-  char *end = strstr (text->str, "</enlace>");
+  char *end = strstr (text->str, "  <pathway ");
 
   g_assert_nonnull (end);
   g_string_insert (text, end - text->str, "  <extension number=\"9999\" status=\"active\" port=\"NADIE:1\"/>\n");
   g_assert_false (import_text (store, text->str, &error));
   g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE);
   g_assert_nonnull (strstr (error->message, "extension 9999: no port NADIE:1"));
+  g_assert_cmpuint (count_objects (store), ==, 0);
+  g_clear_error (&error);
+
+  /* the last element of the file: a cable laid along a pathway */
+  g_string_assign (text, fixture);
+  end = strstr (text->str, "  </pathway>");
+  g_assert_nonnull (end);
+  g_string_insert (text, end - text->str, "    <laid-cable cable=\"NADIE\"/>\n");
+  g_assert_false (import_text (store, text->str, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "laid cable: no cable NADIE"));
   g_assert_cmpuint (count_objects (store), ==, 0);
   g_assert_cmpuint (count_rows (store, "command"), ==, 0);
   g_assert_false (enlace_store_can_undo (store));
@@ -1006,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/model/xml/round-trip/api", test_round_trip_api);
   g_test_add_func ("/model/xml/round-trip/plans", test_round_trip_plans);
   g_test_add_func ("/model/xml/round-trip/generated", test_round_trip_generated);
+  g_test_add_func ("/model/xml/round-trip/pathway-cables", test_round_trip_pathway_cables);
   /* the demo campus takes long to build under the sanitizers */
   if (!SANITIZED || g_test_slow ())
     g_test_add_func ("/model/xml/round-trip/demo", test_round_trip_demo);

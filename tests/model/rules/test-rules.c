@@ -8,6 +8,8 @@
 
 #include "enlace-builder.h"
 #include "enlace-rules.h"
+#include "enlace-store-private.h"
+#include "enlace-trace.h"
 
 typedef struct
 {
@@ -526,6 +528,77 @@ test_rule_set (Fixture       *fx,
   g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
 }
 
+static char *
+report_text (EnlaceRuleReport *r)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < r->failures->len; i++)
+    {
+      EnlaceRuleFailure *f = g_ptr_array_index (r->failures, i);
+
+      g_string_append_printf (s, "%s|%s|%g|%g|%s|", f->rule, f->rule_name, f->value, f->limit, f->message);
+      for (guint k = 0; k < f->objects->len; k++)
+        g_string_append_printf (s, "%s,", g_array_index (f->objects, EnlaceRuleObject, k).key);
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* The check reads each hop's cable (type, kind, length) and port (device,
+ * role) from the tracer's graph: with a tracer kept warm across commands
+ * (the GUI's case) a changed cable is seen at once, and the report is the
+ * one a cold tracer gives. */
+static void
+test_warm_tracer (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(EnlaceTracer) tracer = enlace_tracer_get_for_store (fx->store);
+  g_autoptr(EnlaceRuleReport) r = check (fx, fx->floor1);
+  g_autoptr(EnlaceRuleReport) cold = NULL;
+  g_autoptr(JsonObject) cat6 = json_object_new ();
+  g_autoptr(JsonObject) longer = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warm_text = NULL;
+  g_autofree char *cold_text = NULL;
+  sqlite3_stmt *stmt;
+  gint64 cable = 0;
+
+  g_assert_null (find (r, "reach", "O-PL-OK"));
+  g_assert_null (find (r, "permanent-link", "O-PL-OK"));
+  stmt = enlace_store_prepare (fx->store,
+                               "SELECT e.cable_id FROM device d JOIN port p ON p.device_id = d.id AND p.kind = 'rear' "
+                               "JOIN cable_end e ON e.port_id = p.id WHERE d.name = 'O-PL-OK'", NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    cable = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_cmpint (cable, >, 0);
+
+  /* Cat6: 80 m is beyond the 55 m of 10GBASE-T */
+  json_object_set_string_member (cat6, "type", "cat6");
+  g_assert_true (enlace_store_update (fx->store, "cable", cable, cat6, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&r, enlace_rule_report_unref);
+  r = check (fx, fx->floor1);
+  g_assert_nonnull (find (r, "reach", "O-PL-OK"));
+  g_assert_null (find (r, "permanent-link", "O-PL-OK"));
+
+  /* 95 m: beyond the permanent link too */
+  json_object_set_double_member (longer, "length_m", 95);
+  g_assert_true (enlace_store_update (fx->store, "cable", cable, longer, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&r, enlace_rule_report_unref);
+  r = check (fx, 0);
+  g_assert_nonnull (find (r, "permanent-link", "O-PL-OK"));
+  warm_text = report_text (r);
+
+  /* the same report from a tracer that reads everything afresh */
+  g_clear_object (&tracer);
+  cold = check (fx, 0);
+  cold_text = report_text (cold);
+  g_assert_cmpstr (cold_text, ==, warm_text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -541,5 +614,6 @@ main (int    argc,
   ADD ("/model/rules/fill", test_fill);
   ADD ("/model/rules/rooms", test_rooms);
   ADD ("/model/rules/rule-set", test_rule_set);
+  ADD ("/model/rules/warm-tracer", test_warm_tracer);
   return g_test_run ();
 }
