@@ -97,6 +97,7 @@ typedef struct
   guint               n_objects;
   gboolean           *validate;   /* per kind: run the store's rules on each object */
   XmlScan             scan;       /* the bytes as read: attributes per element */
+  EnlaceXmlFastCheck *fast;       /* the first pass: checks by hand, no streaming schema */
   EnlaceCasesXmlImport *cases;     /* procedures, accounts, cases (model/cases) */
 } Import;
 
@@ -1405,7 +1406,8 @@ import_run (Import  *im,
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (im->reader, on_xml_error, im);
-  if (enlace_xml_schema () == NULL || xmlTextReaderRelaxNGSetSchema (im->reader, enlace_xml_schema ()) != 0)
+  if (enlace_xml_schema () == NULL ||
+      (im->fast == NULL && xmlTextReaderRelaxNGSetSchema (im->reader, enlace_xml_schema ()) != 0))
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED, _("The XML schema is not usable"));
       return FALSE;
@@ -1430,6 +1432,12 @@ import_run (Import  *im,
                        _("elements are nested deeper than %d levels"), ENLACE_XML_MAX_DEPTH);
           break;
         }
+      if (im->fast != NULL && !enlace_xml_fast_check_node (im->fast, im->reader, type, depth))
+        {
+          import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
+                       "not taken by the fast checks");
+          break;
+        }
       if (type != XML_READER_TYPE_ELEMENT)
         continue;
 
@@ -1450,7 +1458,10 @@ import_run (Import  *im,
   if (im->error == NULL && ret < 0)
     import_fail (im, ENLACE_XML_ERROR_MALFORMED, xmlTextReaderGetParserLineNumber (im->reader),
                  _("the file is not well-formed XML"));
-  if (im->error == NULL && xmlTextReaderIsValid (im->reader) != 1)
+  if (im->error == NULL && im->fast != NULL && !enlace_xml_fast_check_end (im->fast))
+    import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
+                 "not taken by the fast checks");
+  if (im->error == NULL && im->fast == NULL && xmlTextReaderIsValid (im->reader) != 1)
     import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
                  _("the file does not follow the Enlace XML schema"));
   if (im->error == NULL)
@@ -1463,24 +1474,23 @@ import_run (Import  *im,
   return TRUE;
 }
 
-gboolean
-enlace_xml_import (EnlaceStore         *store,
-                   const char          *path,
-                   GCancellable        *cancellable,
-                   EnlaceProgressFunc   progress,
-                   gpointer             progress_data,
-                   GError             **error)
+/* One pass over the file: @fast, with the checks by hand of
+ * enlace-xml-fast-check.c, else with the schema streaming. */
+static gboolean
+import_once (EnlaceStore         *store,
+             const char          *path,
+             GCancellable        *cancellable,
+             EnlaceProgressFunc   progress,
+             gpointer             progress_data,
+             gboolean             fast,
+             double              *last_progress,
+             GError             **error)
 {
   Import im = { 0 };
   struct stat st;
   gboolean ok = FALSE;
   GError *local_error = NULL;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  enlace_xml_ensure_init ();
+  gint64 t0;
 
   im.store = store;
   im.path = path;
@@ -1489,6 +1499,7 @@ enlace_xml_import (EnlaceStore         *store,
   im.progress_data = progress_data;
   im.parent_xk = -1;
   im.end_kind[0] = im.end_kind[1] = -1;
+  im.last_progress = *last_progress;
 
   if (enlace_store_is_read_only (store))
     {
@@ -1562,8 +1573,14 @@ enlace_xml_import (EnlaceStore         *store,
   for (int i = 0; i < enlace_xml_n_kinds; i++)
     im.validate[i] = i != XK_PORT;
 
+  if (fast)
+    im.fast = enlace_xml_fast_check_new ();
   import_progress (&im, 0.0);
+  t0 = g_get_monotonic_time ();
   ok = import_run (&im, &local_error);
+  g_debug ("import: %u objects read and inserted in %.0f ms (%s)",
+           im.n_objects, (g_get_monotonic_time () - t0) / 1000.0,
+           fast ? "fast checks" : "streaming schema");
 
   if (im.reader != NULL)
     xmlFreeTextReader (im.reader);
@@ -1584,10 +1601,12 @@ enlace_xml_import (EnlaceStore         *store,
     ok = FALSE;
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     ok = FALSE;
+  g_debug ("import: ended in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
   if (ok)
     {
       if (!enlace_store_commit (store, &local_error))
         ok = FALSE;
+      g_debug ("import: committed in %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
     }
   else
     {
@@ -1605,6 +1624,8 @@ enlace_xml_import (EnlaceStore         *store,
   g_free (im.parent_key);
   g_clear_error (&im.error);
   enlace_cases_xml_import_free (im.cases);
+  enlace_xml_fast_check_free (im.fast);
+  *last_progress = im.last_progress;
 
   if (!ok)
     {
@@ -1613,4 +1634,37 @@ enlace_xml_import (EnlaceStore         *store,
     }
   import_progress (&im, 1.0);
   return TRUE;
+}
+
+gboolean
+enlace_xml_import (EnlaceStore         *store,
+                   const char          *path,
+                   GCancellable        *cancellable,
+                   EnlaceProgressFunc   progress,
+                   gpointer             progress_data,
+                   GError             **error)
+{
+  GError *local_error = NULL;
+  double last_progress = 0.0;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  enlace_xml_ensure_init ();
+
+  /* A file that passes the checks by hand is imported in one pass; any
+   * failure of that pass (it left nothing behind) and the file is read
+   * again with the schema streaming, which gives the error its words. */
+  if (import_once (store, path, cancellable, progress, progress_data, TRUE, &last_progress, &local_error))
+    return TRUE;
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_debug ("import: the first pass stopped (%s); reading %s again with the schema",
+           local_error->message, path);
+  g_clear_error (&local_error);
+  return import_once (store, path, cancellable, progress, progress_data, FALSE, &last_progress, error);
 }
