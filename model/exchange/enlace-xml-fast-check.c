@@ -497,3 +497,32 @@ enlace_xml_fast_check_end (EnlaceXmlFastCheck *fc)
 {
   return fc->root && fc->open == OPEN_NONE;
 }
+
+gboolean
+enlace_xml_fast_check_memory (const char *xml,
+                              gsize       len)
+{
+  xmlTextReaderPtr reader = xmlReaderForMemory (xml, (int) len, NULL, "UTF-8",
+                                                XML_PARSE_NONET | XML_PARSE_COMPACT |
+                                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  EnlaceXmlFastCheck *fc = enlace_xml_fast_check_new ();
+  gboolean ok = reader != NULL;
+  int ret = -1;
+
+  while (ok && (ret = xmlTextReaderRead (reader)) == 1)
+    {
+      int type = xmlTextReaderNodeType (reader);
+
+      /* the import refuses these before the checks */
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
+          type == XML_READER_TYPE_ENTITY)
+        ok = FALSE;
+      else
+        ok = enlace_xml_fast_check_node (fc, reader, type, xmlTextReaderDepth (reader));
+    }
+  ok = ok && ret == 0 && enlace_xml_fast_check_end (fc);
+  enlace_xml_fast_check_free (fc);
+  if (reader != NULL)
+    xmlFreeTextReader (reader);
+  return ok;
+}

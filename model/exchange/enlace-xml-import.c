@@ -30,6 +30,14 @@
 
 #define MAX_FIELDS 16
 
+/* What a port mapping's rule asks of its ports */
+typedef struct
+{
+  guint32 device;     /* 0: not known */
+  guint16 positions;
+  char    kind;       /* 'f' front, 'r' rear, 'i' interface */
+} PortInfo;
+
 typedef struct
 {
   gint64  area_id;
@@ -83,10 +91,14 @@ typedef struct
   gboolean            bulk;
 
   GHashTable        **keys;       /* per kind: key → id (as pointer-sized int) */
-  GHashTable         *sql_cache;   /* "xk:mask" → INSERT text */
+  GHashTable         *stmt_cache;  /* xk << MAX_FIELDS | mask → INSERT (the store's) */
   GHashTable         *meta;        /* key → value */
   GArray             *deferred;    /* of DeferredParent */
   GString            *kbuf;
+  /* the object being read, for messages: "port SW:Gi1" (made when needed) */
+  const char         *cur_element;
+  const char         *cur_key;
+  char               *cur_what;
 
   /* the open top-level element that holds children */
   int                 parent_xk;
@@ -94,6 +106,14 @@ typedef struct
   char               *parent_key;
   int                 end_kind[2]; /* cable: -1 none, XK_PORT, XK_CIRCUIT_TERMINATION */
   int                 end_seq[2];
+  sqlite3_stmt       *end_stmt[2]; /* INSERT of a cable end at a port, at a termination */
+  gint64              ids[MAX_FIELDS]; /* the object being read: its INT and REF fields */
+  GArray             *ports;      /* of PortInfo, by port id */
+  struct {
+    int pm_device, pm_port[2], pm_pos[2];
+    int port_kind, port_positions, port_device;
+    int cable_length, cable_pairs, cable_type;
+  } fi;                           /* field indexes */
   guint               n_objects;
   gboolean           *validate;   /* per kind: run the store's rules on each object */
   XmlScan             scan;       /* the bytes as read: attributes per element */
@@ -511,6 +531,25 @@ describe (const char *element,
   return g_strdup_printf ("%s %s", element, key);
 }
 
+static void
+set_current (Import     *im,
+             const char *element,
+             const char *key)
+{
+  g_clear_pointer (&im->cur_what, g_free);
+  im->cur_element = element;
+  im->cur_key = key;
+}
+
+/* Describes the object being read (only a message needs it) */
+static const char *
+current_what (Import *im)
+{
+  if (im->cur_what == NULL)
+    im->cur_what = describe (im->cur_element, im->cur_key);
+  return im->cur_what;
+}
+
 static const char *
 element_for_kind (int xk)
 {
@@ -683,22 +722,22 @@ read_attributes (int          xk,
     }
 }
 
-/* The INSERT of the kind of @xk for the fields in @mask (cached). */
-static const char *
-insert_sql (Import *im,
-            int     xk,
-            guint   mask)
+/* The INSERT of the kind of @xk for the fields in @mask, prepared once
+ * per import (the store's cache would hash its text for every row). */
+static sqlite3_stmt *
+insert_stmt (Import  *im,
+             int      xk,
+             guint    mask,
+             GError **error)
 {
   const EnlaceKind *kind = enlace_xml_kinds[xk].kind;
-  char mask_key[32];
-  const char *sql;
-  GString *s;
+  gpointer cache_key = GSIZE_TO_POINTER (((gsize) xk << MAX_FIELDS) | mask);
+  gpointer stmt;
+  g_autoptr(GString) s = NULL;
   guint n = 0;
 
-  g_snprintf (mask_key, sizeof mask_key, "%d:%x", xk, mask);
-  sql = g_hash_table_lookup (im->sql_cache, mask_key);
-  if (sql != NULL)
-    return sql;
+  if (g_hash_table_lookup_extended (im->stmt_cache, cache_key, NULL, &stmt))
+    return stmt;
 
   s = g_string_new (NULL);
   g_string_append_printf (s, "INSERT INTO %s (", kind->table);
@@ -709,9 +748,10 @@ insert_sql (Import *im,
   for (guint i = 0; i < n; i++)
     g_string_append (s, i ? ", ?" : "?");
   g_string_append (s, ")");
-  sql = s->str;
-  g_hash_table_insert (im->sql_cache, g_strdup (mask_key), g_string_free (s, FALSE));
-  return sql;
+  stmt = enlace_store_prepare (im->store, s->str, error);
+  if (stmt != NULL)
+    g_hash_table_insert (im->stmt_cache, cache_key, stmt);
+  return stmt;
 }
 
 /* The id of the object referred to by field @f (a REF), 0 when unknown. */
@@ -720,7 +760,6 @@ resolve_ref (Import      *im,
              int          xk,
              const char **v,
              guint        f,
-             const char  *what,
              int          line)
 {
   const XKind *x = &enlace_xml_kinds[xk];
@@ -737,7 +776,7 @@ resolve_ref (Import      *im,
   ref_id = lookup_key (im, rxk, ref);
   if (ref_id == 0)
     import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s: no %s %s"),
-                 what, element_for_kind (rxk), ref);
+                 current_what (im), element_for_kind (rxk), ref);
   return ref_id;
 }
 
@@ -751,7 +790,6 @@ bind_field (Import        *im,
             sqlite3_stmt  *stmt,
             int            col,
             JsonObject    *values,
-            const char    *what,
             int            line)
 {
   const XKind *x = &enlace_xml_kinds[xk];
@@ -764,6 +802,7 @@ bind_field (Import        *im,
     {
       /* the parent of a nested element */
       sqlite3_bind_int64 (stmt, col, im->parent_id);
+      im->ids[f] = im->parent_id;
       if (values != NULL)
         json_object_set_int_member (values, field->name, im->parent_id);
       return TRUE;
@@ -789,11 +828,11 @@ bind_field (Import        *im,
             shown = g_strdup (text);
           if (!enlace_json_within_bounds (text, -1, &why))
             import_fail (im, ENLACE_XML_ERROR_INVALID, line,
-                         _("%s: %s “%s”: %s"), what, x->attrs[f], shown, why->message);
+                         _("%s: %s “%s”: %s"), current_what (im), x->attrs[f], shown, why->message);
           else
             import_fail (im, ENLACE_XML_ERROR_INVALID, line,
                          _("%s: %s must be a JSON list of [x, y] points, not “%s”"),
-                         what, x->attrs[f], shown);
+                         current_what (im), x->attrs[f], shown);
           return FALSE;
         }
       {
@@ -801,7 +840,7 @@ bind_field (Import        *im,
 
         if (!enlace_points_in_range (text, &rule))
           {
-            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s: %s"), what, x->attrs[f], rule);
+            import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s: %s"), current_what (im), x->attrs[f], rule);
             return FALSE;
           }
       }
@@ -816,10 +855,11 @@ bind_field (Import        *im,
       if (!enlace_xml_parse_int (text, &i64))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
-                       _("%s: %s must be a whole number, not “%s”"), what, x->attrs[f], text);
+                       _("%s: %s must be a whole number, not “%s”"), current_what (im), x->attrs[f], text);
           return FALSE;
         }
       sqlite3_bind_int64 (stmt, col, i64);
+      im->ids[f] = i64;
       if (values != NULL)
         json_object_set_int_member (values, field->name, i64);
       break;
@@ -827,7 +867,7 @@ bind_field (Import        *im,
       if (!enlace_xml_parse_bool (text, &i64))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
-                       _("%s: %s must be true or false, not “%s”"), what, x->attrs[f], text);
+                       _("%s: %s must be true or false, not “%s”"), current_what (im), x->attrs[f], text);
           return FALSE;
         }
       sqlite3_bind_int64 (stmt, col, i64);
@@ -838,7 +878,7 @@ bind_field (Import        *im,
       if (!enlace_xml_parse_real (text, &d))
         {
           import_fail (im, ENLACE_XML_ERROR_INVALID, line,
-                       _("%s: %s must be a number, not “%s”"), what, x->attrs[f], text);
+                       _("%s: %s must be a number, not “%s”"), current_what (im), x->attrs[f], text);
           return FALSE;
         }
       {
@@ -847,7 +887,7 @@ bind_field (Import        *im,
         if (!enlace_field_real_in_range (field, d, &rule))
           {
             import_fail (im, ENLACE_XML_ERROR_RULE, line, _("%s: %s=“%s” is out of range: %s"),
-                         what, x->attrs[f], text, rule);
+                         current_what (im), x->attrs[f], text, rule);
             return FALSE;
           }
       }
@@ -856,10 +896,11 @@ bind_field (Import        *im,
         json_object_set_double_member (values, field->name, d);
       break;
     case ENLACE_FIELD_REF:
-      i64 = resolve_ref (im, xk, v, f, what, line);
+      i64 = resolve_ref (im, xk, v, f, line);
       if (i64 == 0)
         return FALSE;
       sqlite3_bind_int64 (stmt, col, i64);
+      im->ids[f] = i64;
       if (values != NULL)
         json_object_set_int_member (values, field->name, i64);
       break;
@@ -867,6 +908,79 @@ bind_field (Import        *im,
       g_assert_not_reached ();
     }
   return TRUE;
+}
+
+static const PortInfo *
+port_info (Import *im,
+           gint64  id)
+{
+  const PortInfo *pi;
+
+  if (id <= 0 || (guint64) id >= im->ports->len)
+    return NULL;
+  pi = &g_array_index (im->ports, PortInfo, id);
+  return pi->device != 0 ? pi : NULL;
+}
+
+/* TRUE when the store's rule for the object just bound could only accept
+ * it: it is then not asked (its queries were a tenth of an import's
+ * time).  When in doubt FALSE, and the rule says. */
+static gboolean
+surely_valid (Import      *im,
+              int          xk,
+              const char **v)
+{
+  switch (xk)
+    {
+    case XK_PORT_MAPPING:
+      /* enlace_validate_port_mapping: each port is of the mapping's
+       * device, of the side's kind, and has the position */
+      for (guint i = 0; i < 2; i++)
+        {
+          const PortInfo *pi = port_info (im, im->ids[im->fi.pm_port[i]]);
+          gint64 pos = v[im->fi.pm_pos[i]] != NULL ? im->ids[im->fi.pm_pos[i]] : 1;
+
+          if (pi == NULL || (gint64) pi->device != im->ids[im->fi.pm_device] ||
+              pi->kind != (i == 0 ? 'f' : 'r') || pos < 1 || pos > pi->positions)
+            return FALSE;
+        }
+      return TRUE;
+    case XK_CABLE:
+      {
+        /* enlace_validate_cable: the label is new (the project was empty
+         * and the keys of the file are unique), no pairs to check */
+        double length = 0;
+
+        return v[im->fi.cable_pairs] == NULL &&
+               g_strcmp0 (v[im->fi.cable_type], "multipair") != 0 &&
+               (v[im->fi.cable_length] == NULL ||
+                (enlace_xml_parse_real (v[im->fi.cable_length], &length) && length >= 0));
+      }
+    default:
+      return FALSE;
+    }
+}
+
+/* Keeps what a port mapping's rule asks of port @id */
+static void
+remember_port (Import      *im,
+               gint64       id,
+               const char **v)
+{
+  PortInfo pi = { 0 };
+  const char *kind = v[im->fi.port_kind];
+  gint64 device = im->ids[im->fi.port_device];
+
+  if (id <= 0 || id > G_MAXUINT32 || device <= 0 || device > G_MAXUINT32 || kind == NULL ||
+      v[im->fi.port_positions] == NULL ||
+      im->ids[im->fi.port_positions] < 1 || im->ids[im->fi.port_positions] > G_MAXUINT16)
+    return;
+  pi.device = (guint32) device;
+  pi.positions = (guint16) im->ids[im->fi.port_positions];
+  pi.kind = strcmp (kind, "front") == 0 ? 'f' : strcmp (kind, "rear") == 0 ? 'r' : 'i';
+  if ((guint64) id >= im->ports->len)
+    g_array_set_size (im->ports, MAX ((guint) id + 1, im->ports->len * 2));
+  g_array_index (im->ports, PortInfo, id) = pi;
 }
 
 /* Inserts the object of one element; returns its id, 0 on failure. */
@@ -882,7 +996,6 @@ import_object (Import     *im,
   const char *v[MAX_FIELDS] = { NULL };
   const char *person_key = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *what = NULL;
   guint mask = 0;
   sqlite3_stmt *stmt;
   GError *local_error = NULL;
@@ -895,7 +1008,7 @@ import_object (Import     *im,
 
   read_attributes (xk, node, v, &person_key);
   key = g_strdup (object_key (im, xk, v, person_key));
-  what = describe (x->element, key);
+  set_current (im, x->element, key);
 
   if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE &&
       g_hash_table_contains (im->keys[xk], key))
@@ -916,22 +1029,34 @@ import_object (Import     *im,
       deferred_parent = v[enlace_xml_field_index (x, "parent_id")];
       mask &= ~(1u << enlace_xml_field_index (x, "parent_id"));
     }
-  stmt = enlace_store_prepare (im->store, insert_sql (im, xk, mask), &local_error);
+  stmt = insert_stmt (im, xk, mask, &local_error);
   if (stmt == NULL)
     {
-      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", current_what (im), local_error->message);
       g_error_free (local_error);
       return 0;
     }
 
-  /* the values as the validation rules of the store see them */
-  if (im->validate[xk] && kind->validate != NULL)
-    values = json_object_new ();
-
   col = 0;
   for (guint f = 0; f < kind->n_fields; f++)
-    if ((mask & (1u << f)) && !bind_field (im, xk, v, f, stmt, ++col, values, what, line))
-      return 0;
+    if ((mask & (1u << f)) && !bind_field (im, xk, v, f, stmt, ++col, NULL, line))
+      {
+        sqlite3_clear_bindings (stmt);
+        return 0;
+      }
+
+  /* the values as the validation rules of the store see them */
+  if (im->validate[xk] && kind->validate != NULL && !surely_valid (im, xk, v))
+    {
+      values = json_object_new ();
+      col = 0;
+      for (guint f = 0; f < kind->n_fields; f++)
+        if ((mask & (1u << f)) && !bind_field (im, xk, v, f, stmt, ++col, values, line))
+          {
+            sqlite3_clear_bindings (stmt);
+            return 0;
+          }
+    }
 
   if (values != NULL && !kind->validate (im->store, 0, values, &local_error))
     {
@@ -944,16 +1069,25 @@ import_object (Import     *im,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      fail_sql (im, line, what, rc);
+      fail_sql (im, line, current_what (im), rc);
       sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
       return 0;
     }
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (enlace_store_get_db (im->store));
   im->n_objects++;
+  set_current (im, NULL, NULL);
+  if (xk == XK_PORT)
+    remember_port (im, id, v);
 
   if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE)
-    add_key (im, xk, key, id);
+    {
+      if (out_key != NULL)
+        add_key (im, xk, key, id);
+      else
+        g_hash_table_insert (im->keys[xk], g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) id));
+    }
 
   if (deferred_parent != NULL)
     {
@@ -974,7 +1108,7 @@ import_cable_end (Import     *im,
   int end = strcmp ((const char *) node->name, "a") == 0 ? 0 : 1;
   const char *end_name = end == 0 ? "a" : "b";
   const char *port = NULL, *circuit = NULL;
-  g_autofree char *what = describe ("cable", im->parent_key);
+  const char *what;
   sqlite3_stmt *stmt;
   GError *local_error = NULL;
   gint64 term;
@@ -990,30 +1124,34 @@ import_cable_end (Import     *im,
   if (port == NULL && circuit == NULL)
     return TRUE; /* the schema reports it */
 
+  set_current (im, "cable", im->parent_key);
   kind = port ? XK_PORT : XK_CIRCUIT_TERMINATION;
   term = lookup_key (im, kind, port ? port : circuit);
   if (term == 0)
     {
       import_fail (im, ENLACE_XML_ERROR_REFERENCE, line, _("%s end %s: no %s %s"),
-                   what, end_name, port ? "port" : "circuit termination", port ? port : circuit);
+                   current_what (im), end_name, port ? "port" : "circuit termination", port ? port : circuit);
       return FALSE;
     }
   if (im->end_kind[end] >= 0 && im->end_kind[end] != kind)
     {
       import_fail (im, ENLACE_XML_ERROR_RULE, line,
                    _("%s end %s: an end holds either ports or circuit terminations, not both"),
-                   what, end_name);
+                   current_what (im), end_name);
       return FALSE;
     }
   im->end_kind[end] = kind;
 
-  stmt = enlace_store_prepare (im->store,
-                               port ? "INSERT INTO cable_end (cable_id, end, port_id, seq) VALUES (?1, ?2, ?3, ?4)"
-                                    : "INSERT INTO cable_end (cable_id, end, termination_id, seq) VALUES (?1, ?2, ?3, ?4)",
-                               &local_error);
+  stmt = im->end_stmt[port ? 0 : 1];
+  if (stmt == NULL)
+    stmt = im->end_stmt[port ? 0 : 1] =
+      enlace_store_prepare (im->store,
+                            port ? "INSERT INTO cable_end (cable_id, end, port_id, seq) VALUES (?1, ?2, ?3, ?4)"
+                                 : "INSERT INTO cable_end (cable_id, end, termination_id, seq) VALUES (?1, ?2, ?3, ?4)",
+                            &local_error);
   if (stmt == NULL)
     {
-      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", what, local_error->message);
+      import_fail (im, ENLACE_XML_ERROR_FAILED, line, "%s: %s", current_what (im), local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
@@ -1026,6 +1164,7 @@ import_cable_end (Import     *im,
   if (rc == SQLITE_DONE)
     return TRUE;
 
+  what = current_what (im);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
       /* the termination already carries a cable: say which */
@@ -1562,11 +1701,29 @@ import_once (EnlaceStore         *store,
   for (int i = 0; i < enlace_xml_n_kinds; i++)
     if (i != XK_PORT_TEMPLATE && i != XK_MAPPING_TEMPLATE && i != XK_PORT_MAPPING)
       im.keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.sql_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.stmt_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   im.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.deferred = g_array_new (FALSE, FALSE, sizeof (DeferredParent));
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.kbuf = g_string_new (NULL);
+  im.ports = g_array_new (FALSE, TRUE, sizeof (PortInfo));
+  {
+    const XKind *pm = &enlace_xml_kinds[XK_PORT_MAPPING];
+    const XKind *port = &enlace_xml_kinds[XK_PORT];
+    const XKind *cable = &enlace_xml_kinds[XK_CABLE];
+
+    im.fi.pm_device = enlace_xml_field_index (pm, "device_id");
+    im.fi.pm_port[0] = enlace_xml_field_index (pm, "front_port_id");
+    im.fi.pm_port[1] = enlace_xml_field_index (pm, "rear_port_id");
+    im.fi.pm_pos[0] = enlace_xml_field_index (pm, "front_pos");
+    im.fi.pm_pos[1] = enlace_xml_field_index (pm, "rear_pos");
+    im.fi.port_kind = enlace_xml_field_index (port, "kind");
+    im.fi.port_positions = enlace_xml_field_index (port, "positions");
+    im.fi.port_device = enlace_xml_field_index (port, "device_id");
+    im.fi.cable_length = enlace_xml_field_index (cable, "length_m");
+    im.fi.cable_pairs = enlace_xml_field_index (cable, "pairs");
+    im.fi.cable_type = enlace_xml_field_index (cable, "type");
+  }
   /* Every kind goes through the store's validation rules except ports:
    * theirs (a name unique per device, 1–1024 positions) are enforced by
    * the schema and the table constraints, and they are most of the rows. */
@@ -1617,10 +1774,12 @@ import_once (EnlaceStore         *store,
     g_clear_pointer (&im.keys[i], g_hash_table_unref);
   g_free (im.keys);
   g_free (im.validate);
-  g_hash_table_unref (im.sql_cache);
+  g_hash_table_unref (im.stmt_cache);
   g_hash_table_unref (im.meta);
   g_array_unref (im.deferred);
   g_string_free (im.kbuf, TRUE);
+  g_array_unref (im.ports);
+  g_free (im.cur_what);
   g_free (im.parent_key);
   g_clear_error (&im.error);
   enlace_cases_xml_import_free (im.cases);

@@ -101,5 +101,8 @@ gboolean            enlace_xml_fast_check_node  (EnlaceXmlFastCheck *fc,
                                                  int                 depth);
 /* At the end of the file. */
 gboolean            enlace_xml_fast_check_end   (EnlaceXmlFastCheck *fc);
+/* The checks on a whole document (the tests compare them with the schema). */
+gboolean            enlace_xml_fast_check_memory (const char        *xml,
+                                                  gsize              len);
 
 G_END_DECLS
