@@ -1157,6 +1157,51 @@ test_fast_check_agrees (void)
   g_assert_true (enlace_xml_fast_check_memory (text, strlen (text)));
 }
 
+
+static int
+foreign_keys_setting (EnlaceStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int on;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (enlace_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  on = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return on;
+}
+
+/* The first pass checks the references once at the end (foreign keys
+ * off): a dangling one is refused as before, and foreign keys are on
+ * again after a good import as after a bad one. */
+static void
+test_fast_check_references (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+  g_autofree char *fixture = fixture_text ("campus.xml");
+
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+  g_assert_false (import_text (store,
+                               HEAD "<enlace version=\"1\">\n  <site code=\"UTV\" name=\"Campus\"/>\n"
+                               "  <building site=\"UTV\" code=\"A\" name=\"R\"/>\n"
+                               "  <floor building=\"A\" level=\"1\" name=\"P\"/>\n"
+                               "  <floor-plan floor=\"A/1\" attachment-id=\"7\"/>\n</enlace>\n",
+                               &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+
+  import_into_fresh (store, fixture);
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1194,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/model/xml/export/file", test_export_file);
   g_test_add_func ("/model/xml/export/empty", test_export_empty);
   g_test_add_func ("/model/xml/fast-check/agrees", test_fast_check_agrees);
+  g_test_add_func ("/model/xml/fast-check/references", test_fast_check_references);
 
   ret = g_test_run ();
   g_clear_object (&refusal_store);
