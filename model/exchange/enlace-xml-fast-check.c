@@ -133,7 +133,18 @@ static const FastAttr space_attrs[] = {
   { "outline", FA_TEXT, FALSE, NULL },
 };
 
-/* The top-level elements, in the order of <start> in data/enlace.rng. */
+/* The top-level elements, in the order of <start> in data/enlace.rng;
+ * the indexes of those checked here. */
+enum
+{
+  TOP_SPACE = 4,
+  TOP_DEVICE = 9,
+  TOP_PORT = 10,
+  TOP_PORT_MAPPING = 11,
+  TOP_CABLE = 13,
+  TOP_EXTENSION = 14,
+};
+
 static const char * const top_order[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device-type", "device", "port", "port-mapping", "circuit", "cable",
@@ -152,6 +163,7 @@ typedef enum
 struct _EnlaceXmlFastCheck
 {
   int                    order;       /* index in top_order of the last top-level element */
+  const char            *last_name;   /* its name */
   OpenKind               open;
   int                    cable_state; /* 0: no end yet, 1: in the a ends, 2: in the b ends */
   gboolean               root;
@@ -277,6 +289,7 @@ attributes_ok (xmlNodePtr      node,
                guint           n)
 {
   guint32 seen = 0;
+  guint next = 0;  /* an export writes them in the order of @spec */
 
   g_assert (n <= 32);
   if (node->ns != NULL)
@@ -284,16 +297,17 @@ attributes_ok (xmlNodePtr      node,
   for (xmlAttrPtr a = node->properties; a; a = a->next)
     {
       const char *value = plain_value (a);
-      guint i;
+      guint i, k;
 
       if (a->ns != NULL || value == NULL)
         return FALSE;
-      for (i = 0; i < n; i++)
+      for (k = 0, i = next; k < n; k++, i = (i + 1) % n)
         if (strcmp ((const char *) a->name, spec[i].name) == 0)
           break;
-      if (i == n || (seen & (1u << i)) || !value_ok (&spec[i], value))
+      if (k == n || (seen & (1u << i)) || !value_ok (&spec[i], value))
         return FALSE;
       seen |= 1u << i;
+      next = (i + 1) % n;
     }
   for (guint i = 0; i < n; i++)
     if (spec[i].required && !(seen & (1u << i)))
@@ -357,6 +371,9 @@ enlace_xml_fast_check_new (void)
 {
   EnlaceXmlFastCheck *fc = g_new0 (EnlaceXmlFastCheck, 1);
 
+  g_assert (strcmp (top_order[TOP_SPACE], "space") == 0 && strcmp (top_order[TOP_DEVICE], "device") == 0 &&
+            strcmp (top_order[TOP_PORT], "port") == 0 && strcmp (top_order[TOP_PORT_MAPPING], "port-mapping") == 0 &&
+            strcmp (top_order[TOP_CABLE], "cable") == 0 && strcmp (top_order[TOP_EXTENSION], "extension") == 0);
   fc->order = -1;
   return fc;
 }
@@ -382,18 +399,24 @@ top_level (EnlaceXmlFastCheck *fc,
   guint n = 0;
   int order = -1;
 
-  for (guint i = 0; i < G_N_ELEMENTS (top_order); i++)
-    if (strcmp (top_order[i], name) == 0)
-      {
-        order = (int) i;
-        break;
-      }
+  /* the same element as the last one, most of the time (names come from
+   * the reader's dictionary: one pointer per name) */
+  if (name == fc->last_name)
+    order = fc->order;
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (top_order); i++)
+      if (strcmp (top_order[i], name) == 0)
+        {
+          order = (int) i;
+          fc->last_name = name;
+          break;
+        }
   if (order < 0 || order < fc->order)
     return FALSE;
   fc->order = order;
   fc->open = OPEN_NONE;
 
-  if (strcmp (name, "cable") == 0)
+  if (order == TOP_CABLE)
     {
       if (empty || !attributes_ok (node, cable_attrs, G_N_ELEMENTS (cable_attrs)))
         return FALSE;
@@ -401,20 +424,20 @@ top_level (EnlaceXmlFastCheck *fc,
       fc->cable_state = 0;
       return TRUE;
     }
-  if (strcmp (name, "extension") == 0 &&
+  if (order == TOP_EXTENSION &&
       attributes_ok (node, extension_attrs, G_N_ELEMENTS (extension_attrs)))
     {
       fc->open = empty ? OPEN_NONE : OPEN_EXTENSION;
       return TRUE;
     }
 
-  if (strcmp (name, "port") == 0)
+  if (order == TOP_PORT)
     spec = port_attrs, n = G_N_ELEMENTS (port_attrs);
-  else if (strcmp (name, "port-mapping") == 0)
+  else if (order == TOP_PORT_MAPPING)
     spec = port_mapping_attrs, n = G_N_ELEMENTS (port_mapping_attrs);
-  else if (strcmp (name, "device") == 0)
+  else if (order == TOP_DEVICE)
     spec = device_attrs, n = G_N_ELEMENTS (device_attrs);
-  else if (strcmp (name, "space") == 0)
+  else if (order == TOP_SPACE)
     spec = space_attrs, n = G_N_ELEMENTS (space_attrs);
   if (spec != NULL && empty && attributes_ok (node, spec, n))
     return TRUE;

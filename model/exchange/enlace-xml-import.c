@@ -116,8 +116,10 @@ typedef struct
   sqlite3_stmt       *end_stmt[2]; /* INSERT of a cable end at a port, at a termination */
   gint64              ids[MAX_FIELDS]; /* the object being read: its INT and REF fields */
   FieldMemo           field_memo[64]; /* field_index() */
-  const char         *last_element; /* kind_by_element() */
-  int                 last_xk;
+  struct {
+    const char *name;
+    int         xk;
+  } element_memo[16];             /* kind_by_element() */
   GArray             *ports;      /* of PortInfo, by port id */
   struct {
     int pm_device, pm_port[2], pm_pos[2];
@@ -410,8 +412,29 @@ scan_bytes (Import     *im,
           break;
         case SCAN_QUOTE:
           if (c == sc->quote)
-            sc->state = SCAN_TAG;
-          else if (++sc->value_len > MAX_ATTR_BYTES)
+            {
+              sc->state = SCAN_TAG;
+              break;
+            }
+          {
+            /* the rest of the value in this buffer at once */
+            const char *start = buf + i;
+            const char *q = memchr (start, sc->quote, len - i);
+            const char *stop = q ? q : buf + len;
+            gsize run = stop - start;
+
+            if (sc->value_len + run <= MAX_ATTR_BYTES)
+              {
+                sc->value_len += run;
+                /* its lines (the first byte's was counted above) */
+                for (const char *nl = memchr (start + 1, '\n', run - 1); nl;
+                     nl = memchr (nl + 1, '\n', stop - (nl + 1)))
+                  sc->line++;
+                i = stop - buf - 1;
+                break;
+              }
+          }
+          if (++sc->value_len > MAX_ATTR_BYTES)
             {
               import_fail (im, ENLACE_XML_ERROR_TOO_BIG, (int) sc->line + 1,
                            _("an attribute value is longer than %d bytes, the limit of a value"),
@@ -760,18 +783,20 @@ read_attributes (int          xk,
     }
 }
 
-/* enlace_xml_kind_by_element(), remembering the last element: the names
- * come from the reader's dictionary, one pointer per name. */
+/* enlace_xml_kind_by_element(), remembering the elements met: their
+ * names come from the reader's dictionary, one pointer per name. */
 static int
 kind_by_element (Import     *im,
                  const char *name)
 {
-  if (name != im->last_element)
+  guint slot = (guint) (((gsize) name) >> 3) % G_N_ELEMENTS (im->element_memo);
+
+  if (name != im->element_memo[slot].name)
     {
-      im->last_element = name;
-      im->last_xk = enlace_xml_kind_by_element (name);
+      im->element_memo[slot].name = name;
+      im->element_memo[slot].xk = enlace_xml_kind_by_element (name);
     }
-  return im->last_xk;
+  return im->element_memo[slot].xk;
 }
 
 /* The INSERT of the kind of @xk for the fields in @mask, prepared once
