@@ -37,6 +37,31 @@ typedef struct
   int          index;
 } FieldMemo;
 
+/* Rows of one table waiting to be written by one multi-row INSERT (the
+ * first pass only): one statement for 64 ports costs little more than one
+ * for a port.  Their ids are known in advance (the next rowids of the
+ * table), and checked when they are written. */
+#define BATCH_ROWS 64
+
+typedef struct
+{
+  char        type;  /* 'i', 'd', 't' */
+  gint64      i;
+  double      d;
+  const char *t;     /* in the batch's texts */
+} BatchValue;
+
+typedef struct
+{
+  const char   *table;     /* NULL: empty */
+  GString      *columns;   /* "(a, b, c)" */
+  guint         key;       /* what the rows have in common (kind and fields) */
+  guint         rows;
+  gint64        first_id;
+  GArray       *values;    /* of BatchValue, row after row */
+  GStringChunk *texts;
+} Batch;
+
 /* What a port mapping's rule asks of its ports */
 typedef struct
 {
@@ -116,6 +141,8 @@ typedef struct
   sqlite3_stmt       *end_stmt[2]; /* INSERT of a cable end at a port, at a termination */
   gint64              ids[MAX_FIELDS]; /* the object being read: its INT and REF fields */
   FieldMemo           field_memo[64]; /* field_index() */
+  Batch               batch[2];   /* objects; cable ends at ports */
+  Batch              *sink;       /* where bind_field() writes, NULL: the statement */
   struct {
     const char *name;
     int         xk;
@@ -606,9 +633,183 @@ ensure_bulk (Import *im)
   /* Every value the CHECK constraints test (choices, ranges) has been
    * checked by the schema and the validation rules already; SQLite would
    * evaluate each IN (...) list through a temporary b-tree per row. */
+  if (g_getenv ("EXP_CACHE") != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %s", g_getenv ("EXP_CACHE"));
+      enlace_store_exec (im->store, sql, NULL);
+    }
   if (!enlace_store_exec (im->store, "PRAGMA ignore_check_constraints = ON", NULL))
     g_debug ("could not turn CHECK constraints off for the import");
   return TRUE;
+}
+
+static void
+bind_int64 (Import       *im,
+            sqlite3_stmt *stmt,
+            int           col,
+            gint64        value)
+{
+  if (im->sink != NULL)
+    {
+      BatchValue bv = { 'i', value, 0, NULL };
+      g_array_append_val (im->sink->values, bv);
+    }
+  else
+    sqlite3_bind_int64 (stmt, col, value);
+}
+
+static void
+bind_double (Import       *im,
+             sqlite3_stmt *stmt,
+             int           col,
+             double        value)
+{
+  if (im->sink != NULL)
+    {
+      BatchValue bv = { 'd', 0, value, NULL };
+      g_array_append_val (im->sink->values, bv);
+    }
+  else
+    sqlite3_bind_double (stmt, col, value);
+}
+
+/* @text lives as long as the element (SQLITE_STATIC) */
+static void
+bind_text (Import       *im,
+           sqlite3_stmt *stmt,
+           int           col,
+           const char   *text)
+{
+  if (im->sink != NULL)
+    {
+      BatchValue bv = { 't', 0, 0, g_string_chunk_insert (im->sink->texts, text) };
+      g_array_append_val (im->sink->values, bv);
+    }
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+}
+
+static void
+batch_init (Batch *b)
+{
+  b->columns = g_string_new (NULL);
+  b->values = g_array_new (FALSE, FALSE, sizeof (BatchValue));
+  b->texts = g_string_chunk_new (4096);
+}
+
+static void
+batch_clear (Batch *b)
+{
+  g_string_free (b->columns, TRUE);
+  g_array_unref (b->values);
+  g_string_chunk_free (b->texts);
+}
+
+/* Writes the rows waiting in @b; FALSE, with the import failed, when
+ * SQLite refuses them or gives them other ids than foreseen (the second
+ * pass then says why, row by row). */
+static gboolean
+batch_flush (Import *im,
+             Batch  *b)
+{
+  sqlite3 *db = enlace_store_get_db (im->store);
+  g_autoptr(GString) sql = NULL;
+  GError *local_error = NULL;
+  sqlite3_stmt *stmt;
+  guint n_cols;
+  int rc;
+
+  if (b->rows == 0)
+    {
+      b->table = NULL;
+      return TRUE;
+    }
+  n_cols = b->values->len / b->rows;
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "INSERT INTO %s %s VALUES ", b->table, b->columns->str);
+  for (guint r = 0; r < b->rows; r++)
+    {
+      g_string_append (sql, r ? ", (" : "(");
+      for (guint c = 0; c < n_cols; c++)
+        g_string_append (sql, c ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  stmt = enlace_store_prepare (im->store, sql->str, &local_error);
+  if (stmt == NULL)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s", local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  for (guint k = 0; k < b->values->len; k++)
+    {
+      const BatchValue *bv = &g_array_index (b->values, BatchValue, k);
+
+      if (bv->type == 'i')
+        sqlite3_bind_int64 (stmt, k + 1, bv->i);
+      else if (bv->type == 'd')
+        sqlite3_bind_double (stmt, k + 1, bv->d);
+      else
+        sqlite3_bind_text (stmt, k + 1, bv->t, -1, SQLITE_STATIC);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s: %s", b->table, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (sqlite3_last_insert_rowid (db) != b->first_id + b->rows - 1)
+    {
+      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s: the rows did not get the ids foreseen", b->table);
+      return FALSE;
+    }
+  b->rows = 0;
+  b->table = NULL;
+  g_array_set_size (b->values, 0);
+  g_string_chunk_clear (b->texts);
+  return TRUE;
+}
+
+/* Before anything reads the tables or writes a row itself */
+static gboolean
+flush_batches (Import *im)
+{
+  return batch_flush (im, &im->batch[0]) && batch_flush (im, &im->batch[1]);
+}
+
+/* Makes @b the batch of rows of @table with @columns (those of @key),
+ * and returns the id the next row will get; 0 on failure. */
+static gint64
+batch_start_row (Import     *im,
+                 Batch      *b,
+                 const char *table,
+                 guint       key,
+                 const char *columns)
+{
+  if (b->table != NULL && (b->key != key || b->rows == BATCH_ROWS) && !batch_flush (im, b))
+    return 0;
+  if (b->table == NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce(max(rowid), 0) + 1 FROM %s", table);
+      sqlite3_stmt *q = enlace_store_prepare (im->store, sql, NULL);
+
+      if (q == NULL || sqlite3_step (q) != SQLITE_ROW)
+        {
+          if (q != NULL)
+            sqlite3_reset (q);
+          import_fail (im, ENLACE_XML_ERROR_FAILED, 0, "%s: %s", table,
+                       sqlite3_errmsg (enlace_store_get_db (im->store)));
+          return 0;
+        }
+      b->first_id = sqlite3_column_int64 (q, 0);
+      sqlite3_reset (q);
+      b->table = table;
+      b->key = key;
+      g_string_assign (b->columns, columns);
+    }
+  return b->first_id + b->rows;
 }
 
 /* Explains a failed INSERT */
@@ -881,7 +1082,7 @@ bind_field (Import        *im,
   if (x->attrs[f] == NULL)
     {
       /* the parent of a nested element */
-      sqlite3_bind_int64 (stmt, col, im->parent_id);
+      bind_int64 (im, stmt, col, im->parent_id);
       im->ids[f] = im->parent_id;
       if (values != NULL)
         json_object_set_int_member (values, field->name, im->parent_id);
@@ -927,7 +1128,7 @@ bind_field (Import        *im,
       G_GNUC_FALLTHROUGH;
     case ENLACE_FIELD_TEXT:
     case ENLACE_FIELD_CHOICE:
-      sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+      bind_text (im, stmt, col, text);
       if (values != NULL)
         json_object_set_string_member (values, field->name, text);
       break;
@@ -938,7 +1139,7 @@ bind_field (Import        *im,
                        _("%s: %s must be a whole number, not “%s”"), current_what (im), x->attrs[f], text);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, col, i64);
+      bind_int64 (im, stmt, col, i64);
       im->ids[f] = i64;
       if (values != NULL)
         json_object_set_int_member (values, field->name, i64);
@@ -950,7 +1151,7 @@ bind_field (Import        *im,
                        _("%s: %s must be true or false, not “%s”"), current_what (im), x->attrs[f], text);
           return FALSE;
         }
-      sqlite3_bind_int64 (stmt, col, i64);
+      bind_int64 (im, stmt, col, i64);
       if (values != NULL)
         json_object_set_boolean_member (values, field->name, i64 != 0);
       break;
@@ -971,7 +1172,7 @@ bind_field (Import        *im,
             return FALSE;
           }
       }
-      sqlite3_bind_double (stmt, col, d);
+      bind_double (im, stmt, col, d);
       if (values != NULL)
         json_object_set_double_member (values, field->name, d);
       break;
@@ -979,7 +1180,7 @@ bind_field (Import        *im,
       i64 = resolve_ref (im, xk, v, f, line);
       if (i64 == 0)
         return FALSE;
-      sqlite3_bind_int64 (stmt, col, i64);
+      bind_int64 (im, stmt, col, i64);
       im->ids[f] = i64;
       if (values != NULL)
         json_object_set_int_member (values, field->name, i64);
@@ -1109,6 +1310,49 @@ import_object (Import     *im,
       deferred_parent = v[field_index (im, x, "parent_id")];
       mask &= ~(1u << field_index (im, x, "parent_id"));
     }
+  /* The first pass writes ports, and the port mappings and cables that
+   * need not see their rule, 64 at a time */
+  if (im->fast != NULL && deferred_parent == NULL &&
+      (xk == XK_PORT || xk == XK_PORT_MAPPING || xk == XK_CABLE))
+    {
+      Batch *b = &im->batch[0];
+      guint bkey = ((guint) xk << MAX_FIELDS) | mask;
+      g_autoptr(GString) columns = NULL;
+      gint64 next_id;
+      guint old_len;
+      gboolean ok = TRUE;
+
+      if (b->table == NULL || b->key != bkey || b->rows == BATCH_ROWS)
+        {
+          columns = g_string_new ("(");
+          for (guint f = 0; f < kind->n_fields; f++)
+            if (mask & (1u << f))
+              g_string_append_printf (columns, "%s%s", columns->len > 1 ? ", " : "", kind->fields[f].name);
+          g_string_append_c (columns, ')');
+        }
+      next_id = batch_start_row (im, b, kind->table, bkey, columns ? columns->str : NULL);
+      if (next_id == 0)
+        return 0;
+      old_len = b->values->len;
+      im->sink = b;
+      for (guint f = 0; f < kind->n_fields && ok; f++)
+        if (mask & (1u << f))
+          ok = bind_field (im, xk, v, f, NULL, 0, NULL, line);
+      im->sink = NULL;
+      if (!ok)
+        return 0;
+      if (!im->validate[xk] || kind->validate == NULL || surely_valid (im, xk, v))
+        {
+          b->rows++;
+          id = next_id;
+          goto inserted;
+        }
+      /* its rule must see it: written alone, after the rows before it */
+      g_array_set_size (b->values, old_len);
+    }
+  if (im->fast != NULL && !flush_batches (im))
+    return 0;
+
   stmt = insert_stmt (im, xk, mask, &local_error);
   if (stmt == NULL)
     {
@@ -1156,6 +1400,8 @@ import_object (Import     *im,
     }
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (enlace_store_get_db (im->store));
+
+inserted:
   im->n_objects++;
   set_current (im, NULL, NULL);
   if (xk == XK_PORT)
@@ -1221,6 +1467,24 @@ import_cable_end (Import     *im,
       return FALSE;
     }
   im->end_kind[end] = kind;
+
+  if (im->fast != NULL && port != NULL)
+    {
+      Batch *b = &im->batch[1];
+
+      if (batch_start_row (im, b, "cable_end", 1, "(cable_id, end, port_id, seq)") == 0)
+        return FALSE;
+      im->sink = b;
+      bind_int64 (im, NULL, 0, im->parent_id);
+      bind_text (im, NULL, 0, end == 0 ? "A" : "B");
+      bind_int64 (im, NULL, 0, term);
+      bind_int64 (im, NULL, 0, im->end_seq[end]++);
+      im->sink = NULL;
+      b->rows++;
+      return TRUE;
+    }
+  if (im->fast != NULL && !flush_batches (im))
+    return FALSE;
 
   stmt = im->end_stmt[port ? 0 : 1];
   if (stmt == NULL)
@@ -1301,6 +1565,8 @@ import_status_change (Import     *im,
     }
   if (at == NULL || status == NULL)
     return TRUE; /* the schema reports it */
+  if (im->fast != NULL && !flush_batches (im))
+    return FALSE;
 
   stmt = enlace_store_prepare (im->store,
                                "INSERT INTO extension_status (extension_id, at, status, reason) VALUES (?1, ?2, ?3, ?4)",
@@ -1409,13 +1675,14 @@ import_element (Import     *im,
       if (strcmp (name, "meta") == 0)
         return import_meta (im, node, line);
       if (strcmp (name, "attachment") == 0)
-        return ensure_bulk (im) && import_attachment (im, node, line);
+        return ensure_bulk (im) && (im->fast == NULL || flush_batches (im)) &&
+               import_attachment (im, node, line);
       if (enlace_cases_xml_handles (name))
         {
           GError *local_error = NULL;
           xmlNodePtr full;
 
-          if (!ensure_bulk (im))
+          if (!ensure_bulk (im) || (im->fast != NULL && !flush_batches (im)))
             return FALSE;
           full = xmlTextReaderExpand (im->reader);
           if (full == NULL || !enlace_cases_xml_import_element (im->cases, full, &local_error))
@@ -1683,6 +1950,8 @@ import_run (Import  *im,
   if (im->error == NULL && im->fast == NULL && xmlTextReaderIsValid (im->reader) != 1)
     import_fail (im, ENLACE_XML_ERROR_INVALID, xmlTextReaderGetParserLineNumber (im->reader),
                  _("the file does not follow the Enlace XML schema"));
+  if (im->error == NULL && im->fast != NULL)
+    flush_batches (im);
   if (im->error == NULL)
     resolve_deferred (im);
   if (im->error != NULL)
@@ -1840,6 +2109,8 @@ import_once (EnlaceStore         *store,
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.kbuf = g_string_new (NULL);
   im.ports = g_array_new (FALSE, TRUE, sizeof (PortInfo));
+  batch_init (&im.batch[0]);
+  batch_init (&im.batch[1]);
   {
     const XKind *pm = &enlace_xml_kinds[XK_PORT_MAPPING];
     const XKind *port = &enlace_xml_kinds[XK_PORT];
@@ -1916,6 +2187,8 @@ import_once (EnlaceStore         *store,
   g_array_unref (im.deferred);
   g_string_free (im.kbuf, TRUE);
   g_array_unref (im.ports);
+  batch_clear (&im.batch[0]);
+  batch_clear (&im.batch[1]);
   g_free (im.cur_what);
   g_free (im.parent_key);
   g_clear_error (&im.error);
