@@ -436,6 +436,15 @@ scan_bytes (Import     *im,
             }
           else if (c == '>')
             sc->state = SCAN_TEXT;
+          else
+            {
+              /* names and blanks: on to the next byte that matters */
+              const char *p = buf + i + 1;
+
+              while (p < buf + len && *p != '"' && *p != '\'' && *p != '=' && *p != '>' && *p != '\n')
+                p++;
+              i = p - buf - 1;
+            }
           break;
         case SCAN_QUOTE:
           if (c == sc->quote)
