@@ -1,12 +1,22 @@
 /* enlace-xml-import.c: read a whole project from XML
  *
- * Import streams the file through an xmlTextReader that validates against
- * the embedded RELAX NG schema as it reads, and inserts each object as
- * soon as its element is read, in one command and in bulk mode (no row
- * images; undo deletes the id ranges).  References are resolved through
- * key → id hash tables of the objects read so far.  Any problem rolls the
- * whole command back.  The checks that need nothing of the import under
- * way (prolog, attribute values) are in enlace-xml-import-check.c.
+ * Import streams the file through an xmlTextReader and inserts each
+ * object as soon as its element is read, in one command and in bulk mode
+ * (no row images; undo deletes the id ranges).  References are resolved
+ * through key → id hash tables of the objects read so far.  Any problem
+ * rolls the whole command back.  The checks that need nothing of the
+ * import under way (prolog, attribute values) are in
+ * enlace-xml-import-check.c.
+ *
+ * The file is read in at most two passes (import15: 1,000,000 ports in
+ * 12 s of CPU instead of 36 s).  The first takes the schema's checks by
+ * hand (enlace-xml-fast-check.c), leaves foreign keys to one
+ * PRAGMA foreign_key_check at the end, skips the store's rules where they
+ * could only accept (surely_valid) and writes ports, port mappings,
+ * cables and their ends 64 rows to an INSERT.  Whatever goes wrong in it,
+ * it is rolled back and the second pass reads the file as the import
+ * always did: the RELAX NG schema validating as it reads, row by row
+ * INSERTs, every rule; its error is the one reported.
  */
 #define G_LOG_DOMAIN "enlace-xml"
 #include "config.h"
