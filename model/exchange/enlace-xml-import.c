@@ -162,6 +162,7 @@ typedef struct
     int pm_device, pm_port[2], pm_pos[2];
     int port_kind, port_positions, port_device;
     int cable_length, cable_pairs, cable_type;
+    int device_name, device_role, device_rack, device_space, device_u, device_face, device_asset;
   } fi;                           /* field indexes */
   guint               n_objects;
   gboolean           *validate;   /* per kind: run the store's rules on each object */
@@ -1245,6 +1246,18 @@ surely_valid (Import      *im,
             return FALSE;
         }
       return TRUE;
+    case XK_DEVICE:
+      /* enlace_validate_device, for a device in no rack: its type and
+       * space exist (their ids are those of rows of the file), no asset
+       * tag to compare, no colon in its name, an outlet has a space */
+      {
+        const char *asset = v[im->fi.device_asset];
+
+        return v[im->fi.device_rack] == NULL && v[im->fi.device_u] == NULL && v[im->fi.device_face] == NULL &&
+               (asset == NULL || *asset == '\0') &&
+               v[im->fi.device_name] != NULL && strchr (v[im->fi.device_name], ':') == NULL &&
+               (g_strcmp0 (v[im->fi.device_role], "outlet") != 0 || v[im->fi.device_space] != NULL);
+      }
     case XK_CABLE:
       {
         /* enlace_validate_cable: the label is new (the project was empty
@@ -1329,10 +1342,10 @@ import_object (Import     *im,
       deferred_parent = v[field_index (im, x, "parent_id")];
       mask &= ~(1u << field_index (im, x, "parent_id"));
     }
-  /* The first pass writes ports, and the port mappings and cables that
-   * need not see their rule, 64 at a time */
+  /* The first pass writes ports, and the devices, port mappings and
+   * cables that need not see their rule, 64 at a time */
   if (im->fast != NULL && deferred_parent == NULL &&
-      (xk == XK_PORT || xk == XK_PORT_MAPPING || xk == XK_CABLE))
+      (xk == XK_PORT || xk == XK_PORT_MAPPING || xk == XK_CABLE || xk == XK_DEVICE))
     {
       Batch *b = &im->batch[0];
       guint bkey = ((guint) xk << MAX_FIELDS) | mask;
@@ -2134,6 +2147,7 @@ import_once (EnlaceStore         *store,
     const XKind *pm = &enlace_xml_kinds[XK_PORT_MAPPING];
     const XKind *port = &enlace_xml_kinds[XK_PORT];
     const XKind *cable = &enlace_xml_kinds[XK_CABLE];
+    const XKind *device = &enlace_xml_kinds[XK_DEVICE];
 
     im.fi.pm_device = enlace_xml_field_index (pm, "device_id");
     im.fi.pm_port[0] = enlace_xml_field_index (pm, "front_port_id");
@@ -2146,6 +2160,13 @@ import_once (EnlaceStore         *store,
     im.fi.cable_length = enlace_xml_field_index (cable, "length_m");
     im.fi.cable_pairs = enlace_xml_field_index (cable, "pairs");
     im.fi.cable_type = enlace_xml_field_index (cable, "type");
+    im.fi.device_name = enlace_xml_field_index (device, "name");
+    im.fi.device_role = enlace_xml_field_index (device, "role");
+    im.fi.device_rack = enlace_xml_field_index (device, "rack_id");
+    im.fi.device_space = enlace_xml_field_index (device, "space_id");
+    im.fi.device_u = enlace_xml_field_index (device, "u_position");
+    im.fi.device_face = enlace_xml_field_index (device, "face");
+    im.fi.device_asset = enlace_xml_field_index (device, "asset_tag");
   }
   /* Every kind goes through the store's validation rules except ports:
    * theirs (a name unique per device, 1–1024 positions) are enforced by

@@ -513,6 +513,19 @@ static const BadCase bad_cases[] = {
     "  <port device=\"PP\" kind=\"rear\" name=\"R1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n"
     "  <port-mapping device=\"PP\" front-port=\"R1\" front-pos=\"1\" rear-port=\"F1\" rear-pos=\"1\"/>\n</enlace>\n",
     ENLACE_XML_ERROR_RULE, "line 12: Port “R1” of “PP”" },
+  { "rule-outlet-without-space",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"TO-1\" role=\"outlet\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 9: Outlet “TO-1” must be in a space" },
+  { "rule-unit-without-rack",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"SRV\" role=\"server\" space=\"A/1/1A\" u-position=\"3\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 9: Device “SRV” has a unit position but is in no rack" },
+  { "rule-asset-tag-twice",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"PC1\" role=\"computer\" space=\"A/1/1A\" asset-tag=\"INV-7\" status=\"active\"/>\n"
+    "  <device name=\"PC2\" role=\"computer\" space=\"A/1/1A\" asset-tag=\"INV-7\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 10: Asset tag “INV-7” of device “PC2” is already on device “PC1”" },
   { "rule-cable-fibre-pairs",
     HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"F-1\" kind=\"backbone\" type=\"om3\" pairs=\"4\" status=\"installed\">\n"
     "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
