@@ -158,6 +158,7 @@ typedef struct
     int         xk;
   } element_memo[16];             /* kind_by_element() */
   GArray             *ports;      /* of PortInfo, by port id */
+  GStringChunk       *key_texts;  /* the keys of keys[] */
   struct {
     int pm_device, pm_port[2], pm_pos[2];
     int port_kind, port_positions, port_device;
@@ -590,15 +591,6 @@ lookup_key (Import     *im,
   if (!g_hash_table_lookup_extended (im->keys[xk], key, NULL, &value))
     return 0;
   return (gint64) GPOINTER_TO_SIZE (value);
-}
-
-static void
-add_key (Import     *im,
-         int         xk,
-         const char *key,
-         gint64      id)
-{
-  g_hash_table_insert (im->keys[xk], g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
 }
 
 /* Describes the object an element defines, for messages: "port SW:Gi1" */
@@ -1308,7 +1300,7 @@ import_object (Import     *im,
   const EnlaceKind *kind = x->kind;
   const char *v[MAX_FIELDS] = { NULL };
   const char *person_key = NULL;
-  g_autofree char *key = NULL;
+  const char *key;
   guint mask = 0;
   sqlite3_stmt *stmt;
   GError *local_error = NULL;
@@ -1320,7 +1312,10 @@ import_object (Import     *im,
   g_assert (kind->n_fields <= MAX_FIELDS);
 
   read_attributes (xk, node, v, &person_key);
-  key = g_strdup (object_key (im, xk, v, person_key));
+  /* kept for the key table (object_key's buffer serves references too) */
+  key = object_key (im, xk, v, person_key);
+  if (key != NULL)
+    key = g_string_chunk_insert (im->key_texts, key);
   set_current (im, x->element, key);
 
   if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE &&
@@ -1440,12 +1435,7 @@ inserted:
     remember_port (im, id, v);
 
   if (key != NULL && im->keys[xk] != NULL && xk != XK_PORT_TEMPLATE)
-    {
-      if (out_key != NULL)
-        add_key (im, xk, key, id);
-      else
-        g_hash_table_insert (im->keys[xk], g_steal_pointer (&key), GSIZE_TO_POINTER ((gsize) id));
-    }
+    g_hash_table_insert (im->keys[xk], (gpointer) key, GSIZE_TO_POINTER ((gsize) id));
 
   if (deferred_parent != NULL)
     {
@@ -1453,7 +1443,7 @@ inserted:
       g_array_append_val (im->deferred, dp);
     }
   if (out_key != NULL)
-    *out_key = g_steal_pointer (&key);
+    *out_key = g_strdup (key);
 
   return id;
 }
@@ -2134,13 +2124,14 @@ import_once (EnlaceStore         *store,
   im.validate = g_new0 (gboolean, enlace_xml_n_kinds);
   for (int i = 0; i < enlace_xml_n_kinds; i++)
     if (i != XK_PORT_TEMPLATE && i != XK_MAPPING_TEMPLATE && i != XK_PORT_MAPPING)
-      im.keys[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      im.keys[i] = g_hash_table_new (g_str_hash, g_str_equal);
   im.stmt_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
   im.meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.deferred = g_array_new (FALSE, FALSE, sizeof (DeferredParent));
   g_array_set_clear_func (im.deferred, deferred_clear);
   im.kbuf = g_string_new (NULL);
   im.ports = g_array_new (FALSE, TRUE, sizeof (PortInfo));
+  im.key_texts = g_string_chunk_new (1 << 20);
   batch_init (&im.batch[0]);
   batch_init (&im.batch[1]);
   {
@@ -2220,6 +2211,7 @@ import_once (EnlaceStore         *store,
 
   for (int i = 0; i < enlace_xml_n_kinds; i++)
     g_clear_pointer (&im.keys[i], g_hash_table_unref);
+  g_string_chunk_free (im.key_texts);
   g_free (im.keys);
   g_free (im.validate);
   g_hash_table_unref (im.stmt_cache);
