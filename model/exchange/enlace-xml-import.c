@@ -39,6 +39,7 @@
 #include "enlace-xml-private.h"
 
 #define MAX_FIELDS 16
+#define READ_AHEAD (256 * 1024)
 
 typedef struct
 {
@@ -169,6 +170,9 @@ typedef struct
   gboolean           *validate;   /* per kind: run the store's rules on each object */
   XmlScan             scan;       /* the bytes as read: attributes per element */
   EnlaceXmlFastCheck *fast;       /* the first pass: checks by hand, no streaming schema */
+  char               *ahead;      /* the file as read, READ_AHEAD bytes at a time */
+  gsize               ahead_pos;
+  gsize               ahead_len;
   EnlaceCasesXmlImport *cases;     /* procedures, accounts, cases (model/cases) */
 } Import;
 
@@ -531,17 +535,27 @@ import_read_cb (void *data,
   Import *im = data;
   gssize n;
 
-  do
-    n = read (im->fd, buffer, len);
-  while (n < 0 && errno == EINTR);
-
-  if (n < 0)
+  /* libxml2 asks for 4 KB at a time: the file is read 256 KB at a time
+   * (1M ports: 60,000 system calls fewer) */
+  if (im->ahead_pos == im->ahead_len)
     {
-      int saved = errno;
-      import_fail (im, ENLACE_XML_ERROR_FAILED, 0, _("Cannot read %s: %s"),
-                   im->path, g_strerror (saved));
-      return -1;
+      do
+        n = read (im->fd, im->ahead, READ_AHEAD);
+      while (n < 0 && errno == EINTR);
+
+      if (n < 0)
+        {
+          int saved = errno;
+          import_fail (im, ENLACE_XML_ERROR_FAILED, 0, _("Cannot read %s: %s"),
+                       im->path, g_strerror (saved));
+          return -1;
+        }
+      im->ahead_pos = 0;
+      im->ahead_len = n;
     }
+  n = MIN ((gsize) len, im->ahead_len - im->ahead_pos);
+  memcpy (buffer, im->ahead + im->ahead_pos, n);
+  im->ahead_pos += n;
   im->read += n;
   if (n > 0 && !scan_bytes (im, buffer, n))
     return -1;
@@ -2132,6 +2146,7 @@ import_once (EnlaceStore         *store,
   im.kbuf = g_string_new (NULL);
   im.ports = g_array_new (FALSE, TRUE, sizeof (PortInfo));
   im.key_texts = g_string_chunk_new (1 << 20);
+  im.ahead = g_malloc (READ_AHEAD);
   batch_init (&im.batch[0]);
   batch_init (&im.batch[1]);
   {
@@ -2212,6 +2227,7 @@ import_once (EnlaceStore         *store,
   for (int i = 0; i < enlace_xml_n_kinds; i++)
     g_clear_pointer (&im.keys[i], g_hash_table_unref);
   g_string_chunk_free (im.key_texts);
+  g_free (im.ahead);
   g_free (im.keys);
   g_free (im.validate);
   g_hash_table_unref (im.stmt_cache);
