@@ -9,11 +9,11 @@
  * enlace-xml-import-check.c.
  *
  * The file is read in at most two passes (import15: 1,000,000 ports in
- * 12 s of CPU instead of 36 s).  The first takes the schema's checks by
+ * 11 s of CPU instead of 36 s).  The first takes the schema's checks by
  * hand (enlace-xml-fast-check.c), leaves foreign keys to one
  * PRAGMA foreign_key_check at the end, skips the store's rules where they
- * could only accept (surely_valid) and writes ports, port mappings,
- * cables and their ends 64 rows to an INSERT.  Whatever goes wrong in it,
+ * could only accept (surely_valid) and writes ports, devices, port
+ * mappings, cables and their ends 64 rows to an INSERT.  Whatever goes wrong in it,
  * it is rolled back and the second pass reads the file as the import
  * always did: the RELAX NG schema validating as it reads, row by row
  * INSERTs, every rule; its error is the one reported.
