@@ -2277,7 +2277,9 @@ enlace_xml_import (EnlaceStore         *store,
     return TRUE;
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_propagate_error (error, local_error);
+      /* cancelled: say so, whatever stopped the pass */
+      g_clear_error (&local_error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
       return FALSE;
     }
   g_debug ("import: the first pass stopped (%s); reading %s again with the schema",
