@@ -659,11 +659,6 @@ ensure_bulk (Import *im)
   /* Every value the CHECK constraints test (choices, ranges) has been
    * checked by the schema and the validation rules already; SQLite would
    * evaluate each IN (...) list through a temporary b-tree per row. */
-  if (g_getenv ("EXP_CACHE") != NULL)
-    {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %s", g_getenv ("EXP_CACHE"));
-      enlace_store_exec (im->store, sql, NULL);
-    }
   if (!enlace_store_exec (im->store, "PRAGMA ignore_check_constraints = ON", NULL))
     g_debug ("could not turn CHECK constraints off for the import");
   return TRUE;
