@@ -10,6 +10,7 @@
 #pragma once
 
 #include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
 
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
@@ -85,5 +86,23 @@ char         *enlace_xml_diagnose_attributes (xmlNodePtr   node);
 gboolean      enlace_xml_check_prolog        (int          fd,
                                               const char  *path,
                                               GError     **error);
+
+/* enlace-xml-fast-check.c: the schema's checks by hand on the elements
+ * of which a campus is made (see there).  FALSE: the file may be invalid,
+ * read it again with the schema. */
+typedef struct _EnlaceXmlFastCheck EnlaceXmlFastCheck;
+
+EnlaceXmlFastCheck *enlace_xml_fast_check_new   (void);
+void                enlace_xml_fast_check_free  (EnlaceXmlFastCheck *fc);
+/* The node the reader is on (of @type at @depth), before it is imported. */
+gboolean            enlace_xml_fast_check_node  (EnlaceXmlFastCheck *fc,
+                                                 xmlTextReaderPtr    reader,
+                                                 int                 type,
+                                                 int                 depth);
+/* At the end of the file. */
+gboolean            enlace_xml_fast_check_end   (EnlaceXmlFastCheck *fc);
+/* The checks on a whole document (the tests compare them with the schema). */
+gboolean            enlace_xml_fast_check_memory (const char        *xml,
+                                                  gsize              len);
 
 G_END_DECLS

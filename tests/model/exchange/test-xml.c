@@ -1,6 +1,7 @@
 /* test-xml.c: XML export and import — round trips, refusals of bad and
  * hostile files (each leaving the project unchanged), all or nothing,
- * undo, cancellation and progress */
+ * undo, cancellation and progress; the import's checks by hand against
+ * the schema */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -12,6 +13,7 @@
 #include "enlace-rules.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
+#include "enlace-xml-private.h"
 
 static const char *document_tables[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
@@ -630,6 +632,42 @@ static const BadCase bad_cases[] = {
   { "rule-area-cycle",
     HEAD "<enlace version=\"1\">\n  <area code=\"A\" name=\"A\" parent=\"B\"/>\n  <area code=\"B\" name=\"B\" parent=\"A\"/>\n</enlace>\n",
     ENLACE_XML_ERROR_RULE, "area A: parent B makes the area its own ancestor" },
+  /* rules the import checks in memory before it asks the store's (import15) */
+  { "rule-mapping-position",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"PP\" role=\"patch-panel\" rack=\"R1\" u-position=\"2\" face=\"front\" status=\"active\"/>\n"
+    "  <port device=\"PP\" kind=\"front\" name=\"F1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n"
+    "  <port device=\"PP\" kind=\"rear\" name=\"R1\" medium=\"copper\" connector=\"8P8C\" positions=\"2\"/>\n"
+    "  <port-mapping device=\"PP\" front-port=\"F1\" front-pos=\"1\" rear-port=\"R1\" rear-pos=\"3\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 12: Port “R1” of “PP” has positions 1–2: position 3 does not exist" },
+  { "rule-mapping-sides",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"PP\" role=\"patch-panel\" rack=\"R1\" u-position=\"2\" face=\"front\" status=\"active\"/>\n"
+    "  <port device=\"PP\" kind=\"front\" name=\"F1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n"
+    "  <port device=\"PP\" kind=\"rear\" name=\"R1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>\n"
+    "  <port-mapping device=\"PP\" front-port=\"R1\" front-pos=\"1\" rear-port=\"F1\" rear-pos=\"1\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 12: Port “R1” of “PP”" },
+  { "rule-outlet-without-space",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"TO-1\" role=\"outlet\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 9: Outlet “TO-1” must be in a space" },
+  { "rule-unit-without-rack",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"SRV\" role=\"server\" space=\"A/1/1A\" u-position=\"3\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 9: Device “SRV” has a unit position but is in no rack" },
+  { "rule-asset-tag-twice",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY_DEVICES
+    "  <device name=\"PC1\" role=\"computer\" space=\"A/1/1A\" asset-tag=\"INV-7\" status=\"active\"/>\n"
+    "  <device name=\"PC2\" role=\"computer\" space=\"A/1/1A\" asset-tag=\"INV-7\" status=\"active\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 10: Asset tag “INV-7” of device “PC2” is already on device “PC1”" },
+  { "rule-cable-fibre-pairs",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"F-1\" kind=\"backbone\" type=\"om3\" pairs=\"4\" status=\"installed\">\n"
+    "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Cable “F-1” is of type" },
+  { "rule-cable-multipair",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"V-1\" kind=\"backbone\" type=\"multipair\" status=\"installed\">\n"
+    "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Cable “V-1” is a voice multipair cable: give its pair count" },
   { "doctype",
     HEAD "<!DOCTYPE enlace>\n<enlace version=\"1\"/>\n",
     ENLACE_XML_ERROR_UNSAFE, "line 2:" },
@@ -1137,6 +1175,235 @@ test_export_empty (void)
   g_assert_cmpuint (count_rows (again, "command"), ==, 0);
 }
 
+
+/* ---------------------------------------------------------------- checks by hand */
+
+static void
+quiet_errors (void        *data,
+              xmlErrorPtr  err)
+{
+}
+
+static gboolean
+schema_valid (const char *text)
+{
+  xmlDocPtr doc = xmlReadMemory (text, (int) strlen (text), NULL, "UTF-8",
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlRelaxNGValidCtxtPtr v;
+  gboolean ok;
+
+  if (doc == NULL)
+    return FALSE;
+  v = xmlRelaxNGNewValidCtxt (enlace_xml_schema ());
+  xmlRelaxNGSetValidStructuredErrors (v, quiet_errors, NULL);
+  ok = xmlRelaxNGValidateDoc (v, doc) == 0;
+  xmlRelaxNGFreeValidCtxt (v);
+  xmlFreeDoc (doc);
+  return ok;
+}
+
+#define P_ATTRS "kind=\"interface\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\""
+#define ENDS "<a port=\"SW:Gi1\"/><b port=\"SW:Gi2\"/>"
+
+typedef struct
+{
+  const char *body;   /* the elements inside <enlace version="1"> */
+  gboolean    taken;  /* the checks take it (else they may: an odd element goes to the schema alone) */
+} FastCase;
+
+static const FastCase fast_cases[] = {
+  /* as an export writes them: taken */
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\" label=\"x\" seq=\"3\"/>", TRUE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1024\"/>", TRUE },
+  { "<port-mapping device=\"PP\" front-port=\"F1\" front-pos=\"1\" rear-port=\"R1\" rear-pos=\"12\"/>", TRUE },
+  { "<device name=\"O1\" role=\"outlet\" space=\"A/1/1A\" x=\"1.5\" y=\"-2\" status=\"active\"/>", TRUE },
+  { "<device device-type=\"Acme/P24\" name=\"PP\" role=\"patch-panel\" rack=\"R1\" u-position=\"2\" face=\"rear\" "
+    "rotation=\"90\" serial=\"\" asset-tag=\"T\" status=\"planned\" comments=\"c\"/>", TRUE },
+  { "<cable label=\"C\" kind=\"horizontal\" type=\"cat6\" length-m=\"12.25\" color=\"azul\" status=\"installed\">"
+    ENDS "</cable>", TRUE },
+  { "<cable kind=\"other\" pairs=\"25\" length-m=\"1e300\" status=\"planned\">\n  <a port=\"X:1\"/>\n  <a circuit=\"C:A\"/>\n"
+    "  <b port=\"X:2\"/>\n  <b port=\"X:3\"/>\n</cable>", TRUE },
+  { "<extension number=\"2001\" status=\"active\" port=\"SW:Gi1\"/>", TRUE },
+  { "<extension number=\"2001\" person=\"Ana\" holder=\"h\" area=\"TI\" status=\"cancelled\">"
+    "<status-change at=\"2026-01-01\" status=\"active\"/><status-change at=\"2026-02-01\" status=\"cancelled\" reason=\"r\"/>"
+    "</extension>", TRUE },
+  { "<space floor=\"A/1\" code=\"1A\" name=\"n\" kind=\"telecom-room\" outline=\"[[0,0],[1,0],[1,1]]\"/>", TRUE },
+  { "<site code=\"S\" name=\"n\"/><building site=\"S\" code=\"A\" name=\"n\"/><port device=\"SW\" " P_ATTRS " positions=\"1\"/>", TRUE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\"></port>", TRUE },   /* checked by the schema alone */
+  { "<!-- c --><port device=\"SW\" " P_ATTRS " positions=\"1\"/><?pi x?>", TRUE },
+  /* valid or not, the checks must not take what the schema refuses */
+  { "<port device=\"SW\" " P_ATTRS " positions=\"0\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1025\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\" 1\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"+1\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\" seq=\"1.5\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\" seq=\"99999999999999999999\"/>", FALSE },
+  { "<port device=\"\" " P_ATTRS " positions=\"1\"/>", FALSE },
+  { "<port " P_ATTRS " positions=\"1\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\" colour=\"red\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\" xml:lang=\"es\"/>", FALSE },
+  { "<port xmlns=\"urn:x\" device=\"SW\" " P_ATTRS " positions=\"1\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\">text</port>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\"><a port=\"X\"/></port>", FALSE },
+  { "<port device=\"SW\" kind=\"Front\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>", FALSE },
+  { "<port device=\"SW\" kind=\" front\" name=\"Gi1\" medium=\"copper\" connector=\"8P8C\" positions=\"1\"/>", FALSE },
+  { "<device name=\"D\" role=\"switch\" face=\"side\" status=\"active\"/>", FALSE },
+  { "<device name=\"D\" role=\"switch\" x=\"1,5\" status=\"active\"/>", FALSE },
+  { "<device name=\"D\" role=\"switch\" x=\"1.\" status=\"active\"/>", FALSE },
+  { "<device name=\"D\" role=\"switch\" x=\"INF\" status=\"active\"/>", FALSE },
+  { "<device name=\"D\" role=\"switch\"/>", FALSE },
+  { "<cable kind=\"horizontal\" length-m=\"-1\" status=\"installed\">" ENDS "</cable>", FALSE },
+  { "<cable kind=\"horizontal\" length-m=\"-0\" status=\"installed\">" ENDS "</cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"/>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a port=\"X\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><b port=\"X\"/><a port=\"Y\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a port=\"X\"/><b port=\"Y\"/><a port=\"Z\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a port=\"X\" circuit=\"C:A\"/><b port=\"Y\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a/><b port=\"Y\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a port=\"\"/><b port=\"Y\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\"><a port=\"X\">t</a><b port=\"Y\"/></cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\">t" ENDS "</cable>", FALSE },
+  { "<cable kind=\"horizontal\" status=\"installed\">" ENDS "<c/></cable>", FALSE },
+  { "<extension number=\"1\" status=\"active\"><status-change at=\"x\" status=\"gone\"/></extension>", FALSE },
+  { "<extension number=\"1\" status=\"active\"><note/></extension>", FALSE },
+  { "<space floor=\"A/1\" code=\"1A\" kind=\"kitchen\"/>", FALSE },
+  { "<port device=\"SW\" " P_ATTRS " positions=\"1\"/><device name=\"D\" role=\"switch\" status=\"active\"/>", FALSE },
+  { "<unknown/>", FALSE },
+  { "text", FALSE },
+};
+
+/* The import's first pass (enlace-xml-fast-check.c) takes only what the
+ * schema takes, and takes what an export writes. */
+static void
+test_fast_check_agrees (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  EnlaceGenerateOptions opts;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fast_cases); i++)
+    {
+      g_autofree char *doc = g_strconcat (HEAD "<enlace version=\"1\">\n", fast_cases[i].body, "\n</enlace>\n", NULL);
+      gboolean fast = enlace_xml_fast_check_memory (doc, strlen (doc));
+      gboolean valid = schema_valid (doc);
+
+      g_test_message ("%s: checks by hand %d, schema %d", fast_cases[i].body, fast, valid);
+      if (fast && !valid)
+        g_error ("taken by the checks by hand, refused by the schema: %s", fast_cases[i].body);
+      if (fast_cases[i].taken)
+        g_assert_true (fast);
+    }
+  /* the root */
+  g_assert_false (enlace_xml_fast_check_memory (HEAD "<enlace version=\"2\"/>", strlen (HEAD) + 21));
+  g_assert_false (enlace_xml_fast_check_memory (HEAD "<enlace/>", strlen (HEAD) + 9));
+  g_assert_true (enlace_xml_fast_check_memory (HEAD "<enlace version=\"1\"/>", strlen (HEAD) + 21));
+
+  /* exports: the fixture and a generated campus */
+  text = fixture_text ("campus.xml");
+  g_assert_true (schema_valid (text));
+  g_assert_true (enlace_xml_fast_check_memory (text, strlen (text)));
+  g_clear_pointer (&text, g_free);
+  enlace_generate_options_init (&opts);
+  opts.buildings = 1;
+  opts.floors = 2;
+  opts.outlets_per_floor = 12;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+  text = export_text (store);
+  g_assert_true (schema_valid (text));
+  g_assert_true (enlace_xml_fast_check_memory (text, strlen (text)));
+}
+
+
+static int
+foreign_keys_setting (EnlaceStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  int on;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (enlace_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  on = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return on;
+}
+
+/* The first pass checks the references once at the end (foreign keys
+ * off): a dangling one is refused as before, and foreign keys are on
+ * again after a good import as after a bad one. */
+static void
+test_fast_check_references (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = snapshot (store);
+  g_autofree char *after = NULL;
+  g_autofree char *fixture = fixture_text ("campus.xml");
+
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+  g_assert_false (import_text (store,
+                               HEAD "<enlace version=\"1\">\n  <site code=\"UTV\" name=\"Campus\"/>\n"
+                               "  <building site=\"UTV\" code=\"A\" name=\"R\"/>\n"
+                               "  <floor building=\"A\" level=\"1\" name=\"P\"/>\n"
+                               "  <floor-plan floor=\"A/1\" attachment-id=\"7\"/>\n</enlace>\n",
+                               &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "FOREIGN KEY"));
+  g_clear_error (&error);
+  after = snapshot (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+
+  import_into_fresh (store, fixture);
+  g_assert_cmpint (foreign_keys_setting (store), ==, 1);
+}
+
+static void
+count_second_passes (const char     *domain,
+                     GLogLevelFlags  level,
+                     const char     *message,
+                     gpointer        data)
+{
+  if (strstr (message, "first pass stopped") != NULL)
+    (*(guint *) data)++;
+}
+
+/* A file as an export writes it is imported in one pass (a slip in the
+ * first pass would otherwise only show as a slower import); a bad one
+ * takes the second. */
+static void
+test_fast_check_one_pass (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autoptr(EnlaceStore) bad = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fixture = fixture_text ("campus.xml");
+  g_autoptr(EnlaceStore) from_fixture = new_store ();
+  EnlaceGenerateOptions opts;
+  guint second = 0;
+  guint handler = g_log_set_handler ("enlace-xml", G_LOG_LEVEL_DEBUG, count_second_passes, &second);
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 2;
+  opts.floors = 2;
+  opts.outlets_per_floor = 12;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+  text = export_text (store);
+  import_into_fresh (again, text);
+  import_into_fresh (from_fixture, fixture);
+  g_assert_cmpuint (second, ==, 0);
+
+  g_assert_false (import_text (bad, bad_cases[0].text, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (second, ==, 1);
+  g_log_remove_handler ("enlace-xml", handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1174,6 +1441,9 @@ main (int   argc,
   g_test_add_func ("/model/xml/cancel", test_cancel);
   g_test_add_func ("/model/xml/export/file", test_export_file);
   g_test_add_func ("/model/xml/export/empty", test_export_empty);
+  g_test_add_func ("/model/xml/fast-check/agrees", test_fast_check_agrees);
+  g_test_add_func ("/model/xml/fast-check/references", test_fast_check_references);
+  g_test_add_func ("/model/xml/fast-check/one-pass", test_fast_check_one_pass);
 
   ret = g_test_run ();
   g_clear_object (&refusal_store);
