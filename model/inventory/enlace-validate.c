@@ -950,7 +950,7 @@ validate_port_fields (EnlaceStore *self,
     return fail (error, INVALID, _("A port of “%s” needs a name"), owner);
   if (positions < 1 || positions > 1024)
     return fail (error, INVALID, _("%s “%s” of “%s”: %lld positions is outside 1–1024"),
-                 what, port, owner, (long long) positions);
+                 _(what), port, owner, (long long) positions);
   return TRUE;
 }
 
@@ -964,16 +964,42 @@ enlace_validate_port (EnlaceStore *self,
   const char *name = v_str (v, "name");
   const char *kind = v_str (v, "kind");
   gint64 positions = v_int (v, "positions", 1);
-  g_autofree char *dev = key_of (self, "device", device);
+  g_autofree char *dev = NULL;
+  sqlite3_stmt *stmt;
+  gboolean taken, is_front, is_rear;
+  gint64 pos = 0;
   int r;
 
-  if (!validate_port_fields (self, _("Port"), name, dev, v, error))
+  /* Everything the rules need in one statement (check runs this for
+   * every port: 1,000,000 of them): the device's key, whether the name
+   * is taken, and the mappings that use this port — two index lookups
+   * for the highest position of each side, no sort.  A port being
+   * created (id 0) is in no mapping. */
+  if ((r = query (self, &stmt, error,
+                  "SELECT (SELECT name FROM device WHERE id = ?1),"
+                  " EXISTS (SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3),"
+                  " (SELECT max(front_pos) FROM port_mapping WHERE front_port_id = ?3),"
+                  " (SELECT max(rear_pos) FROM port_mapping WHERE rear_port_id = ?3),"
+                  " EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?3),"
+                  " EXISTS (SELECT 1 FROM port_mapping WHERE rear_port_id = ?3)",
+                  "isi", device, name ? name : "", id)) < 0)
     return FALSE;
+  g_assert (r == 1);
+  dev = col_dup (stmt, 0);
+  if (dev == NULL)
+    dev = g_strdup_printf ("#%" G_GINT64_FORMAT, device);
+  taken = sqlite3_column_int (stmt, 1) != 0;
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    pos = sqlite3_column_int64 (stmt, 2);
+  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+    pos = MAX (pos, sqlite3_column_int64 (stmt, 3));
+  is_front = sqlite3_column_int (stmt, 4) != 0;
+  is_rear = sqlite3_column_int (stmt, 5) != 0;
+  sqlite3_reset (stmt);
 
-  if ((r = exists (self, error, "SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3",
-                   "isi", device, name, id)) < 0)
+  if (!validate_port_fields (self, N_("Port"), name, dev, v, error))
     return FALSE;
-  if (r == 1)
+  if (taken)
     return fail (error, CONFLICT, _("Device “%s” already has a port “%s”"), dev, name);
   if (!port_key_unique (self, dev, name, id, error))
     return FALSE;
@@ -982,42 +1008,14 @@ enlace_validate_port (EnlaceStore *self,
     return TRUE;
 
   /* The mappings that use this port must stay valid. */
-  {
-    gint64 args[2] = { id, positions };
-    gint64 pos = 0;
-
-    /* two index lookups, not an OR (check runs this for every port) */
-    r = q_int (self,
-               "SELECT p FROM (SELECT front_pos AS p FROM port_mapping WHERE front_port_id = ?1"
-               "               UNION ALL SELECT rear_pos FROM port_mapping WHERE rear_port_id = ?1)"
-               " WHERE p > ?2 ORDER BY p DESC LIMIT 1",
-               args, 2, &pos, error);
-    if (r < 0)
-      return FALSE;
-    if (r == 1)
-      return fail (error, CONFLICT,
-                   _("Port “%s” of “%s” cannot have %d positions: a mapping uses position %d"),
-                   name, dev, (int) positions, (int) pos);
-
-    r = q_int1 (self,
-                "SELECT 1 WHERE EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)"
-                " OR EXISTS (SELECT 1 FROM port_mapping WHERE rear_port_id = ?1)",
-                id, NULL, error);
-    if (r < 0)
-      return FALSE;
-    if (r == 1)
-      {
-        gint64 is_front = 0;
-
-        if (q_int1 (self, "SELECT EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)",
-                    id, &is_front, error) < 0)
-          return FALSE;
-        if (g_strcmp0 (kind, is_front ? "front" : "rear") != 0)
-          return fail (error, CONFLICT,
-                       _("Port “%s” of “%s” must stay a %s port: it is part of a front-to-rear mapping"),
-                       name, dev, is_front ? _("front") : _("rear"));
-      }
-  }
+  if (pos > positions)
+    return fail (error, CONFLICT,
+                 _("Port “%s” of “%s” cannot have %d positions: a mapping uses position %d"),
+                 name, dev, (int) positions, (int) pos);
+  if ((is_front || is_rear) && g_strcmp0 (kind, is_front ? "front" : "rear") != 0)
+    return fail (error, CONFLICT,
+                 _("Port “%s” of “%s” must stay a %s port: it is part of a front-to-rear mapping"),
+                 name, dev, is_front ? _("front") : _("rear"));
   return TRUE;
 }
 
@@ -1032,7 +1030,7 @@ enlace_validate_port_template (EnlaceStore *self,
   const char *name = v_str (v, "name");
   int r;
 
-  if (!validate_port_fields (self, _("Port template"), name, owner, v, error))
+  if (!validate_port_fields (self, N_("Port template"), name, owner, v, error))
     return FALSE;
   if ((r = exists (self, error, "SELECT 1 FROM port_template WHERE device_type_id = ?1 AND name = ?2 AND id <> ?3",
                    "isi", type, name, id)) < 0)
@@ -1077,43 +1075,63 @@ enlace_validate_port_mapping (EnlaceStore *self,
                               GError     **error)
 {
   gint64 device = v_int (v, "device_id", 0);
-  g_autofree char *dev = key_of (self, "device", device);
+  g_autofree char *dev = NULL;
   const char *sides[2] = { "front", "rear" };
   const char *fields[2] = { "front_port_id", "rear_port_id" };
   const char *pos_fields[2] = { "front_pos", "rear_pos" };
+  sqlite3_stmt *stmt;
+  int r;
+
+  /* The device's key and both ports in one statement (check runs this
+   * for every mapping). */
+  if ((r = query (self, &stmt, error,
+                  "SELECT (SELECT name FROM device WHERE id = ?1),"
+                  " f.id, f.name, f.kind, f.device_id, f.positions,"
+                  " r.id, r.name, r.kind, r.device_id, r.positions"
+                  " FROM (SELECT 1) LEFT JOIN port f ON f.id = ?2 LEFT JOIN port r ON r.id = ?3",
+                  "iii", device, v_int (v, fields[0], 0), v_int (v, fields[1], 0))) < 0)
+    return FALSE;
+  g_assert (r == 1);
+  dev = col_dup (stmt, 0);
+  if (dev == NULL)
+    dev = g_strdup_printf ("#%" G_GINT64_FORMAT, device);
 
   for (guint i = 0; i < 2; i++)
     {
-      gint64 port = v_int (v, fields[i], 0);
-      sqlite3_stmt *stmt;
+      int c = 1 + 5 * i;
       g_autofree char *pname = NULL;
       g_autofree char *pkind = NULL;
       gint64 pdev, positions;
-      int r;
 
-      if ((r = query (self, &stmt, error, "SELECT name, kind, device_id, positions FROM port WHERE id = ?1",
-                      "i", port)) < 0)
-        return FALSE;
-      if (r == 0)
-        return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
-                     dev, (long long) port);
-      pname = col_dup (stmt, 0);
-      pkind = col_dup (stmt, 1);
-      pdev = sqlite3_column_int64 (stmt, 2);
-      positions = sqlite3_column_int64 (stmt, 3);
-      sqlite3_reset (stmt);
+      if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+        {
+          sqlite3_reset (stmt);
+          return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
+                       dev, (long long) v_int (v, fields[i], 0));
+        }
+      pname = col_dup (stmt, c + 1);
+      pkind = col_dup (stmt, c + 2);
+      pdev = sqlite3_column_int64 (stmt, c + 3);
+      positions = sqlite3_column_int64 (stmt, c + 4);
 
       if (pdev != device)
         {
-          g_autofree char *other = key_of (self, "device", pdev);
+          g_autofree char *other = NULL;
+
+          sqlite3_reset (stmt);
+          other = key_of (self, "device", pdev);
           return fail (error, INVALID,
                        _("A mapping of “%s” cannot use port “%s” of “%s”: both ports must belong to the mapping's device"),
                        dev, pname, other);
         }
       if (!check_mapping_side (self, sides[i], pname, pkind, positions,
                                v_int (v, pos_fields[i], 1), dev, error))
-        return FALSE;
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 

@@ -514,6 +514,67 @@ row_to_object (sqlite3_stmt *stmt)
   return obj;
 }
 
+/* For check, which reads every row of a table: one object whose members
+ * (one per column of @stmt) are set in place for each row, instead of an
+ * object built and freed per row.  *@nodes receives its members in the
+ * order of the columns. */
+static JsonObject *
+row_object_new (sqlite3_stmt  *stmt,
+                JsonNode    ***nodes)
+{
+  JsonObject *obj = json_object_new ();
+  int n = sqlite3_column_count (stmt);
+
+  *nodes = g_new (JsonNode *, MAX (n, 1));
+  for (int i = 0; i < n; i++)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_NULL);
+
+      json_object_set_member (obj, sqlite3_column_name (stmt, i), node);
+      (*nodes)[i] = node;
+    }
+  return obj;
+}
+
+/* Sets the members made by row_object_new() to the row @stmt is on: the
+ * values row_to_object() would give.  A member that stays a value is
+ * changed in place; one that turns null or back is a new node, since
+ * json_node_init() leaves a freed value behind in the node (json-glib
+ * 1.6), which the next json_node_set_*() would write to. */
+static void
+row_object_set (JsonObject    *obj,
+                sqlite3_stmt  *stmt,
+                JsonNode     **nodes)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      int type = sqlite3_column_type (stmt, i);
+      JsonNode *node = nodes[i];
+
+      if ((type == SQLITE_NULL) != JSON_NODE_HOLDS_NULL (node))
+        {
+          node = type == SQLITE_NULL ? json_node_new (JSON_NODE_NULL) : json_node_new (JSON_NODE_VALUE);
+          json_object_set_member (obj, sqlite3_column_name (stmt, i), node);
+          nodes[i] = node;
+        }
+      switch (type)
+        {
+        case SQLITE_INTEGER:
+          json_node_set_int (node, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_node_set_double (node, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_NULL:
+          break;
+        default:
+          json_node_set_string (node, (const char *)sqlite3_column_text (stmt, i));
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- read */
 
 JsonObject *
@@ -1401,6 +1462,8 @@ enlace_store_check (EnlaceStore  *self,
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s",
                                               kinds[k]->table, kinds[k]->order_by);
       sqlite3_stmt *rows = NULL;
+      g_autoptr(JsonObject) row = NULL;
+      g_autofree JsonNode **nodes = NULL;
       int rc;
 
       if (sqlite3_prepare_v2 (enlace_store_get_db (self), sql, -1, &rows, NULL) != SQLITE_OK)
@@ -1408,10 +1471,12 @@ enlace_store_check (EnlaceStore  *self,
           enlace_store_set_sql_error (self, error, _("Preparing a query"));
           return NULL;
         }
+      row = row_object_new (rows, &nodes);
       while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
         {
-          g_autoptr(JsonObject) row = row_to_object (rows);
           g_autoptr(GError) local_error = NULL;
+
+          row_object_set (row, rows, nodes);
 
           if (kinds[k]->validate != NULL &&
               !kinds[k]->validate (self, json_object_get_int_member (row, "id"), row, &local_error))
