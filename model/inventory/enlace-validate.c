@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-field-bounds.h"
 #include "enlace-inventory-private.h"
 #include "enlace-store-private.h"
 
@@ -1363,6 +1364,14 @@ enlace_validate_cable (EnlaceStore *self,
 
   if (v_has (v, "length_m") && v_real (v, "length_m", 0) < 0)
     return fail (error, INVALID, _("Cable “%s”: the length cannot be negative"), name);
+  /* as long as the plan is wide: a campus spans kilometres, not 1e12 m */
+  if (v_has (v, "length_m") && v_real (v, "length_m", 0) > ENLACE_MAX_CABLE_LENGTH_M)
+    {
+      g_autofree char *len = fmt_unit (v_real (v, "length_m", 0));
+
+      return fail (error, INVALID, _("Cable “%s”: a length of %s m is more than the %.0f m a cable of a campus can have"),
+                   name, len, ENLACE_MAX_CABLE_LENGTH_M);
+    }
 
   if (g_strcmp0 (type, "multipair") == 0)
     {

@@ -821,7 +821,9 @@ check_file (EnlaceStore           *self,
                        path, (int)*version, ENLACE_SCHEMA_VERSION);
           return FALSE;
         }
-      if (path != NULL && !check_integrity (self, path, error))
+      /* enlace_store_check() runs PRAGMA integrity_check itself and
+       * reports what it finds, row by row after it */
+      if (path != NULL && !(flags & ENLACE_STORE_OPEN_INSPECT) && !check_integrity (self, path, error))
         return FALSE;
       /* Before anything runs on it (a migration, a command): a trigger
        * or view someone added would run on every command. */
@@ -937,7 +939,7 @@ enlace_store_open (const char            *path,
   self->path = g_canonicalize_filename (path, NULL);
   if (!open_db (self, self->path, flags, existed, error))
     return NULL;
-  self->trusted = TRUE;
+  self->trusted = !(flags & ENLACE_STORE_OPEN_INSPECT);
   return g_steal_pointer (&self);
 }
 
