@@ -1572,6 +1572,8 @@ check_rows (EnlaceStore  *self,
           return FALSE;
         }
       row = row_object_new (rows, &nodes);
+      /* the rules may keep what they read while this statement is open */
+      enlace_store_set_checking (self, TRUE);
       while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
         {
           g_autoptr(GError) local_error = NULL;
@@ -1584,6 +1586,7 @@ check_rows (EnlaceStore  *self,
 
           check_row_fields (self, kinds[k], row, problems);
         }
+      enlace_store_set_checking (self, FALSE);
       if (rc != SQLITE_DONE)
         enlace_store_set_sql_error (self, error, _("Running a query"));
       sqlite3_finalize (rows);

@@ -53,6 +53,8 @@ struct _EnlaceStore
   gboolean    bulk_used;
   GHashTable *bulk_marks;   /* table → max rowid before bulk (gint64*) */
 
+  guint       check_generation;  /* enlace_store_check_generation() */
+
   guint       read_only : 1;
   guint       folder_read_only : 1;  /* a writable file in a folder we cannot write */
   guint       trusted : 1;  /* checked at open: remember its state at close */
@@ -361,6 +363,21 @@ enlace_store_set_sql_error (EnlaceStore  *self,
   else
     g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FAILED,
                  _("%s: %s"), what, sqlite3_errmsg (self->db));
+}
+
+guint
+enlace_store_check_generation (EnlaceStore *self)
+{
+  return self->check_generation;
+}
+
+void
+enlace_store_set_checking (EnlaceStore *self,
+                           gboolean     checking)
+{
+  static guint generation;
+
+  self->check_generation = checking ? ++generation : 0;
 }
 
 sqlite3_stmt *
