@@ -1414,6 +1414,7 @@ static void
 check_row_fields (EnlaceStore      *self,
                   const EnlaceKind *kind,
                   JsonObject       *row,
+                  JsonNode * const *field_nodes,
                   GPtrArray        *problems)
 {
   g_autofree char *key = NULL;
@@ -1423,7 +1424,7 @@ check_row_fields (EnlaceStore      *self,
   for (guint f = 0; f < kind->n_fields; f++)
     {
       const EnlaceField *field = &kind->fields[f];
-      JsonNode *node = json_object_get_member (row, field->name);
+      JsonNode *node = field_nodes[f];
       GType vtype;
 
       if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
@@ -1564,6 +1565,8 @@ check_rows (EnlaceStore  *self,
       sqlite3_stmt *rows = NULL;
       g_autoptr(JsonObject) row = NULL;
       g_autofree JsonNode **nodes = NULL;
+      g_autofree JsonNode **field_nodes = NULL;
+      g_autofree int *field_cols = NULL;
       int rc;
 
       if (sqlite3_prepare_v2 (enlace_store_get_db (self), sql, -1, &rows, NULL) != SQLITE_OK)
@@ -1572,6 +1575,15 @@ check_rows (EnlaceStore  *self,
           return FALSE;
         }
       row = row_object_new (rows, &nodes);
+      field_cols = g_new (int, MAX (kinds[k]->n_fields, 1));
+      field_nodes = g_new0 (JsonNode *, MAX (kinds[k]->n_fields, 1));
+      for (guint f = 0; f < kinds[k]->n_fields; f++)
+        {
+          field_cols[f] = -1;
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            if (strcmp (sqlite3_column_name (rows, c), kinds[k]->fields[f].name) == 0)
+              field_cols[f] = c;
+        }
       /* the rules may keep what they read while this statement is open */
       enlace_store_set_checking (self, TRUE);
       while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
@@ -1584,7 +1596,10 @@ check_rows (EnlaceStore  *self,
               !kinds[k]->validate (self, json_object_get_int_member (row, "id"), row, &local_error))
             g_ptr_array_add (problems, g_strdup (local_error->message));
 
-          check_row_fields (self, kinds[k], row, problems);
+          /* the members of the fields, by column (set in place above) */
+          for (guint f = 0; f < kinds[k]->n_fields; f++)
+            field_nodes[f] = field_cols[f] >= 0 ? nodes[field_cols[f]] : NULL;
+          check_row_fields (self, kinds[k], row, (JsonNode * const *) field_nodes, problems);
         }
       enlace_store_set_checking (self, FALSE);
       if (rc != SQLITE_DONE)
