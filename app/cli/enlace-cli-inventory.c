@@ -666,6 +666,7 @@ cli_cmd_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) damage = NULL;
   int status = 0;
 
   /* --rules: the cabling rules of the design (enlace-cli-rules.c) */
@@ -680,9 +681,16 @@ cli_cmd_check (int    argc,
   if (argc != 2)
     return cli_usage_error ("check", _("expected one FILE"));
   store = cli_open (argv[1], FALSE, &error);
-  /* A file holding objects Enlace did not create is refused by every
-   * other command; check opens it read-only to list them. */
-  if (store == NULL && g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FOREIGN_SCHEMA))
+  /* A file holding objects Enlace did not create, or that fails its
+   * integrity check (a row breaking a CHECK of the schema, written with
+   * ignore_check_constraints), is refused by every other command; check
+   * opens it read-only to list what is wrong, row by row.  Read-only,
+   * SQLite does not know the CHECKs of the schema: the damage the open
+   * found is the first problem. */
+  if (store == NULL && g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_DAMAGED))
+    damage = g_steal_pointer (&error);
+  if (store == NULL && (damage != NULL ||
+                        g_error_matches (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_FOREIGN_SCHEMA)))
     {
       g_clear_error (&error);
       store = enlace_store_open (argv[1], ENLACE_STORE_OPEN_INSPECT, &error);
@@ -693,9 +701,26 @@ cli_cmd_check (int    argc,
   problems = enlace_store_check (store, &error);
   if (problems == NULL)
     return cli_fail (g_steal_pointer (&error));
+  if (damage != NULL)
+    {
+      g_autofree char *integrity = g_strdup_printf (_("Integrity: %s"), "");
+
+      /* integrity_check saw it too (the file itself is damaged, not
+       * only a row breaking a CHECK) */
+      if (problems->len == 0 || !g_str_has_prefix (g_ptr_array_index (problems, 0), integrity))
+        g_ptr_array_insert (problems, 0, g_strdup (damage->message));
+    }
   warnings = enlace_inventory_warnings (store, 0, &error);
-  if (warnings == NULL)
+  if (warnings == NULL && problems->len == 0)
     return cli_fail (g_steal_pointer (&error));
+  if (warnings == NULL)
+    {
+      /* the problems found are the answer; the warnings could not be
+       * read (a damaged file) */
+      g_ptr_array_add (problems, g_strdup (error->message));
+      g_clear_error (&error);
+      warnings = g_ptr_array_new_with_free_func (g_free);
+    }
 
   if (opt_json)
     {

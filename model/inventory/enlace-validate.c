@@ -27,6 +27,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "enlace-field-bounds.h"
 #include "enlace-inventory-private.h"
 #include "enlace-store-private.h"
 
@@ -950,7 +951,154 @@ validate_port_fields (EnlaceStore *self,
     return fail (error, INVALID, _("A port of “%s” needs a name"), owner);
   if (positions < 1 || positions > 1024)
     return fail (error, INVALID, _("%s “%s” of “%s”: %lld positions is outside 1–1024"),
-                 what, port, owner, (long long) positions);
+                 _(what), port, owner, (long long) positions);
+  return TRUE;
+}
+
+/* What the rules of the ports of one device read, kept while check reads
+ * the ports (ordered by device: each device is read once, by three
+ * queries, instead of four subqueries for each of its ports). */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *kind;
+  gint64  positions;
+} PortName;
+
+typedef struct
+{
+  gint64   front, rear;
+  gint64   front_pos, rear_pos;
+  gboolean front_pos_null, rear_pos_null;
+} MappingEnds;
+
+typedef struct
+{
+  guint   generation;
+  gint64  device;
+  char   *key;        /* the device's name; NULL: no such device */
+  GArray *ports;      /* PortName: every port of the device */
+  GArray *mappings;   /* MappingEnds: every mapping with a port of it */
+  gboolean has_mappings;  /* mappings read (only the ports' rules need them) */
+} DeviceFacts;
+
+static void
+port_name_clear (gpointer p)
+{
+  g_free (((PortName *) p)->name);
+  g_free (((PortName *) p)->kind);
+}
+
+static void
+device_facts_free (gpointer p)
+{
+  DeviceFacts *facts = p;
+
+  g_free (facts->key);
+  g_clear_pointer (&facts->ports, g_array_unref);
+  g_clear_pointer (&facts->mappings, g_array_unref);
+  g_free (facts);
+}
+
+/* The facts of @device while check runs (NULL otherwise, and on error
+ * with @error set). */
+static DeviceFacts *
+device_facts (EnlaceStore  *self,
+              gint64        device,
+              GError      **error)
+{
+  static GQuark quark;
+  guint generation = enlace_store_check_generation (self);
+  DeviceFacts *facts;
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (generation == 0)
+    return NULL;
+  if (quark == 0)
+    quark = g_quark_from_static_string ("enlace-validate-device-facts");
+  facts = g_object_get_qdata (G_OBJECT (self), quark);
+  if (facts == NULL)
+    {
+      facts = g_new0 (DeviceFacts, 1);
+      facts->ports = g_array_new (FALSE, FALSE, sizeof (PortName));
+      g_array_set_clear_func (facts->ports, port_name_clear);
+      facts->mappings = g_array_new (FALSE, FALSE, sizeof (MappingEnds));
+      g_object_set_qdata_full (G_OBJECT (self), quark, facts, device_facts_free);
+    }
+  if (facts->generation == generation && facts->device == device)
+    return facts;
+
+  facts->generation = 0;
+  facts->device = device;
+  g_clear_pointer (&facts->key, g_free);
+  g_array_set_size (facts->ports, 0);
+  g_array_set_size (facts->mappings, 0);
+  facts->has_mappings = FALSE;
+
+  if ((r = query (self, &stmt, error, "SELECT name FROM device WHERE id = ?1", "i", device)) < 0)
+    return NULL;
+  if (r == 1)
+    {
+      facts->key = col_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if ((r = query (self, &stmt, error, "SELECT id, name, kind, positions FROM port WHERE device_id = ?1",
+                  "i", device)) < 0)
+    return NULL;
+  while (r == 1)
+    {
+      PortName p = { sqlite3_column_int64 (stmt, 0), col_dup (stmt, 1), col_dup (stmt, 2),
+                     sqlite3_column_int64 (stmt, 3) };
+
+      g_array_append_val (facts->ports, p);
+      r = step (self, stmt, error);
+    }
+  if (r < 0)
+    return NULL;
+
+  facts->generation = generation;
+  return facts;
+}
+
+/* Reads the mappings of @facts' device (once). */
+static gboolean
+device_facts_mappings (EnlaceStore  *self,
+                       DeviceFacts  *facts,
+                       GError      **error)
+{
+  gint64 device = facts->device;
+  sqlite3_stmt *stmt;
+  int r;
+
+  if (facts->has_mappings)
+    return TRUE;
+  /* a mapping whose two ports are the device's comes twice: no matter */
+  if ((r = query (self, &stmt, error,
+                  "SELECT m.front_port_id, m.front_pos, m.rear_port_id, m.rear_pos"
+                  " FROM port p JOIN port_mapping m ON m.front_port_id = p.id WHERE p.device_id = ?1"
+                  " UNION ALL"
+                  " SELECT m.front_port_id, m.front_pos, m.rear_port_id, m.rear_pos"
+                  " FROM port p JOIN port_mapping m ON m.rear_port_id = p.id WHERE p.device_id = ?1",
+                  "i", device)) < 0)
+    return FALSE;
+  while (r == 1)
+    {
+      MappingEnds m = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2),
+        sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 3),
+        sqlite3_column_type (stmt, 1) == SQLITE_NULL, sqlite3_column_type (stmt, 3) == SQLITE_NULL,
+      };
+
+      g_array_append_val (facts->mappings, m);
+      r = step (self, stmt, error);
+    }
+  if (r < 0)
+    return FALSE;
+
+  facts->has_mappings = TRUE;
   return TRUE;
 }
 
@@ -964,16 +1112,83 @@ enlace_validate_port (EnlaceStore *self,
   const char *name = v_str (v, "name");
   const char *kind = v_str (v, "kind");
   gint64 positions = v_int (v, "positions", 1);
-  g_autofree char *dev = key_of (self, "device", device);
+  g_autofree char *dev = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DeviceFacts *facts;
+  sqlite3_stmt *stmt;
+  gboolean taken = FALSE, is_front = FALSE, is_rear = FALSE;
+  gint64 pos = 0;
   int r;
 
-  if (!validate_port_fields (self, _("Port"), name, dev, v, error))
+  /* While check reads the ports, device by device: what it read for the
+   * device (the same answers as the statement below). */
+  facts = device_facts (self, device, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (facts != NULL && !device_facts_mappings (self, facts, error))
     return FALSE;
+  if (facts != NULL)
+    {
+      dev = facts->key ? g_strdup (facts->key) : g_strdup_printf ("#%" G_GINT64_FORMAT, device);
+      for (guint i = 0; i < facts->ports->len && !taken; i++)
+        {
+          const PortName *p = &g_array_index (facts->ports, PortName, i);
 
-  if ((r = exists (self, error, "SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3",
-                   "isi", device, name, id)) < 0)
+          taken = p->id != id && p->name != NULL && strcmp (p->name, name ? name : "") == 0;
+        }
+      for (guint i = 0; i < facts->mappings->len; i++)
+        {
+          const MappingEnds *m = &g_array_index (facts->mappings, MappingEnds, i);
+
+          if (m->front == id)
+            {
+              is_front = TRUE;
+              if (!m->front_pos_null)
+                pos = MAX (pos, m->front_pos);
+            }
+          if (m->rear == id)
+            {
+              is_rear = TRUE;
+              if (!m->rear_pos_null)
+                pos = MAX (pos, m->rear_pos);
+            }
+        }
+    }
+  else
+    {
+      /* Everything the rules need in one statement: the device's key,
+       * whether the name is taken, and the mappings that use this port —
+       * two index lookups for the highest position of each side, no
+       * sort.  A port being created (id 0) is in no mapping. */
+      if ((r = query (self, &stmt, error,
+                      "SELECT (SELECT name FROM device WHERE id = ?1),"
+                      " EXISTS (SELECT 1 FROM port WHERE device_id = ?1 AND name = ?2 AND id <> ?3),"
+                      " (SELECT max(front_pos) FROM port_mapping WHERE front_port_id = ?3),"
+                      " (SELECT max(rear_pos) FROM port_mapping WHERE rear_port_id = ?3),"
+                      " EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?3),"
+                      " EXISTS (SELECT 1 FROM port_mapping WHERE rear_port_id = ?3)",
+                      "isi", device, name ? name : "", id)) < 0)
+        return FALSE;
+      g_assert (r == 1);
+      dev = col_dup (stmt, 0);
+      if (dev == NULL)
+        dev = g_strdup_printf ("#%" G_GINT64_FORMAT, device);
+      taken = sqlite3_column_int (stmt, 1) != 0;
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        pos = sqlite3_column_int64 (stmt, 2);
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        pos = MAX (pos, sqlite3_column_int64 (stmt, 3));
+      is_front = sqlite3_column_int (stmt, 4) != 0;
+      is_rear = sqlite3_column_int (stmt, 5) != 0;
+      sqlite3_reset (stmt);
+    }
+
+  if (!validate_port_fields (self, N_("Port"), name, dev, v, error))
     return FALSE;
-  if (r == 1)
+  if (taken)
     return fail (error, CONFLICT, _("Device “%s” already has a port “%s”"), dev, name);
   if (!port_key_unique (self, dev, name, id, error))
     return FALSE;
@@ -982,42 +1197,14 @@ enlace_validate_port (EnlaceStore *self,
     return TRUE;
 
   /* The mappings that use this port must stay valid. */
-  {
-    gint64 args[2] = { id, positions };
-    gint64 pos = 0;
-
-    /* two index lookups, not an OR (check runs this for every port) */
-    r = q_int (self,
-               "SELECT p FROM (SELECT front_pos AS p FROM port_mapping WHERE front_port_id = ?1"
-               "               UNION ALL SELECT rear_pos FROM port_mapping WHERE rear_port_id = ?1)"
-               " WHERE p > ?2 ORDER BY p DESC LIMIT 1",
-               args, 2, &pos, error);
-    if (r < 0)
-      return FALSE;
-    if (r == 1)
-      return fail (error, CONFLICT,
-                   _("Port “%s” of “%s” cannot have %d positions: a mapping uses position %d"),
-                   name, dev, (int) positions, (int) pos);
-
-    r = q_int1 (self,
-                "SELECT 1 WHERE EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)"
-                " OR EXISTS (SELECT 1 FROM port_mapping WHERE rear_port_id = ?1)",
-                id, NULL, error);
-    if (r < 0)
-      return FALSE;
-    if (r == 1)
-      {
-        gint64 is_front = 0;
-
-        if (q_int1 (self, "SELECT EXISTS (SELECT 1 FROM port_mapping WHERE front_port_id = ?1)",
-                    id, &is_front, error) < 0)
-          return FALSE;
-        if (g_strcmp0 (kind, is_front ? "front" : "rear") != 0)
-          return fail (error, CONFLICT,
-                       _("Port “%s” of “%s” must stay a %s port: it is part of a front-to-rear mapping"),
-                       name, dev, is_front ? _("front") : _("rear"));
-      }
-  }
+  if (pos > positions)
+    return fail (error, CONFLICT,
+                 _("Port “%s” of “%s” cannot have %d positions: a mapping uses position %d"),
+                 name, dev, (int) positions, (int) pos);
+  if ((is_front || is_rear) && g_strcmp0 (kind, is_front ? "front" : "rear") != 0)
+    return fail (error, CONFLICT,
+                 _("Port “%s” of “%s” must stay a %s port: it is part of a front-to-rear mapping"),
+                 name, dev, is_front ? _("front") : _("rear"));
   return TRUE;
 }
 
@@ -1032,7 +1219,7 @@ enlace_validate_port_template (EnlaceStore *self,
   const char *name = v_str (v, "name");
   int r;
 
-  if (!validate_port_fields (self, _("Port template"), name, owner, v, error))
+  if (!validate_port_fields (self, N_("Port template"), name, owner, v, error))
     return FALSE;
   if ((r = exists (self, error, "SELECT 1 FROM port_template WHERE device_type_id = ?1 AND name = ?2 AND id <> ?3",
                    "isi", type, name, id)) < 0)
@@ -1070,6 +1257,17 @@ check_mapping_side (EnlaceStore *self,
   return TRUE;
 }
 
+/* Port @id among the ports of @facts' device, or NULL. */
+static const PortName *
+facts_port (DeviceFacts *facts,
+            gint64       id)
+{
+  for (guint i = 0; i < facts->ports->len; i++)
+    if (g_array_index (facts->ports, PortName, i).id == id)
+      return &g_array_index (facts->ports, PortName, i);
+  return NULL;
+}
+
 gboolean
 enlace_validate_port_mapping (EnlaceStore *self,
                               gint64       id,
@@ -1077,43 +1275,88 @@ enlace_validate_port_mapping (EnlaceStore *self,
                               GError     **error)
 {
   gint64 device = v_int (v, "device_id", 0);
-  g_autofree char *dev = key_of (self, "device", device);
+  g_autofree char *dev = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *sides[2] = { "front", "rear" };
   const char *fields[2] = { "front_port_id", "rear_port_id" };
   const char *pos_fields[2] = { "front_pos", "rear_pos" };
+  const PortName *ports[2] = { NULL, NULL };
+  DeviceFacts *facts;
+  sqlite3_stmt *stmt;
+  int r;
+
+  /* While check reads the mappings, device by device: both ports among
+   * the device's (a port of another device, or none: the statement). */
+  facts = device_facts (self, device, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (facts != NULL)
+    {
+      ports[0] = facts_port (facts, v_int (v, fields[0], 0));
+      ports[1] = facts_port (facts, v_int (v, fields[1], 0));
+    }
+  if (ports[0] != NULL && ports[1] != NULL)
+    {
+      dev = facts->key ? g_strdup (facts->key) : g_strdup_printf ("#%" G_GINT64_FORMAT, device);
+      for (guint i = 0; i < 2; i++)
+        if (!check_mapping_side (self, sides[i], ports[i]->name, ports[i]->kind, ports[i]->positions,
+                                 v_int (v, pos_fields[i], 1), dev, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  /* The device's key and both ports in one statement. */
+  if ((r = query (self, &stmt, error,
+                  "SELECT (SELECT name FROM device WHERE id = ?1),"
+                  " f.id, f.name, f.kind, f.device_id, f.positions,"
+                  " r.id, r.name, r.kind, r.device_id, r.positions"
+                  " FROM (SELECT 1) LEFT JOIN port f ON f.id = ?2 LEFT JOIN port r ON r.id = ?3",
+                  "iii", device, v_int (v, fields[0], 0), v_int (v, fields[1], 0))) < 0)
+    return FALSE;
+  g_assert (r == 1);
+  dev = col_dup (stmt, 0);
+  if (dev == NULL)
+    dev = g_strdup_printf ("#%" G_GINT64_FORMAT, device);
 
   for (guint i = 0; i < 2; i++)
     {
-      gint64 port = v_int (v, fields[i], 0);
-      sqlite3_stmt *stmt;
+      int c = 1 + 5 * i;
       g_autofree char *pname = NULL;
       g_autofree char *pkind = NULL;
       gint64 pdev, positions;
-      int r;
 
-      if ((r = query (self, &stmt, error, "SELECT name, kind, device_id, positions FROM port WHERE id = ?1",
-                      "i", port)) < 0)
-        return FALSE;
-      if (r == 0)
-        return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
-                     dev, (long long) port);
-      pname = col_dup (stmt, 0);
-      pkind = col_dup (stmt, 1);
-      pdev = sqlite3_column_int64 (stmt, 2);
-      positions = sqlite3_column_int64 (stmt, 3);
-      sqlite3_reset (stmt);
+      if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+        {
+          sqlite3_reset (stmt);
+          return fail (error, INVALID, _("A mapping of “%s” refers to port #%lld, which does not exist"),
+                       dev, (long long) v_int (v, fields[i], 0));
+        }
+      pname = col_dup (stmt, c + 1);
+      pkind = col_dup (stmt, c + 2);
+      pdev = sqlite3_column_int64 (stmt, c + 3);
+      positions = sqlite3_column_int64 (stmt, c + 4);
 
       if (pdev != device)
         {
-          g_autofree char *other = key_of (self, "device", pdev);
+          g_autofree char *other = NULL;
+
+          sqlite3_reset (stmt);
+          other = key_of (self, "device", pdev);
           return fail (error, INVALID,
                        _("A mapping of “%s” cannot use port “%s” of “%s”: both ports must belong to the mapping's device"),
                        dev, pname, other);
         }
       if (!check_mapping_side (self, sides[i], pname, pkind, positions,
                                v_int (v, pos_fields[i], 1), dev, error))
-        return FALSE;
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -1345,6 +1588,14 @@ enlace_validate_cable (EnlaceStore *self,
 
   if (v_has (v, "length_m") && v_real (v, "length_m", 0) < 0)
     return fail (error, INVALID, _("Cable “%s”: the length cannot be negative"), name);
+  /* as long as the plan is wide: a campus spans kilometres, not 1e12 m */
+  if (v_has (v, "length_m") && v_real (v, "length_m", 0) > ENLACE_MAX_CABLE_LENGTH_M)
+    {
+      g_autofree char *len = fmt_unit (v_real (v, "length_m", 0));
+
+      return fail (error, INVALID, _("Cable “%s”: a length of %s m is more than the %.0f m a cable of a campus can have"),
+                   name, len, ENLACE_MAX_CABLE_LENGTH_M);
+    }
 
   if (g_strcmp0 (type, "multipair") == 0)
     {

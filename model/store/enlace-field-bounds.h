@@ -14,6 +14,8 @@
 G_BEGIN_DECLS
 
 #define ENLACE_MAX_COORDINATE_M 100000.0   /* 100 km either way */
+/* The longest cable: as far as a floor's plan reaches. */
+#define ENLACE_MAX_CABLE_LENGTH_M ENLACE_MAX_COORDINATE_M
 
 /* TRUE when @v is within the range of @field (or the field has none);
  * otherwise FALSE and *@rule (may be NULL) is the rule, translated, to

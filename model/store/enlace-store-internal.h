@@ -19,6 +19,9 @@ gboolean             enlace_store_set_command_target (EnlaceStore  *self,
                                                       const char   *label,
                                                       gint64        target,
                                                       GError      **error);
+/* Starts (a new generation) or ends enlace_store_check_generation(). */
+void                 enlace_store_set_checking       (EnlaceStore  *self,
+                                                      gboolean      checking);
 /* The columns of a document table (NULL for any other table). */
 const char * const  *enlace_store_table_columns      (EnlaceStore  *self,
                                                       const char   *table);

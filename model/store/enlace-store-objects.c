@@ -514,6 +514,67 @@ row_to_object (sqlite3_stmt *stmt)
   return obj;
 }
 
+/* For check, which reads every row of a table: one object whose members
+ * (one per column of @stmt) are set in place for each row, instead of an
+ * object built and freed per row.  *@nodes receives its members in the
+ * order of the columns. */
+static JsonObject *
+row_object_new (sqlite3_stmt  *stmt,
+                JsonNode    ***nodes)
+{
+  JsonObject *obj = json_object_new ();
+  int n = sqlite3_column_count (stmt);
+
+  *nodes = g_new (JsonNode *, MAX (n, 1));
+  for (int i = 0; i < n; i++)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_NULL);
+
+      json_object_set_member (obj, sqlite3_column_name (stmt, i), node);
+      (*nodes)[i] = node;
+    }
+  return obj;
+}
+
+/* Sets the members made by row_object_new() to the row @stmt is on: the
+ * values row_to_object() would give.  A member that stays a value is
+ * changed in place; one that turns null or back is a new node, since
+ * json_node_init() leaves a freed value behind in the node (json-glib
+ * 1.6), which the next json_node_set_*() would write to. */
+static void
+row_object_set (JsonObject    *obj,
+                sqlite3_stmt  *stmt,
+                JsonNode     **nodes)
+{
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n; i++)
+    {
+      int type = sqlite3_column_type (stmt, i);
+      JsonNode *node = nodes[i];
+
+      if ((type == SQLITE_NULL) != JSON_NODE_HOLDS_NULL (node))
+        {
+          node = type == SQLITE_NULL ? json_node_new (JSON_NODE_NULL) : json_node_new (JSON_NODE_VALUE);
+          json_object_set_member (obj, sqlite3_column_name (stmt, i), node);
+          nodes[i] = node;
+        }
+      switch (type)
+        {
+        case SQLITE_INTEGER:
+          json_node_set_int (node, sqlite3_column_int64 (stmt, i));
+          break;
+        case SQLITE_FLOAT:
+          json_node_set_double (node, sqlite3_column_double (stmt, i));
+          break;
+        case SQLITE_NULL:
+          break;
+        default:
+          json_node_set_string (node, (const char *)sqlite3_column_text (stmt, i));
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- read */
 
 JsonObject *
@@ -1341,36 +1402,137 @@ fail:
 
 /* ---------------------------------------------------------------- check */
 
-GPtrArray *
-enlace_store_check (EnlaceStore  *self,
-                    GError      **error)
+/* What add, set and the import refuse of the value of each field of a
+ * row, for rows that got into the file by other means (sqlite3): a
+ * number or a position out of range (a device at x = 1e9 m, a plan's
+ * origin 100 km away, a point of an outline beyond it), text where a
+ * number belongs, and outlines and points that are no list of points
+ * (bounded: a value nested 80,000 deep crashed the parser).  The ranges
+ * that depend on other rows (a unit of a rack, a position of a port) are
+ * the kind's validate hook's. */
+static void
+check_row_fields (EnlaceStore      *self,
+                  const EnlaceKind *kind,
+                  JsonObject       *row,
+                  JsonNode * const *field_nodes,
+                  GPtrArray        *problems)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = NULL;
+
+#define ROW_KEY() (key ? key : (key = enlace_store_dup_key (self, kind->name, json_object_get_int_member (row, "id"))))
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const EnlaceField *field = &kind->fields[f];
+      JsonNode *node = field_nodes[f];
+      GType vtype;
+
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+        continue;
+      vtype = json_node_get_value_type (node);
+
+      switch (field->type)
+        {
+        case ENLACE_FIELD_POLYGON:
+        case ENLACE_FIELD_POLYLINE:
+          {
+            const char *text = vtype == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+            g_autoptr(GError) why = NULL;
+            g_autofree char *rule = NULL;
+
+            if (text == NULL || *text == '\0')
+              continue;
+            if (!enlace_json_within_bounds (text, -1, &why) ||
+                !enlace_points_valid (text, 0))
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s “%s”: %s is not a list of points [[x, y], …] (%s)"),
+                                                _(kind->label), ROW_KEY (), _(field->label),
+                                                why ? why->message : _("not that form")));
+            else if (!enlace_points_in_range (text, &rule))
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s “%s”: %s: %s"),
+                                                _(kind->label), ROW_KEY (), _(field->label), rule));
+          }
+          break;
+
+        case ENLACE_FIELD_REAL:
+          {
+            g_autofree char *rule = NULL;
+            double v;
+
+            if (vtype == G_TYPE_INT64)
+              v = json_node_get_int (node);
+            else if (vtype == G_TYPE_DOUBLE)
+              v = json_node_get_double (node);
+            else
+              {
+                g_ptr_array_add (problems,
+                                 g_strdup_printf (_("%s “%s”: “%s” is not a valid value for %s"),
+                                                  _(kind->label), ROW_KEY (),
+                                                  vtype == G_TYPE_STRING ? json_node_get_string (node) : "?",
+                                                  _(field->label)));
+                continue;
+              }
+            if (!enlace_field_real_in_range (field, v, &rule))
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s “%s”: %s %g is out of range: %s"),
+                                                _(kind->label), ROW_KEY (), _(field->label), v, rule));
+          }
+          break;
+
+        case ENLACE_FIELD_CHOICE:
+          if (vtype != G_TYPE_STRING || !g_strv_contains (field->choices, json_node_get_string (node)))
+            {
+              g_autofree char *list = choices_text (field->choices);
+
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s “%s”: %s “%s” is not one of: %s"),
+                                                _(kind->label), ROW_KEY (), _(field->label),
+                                                vtype == G_TYPE_STRING ? json_node_get_string (node) : "?",
+                                                list));
+            }
+          break;
+
+        case ENLACE_FIELD_INT:
+        case ENLACE_FIELD_BOOL:
+          if (vtype != G_TYPE_INT64)
+            {
+              g_autofree char *text = vtype == G_TYPE_DOUBLE
+                                        ? g_strdup_printf ("%g", json_node_get_double (node))
+                                        : g_strdup (vtype == G_TYPE_STRING ? json_node_get_string (node) : "?");
+
+              g_ptr_array_add (problems,
+                               g_strdup_printf (_("%s “%s”: “%s” is not a valid value for %s"),
+                                                _(kind->label), ROW_KEY (), text, _(field->label)));
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+#undef ROW_KEY
+}
+
+
+/* Everything check does after PRAGMA integrity_check. */
+static gboolean
+check_rows (EnlaceStore  *self,
+            GPtrArray    *problems,
+            GError      **error)
+{
   const EnlaceKind **kinds = enlace_kinds_all ();
   sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
-
-  stmt = enlace_store_prepare (self, "PRAGMA integrity_check", error);
-  if (stmt == NULL)
-    return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *res = (const char *)sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (res, "ok") != 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), res));
-    }
-  sqlite3_reset (stmt);
 
   /* Objects Enlace did not create, and rows that break Enlace's own
    * definition of a table someone changed (a CHECK stripped): its export
    * could not be imported. */
   if (!enlace_store_check_schema (self, problems, error))
-    return NULL;
+    return FALSE;
 
   stmt = enlace_store_prepare (self, "PRAGMA foreign_key_check", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (problems,
                      g_strdup_printf (_("Table %s, row %lld: refers to a missing row of %s"),
@@ -1386,7 +1548,7 @@ enlace_store_check (EnlaceStore  *self,
                                "NOT EXISTS (SELECT 1 FROM cable_end WHERE cable_id = cable.id AND end = 'B')",
                                error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (problems,
                      g_strdup_printf (_("Cable %s has an end with no termination"),
@@ -1401,56 +1563,90 @@ enlace_store_check (EnlaceStore  *self,
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY %s",
                                               kinds[k]->table, kinds[k]->order_by);
       sqlite3_stmt *rows = NULL;
+      g_autoptr(JsonObject) row = NULL;
+      g_autofree JsonNode **nodes = NULL;
+      g_autofree JsonNode **field_nodes = NULL;
+      g_autofree int *field_cols = NULL;
       int rc;
 
       if (sqlite3_prepare_v2 (enlace_store_get_db (self), sql, -1, &rows, NULL) != SQLITE_OK)
         {
           enlace_store_set_sql_error (self, error, _("Preparing a query"));
-          return NULL;
+          return FALSE;
         }
+      row = row_object_new (rows, &nodes);
+      field_cols = g_new (int, MAX (kinds[k]->n_fields, 1));
+      field_nodes = g_new0 (JsonNode *, MAX (kinds[k]->n_fields, 1));
+      for (guint f = 0; f < kinds[k]->n_fields; f++)
+        {
+          field_cols[f] = -1;
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            if (strcmp (sqlite3_column_name (rows, c), kinds[k]->fields[f].name) == 0)
+              field_cols[f] = c;
+        }
+      /* the rules may keep what they read while this statement is open */
+      enlace_store_set_checking (self, TRUE);
       while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
         {
-          g_autoptr(JsonObject) row = row_to_object (rows);
           g_autoptr(GError) local_error = NULL;
+
+          row_object_set (row, rows, nodes);
 
           if (kinds[k]->validate != NULL &&
               !kinds[k]->validate (self, json_object_get_int_member (row, "id"), row, &local_error))
             g_ptr_array_add (problems, g_strdup (local_error->message));
 
-          /* Outlines and points as the import reads them (bounded: a
-           * value nested 80,000 deep crashed the parser). */
+          /* the members of the fields, by column (set in place above) */
           for (guint f = 0; f < kinds[k]->n_fields; f++)
-            {
-              const EnlaceField *field = &kinds[k]->fields[f];
-              const char *text;
-              g_autoptr(GError) why = NULL;
-
-              if (field->type != ENLACE_FIELD_POLYGON && field->type != ENLACE_FIELD_POLYLINE)
-                continue;
-              text = json_object_has_member (row, field->name) &&
-                     JSON_NODE_HOLDS_VALUE (json_object_get_member (row, field->name))
-                       ? json_object_get_string_member (row, field->name) : NULL;
-              if (text == NULL || *text == '\0')
-                continue;
-              if (!enlace_json_within_bounds (text, -1, &why) ||
-                  !enlace_points_valid (text, 0))
-                {
-                  g_autofree char *key = enlace_store_dup_key (self, kinds[k]->name,
-                                                               json_object_get_int_member (row, "id"));
-
-                  g_ptr_array_add (problems,
-                                   g_strdup_printf (_("%s “%s”: %s is not a list of points [[x, y], …] (%s)"),
-                                                    _(kinds[k]->label), key ? key : "?", _(field->label),
-                                                    why ? why->message : _("not that form")));
-                }
-            }
+            field_nodes[f] = field_cols[f] >= 0 ? nodes[field_cols[f]] : NULL;
+          check_row_fields (self, kinds[k], row, (JsonNode * const *) field_nodes, problems);
         }
+      enlace_store_set_checking (self, FALSE);
       if (rc != SQLITE_DONE)
         enlace_store_set_sql_error (self, error, _("Running a query"));
       sqlite3_finalize (rows);
       if (rc != SQLITE_DONE)
-        return NULL;
+        return FALSE;
     }
 
+  return TRUE;
+}
+
+GPtrArray *
+enlace_store_check (EnlaceStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  guint damage;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
+
+  stmt = enlace_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *res = (const char *)sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (res, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Integrity: %s"), res));
+    }
+  sqlite3_reset (stmt);
+  damage = problems->len;
+
+  if (!check_rows (self, problems, &local_error))
+    {
+      /* A damaged file (the open let it through for check): what
+       * integrity_check found is the answer, with where the rest
+       * stopped. */
+      if (damage == 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_ptr_array_add (problems, g_strdup_printf (_("The file is damaged: the rest of the check stopped (%s)"),
+                                                  local_error->message));
+    }
   return g_steal_pointer (&problems);
 }

@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 sqlite3      *enlace_store_get_db          (EnlaceStore  *self);
 
+/* While enlace_store_check() reads the rows of a table (one statement:
+ * one read transaction, no write), a number that is new for each table
+ * of each run; 0 otherwise.  The kinds' rules may keep what they read
+ * for the rows that follow while it stays the same. */
+guint         enlace_store_check_generation (EnlaceStore *self);
+
 /* A prepared statement cached on the store by its SQL text; it is reset
  * and its bindings cleared before it is returned.  Do not finalize it. */
 sqlite3_stmt *enlace_store_prepare         (EnlaceStore  *self,

@@ -32,6 +32,15 @@ struct _EnlaceStore
   char       *author;       /* recorded in command.user: the person working */
   gint64      session_start; /* newest command when the file was opened */
   GHashTable *stmts;        /* sql text → sqlite3_stmt */
+  /* In front of stmts: by the address of the caller's text (most are
+   * literals), checked with strcmp, which is faster than hashing a long
+   * query for every row of a check (issue 14).  Valid because no entry
+   * of stmts is removed before finalize. */
+  struct {
+    const char   *sql;        /* the caller's pointer */
+    const char   *text;       /* the key in stmts */
+    sqlite3_stmt *stmt;
+  } recent[64];
   GHashTable *columns;      /* table → GStrv of columns (document tables) */
 
   guint       depth;        /* nesting of begin() */
@@ -43,6 +52,8 @@ struct _EnlaceStore
   gboolean    bulk;
   gboolean    bulk_used;
   GHashTable *bulk_marks;   /* table → max rowid before bulk (gint64*) */
+
+  guint       check_generation;  /* enlace_store_check_generation() */
 
   guint       read_only : 1;
   guint       folder_read_only : 1;  /* a writable file in a folder we cannot write */
@@ -354,31 +365,63 @@ enlace_store_set_sql_error (EnlaceStore  *self,
                  _("%s: %s"), what, sqlite3_errmsg (self->db));
 }
 
+guint
+enlace_store_check_generation (EnlaceStore *self)
+{
+  return self->check_generation;
+}
+
+void
+enlace_store_set_checking (EnlaceStore *self,
+                           gboolean     checking)
+{
+  static guint generation;
+
+  self->check_generation = checking ? ++generation : 0;
+}
+
 sqlite3_stmt *
 enlace_store_prepare (EnlaceStore  *self,
                       const char   *sql,
                       GError      **error)
 {
   sqlite3_stmt *stmt;
+  const char *text;
+  guint slot;
 
   g_return_val_if_fail (ENLACE_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  stmt = g_hash_table_lookup (self->stmts, sql);
-  if (stmt != NULL)
+  slot = ((guintptr) sql >> 3) % G_N_ELEMENTS (self->recent);
+  if (self->recent[slot].sql == sql && strcmp (self->recent[slot].text, sql) == 0)
     {
+      stmt = self->recent[slot].stmt;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (g_hash_table_lookup_extended (self->stmts, sql, (gpointer *) &text, (gpointer *) &stmt))
     {
-      enlace_store_set_sql_error (self, error, _("Preparing a query"));
-      g_debug ("failed SQL: %s", sql);
-      return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
     }
-  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  else
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        {
+          enlace_store_set_sql_error (self, error, _("Preparing a query"));
+          g_debug ("failed SQL: %s", sql);
+          return NULL;
+        }
+      char *copy = g_strdup (sql);
+
+      g_hash_table_insert (self->stmts, copy, stmt);
+      text = copy;
+    }
+  self->recent[slot].sql = sql;
+  self->recent[slot].text = text;
+  self->recent[slot].stmt = stmt;
   return stmt;
 }
 
@@ -821,7 +864,9 @@ check_file (EnlaceStore           *self,
                        path, (int)*version, ENLACE_SCHEMA_VERSION);
           return FALSE;
         }
-      if (path != NULL && !check_integrity (self, path, error))
+      /* enlace_store_check() runs PRAGMA integrity_check itself and
+       * reports what it finds, row by row after it */
+      if (path != NULL && !(flags & ENLACE_STORE_OPEN_INSPECT) && !check_integrity (self, path, error))
         return FALSE;
       /* Before anything runs on it (a migration, a command): a trigger
        * or view someone added would run on every command. */
@@ -937,7 +982,7 @@ enlace_store_open (const char            *path,
   self->path = g_canonicalize_filename (path, NULL);
   if (!open_db (self, self->path, flags, existed, error))
     return NULL;
-  self->trusted = TRUE;
+  self->trusted = !(flags & ENLACE_STORE_OPEN_INSPECT);
   return g_steal_pointer (&self);
 }
 

@@ -36,7 +36,8 @@ typedef enum
   ENLACE_STORE_OPEN_CREATE    = 1 << 0, /* create the file when missing */
   ENLACE_STORE_OPEN_READ_ONLY = 1 << 1,
   /* Read-only, even when the schema holds objects Enlace did not create
-   * (which an open refuses otherwise): for enlace_store_check(). */
+   * or the file fails its integrity check (which an open refuses
+   * otherwise): for enlace_store_check(), which reports both. */
   ENLACE_STORE_OPEN_INSPECT   = 1 << 2,
 } EnlaceStoreOpenFlags;
 
