@@ -178,7 +178,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
   /* read when seen (fill_visible_cells) */
   gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
-  g_hash_table_insert (self->pending, label, data);
+  g_hash_table_insert (self->pending, g_object_ref (label), data);
 }
 
 static void
@@ -229,11 +229,19 @@ fill_visible_cells (EnlaceObjectList *self)
     {
       GtkWidget *cell = key;
       GtkWidget *rw = row_widget (cell);
-      GtkListItem *item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
-      EnlaceRow *row = item ? gtk_list_item_get_item (item) : NULL;
+      GtkListItem *item;
+      EnlaceRow *row;
       gpointer on_screen;
 
-      if (rw == NULL || row == NULL)
+      /* a cell no longer in the list (its row torn down) */
+      if (rw == NULL)
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
+      row = item ? gtk_list_item_get_item (item) : NULL;
+      if (row == NULL)
         continue;
       if (!g_hash_table_lookup_extended (rows_seen, rw, NULL, &on_screen))
         {
@@ -780,7 +788,8 @@ enlace_object_list_init (EnlaceObjectList *self)
   GtkWidget *box, *toolbar, *scroller;
 
   self->probed_column = -1;
-  self->pending = g_hash_table_new (NULL, NULL);
+  /* the cells are kept: one may leave its row without a teardown we see */
+  self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
