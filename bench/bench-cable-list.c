@@ -299,7 +299,7 @@ main (int   argc,
           n_rows < 100000 ? " (fewer than the 100,000 of the goal: generate a bigger campus)" : "");
   printf ("                                  wall      CPU of enlace\n");
   printf ("  open the file (site page):   %8.1f ms %8.1f ms\n", open_ms, open_cpu);
-  printf ("  show the cable list (sync):  %8.1f ms %8.1f ms\n", show_ms, show_cpu);
+  printf ("  show the list (sync):        %8.1f ms %8.1f ms\n", show_ms, show_cpu);
   printf ("  first frame of the list:     %8.1f ms %8.1f ms (from opening; goal < 1500 ms)\n",
           first_frame_ms, first_frame_cpu);
   if (f.durations->len > 0)
@@ -320,7 +320,7 @@ main (int   argc,
       printf ("    CPU of enlace per frame:   %.1f ms (every thread, between frames too)\n",
               scroll_cpu / f.durations->len);
     }
-  printf ("  cells on screen at the end: %u, without text: %u\n", n_cells, n_empty);
+  printf ("  cells on screen at the end: %u, without text: %u (empty fields included)\n", n_cells, n_empty);
   printf ("  last row reached: %s\n",
           gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) - 1 ? "yes" : "no");
 
