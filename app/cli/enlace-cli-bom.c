@@ -22,6 +22,7 @@
 #include "enlace-cli.h"
 #include "enlace-install.h"
 #include "enlace-label-templates.h"
+#include "enlace-money.h"
 #include "enlace-render-bom.h"
 
 static void
@@ -49,7 +50,10 @@ print_group (EnlaceBomGroup *g)
 
       printf ("  %-24s %-40s %14s", l->item, l->description, q);
       if (l->unit_price >= 0)
-        printf (" %12.2f", l->cost);
+        {
+          g_autofree char *cost = enlace_money_format (l->cost, g->currency);
+          printf (" %16s", cost);
+        }
       if (g_str_equal (l->category, "cable"))
         {
           printf (_("  (%u runs, %.1f m)"), l->runs, l->metres);
@@ -60,7 +64,10 @@ print_group (EnlaceBomGroup *g)
         }
       printf ("\n");
     }
-  printf ("  %-24s %-40s %14s %12.2f", "", _("Cost"), "", g->cost);
+  {
+    g_autofree char *cost = enlace_money_format (g->cost, g->currency);
+    printf ("  %-24s %-40s %14s %16s", "", _("Cost"), "", cost);
+  }
   if (g->unpriced)
     printf (_("  (%u lines without a price)"), g->unpriced);
   printf ("\n");

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "enlace-bom.h"
 #include "enlace-bom-private.h"
@@ -17,6 +18,22 @@ enlace_bom_price_free (EnlaceBomPrice *self)
   g_free (self->item);
   g_free (self->description);
   g_free (self);
+}
+
+char *
+enlace_bom_dup_currency (EnlaceStore *store)
+{
+  g_autofree char *code = NULL;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+
+  code = enlace_store_get_meta (store, "currency");
+  if (code != NULL)
+    g_strstrip (code);
+  if (code == NULL || strlen (code) != 3 ||
+      !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || !g_ascii_isalpha (code[2]))
+    return g_strdup ("MXN");
+  return g_ascii_strup (code, -1);
 }
 
 GPtrArray *

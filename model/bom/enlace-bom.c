@@ -27,6 +27,7 @@ bom_group_free (EnlaceBomGroup *g)
   g_free (g->building);
   g_free (g->building_name);
   g_free (g->floor_name);
+  g_free (g->currency);
   g_ptr_array_unref (g->lines);
   g_free (g);
 }
@@ -40,6 +41,7 @@ enlace_bom_free (EnlaceBom *self)
   g_ptr_array_unref (self->buildings);
   if (self->total)
     bom_group_free (self->total);
+  g_free (self->currency);
   g_free (self);
 }
 
@@ -734,6 +736,13 @@ enlace_bom_compute (EnlaceStore  *store,
       acc_finish (g_ptr_array_index (baccs, k), prices);
     }
   acc_finish (total, prices);
+
+  bom->currency = enlace_bom_dup_currency (store);
+  bom->total->currency = g_strdup (bom->currency);
+  for (guint i = 0; i < bom->floors->len; i++)
+    ((EnlaceBomGroup *) g_ptr_array_index (bom->floors, i))->currency = g_strdup (bom->currency);
+  for (guint i = 0; i < bom->buildings->len; i++)
+    ((EnlaceBomGroup *) g_ptr_array_index (bom->buildings, i))->currency = g_strdup (bom->currency);
   return g_steal_pointer (&bom);
 }
 
@@ -811,6 +820,7 @@ enlace_bom_to_json (EnlaceBom *self)
 
   o = json_object_new ();
   json_object_set_boolean_member (o, "planned_only", self->planned_only);
+  json_object_set_string_member (o, "currency", self->currency);
   json_object_set_double_member (o, "box_m", ENLACE_BOM_BOX_M);
   a = json_array_new ();
   for (guint i = 0; i < self->floors->len; i++)

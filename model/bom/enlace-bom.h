@@ -66,11 +66,13 @@ typedef struct
   GPtrArray *lines;         /* of EnlaceBomLine*, by category then item */
   double     cost;          /* of the priced lines */
   guint      unpriced;      /* lines without a price */
+  char      *currency;      /* of the price list: "MXN", "EUR" (enlace_bom_dup_currency) */
 } EnlaceBomGroup;
 
 typedef struct
 {
   gboolean        planned_only;
+  char           *currency;   /* of the price list (enlace_bom_dup_currency) */
   GPtrArray      *floors;     /* of EnlaceBomGroup* */
   GPtrArray      *buildings;  /* of EnlaceBomGroup* */
   EnlaceBomGroup *total;
@@ -91,17 +93,25 @@ EnlaceBom   *enlace_bom_compute         (EnlaceStore  *store,
                                          const char   *level,
                                          gboolean      planned_only,
                                          GError      **error);
-/* {"planned_only", "floors":[group], "buildings":[group], "total":group};
+/* {"planned_only", "currency", "floors":[group], "buildings":[group], "total":group};
  * group: {"building","floor","floor_name","cost","unpriced",
  * "lines":[{"item","category","description","unit","quantity",
  * "unit_price" (or null),"cost", cable lines: "runs","metres",…}]} */
 JsonObject  *enlace_bom_to_json         (EnlaceBom  *self);
 /* CSV (comma-separated, RFC 4180): building,floor,item,description,unit,
  * quantity,unit_price,cost — the floors, the buildings (floor empty) and
- * the total (building "*"). */
+ * the total (building "*").  Numbers are plain, for machines: "50772.00",
+ * a decimal point and no thousands separator, in the price list's
+ * currency (not written). */
 char        *enlace_bom_to_csv          (EnlaceBom  *self);
 /* "2 cajas", "12 m": the quantity of a line with its unit, translated. */
 char        *enlace_bom_line_dup_quantity (const EnlaceBomLine *line);
+
+/* The currency of the price list: the project's meta "currency" (an
+ * ISO 4217 code, three letters: `enlace-cli meta FILE currency EUR`),
+ * else "MXN", the default of the quotes.  Prices and costs are numbers
+ * in it; enlace_money_format() writes them for people. */
+char        *enlace_bom_dup_currency    (EnlaceStore  *store);
 
 /* The price list. */
 typedef struct

@@ -187,7 +187,8 @@ enlace_faulty_xml_import (EnlaceStore       *store,
       if (id <= 0)
         {
           g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_REFERENCE,
-                       _("faulty mark: no %s “%s” in the file"), cable ? "cable" : "port", key);
+                       cable ? _("faulty mark: no cable “%s” in the file")
+                             : _("faulty mark: no port “%s” in the file"), key);
           return FALSE;
         }
     }
@@ -219,7 +220,8 @@ enlace_faulty_xml_import (EnlaceStore       *store,
   else
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
-                   _("faulty mark: it names no %s (attribute key or end)"), cable ? "cable" : "port");
+                   "%s", cable ? _("faulty mark: it names no cable (attribute key or end)")
+                               : _("faulty mark: it names no port (attribute key)"));
       return FALSE;
     }
   if (folio != NULL && !g_hash_table_lookup_extended (folios, folio, NULL, &case_id))
@@ -243,9 +245,13 @@ enlace_faulty_xml_import (EnlaceStore       *store,
     sqlite3_bind_text (stmt, 5, note, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
+      /* the one constraint a mark can break: one mark a cable or port
+       * (SQLite's own message is English) */
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_DUPLICATE,
-                   _("faulty mark of %s: %s"), key ? key : end,
-                   sqlite3_errmsg (enlace_store_get_db (store)));
+                   cable ? _("faulty mark of cable %s: the cable is marked faulty twice in the file")
+                         : _("faulty mark of port %s: the port is marked faulty twice in the file"),
+                   key ? key : end);
+      g_debug ("faulty mark: %s", sqlite3_errmsg (enlace_store_get_db (store)));
       sqlite3_reset (stmt);
       return FALSE;
     }

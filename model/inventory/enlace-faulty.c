@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "enlace-faulty.h"
+#include "enlace-kinds.h"
 #include "enlace-store-private.h"
 
 void
@@ -39,6 +40,17 @@ enlace_faulty_mark_to_json (const EnlaceFaultyMark *self)
   else
     json_object_set_null_member (o, "note");
   return o;
+}
+
+/* The name of @kind as the user reads it ("Dispositivo"), for messages */
+static const char *
+kind_label (const char *kind)
+{
+  const EnlaceKind *k = kind ? enlace_kind_lookup (kind) : NULL;
+
+  if (k != NULL)
+    return _(k->label);
+  return kind ? kind : "?";
 }
 
 static gboolean
@@ -179,7 +191,8 @@ enlace_faulty_mark (EnlaceStore  *store,
   if (!kind_ok (kind))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("Only a cable or a port can be marked faulty, not a %s"), kind ? kind : "?");
+                   _("Only a cable or a port can be marked faulty, not an object of kind “%s”"),
+                   kind_label (kind));
       return FALSE;
     }
   key = enlace_store_dup_key (store, kind, id);
@@ -251,7 +264,8 @@ enlace_faulty_clear (EnlaceStore  *store,
   if (!kind_ok (kind))
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
-                   _("Only a cable or a port can be marked faulty, not a %s"), kind ? kind : "?");
+                   _("Only a cable or a port can be marked faulty, not an object of kind “%s”"),
+                   kind_label (kind));
       return FALSE;
     }
   what = object_text (store, kind, id);

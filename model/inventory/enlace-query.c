@@ -300,13 +300,74 @@ enlace_list_query_ids (EnlaceStore           *store,
   return g_steal_pointer (&ids);
 }
 
+/* The SQL of the cells of a spec's rows: "SELECT <columns> FROM <from>
+ * WHERE t.id = ?1" (one row) or "SELECT t.id, <columns> FROM <from> WHERE
+ * t.id IN (?1, …, ?N)" (a page).  Built once per spec and kept: the lists
+ * ask for it for every row they show, and the specs live as long as the
+ * program (static, or kept by generic_spec). */
+static GHashTable *row_sql;
+G_LOCK_DEFINE_STATIC (row_sql);
+
+static const char *
+rows_sql (const EnlaceListSpec *spec,
+          gboolean              page)
+{
+  GHashTable *table;
+  const char *sql;
+
+  G_LOCK (row_sql);
+  if (row_sql == NULL)
+    row_sql = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  /* two entries per spec: the spec's address for one row, the address
+   * of its columns for a page */
+  table = row_sql;
+  sql = g_hash_table_lookup (table, page ? (gpointer) spec->columns : (gpointer) spec);
+  if (sql == NULL)
+    {
+      GString *s = g_string_new ("SELECT ");
+
+      if (page)
+        g_string_append (s, "t.id, ");
+      for (guint i = 0; i < spec->n_columns; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", spec->columns[i].expr);
+      g_string_append_printf (s, " FROM %s WHERE t.id", spec->from);
+      if (page)
+        {
+          g_string_append (s, " IN (");
+          for (guint i = 1; i <= ENLACE_LIST_PAGE_ROWS; i++)
+            g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+          g_string_append (s, ")");
+        }
+      else
+        g_string_append (s, " = ?1");
+      sql = g_string_free (s, FALSE);
+      g_hash_table_insert (table, page ? (gpointer) spec->columns : (gpointer) spec, (char *) sql);
+    }
+  G_UNLOCK (row_sql);
+  return sql;
+}
+
+static char **
+read_cells (sqlite3_stmt         *stmt,
+            const EnlaceListSpec *spec,
+            int                   first)
+{
+  char **cells = g_new0 (char *, spec->n_columns + 1);
+
+  for (guint i = 0; i < spec->n_columns; i++)
+    {
+      const char *text = (const char *)sqlite3_column_text (stmt, first + (int) i);
+      cells[i] = g_strdup (text ? text : "");
+    }
+  return cells;
+}
+
 char **
 enlace_list_query_row (EnlaceStore           *store,
                        const EnlaceListSpec  *spec,
                        gint64                 id,
                        GError               **error)
 {
-  g_autoptr(GString) sql = NULL;
   sqlite3_stmt *stmt;
   char **cells;
   int rc;
@@ -314,12 +375,7 @@ enlace_list_query_row (EnlaceStore           *store,
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   g_return_val_if_fail (spec != NULL, NULL);
 
-  sql = g_string_new ("SELECT ");
-  for (guint i = 0; i < spec->n_columns; i++)
-    g_string_append_printf (sql, "%s%s", i ? ", " : "", spec->columns[i].expr);
-  g_string_append_printf (sql, " FROM %s WHERE t.id = ?1", spec->from);
-
-  if (!(stmt = enlace_store_prepare (store, sql->str, error)))
+  if (!(stmt = enlace_store_prepare (store, rows_sql (spec, FALSE), error)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
@@ -338,15 +394,63 @@ enlace_list_query_row (EnlaceStore           *store,
       return NULL;
     }
 
-  cells = g_new0 (char *, spec->n_columns + 1);
-  for (guint i = 0; i < spec->n_columns; i++)
-    {
-      const char *text = (const char *)sqlite3_column_text (stmt, i);
-      cells[i] = g_strdup (text ? text : "");
-    }
+  cells = read_cells (stmt, spec, 0);
   sqlite3_reset (stmt);
 
   return cells;
+}
+
+GPtrArray *
+enlace_list_query_rows (EnlaceStore           *store,
+                        const EnlaceListSpec  *spec,
+                        const gint64          *ids,
+                        guint                  n_ids,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  out = g_ptr_array_new_full (n_ids, (GDestroyNotify) g_strfreev);
+  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
+
+  /* one statement, one read transaction, for up to a page of rows */
+  for (guint start = 0; start < n_ids; start += ENLACE_LIST_PAGE_ROWS)
+    {
+      guint n = MIN (n_ids - start, ENLACE_LIST_PAGE_ROWS);
+
+      if (!(stmt = enlace_store_prepare (store, rows_sql (spec, TRUE), error)))
+        return NULL;
+      /* the slots left over stay NULL: "t.id IN (…, NULL)" matches nothing */
+      for (guint i = 0; i < n; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 1, ids[start + i]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_hash_table_insert (found, g_memdup2 (&id, sizeof id), read_cells (stmt, spec, 1));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          enlace_store_set_sql_error (store, error, spec->name);
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      char **cells = g_hash_table_lookup (found, &ids[i]);
+
+      g_ptr_array_add (out, cells ? g_strdupv (cells) : NULL);
+    }
+  return g_steal_pointer (&out);
 }
 
 static gboolean

@@ -38,6 +38,18 @@ char                **enlace_list_query_row       (EnlaceStore           *store,
                                                    const EnlaceListSpec  *spec,
                                                    gint64                 id,
                                                    GError               **error);
+/* The rows that enlace_list_query_rows() reads with one statement. */
+#define ENLACE_LIST_PAGE_ROWS 64
+
+/* The cells of the rows @ids, as enlace_list_query_row() gives them, read
+ * with one statement (one read transaction) for each ENLACE_LIST_PAGE_ROWS
+ * of them: a GPtrArray of @n_ids cell arrays in the order of @ids, NULL
+ * where a row is gone.  For lists that show many rows at once. */
+GPtrArray            *enlace_list_query_rows      (EnlaceStore           *store,
+                                                   const EnlaceListSpec  *spec,
+                                                   const gint64          *ids,
+                                                   guint                  n_ids,
+                                                   GError               **error);
 
 /* Counts for a site / building / floor / space page. */
 typedef struct

@@ -7,6 +7,7 @@
 #include "enlace-bom-page.h"
 #include "enlace-install.h"
 #include "enlace-label-templates-dialog.h"
+#include "enlace-money.h"
 #include "enlace-render-bom.h"
 
 #define SHEET_MARGIN 16.0
@@ -107,13 +108,14 @@ load (EnlaceBomPage *self)
   if (g)
     {
       g_autofree char *text = NULL;
+      g_autofree char *cost = enlace_money_format (g->cost, g->currency);
 
       if (g->unpriced > 0)
-        text = g_strdup_printf (g_dngettext (NULL, "Cost %.2f — %u line without a price",
-                                             "Cost %.2f — %u lines without a price", g->unpriced),
-                                g->cost, g->unpriced);
+        text = g_strdup_printf (g_dngettext (NULL, "Cost %s — %u line without a price",
+                                             "Cost %s — %u lines without a price", g->unpriced),
+                                cost, g->unpriced);
       else
-        text = g_strdup_printf (_("Cost %.2f"), g->cost);
+        text = g_strdup_printf (_("Cost %s"), cost);
       gtk_label_set_text (self->summary, text);
     }
   else

@@ -1,7 +1,9 @@
 /* enlace-row-model.h: a GListModel of the rows of a list spec, loaded lazily
  *
- * Only the ids are loaded (in order, filtered in SQL); an EnlaceRow with
- * its cells is made when the view asks for an item.  Sorting and
+ * Only the ids are loaded (in order, filtered in SQL); an EnlaceRow is
+ * made when the view asks for an item, and its cells are read when first
+ * asked for (enlace_row_get_cell, with a page of its neighbours) or by
+ * enlace_row_model_load() for the rows a view shows.  Sorting and
  * filtering re-run the id query: nothing is sorted in memory, so 100k rows
  * cost one query and no objects.
  */
@@ -33,6 +35,11 @@ void                  enlace_row_model_set_sort   (EnlaceRowModel       *self,
 void                  enlace_row_model_reload     (EnlaceRowModel       *self);
 gint64                enlace_row_model_get_id     (EnlaceRowModel       *self,
                                                    guint                 position);
+/* Reads the cells of those of @rows (items of this model) that are not
+ * read yet, in one statement for each ENLACE_LIST_PAGE_ROWS of them. */
+void                  enlace_row_model_load       (EnlaceRowModel       *self,
+                                                   EnlaceRow           **rows,
+                                                   guint                 n_rows);
 /* G_MAXUINT when @id is not in the list. */
 guint                 enlace_row_model_find       (EnlaceRowModel       *self,
                                                    gint64                id);

@@ -4,6 +4,14 @@
  * column view's sorter is only asked which column is primary and in which
  * direction, and the model re-runs its SQL in that order (see
  * sorter_changed_cb); nothing is sorted in memory.
+ *
+ * The cells of a row are read only when the row is seen: GTK 4.8's list
+ * views bind some 200 rows around what they show, and a jump of the
+ * scroll bar binds 200 new ones, of which some 25 are on screen.  A cell
+ * bound to a row not read yet waits, empty, in self->pending; after each
+ * layout (the frame clock's "layout", once the rows are placed) the
+ * waiting cells that are on screen have their rows read, in one statement,
+ * and their text set, before the frame is painted (fill_visible_cells).
  */
 #define G_LOG_DOMAIN "enlace-object-list"
 #include "config.h"
@@ -43,6 +51,10 @@ struct _EnlaceObjectList
   GtkToggleButton      *areas_toggle;
 
   int                   probed_column;
+
+  GHashTable           *pending;         /* cell (GtkInscription) → ColumnData: bound, row not read */
+  GdkFrameClock        *frame_clock;
+  gulong                layout_id;
 };
 
 G_DEFINE_FINAL_TYPE (EnlaceObjectList, enlace_object_list, ENLACE_TYPE_PAGE)
@@ -112,17 +124,17 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  /* the list item outlives its child */
+  g_object_set_data (G_OBJECT (label), "enlace-list-item", item);
   gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ColumnData               *data)
+set_cell_text (GtkInscription *label,
+               ColumnData     *data,
+               EnlaceRow      *row)
 {
   const EnlaceColumn *col = &data->self->spec->columns[data->column];
-  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
-  EnlaceRow *row = gtk_list_item_get_item (item);
   const char *text = enlace_row_get_cell (row, data->column);
   g_autofree char *owned = NULL;
 
@@ -146,6 +158,151 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   /* no tooltip here: setting one asks the X server where the pointer
    * is, a round trip per cell (see query_tooltip_cb) */
   gtk_inscription_set_text (label, text);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ColumnData               *data)
+{
+  EnlaceObjectList *self = data->self;
+  GtkWidget *label = gtk_list_item_get_child (item);
+  EnlaceRow *row = gtk_list_item_get_item (item);
+
+  if (enlace_row_is_loaded (row) || self->pending == NULL)
+    {
+      if (self->pending)
+        g_hash_table_remove (self->pending, label);
+      set_cell_text (GTK_INSCRIPTION (label), data, row);
+      return;
+    }
+  /* read when seen (fill_visible_cells) */
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
+  g_hash_table_insert (self->pending, g_object_ref (label), data);
+}
+
+static void
+teardown_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ColumnData               *data)
+{
+  if (data->self->pending)
+    g_hash_table_remove (data->self->pending, gtk_list_item_get_child (item));
+}
+
+/* The row widget of the list view that holds @cell. */
+static GtkWidget *
+row_widget (GtkWidget *cell)
+{
+  GtkWidget *w = cell;
+
+  while (w != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (w)))
+    w = gtk_widget_get_parent (w);
+  return w;
+}
+
+/* The waiting cells on screen: their rows read in one go, their text set. */
+static void
+fill_visible_cells (EnlaceObjectList *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  g_autoptr(GHashTable) rows_seen = NULL;   /* row widget → on screen */
+  g_autoptr(GHashTable) items_seen = NULL;  /* EnlaceRow set */
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  int height;
+
+  if (g_hash_table_size (self->pending) == 0 || self->model == NULL ||
+      !gtk_widget_get_mapped (view))
+    return;
+
+  height = gtk_widget_get_height (view);
+  rows_seen = g_hash_table_new (NULL, NULL);
+  items_seen = g_hash_table_new (NULL, NULL);
+  cells = g_ptr_array_new ();
+  rows = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *cell = key;
+      GtkWidget *rw = row_widget (cell);
+      GtkListItem *item;
+      EnlaceRow *row;
+      gpointer on_screen;
+
+      /* a cell no longer in the list (its row torn down) */
+      if (rw == NULL)
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
+      row = item ? gtk_list_item_get_item (item) : NULL;
+      if (row == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (rows_seen, rw, NULL, &on_screen))
+        {
+          graphene_rect_t bounds;
+
+          on_screen = GINT_TO_POINTER (gtk_widget_get_mapped (rw) &&
+                                       gtk_widget_compute_bounds (rw, view, &bounds) &&
+                                       bounds.origin.y + bounds.size.height > 0 &&
+                                       bounds.origin.y < height);
+          g_hash_table_insert (rows_seen, rw, on_screen);
+        }
+      if (!on_screen)
+        continue;
+      g_ptr_array_add (cells, cell);
+      if (!enlace_row_is_loaded (row) && g_hash_table_add (items_seen, row))
+        g_ptr_array_add (rows, row);
+    }
+
+  enlace_row_model_load (self->model, (EnlaceRow **) rows->pdata, rows->len);
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      GtkListItem *item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
+
+      set_cell_text (GTK_INSCRIPTION (cell), g_hash_table_lookup (self->pending, cell),
+                     gtk_list_item_get_item (item));
+      g_hash_table_remove (self->pending, cell);
+    }
+}
+
+static void
+layout_cb (GdkFrameClock    *clock,
+           EnlaceObjectList *self)
+{
+  fill_visible_cells (self);
+}
+
+static void
+enlace_object_list_realize (GtkWidget *widget)
+{
+  EnlaceObjectList *self = ENLACE_OBJECT_LIST (widget);
+
+  GTK_WIDGET_CLASS (enlace_object_list_parent_class)->realize (widget);
+
+  /* after the window's own layout, which places the rows */
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->layout_id = g_signal_connect_after (self->frame_clock, "layout",
+                                            G_CALLBACK (layout_cb), self);
+}
+
+static void
+enlace_object_list_unrealize (GtkWidget *widget)
+{
+  EnlaceObjectList *self = ENLACE_OBJECT_LIST (widget);
+
+  if (self->frame_clock)
+    g_clear_signal_handler (&self->layout_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (enlace_object_list_parent_class)->unrealize (widget);
 }
 
 static int
@@ -333,6 +490,7 @@ build_columns (EnlaceObjectList *self)
 
   while ((child = gtk_widget_get_first_child (self->columns_box)))
     gtk_box_remove (GTK_BOX (self->columns_box), child);
+  g_hash_table_remove_all (self->pending);
 
   while (g_list_model_get_n_items (columns) > 0)
     {
@@ -355,6 +513,10 @@ build_columns (EnlaceObjectList *self)
       factory = gtk_signal_list_item_factory_new ();
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
+      /* no "unbind": a cell is bound again at once, and a signal more for
+       * each of the 1,400 cells a jump rebinds costs; a waiting cell whose
+       * list item holds no row is passed over */
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell_cb), data);
       g_object_set_data_full (G_OBJECT (factory), "column-data", data, g_free);
 
       column = gtk_column_view_column_new (_(c->label), factory);
@@ -589,6 +751,7 @@ enlace_object_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (enlace_object_list_parent_class)->dispose (object);
 }
@@ -600,6 +763,8 @@ enlace_object_list_class_init (EnlaceObjectListClass *klass)
   EnlacePageClass *page_class = ENLACE_PAGE_CLASS (klass);
 
   object_class->dispose = enlace_object_list_dispose;
+  GTK_WIDGET_CLASS (klass)->realize = enlace_object_list_realize;
+  GTK_WIDGET_CLASS (klass)->unrealize = enlace_object_list_unrealize;
 
   page_class->set_object = enlace_object_list_set_object;
   page_class->store_changed = enlace_object_list_store_changed;
@@ -623,6 +788,8 @@ enlace_object_list_init (EnlaceObjectList *self)
   GtkWidget *box, *toolbar, *scroller;
 
   self->probed_column = -1;
+  /* the cells are kept: one may leave its row without a teardown we see */
+  self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);

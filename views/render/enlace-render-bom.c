@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
+#include "enlace-money.h"
 #include "enlace-render-bom.h"
 #include "enlace-render-util.h"
 
@@ -64,7 +65,7 @@ draw_group (cairo_t        *cr,
             double          bottom)
 {
   g_autofree char *title = group_title (g);
-  g_autofree char *total = g_strdup_printf ("%.2f", g->cost);
+  g_autofree char *total = enlace_money_format (g->cost, g->currency);
 
 #define NEXT_ROW() G_STMT_START { y += ROW_H; \
     if (bottom > 0 && y + ROW_H > bottom) { cairo_show_page (cr); y = MARGIN; } } G_STMT_END
@@ -83,8 +84,8 @@ draw_group (cairo_t        *cr,
     {
       EnlaceBomLine *l = g_ptr_array_index (g->lines, i);
       g_autofree char *q = enlace_bom_line_dup_quantity (l);
-      g_autofree char *p = l->unit_price >= 0 ? g_strdup_printf ("%.2f", l->unit_price) : g_strdup ("—");
-      g_autofree char *c = l->unit_price >= 0 ? g_strdup_printf ("%.2f", l->cost) : g_strdup ("—");
+      g_autofree char *p = l->unit_price >= 0 ? enlace_money_format (l->unit_price, g->currency) : g_strdup ("—");
+      g_autofree char *c = l->unit_price >= 0 ? enlace_money_format (l->cost, g->currency) : g_strdup ("—");
 
       row (cr, x + 2, y, width - 4, l->description, q, p, c, FALSE);
       cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);

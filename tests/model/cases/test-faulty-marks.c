@@ -6,13 +6,16 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "enlace-cases.h"
 #include "enlace-demo.h"
 #include "enlace-faults.h"
 #include "enlace-faulty.h"
+#include "enlace-i18n.h"
 #include "enlace-opinions.h"
 #include "enlace-plan.h"
 #include "enlace-store.h"
@@ -484,15 +487,138 @@ test_xml_round_trip (void)
   }
 }
 
+
+/* The message of importing @xml into a new store (which must fail). */
+static char *
+import_error (const char *xml)
+{
+  g_autoptr(EnlaceStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  copy = enlace_store_new_memory (&error);
+  g_assert_no_error (error);
+  dir = g_dir_make_tmp ("enlace-faulty-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "x.xml", NULL);
+  g_assert_true (g_file_set_contents (path, xml, -1, &error));
+  g_assert_false (enlace_xml_import (copy, path, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  g_test_message ("%s", error->message);
+  return g_strdup (error->message);
+}
+
+/* @message names the object in the user's language: in Spanish no English
+ * word is left in it (the kind's name was once put in as "port") */
+static void
+assert_language (const char *message,
+                 const char *english,
+                 const char *spanish)
+{
+  static const char *const words[] = { "port", "faulty", "mark", "names", "the", "file",
+                                       "twice", "kind", "object", "only", "device", "attribute" };
+  g_autofree char *lower = g_utf8_strdown (message, -1);
+  g_auto(GStrv) parts = g_regex_split_simple ("[^[:alnum:]]+", lower, G_REGEX_RAW, 0);
+
+  if (g_strcmp0 (g_getenv ("LANGUAGE"), "es") == 0)
+    {
+      g_assert_nonnull (strstr (message, spanish));
+      for (guint i = 0; parts[i]; i++)
+        for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+          if (g_str_equal (parts[i], words[w]))
+            g_error ("English word “%s” in the Spanish message “%s”", words[w], message);
+    }
+  else
+    g_assert_nonnull (strstr (message, english));
+}
+
+/* A file's faulty marks that name nothing, or twice the same: the import
+ * says which, in whole sentences of the user's language */
+static void
+test_xml_errors (void)
+{
+  g_autoptr(EnlaceStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  const char *kind = NULL;
+  gint64 id = 0;
+  const char *port_mark = "<faulty-mark kind=\"port\" key=\"A-0A-PPA:1\"";
+  const char *cable_mark = "<faulty-mark kind=\"cable\" key=\"PC-A-0A-A01\"";
+
+  g_assert_true (enlace_faulty_resolve (store, "port", "A-0A-PPA:1", &kind, &id, &error));
+  g_assert_true (enlace_faulty_mark (store, kind, id, 0, NULL, &error));
+  g_assert_true (enlace_faulty_resolve (store, "cable", "PC-A-0A-A01", &kind, &id, &error));
+  g_assert_true (enlace_faulty_mark (store, kind, id, 0, NULL, &error));
+  g_assert_no_error (error);
+  xml = export_xml (store);
+  g_assert_nonnull (strstr (xml, port_mark));
+  g_assert_nonnull (strstr (xml, cable_mark));
+
+  /* a port that is not in the file */
+  {
+    g_autoptr(GString) bad = g_string_new (xml);
+    g_autofree char *message = NULL;
+
+    g_string_replace (bad, port_mark, "<faulty-mark kind=\"port\" key=\"A-0A-PPA:99\"", 1);
+    message = import_error (bad->str);
+    assert_language (message, "no port “A-0A-PPA:99” in the file",
+                     "no hay ningún puerto «A-0A-PPA:99» en el archivo");
+  }
+  /* a cable that is not in the file */
+  {
+    g_autoptr(GString) bad = g_string_new (xml);
+    g_autofree char *message = NULL;
+
+    g_string_replace (bad, cable_mark, "<faulty-mark kind=\"cable\" key=\"PC-NADA\"", 1);
+    message = import_error (bad->str);
+    assert_language (message, "no cable “PC-NADA” in the file",
+                     "no hay ningún cable «PC-NADA» en el archivo");
+  }
+  /* the same port marked twice */
+  {
+    g_autoptr(GString) bad = g_string_new (xml);
+    g_autofree char *message = NULL;
+    const char *start = strstr (xml, port_mark);
+    const char *end = strstr (start, ">");
+    g_autofree char *line = NULL;
+    g_autofree char *twice = NULL;
+
+    /* the mark is <faulty-mark …/> or <faulty-mark …>…</faulty-mark> */
+    if (end[-1] != '/')
+      end = strstr (start, "</faulty-mark>") + strlen ("</faulty-mark>") - 1;
+    line = g_strndup (start, end - start + 1);
+    twice = g_strconcat (line, line, NULL);
+    g_string_replace (bad, line, twice, 1);
+    message = import_error (bad->str);
+    assert_language (message, "the port is marked faulty twice in the file",
+                     "el puerto está marcado como averiado dos veces en el archivo");
+  }
+  /* only a cable or a port: the kind by its name in the user's language */
+  {
+    g_autoptr(GError) local = NULL;
+
+    g_assert_false (enlace_faulty_mark (store, "device", 1, 0, NULL, &local));
+    g_assert_nonnull (local);
+    assert_language (local->message, "not an object of kind “Device”",
+                     "no un objeto de tipo «Equipo»");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  setlocale (LC_ALL, "");
+  enlace_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/cases/faulty/by-hand", test_by_hand);
   g_test_add_func ("/model/cases/faulty/detection", test_detection);
   g_test_add_func ("/model/cases/faulty/xml-round-trip", test_xml_round_trip);
+  g_test_add_func ("/model/cases/faulty/xml-errors", test_xml_errors);
   g_test_add_func ("/model/cases/opinion/step-sync", test_opinion_step);
   return g_test_run ();
 }

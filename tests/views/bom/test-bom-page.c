@@ -14,6 +14,23 @@
 #include "enlace-label-templates-dialog.h"
 #include "enlace-test-gtk.h"
 
+/* The text of the first label under @widget that matches @pattern. */
+static const char *
+find_label (GtkWidget  *widget,
+            const char *pattern)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_regex_match_simple (pattern, gtk_label_get_text (GTK_LABEL (widget)), 0, 0))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text = find_label (c, pattern);
+      if (text)
+        return text;
+    }
+  return NULL;
+}
+
 static void
 test_page (void)
 {
@@ -56,6 +73,16 @@ test_page (void)
   g_assert_false (g->has_floor);
   g_assert_cmpfloat (g->cost, <=, all_cost);
   enlace_test_spin (300);
+  /* the cost as money, in the price list's currency (MXN unless the
+   * project says): "Costo 50.772,00 MXN" in Spanish, "Cost MXN 50,772.00" */
+  {
+    gboolean spanish = g_strcmp0 (g_getenv ("LANGUAGE"), "es") == 0;
+    const char *summary = find_label (window, spanish ? "^Costo \\d{1,3}(\\.\\d{3})*,\\d\\d MXN"
+                                                      : "^Cost MXN \\d{1,3}(,\\d{3})*\\.\\d\\d");
+
+    g_assert_nonnull (summary);
+    g_test_message ("%s", summary);
+  }
   enlace_test_screenshot (GTK_WIDGET (window), "bom-1200x780.png");
   enlace_bom_page_set_scope (page, "A", "1", FALSE);
   g = enlace_bom_page_get_group (page);
