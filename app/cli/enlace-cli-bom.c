@@ -56,7 +56,9 @@ print_group (EnlaceBomGroup *g)
         }
       if (g_str_equal (l->category, "cable"))
         {
-          printf (_("  (%u runs, %.1f m)"), l->runs, l->metres);
+          g_autofree char *metres = enlace_number_format (l->metres, 1);
+
+          printf (_("  (%u runs, %s m)"), l->runs, metres);
           if (l->unknown_length)
             printf (_(" %u without length"), l->unknown_length);
           if (l->too_long)

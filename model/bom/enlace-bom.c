@@ -9,6 +9,7 @@
 
 #include "enlace-bom.h"
 #include "enlace-bom-private.h"
+#include "enlace-money.h"
 #include "enlace-store-private.h"
 
 static void
@@ -219,7 +220,15 @@ describe (EnlaceBomLine *l)
   else if (g_str_equal (cat, "panel") && np >= 3)
     l->description = g_strdup_printf (_("Patch panel, %s ports (%s)"), p[2], medium_label (p[1]));
   else if (g_str_equal (cat, "cord") && np >= 3)
-    l->description = g_strdup_printf (_("Patch cord %s, %s m"), p[1], p[2]);
+    {
+      /* the item holds the length in the C way ("cord:cat6:1.5") */
+      g_autofree char *length = NULL;
+      char *end = NULL;
+      double m = g_ascii_strtod (p[2], &end);
+
+      length = end != p[2] && *end == '\0' ? enlace_number_format (m, 1) : g_strdup (p[2]);
+      l->description = g_strdup_printf (_("Patch cord %s, %s m"), p[1], length);
+    }
   else if (g_str_equal (cat, "rack") && np >= 2)
     l->description = g_strdup_printf (_("Rack, %s U"), p[1]);
   else if (g_str_equal (cat, "manager"))
@@ -754,7 +763,11 @@ enlace_bom_line_dup_quantity (const EnlaceBomLine *l)
   g_return_val_if_fail (l != NULL, NULL);
 
   if (g_strcmp0 (l->category, "pathway") == 0)
-    return g_strdup_printf ("%.1f %s", l->quantity, l->unit);
+    {
+      g_autofree char *metres = enlace_number_format (l->quantity, 1);
+
+      return g_strdup_printf ("%s %s", metres, l->unit);
+    }
   if (g_strcmp0 (l->category, "cable") == 0)
     /* Translators: boxes of cable in the bill of materials, "15 boxes" */
     return g_strdup_printf (g_dngettext (NULL, "%.0f box", "%.0f boxes", (gulong) l->quantity),

@@ -76,28 +76,27 @@ enlace_money_symbol (const char *currency)
   return currency;
 }
 
-char *
-enlace_money_format_style (double                  amount,
-                           const char             *currency,
-                           const EnlaceMoneyStyle *style)
+/* @amount with @decimals decimals and @style's marks, no sign: "50.772,00" */
+static GString *
+format_digits (double                  amount,
+               guint                   decimals,
+               const EnlaceMoneyStyle *style,
+               gboolean               *negative)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GString *out, *number;
-  const char *symbol = enlace_money_symbol (currency);
+  char format[8];
+  GString *number;
   const char *digits, *point;
-  gboolean negative;
-  gboolean space;
   gsize n_int;
 
-  g_return_val_if_fail (style != NULL, NULL);
-
-  /* cents first, in the C way ("-50772.00"), then the separators */
-  g_ascii_formatd (buf, sizeof buf, "%.2f", amount);
-  negative = buf[0] == '-';
-  digits = negative ? buf + 1 : buf;
-  /* "-0.00" is no debt */
-  if (negative && strspn (digits, "0.") == strlen (digits))
-    negative = FALSE;
+  /* in the C way first ("-50772.00"), then the separators */
+  g_snprintf (format, sizeof format, "%%.%uf", MIN (decimals, 9));
+  g_ascii_formatd (buf, sizeof buf, format, amount);
+  *negative = buf[0] == '-';
+  digits = *negative ? buf + 1 : buf;
+  /* "-0.00" is nothing less than zero */
+  if (*negative && strspn (digits, "0.") == strlen (digits))
+    *negative = FALSE;
   point = strchr (digits, '.');
   n_int = point ? (gsize) (point - digits) : strlen (digits);
 
@@ -113,6 +112,22 @@ enlace_money_format_style (double                  amount,
       g_string_append (number, style->decimal_mark ? style->decimal_mark : ".");
       g_string_append (number, point + 1);
     }
+  return number;
+}
+
+char *
+enlace_money_format_style (double                  amount,
+                           const char             *currency,
+                           const EnlaceMoneyStyle *style)
+{
+  GString *out, *number;
+  const char *symbol = enlace_money_symbol (currency);
+  gboolean negative;
+  gboolean space;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  number = format_digits (amount, 2, style, &negative);
 
   /* a code is set apart by a space: "MXN 50,772.00", "50.772,00 MXN" */
   space = style->space || g_ascii_isalpha (symbol[0]);
@@ -126,6 +141,32 @@ enlace_money_format_style (double                  amount,
 
   g_string_free (number, TRUE);
   return g_string_free (out, FALSE);
+}
+
+char *
+enlace_number_format_style (double                  value,
+                            guint                   decimals,
+                            const EnlaceMoneyStyle *style)
+{
+  GString *number;
+  gboolean negative;
+
+  g_return_val_if_fail (style != NULL, NULL);
+
+  number = format_digits (value, decimals, style, &negative);
+  if (negative)
+    g_string_prepend_c (number, '-');
+  return g_string_free (number, FALSE);
+}
+
+char *
+enlace_number_format (double value,
+                      guint  decimals)
+{
+  EnlaceMoneyStyle style;
+
+  enlace_money_style_current (&style);
+  return enlace_number_format_style (value, decimals, &style);
 }
 
 char *

@@ -41,4 +41,14 @@ char       *enlace_money_format_style  (double                  amount,
 char       *enlace_money_format        (double                  amount,
                                         const char             *currency);
 
+/* A quantity (metres, lengths of cords) with @decimals decimals and the
+ * marks of @style: "1.234,5" in Spanish, "1,234.5" in English. */
+char       *enlace_number_format_style (double                  value,
+                                        guint                   decimals,
+                                        const EnlaceMoneyStyle *style);
+
+/* enlace_number_format_style() in enlace_money_style_current(). */
+char       *enlace_number_format       (double                  value,
+                                        guint                   decimals);
+
 G_END_DECLS
