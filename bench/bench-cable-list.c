@@ -41,7 +41,15 @@ typedef struct
   GArray  *durations;   /* of double, ms */
   GArray  *cpu;         /* of double, ms: CPU of the drawing thread */
   gboolean painted;
+  /* where a frame's CPU goes: the scroll, GTK's layout, the list's filling
+   * of the rows seen (after the layout), the paint (snapshot and render),
+   * the rest to after-paint; sums of ms over the frames */
+  double   mark;        /* thread CPU at the last phase's end */
+  gboolean phased;
+  double   phase[5];
 } Frames;
+
+enum { PHASE_SCROLL, PHASE_LAYOUT, PHASE_FILL, PHASE_PAINT, PHASE_REST };
 
 /* CPU time of the calling thread (the one that lays out and draws), ms */
 static double
@@ -60,6 +68,44 @@ update_cb (GdkFrameClock *clock,
 {
   f->frame_start = g_get_monotonic_time ();
   f->frame_cpu_start = thread_cpu_ms ();
+  f->mark = f->frame_cpu_start;
+}
+
+/* Marks the end of @phase: connected to the frame clock's "layout" (after
+ * GTK's own layout, which was connected first), "layout" again after the
+ * list's filling (connected after it), "paint" (after GDK's, which
+ * snapshots and renders) */
+static void
+phase_end (Frames *f,
+           int     phase)
+{
+  double now = thread_cpu_ms ();
+
+  if (f->frame_start == 0 || !f->phased)
+    return;
+  f->phase[phase] += now - f->mark;
+  f->mark = now;
+}
+
+static void
+layout_end_cb (GdkFrameClock *clock,
+               Frames        *f)
+{
+  phase_end (f, PHASE_LAYOUT);
+}
+
+static void
+fill_end_cb (GdkFrameClock *clock,
+             Frames        *f)
+{
+  phase_end (f, PHASE_FILL);
+}
+
+static void
+paint_end_cb (GdkFrameClock *clock,
+              Frames        *f)
+{
+  phase_end (f, PHASE_PAINT);
 }
 
 static void
@@ -72,6 +118,11 @@ after_paint_cb (GdkFrameClock *clock,
     return;
   ms = (g_get_monotonic_time () - f->frame_start) / 1000.0 + f->scroll_ms;
   cpu = thread_cpu_ms () - f->frame_cpu_start + f->scroll_cpu;
+  if (f->phased)
+    {
+      phase_end (f, PHASE_REST);
+      f->phase[PHASE_SCROLL] += f->scroll_cpu;
+    }
   f->scroll_ms = f->scroll_cpu = 0;
   g_array_append_val (f->durations, ms);
   g_array_append_val (f->cpu, cpu);
@@ -258,6 +309,13 @@ main (int   argc,
   view = enlace_object_list_get_column_view (ENLACE_OBJECT_LIST (page));
   adj = gtk_scrolled_window_get_vadjustment (find_scroller (GTK_WIDGET (view)));
 
+  /* the phases of a frame: the list has connected its filling after the
+   * frame clock's "layout" when it was realized; these come after it */
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_end_cb), &f);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (fill_end_cb), &f);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_end_cb), &f);
+  f.phased = TRUE;
+
   /* scroll to the end in n_frames equal steps: every frame shows new rows */
   g_array_set_size (f.durations, 0);
   g_array_set_size (f.cpu, 0);
@@ -317,6 +375,11 @@ main (int   argc,
               g_array_index (f.cpu, double, (guint)(f.cpu->len * 0.95)),
               g_array_index (f.cpu, double, f.cpu->len - 1));
       printf ("    frames over 16 ms of CPU:  %u\n", cpu_over);
+      printf ("    CPU per frame by phase: scroll %.1f, layout %.1f, filling the rows seen %.1f, "
+              "paint %.1f, rest %.1f ms\n",
+              f.phase[PHASE_SCROLL] / f.durations->len, f.phase[PHASE_LAYOUT] / f.durations->len,
+              f.phase[PHASE_FILL] / f.durations->len, f.phase[PHASE_PAINT] / f.durations->len,
+              f.phase[PHASE_REST] / f.durations->len);
       printf ("    CPU of enlace per frame:   %.1f ms (every thread, between frames too)\n",
               scroll_cpu / f.durations->len);
     }

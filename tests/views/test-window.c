@@ -10,6 +10,7 @@
 #include "enlace-demo.h"
 #include "enlace-device-page.h"
 #include "enlace-extension-page.h"
+#include "enlace-generate.h"
 #include "enlace-object-form.h"
 #include "enlace-person-page.h"
 #include "enlace-object-list.h"
@@ -674,6 +675,93 @@ test_list_sort_filter (void)
   fixture_teardown (&f);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* A list of thousands of rows reads a row's cells only when the row is
+ * seen: after every jump of the scroll bar, each row on screen shows its
+ * own label when the frame is painted (a rebound cell keeps its last
+ * row's text until it is filled, so a cell missed would show a stale
+ * label, not an empty one). */
+static void
+test_list_jumps_fill_cells (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  EnlaceGenerateOptions opts;
+  EnlaceStore *store = enlace_store_new_memory (&error);
+  EnlaceObjectList *list;
+  GtkWidget *view, *list_view = NULL;
+  GtkAdjustment *adj;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong painted_id;
+  guint n_rows, checked = 0;
+
+  g_assert_no_error (error);
+  enlace_generate_options_init (&opts);
+  opts.buildings = 2;
+  opts.floors = 3;
+  opts.outlets_per_floor = 60;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+  fixture_window (&f, store);
+  list = ENLACE_OBJECT_LIST (show (&f, "list/cable", 0));
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (enlace_object_list_get_model (list)));
+  g_assert_cmpuint (n_rows, >, 600);
+  view = GTK_WIDGET (enlace_object_list_get_column_view (list));
+  for (GtkWidget *c = gtk_widget_get_first_child (view); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      list_view = c;
+  g_assert_nonnull (list_view);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  clock = gtk_widget_get_frame_clock (view);
+  painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+
+  for (guint jump = 1; jump <= 12; jump++)
+    {
+      double upper = gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj);
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      int height = gtk_widget_get_height (view);
+
+      /* forwards and backwards, by hundreds of rows */
+      gtk_adjustment_set_value (adj, upper * ((jump * 7) % 12) / 11.0);
+      painted = FALSE;
+      while (!painted && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (painted);
+
+      for (GtkWidget *rw = gtk_widget_get_first_child (list_view); rw; rw = gtk_widget_get_next_sibling (rw))
+        {
+          graphene_rect_t b;
+          GtkWidget *cell;
+          GtkListItem *item;
+          EnlaceRow *row;
+
+          if (!gtk_widget_get_mapped (rw) || !gtk_widget_compute_bounds (rw, view, &b) ||
+              b.origin.y + b.size.height <= 0 || b.origin.y >= height)
+            continue;
+          cell = gtk_widget_get_first_child (gtk_widget_get_first_child (rw));
+          g_assert_true (GTK_IS_INSCRIPTION (cell));
+          item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
+          g_assert_nonnull (item);
+          row = gtk_list_item_get_item (item);
+          g_assert_true (enlace_row_is_loaded (row));
+          /* column 0 is the label */
+          g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (cell)), ==, enlace_row_get_cell (row, 0));
+          checked++;
+        }
+    }
+  g_signal_handler_disconnect (clock, painted_id);
+  /* some 30 rows on screen after each of the 12 jumps */
+  g_assert_cmpuint (checked, >=, 12 * 10);
+  fixture_teardown (&f);
+}
+
 /* A button of @page whose label is @label (with its mnemonic) */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -955,6 +1043,7 @@ main (int   argc,
   g_test_add_func ("/views/window/flow", test_flow);
   g_test_add_func ("/views/form/refusal-at-field", test_form_refusal_at_field);
   g_test_add_func ("/views/list/sort-filter", test_list_sort_filter);
+  g_test_add_func ("/views/list/jumps-fill-cells", test_list_jumps_fill_cells);
   g_test_add_func ("/views/window/read-only", test_read_only);
   g_test_add_func ("/views/window/device-edit", test_device_edit);
   g_test_add_func ("/views/window/space-add-outlet", test_space_add_outlet);

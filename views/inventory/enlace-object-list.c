@@ -16,6 +16,7 @@
 #define G_LOG_DOMAIN "enlace-object-list"
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -64,6 +65,17 @@ typedef struct
   EnlaceObjectList *self;
   int               column;
 } ColumnData;
+
+/* A cell's list item (qdata: a lookup by name hashes the name each time) */
+static GQuark
+list_item_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("enlace-list-item");
+  return quark;
+}
 
 /* The whole text of a cell cut short by its column. */
 static gboolean
@@ -125,7 +137,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   /* the list item outlives its child */
-  g_object_set_data (G_OBJECT (label), "enlace-list-item", item);
+  g_object_set_qdata (G_OBJECT (label), list_item_quark (), item);
   gtk_list_item_set_child (item, label);
 }
 
@@ -176,8 +188,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       set_cell_text (GTK_INSCRIPTION (label), data, row);
       return;
     }
-  /* read when seen (fill_visible_cells) */
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), NULL);
+  /* read when seen (fill_visible_cells), before it is painted: until
+   * then the cell keeps the text of its last row, unseen (emptying it
+   * costs a text layout and an accessible update for each of the 1,400
+   * cells a jump of the scroll bar rebinds) */
   g_hash_table_insert (self->pending, g_object_ref (label), data);
 }
 
@@ -190,73 +204,61 @@ teardown_cell_cb (GtkSignalListItemFactory *factory,
     g_hash_table_remove (data->self->pending, gtk_list_item_get_child (item));
 }
 
-/* The row widget of the list view that holds @cell. */
+/* The list view inside the column view: its children are the rows. */
 static GtkWidget *
-row_widget (GtkWidget *cell)
+list_view_of (GtkColumnView *column_view)
 {
-  GtkWidget *w = cell;
-
-  while (w != NULL && !GTK_IS_LIST_VIEW (gtk_widget_get_parent (w)))
-    w = gtk_widget_get_parent (w);
-  return w;
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (column_view)); w;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LIST_VIEW (w))
+      return w;
+  return NULL;
 }
 
-/* The waiting cells on screen: their rows read in one go, their text set. */
+/* The waiting cells on screen: their rows read in one go, their text set.
+ * Walks the rows on screen (some 25 of the 200 GTK keeps), not the
+ * waiting cells (some 1,400 after a jump). */
 static void
 fill_visible_cells (EnlaceObjectList *self)
 {
   GtkWidget *view = GTK_WIDGET (self->column_view);
-  g_autoptr(GHashTable) rows_seen = NULL;   /* row widget → on screen */
-  g_autoptr(GHashTable) items_seen = NULL;  /* EnlaceRow set */
+  GtkWidget *list_view;
   g_autoptr(GPtrArray) cells = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
   int height;
 
   if (g_hash_table_size (self->pending) == 0 || self->model == NULL ||
-      !gtk_widget_get_mapped (view))
+      !gtk_widget_get_mapped (view) || (list_view = list_view_of (self->column_view)) == NULL)
     return;
 
   height = gtk_widget_get_height (view);
-  rows_seen = g_hash_table_new (NULL, NULL);
-  items_seen = g_hash_table_new (NULL, NULL);
   cells = g_ptr_array_new ();
   rows = g_ptr_array_new ();
 
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (GtkWidget *rw = gtk_widget_get_first_child (list_view); rw; rw = gtk_widget_get_next_sibling (rw))
     {
-      GtkWidget *cell = key;
-      GtkWidget *rw = row_widget (cell);
-      GtkListItem *item;
-      EnlaceRow *row;
-      gpointer on_screen;
+      graphene_rect_t bounds;
+      EnlaceRow *row = NULL;
 
-      /* a cell no longer in the list (its row torn down) */
-      if (rw == NULL)
-        {
-          g_hash_table_iter_remove (&iter);
-          continue;
-        }
-      item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
-      row = item ? gtk_list_item_get_item (item) : NULL;
-      if (row == NULL)
+      if (!gtk_widget_get_mapped (rw) ||
+          !gtk_widget_compute_bounds (rw, view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 ||
+          bounds.origin.y >= height)
         continue;
-      if (!g_hash_table_lookup_extended (rows_seen, rw, NULL, &on_screen))
+      /* the row's cells, each holding one of our labels */
+      for (GtkWidget *cw = gtk_widget_get_first_child (rw); cw; cw = gtk_widget_get_next_sibling (cw))
         {
-          graphene_rect_t bounds;
+          GtkWidget *cell = gtk_widget_get_first_child (cw);
+          GtkListItem *item;
 
-          on_screen = GINT_TO_POINTER (gtk_widget_get_mapped (rw) &&
-                                       gtk_widget_compute_bounds (rw, view, &bounds) &&
-                                       bounds.origin.y + bounds.size.height > 0 &&
-                                       bounds.origin.y < height);
-          g_hash_table_insert (rows_seen, rw, on_screen);
+          if (cell == NULL || !g_hash_table_contains (self->pending, cell))
+            continue;
+          item = g_object_get_qdata (G_OBJECT (cell), list_item_quark ());
+          if (item == NULL || (row = gtk_list_item_get_item (item)) == NULL)
+            continue;
+          g_ptr_array_add (cells, cell);
         }
-      if (!on_screen)
-        continue;
-      g_ptr_array_add (cells, cell);
-      if (!enlace_row_is_loaded (row) && g_hash_table_add (items_seen, row))
+      if (row != NULL && !enlace_row_is_loaded (row))
         g_ptr_array_add (rows, row);
     }
 
@@ -265,7 +267,7 @@ fill_visible_cells (EnlaceObjectList *self)
   for (guint i = 0; i < cells->len; i++)
     {
       GtkWidget *cell = g_ptr_array_index (cells, i);
-      GtkListItem *item = g_object_get_data (G_OBJECT (cell), "enlace-list-item");
+      GtkListItem *item = g_object_get_qdata (G_OBJECT (cell), list_item_quark ());
 
       set_cell_text (GTK_INSCRIPTION (cell), g_hash_table_lookup (self->pending, cell),
                      gtk_list_item_get_item (item));
@@ -280,11 +282,51 @@ layout_cb (GdkFrameClock    *clock,
   fill_visible_cells (self);
 }
 
+/* The lines between the cells and the rows, in one colour on all four
+ * sides of each cell and row.  The theme colours only the side it draws
+ * (a cell's left, a row's top) and leaves the others the text's colour;
+ * GTK draws a border whose sides differ in colour with a cairo mesh
+ * gradient, which cost a third of a frame's CPU while the list scrolls
+ * (some 230 cells on screen), where one colour is a plain fill.  The
+ * colour is the theme's own: alpha 0.15 of the text's colour, 0.5 in high
+ * contrast (libadwaita 1.2). */
+static void
+update_lines_css (AdwStyleManager *manager,
+                  GParamSpec      *pspec,
+                  GtkCssProvider  *css)
+{
+  g_autofree char *data = NULL;
+  const char *alpha = adw_style_manager_get_high_contrast (manager) ? "0.5" : "0.15";
+
+  data = g_strdup_printf ("columnview.enlace-object-list > listview > row > cell,\n"
+                          "columnview.enlace-object-list > listview.separators > row "
+                          "{ border-color: alpha(currentColor, %s); }\n", alpha);
+  gtk_css_provider_load_from_data (css, data, -1);
+}
+
+static void
+ensure_lines_css (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  AdwStyleManager *manager = adw_style_manager_get_for_display (display);
+  GtkCssProvider *css;
+
+  if (g_object_get_data (G_OBJECT (display), "enlace-object-list-css") != NULL)
+    return;
+  css = gtk_css_provider_new ();
+  update_lines_css (manager, NULL, css);
+  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (update_lines_css), css, 0);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "enlace-object-list-css", css, g_object_unref);
+}
+
 static void
 enlace_object_list_realize (GtkWidget *widget)
 {
   EnlaceObjectList *self = ENLACE_OBJECT_LIST (widget);
 
+  ensure_lines_css (widget);
   GTK_WIDGET_CLASS (enlace_object_list_parent_class)->realize (widget);
 
   /* after the window's own layout, which places the rows */
@@ -882,6 +924,7 @@ enlace_object_list_init (EnlaceObjectList *self)
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "enlace-object-list");
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (activate_cb), self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (sorter_changed_cb), self);
