@@ -10,7 +10,9 @@
  * lengths (cable.length_m) and pathways (pathway_cable) are written where
  * they differ, in the same command.  One undo takes back the move and the
  * lengths together; undo and redo themselves are left alone (they write
- * the recorded images back).  The rules check that follows the command
+ * the recorded images back).  A command that changes the slack of the
+ * project's rule set (slack.room-m, slack.outlet-m) recomputes, the same
+ * way, every building with planned runs.  The rules check that follows the command
  * sees the new lengths and fills.
  */
 #define G_LOG_DOMAIN "enlace-design"
@@ -115,6 +117,25 @@ design_committing (EnlaceStore  *store,
       add_id (buildings, sqlite3_column_int64 (stmt, 0));
       add_id (buildings, sqlite3_column_int64 (stmt, 1));
     }
+  sqlite3_reset (stmt);
+
+  /* The slack of the rules: every building with planned runs */
+  stmt = enlace_store_prepare (store,
+                               "SELECT DISTINCT f.building_id FROM cable c "
+                               "JOIN cable_end e ON e.cable_id = c.id JOIN port p ON p.id = e.port_id "
+                               "JOIN device d ON d.id = p.device_id JOIN space s ON s.id = d.space_id "
+                               "JOIN floor f ON f.id = s.floor_id "
+                               "WHERE c.kind = 'horizontal' AND c.status = 'planned' "
+                               "AND EXISTS (SELECT 1 FROM change WHERE command_id = ?1 AND tbl = 'cabling_rule' "
+                               "            AND (json_extract(before, '$.name') IN ('slack.room-m', 'slack.outlet-m') "
+                               "                 OR json_extract(after, '$.name') IN ('slack.room-m', 'slack.outlet-m'))) "
+                               "ORDER BY f.building_id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, command_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_id (buildings, sqlite3_column_int64 (stmt, 0));
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < buildings->len; i++)

@@ -756,6 +756,54 @@ test_route_live_rules (void)
   g_assert_cmpuint (over, <, runs->len);
 }
 
+/* More slack in the rule set lengthens every planned run in the same
+ * command (the cables installed keep their measured lengths); one undo
+ * takes both back; a rule that is not slack recomputes nothing. */
+static void
+test_route_live_slack (void)
+{
+  gint64 floor_id, commands;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  EnlaceDesignOptions opts;
+  double before;
+
+  design_floor (store, floor_id);
+  before = cable_length (store, "B-1A-001-D1");
+  commands = count (store, "SELECT count(*) FROM command");
+
+  /* 3 m at the room by default: 5 m now, every run 2 m longer */
+  g_assert_true (enlace_rules_set_value (store, "slack.room-m", "5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM command"), ==, commands + 1);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), before + 2, 1e-6);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM change WHERE command_id = (SELECT max(id) FROM command) "
+                                 "AND tbl = 'cable'"), ==, 36);
+  g_assert_true (enlace_design_options_load (store, &opts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assert_lengths_routed_with (store, floor_id, &opts, TRUE), ==, 36);
+
+  /* back to the default: the rule's row goes, the lengths follow */
+  g_assert_true (enlace_rules_set_value (store, "slack.room-m", "3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), before, 1e-6);
+
+  /* another rule: nothing recomputed */
+  g_assert_true (enlace_rules_set_value (store, "permanent-link.max-m", "80", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM change WHERE command_id = (SELECT max(id) FROM command) "
+                                 "AND tbl = 'cable'"), ==, 0);
+
+  /* undo the default and the 80 m: 5 m again; undo that: as designed */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), before + 2, 1e-6);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (cable_length (store, "B-1A-001-D1"), before, 1e-6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -771,5 +819,6 @@ main (int    argc,
   g_test_add_func ("/model/design/route/pathway-cable", test_route_pathway_cable);
   g_test_add_func ("/model/design/route/live", test_route_live);
   g_test_add_func ("/model/design/route/live-rules", test_route_live_rules);
+  g_test_add_func ("/model/design/route/live-slack", test_route_live_slack);
   return g_test_run ();
 }
