@@ -198,6 +198,11 @@ test_round_trip_fixture (void)
   g_assert_cmpuint (count_rows (store, "extension_status"), ==, 3);
   /* two laid by label, the cable without one by its first port */
   g_assert_cmpuint (count_rows (store, "pathway_cable"), ==, 3);
+  /* the design's rule set, a template, prices, a test by label and one by port */
+  g_assert_cmpuint (count_rows (store, "cabling_rule"), ==, 2);
+  g_assert_cmpuint (count_rows (store, "label_template"), ==, 1);
+  g_assert_cmpuint (count_rows (store, "bom_price"), ==, 2);
+  g_assert_cmpuint (count_rows (store, "cable_test"), ==, 2);
   name = enlace_store_get_meta (store, "institution");
   g_assert_cmpstr (name, ==, "Universidad Tecnológica del Valle");
 
