@@ -2,9 +2,10 @@
  *
  * The format is described by data/enlace.rng (embedded in the program)
  * and docs/file-format.md.  Export writes every object of the inventory,
- * the meta table, and the status history of extensions (not the audit
- * log) in a fixed order, with references as readable keys, so that
- * export → import → export gives the same bytes.
+ * the meta table, the status history of extensions, the plans, the cases,
+ * and the design's cabling rules, label templates, prices and tests of
+ * runs (not the audit log) in a fixed order, with references as readable
+ * keys, so that export → import → export gives the same bytes.
  *
  * Import reads a file into an EMPTY project as one undoable command
  * ("Import XML"): all or nothing.  The file is validated against the
