@@ -870,7 +870,15 @@ static const BadCase bad_cases[] = {
     HEAD "<enlace version=\"1\">\n" GOOD_BODY
     "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
     "  <cable-test cable=\"C1\" result=\"maybe\" tested-at=\"2026-03-01T10:00:00Z\"/>\n</enlace>\n",
-    ENLACE_XML_ERROR_INVALID, "line 15: element cable-test:" },
+    ENLACE_XML_ERROR_INVALID, "line 15: element cable-test: result “maybe” is not one of: pass, fail" },
+  { "schema-cable-test-length",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable-test cable=\"C1\" length-m=\"-3\" result=\"pass\" tested-at=\"2026-03-01T10:00:00Z\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 15: element cable-test: length-m must be a number of zero or more, not “-3”" },
+  { "schema-price-not-a-number",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"barato\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element bom-price: price must be a number, not “barato”" },
   { "schema-design-out-of-order",
     HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"4.5\"/>\n"
     "  <cabling-rule name=\"permanent-link.max-m\" value=\"80\"/>\n</enlace>\n",
