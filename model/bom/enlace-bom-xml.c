@@ -164,7 +164,7 @@ failed:
 typedef struct
 {
   gint64  cable_id;
-  char   *attr;     /* "cable", "port" or "circuit" (static) */
+  const char *attr; /* "cable", "port" or "circuit" */
   char   *key;
   double  length_m;
   gboolean has_length;
