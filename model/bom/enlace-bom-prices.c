@@ -93,11 +93,11 @@ write_price (EnlaceStore  *store,
   return TRUE;
 }
 
-static gboolean
-check_price (const char  *what,
-             const char  *item,
-             double       price,
-             GError     **error)
+gboolean
+enlace_bom_price_check (const char  *what,
+                        const char  *item,
+                        double       price,
+                        GError     **error)
 {
   if (item == NULL || *item == '\0')
     {
@@ -122,7 +122,7 @@ enlace_bom_price_set (EnlaceStore  *store,
 {
   g_return_val_if_fail (ENLACE_IS_STORE (store), FALSE);
 
-  if (!check_price (_("Price"), item, price, error))
+  if (!enlace_bom_price_check (_("Price"), item, price, error))
     return FALSE;
   if (!enlace_store_begin (store, _("Set price"), error))
     return FALSE;
@@ -194,7 +194,7 @@ enlace_bom_prices_import (EnlaceStore  *store,
           enlace_store_rollback (store);
           return 0;
         }
-      if (!check_price (what, item, price, error))
+      if (!enlace_bom_price_check (what, item, price, error))
         {
           enlace_store_rollback (store);
           return 0;

@@ -27,4 +27,12 @@ gboolean   enlace_bom_parse_number    (const char  *text,
                                        char         separator,
                                        double      *out);
 
+/* enlace-bom-prices.c: the rule of a price (an item that is not empty,
+ * a finite price of zero or more); the message starts with @what and
+ * names the item.  The price list's commands and the XML import use it. */
+gboolean   enlace_bom_price_check     (const char  *what,
+                                       const char  *item,
+                                       double       price,
+                                       GError     **error);
+
 G_END_DECLS

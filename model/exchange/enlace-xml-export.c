@@ -7,7 +7,10 @@
  * inside each of its elements.  Link rows without a kind of their own are
  * written inside the element of the object they belong to, naming the
  * other side by key: cable ends, an extension's status history, the
- * cables laid along a pathway.
+ * cables laid along a pathway.  The areas that own tables without a kind
+ * write their elements after the floor plans: the cases
+ * (enlace-cases-xml.h), the cabling rules (enlace-rules-xml.h), the label
+ * templates, prices and tests of runs (enlace-bom-xml.h).
  */
 #define G_LOG_DOMAIN "enlace-xml"
 #include "config.h"
@@ -21,7 +24,9 @@
 #include <libxml/xmlwriter.h>
 
 #include "enlace-json-bounds.h"
+#include "enlace-bom-xml.h"
 #include "enlace-cases-xml.h"
+#include "enlace-rules-xml.h"
 #include "enlace-xml-private.h"
 
 typedef struct
@@ -58,11 +63,10 @@ export_close_cb (void *data)
   return 0;
 }
 
-/* Shortest text that reads back as the same double. */
-static void
-format_real (double  value,
-             char   *buf,
-             gsize   len)
+void
+enlace_xml_format_real (double  value,
+                        char   *buf,
+                        gsize   len)
 {
   static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
 
@@ -74,9 +78,8 @@ format_real (double  value,
     }
 }
 
-/* TRUE when @s can be written in XML 1.0 and read back unchanged. */
-static gboolean
-text_is_xml_safe (const char *s)
+gboolean
+enlace_xml_text_is_safe (const char *s)
 {
   const guchar *p;
 
@@ -101,7 +104,7 @@ write_attr (Export      *ex,
             const char  *value,
             GError     **error)
 {
-  if (!text_is_xml_safe (value))
+  if (!enlace_xml_text_is_safe (value))
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_FAILED,
                    _("Cannot export %s %s: attribute %s holds characters that XML cannot carry"),
@@ -432,7 +435,7 @@ export_row (Export       *ex,
           value = num;
           break;
         case ENLACE_FIELD_REAL:
-          format_real (sqlite3_column_double (stmt, col), num, sizeof num);
+          enlace_xml_format_real (sqlite3_column_double (stmt, col), num, sizeof num);
           value = num;
           break;
         case ENLACE_FIELD_BOOL:
@@ -667,7 +670,7 @@ export_attachments (Export  *ex,
           xmlTextWriterWriteAttribute (ex->w, BAD_CAST "sha256", sqlite3_column_text (stmt, 1)) < 0 ||
           xmlTextWriterWriteAttribute (ex->w, BAD_CAST "mime", sqlite3_column_text (stmt, 2)) < 0 ||
           (sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
-           text_is_xml_safe ((const char *) sqlite3_column_text (stmt, 3)) &&
+           enlace_xml_text_is_safe ((const char *) sqlite3_column_text (stmt, 3)) &&
            xmlTextWriterWriteAttribute (ex->w, BAD_CAST "name", sqlite3_column_text (stmt, 3)) < 0) ||
           xmlTextWriterWriteString (ex->w, BAD_CAST b64) < 0 ||
           xmlTextWriterEndElement (ex->w) < 0)
@@ -736,6 +739,11 @@ export_document (Export  *ex,
     return FALSE;
   /* Procedures, e-mail accounts and cases (model/cases). */
   if (!enlace_cases_xml_export (ex->store, ex->w, export_key_cb, ex, error))
+    return FALSE;
+  /* The design's settings and results: cabling rules (model/rules), label
+   * templates, prices and tests of runs (model/bom). */
+  if (!enlace_rules_xml_export (ex->store, ex->w, error) ||
+      !enlace_bom_xml_export (ex->store, ex->w, export_key_cb, ex, error))
     return FALSE;
 
   if (xmlTextWriterEndElement (ex->w) < 0 ||

@@ -149,7 +149,8 @@ static const char * const top_order[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device-type", "device", "port", "port-mapping", "circuit", "cable",
   "extension", "attachment", "floor-plan", "wall", "pathway", "procedure",
-  "email-account", "case", "faulty-mark",
+  "email-account", "case", "faulty-mark", "cabling-rule", "label-template",
+  "bom-price", "cable-test",
 };
 
 typedef enum

@@ -63,6 +63,68 @@ enlace_xml_parse_bool (const char *text,
   return TRUE;
 }
 
+/* The checked attributes of the elements that are not kinds (written by
+ * their areas, see enlace-bom-xml.h), as data/enlace.rng types them. */
+typedef enum
+{
+  DA_CHOICE,
+  DA_REAL,
+  DA_REAL_NONNEG,
+} DesignAttrType;
+
+static const char * const test_results[] = { "pass", "fail", NULL };
+static const char * const test_sources[] = { "manual", "certifier", NULL };
+
+static const struct
+{
+  const char         *element;
+  const char         *attr;
+  DesignAttrType      type;
+  const char * const *choices;
+} design_attrs[] = {
+  { "bom-price", "price", DA_REAL, NULL },
+  { "cable-test", "length-m", DA_REAL_NONNEG, NULL },
+  { "cable-test", "result", DA_CHOICE, test_results },
+  { "cable-test", "margin-db", DA_REAL, NULL },
+  { "cable-test", "source", DA_CHOICE, test_sources },
+};
+
+static char *
+diagnose_design (xmlNodePtr node)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (design_attrs); i++)
+    {
+      g_autofree char *value = NULL;
+      double d;
+
+      if (strcmp ((const char *) node->name, design_attrs[i].element) != 0)
+        continue;
+      value = (char *) xmlGetProp (node, BAD_CAST design_attrs[i].attr);
+      if (value == NULL)
+        continue;
+      switch (design_attrs[i].type)
+        {
+        case DA_CHOICE:
+          if (!g_strv_contains (design_attrs[i].choices, value))
+            {
+              g_autofree char *all = g_strjoinv (", ", (char **) design_attrs[i].choices);
+              return g_strdup_printf (_("%s “%s” is not one of: %s"), design_attrs[i].attr, value, all);
+            }
+          break;
+        case DA_REAL:
+        case DA_REAL_NONNEG:
+          if (!enlace_xml_parse_real (value, &d))
+            return g_strdup_printf (_("%s must be a number, not “%s”"), design_attrs[i].attr, value);
+          if (design_attrs[i].type == DA_REAL_NONNEG && d < 0)
+            return g_strdup_printf (_("%s must be a number of zero or more, not “%s”"), design_attrs[i].attr, value);
+          break;
+        default:
+          break;
+        }
+    }
+  return NULL;
+}
+
 /* libxml2 says only "Element cable failed to validate attributes": find
  * which attribute and why. */
 char *
@@ -81,7 +143,7 @@ enlace_xml_diagnose_attributes (xmlNodePtr node)
       return NULL;
     }
   if (xk < 0)
-    return NULL;
+    return diagnose_design (node);
   kind = enlace_xml_kinds[xk].kind;
 
   for (guint f = 0; f < kind->n_fields; f++)

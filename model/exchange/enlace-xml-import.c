@@ -32,7 +32,9 @@
 
 #include <libxml/xmlreader.h>
 
+#include "enlace-bom-xml.h"
 #include "enlace-cases-xml.h"
+#include "enlace-rules-xml.h"
 #include "enlace-field-bounds.h"
 #include "enlace-geometry.h"
 #include "enlace-json-bounds.h"
@@ -1770,6 +1772,36 @@ import_attachment (Import     *im,
   return TRUE;
 }
 
+static gint64 import_id_cb (gpointer data, const char *kind, const char *key);
+
+/* <cabling-rule> (model/rules), <label-template>, <bom-price>,
+ * <cable-test> (model/bom): checked by their areas' own rules. */
+static gboolean
+import_design_element (Import     *im,
+                       xmlNodePtr  node,
+                       int         line)
+{
+  GError *local_error = NULL;
+  gboolean ok;
+
+  /* a test finds its cable by the cable ends: write the batched rows */
+  if (!ensure_bulk (im) || (im->fast != NULL && !flush_batches (im)))
+    return FALSE;
+  if (strcmp ((const char *) node->name, "cabling-rule") == 0)
+    ok = enlace_rules_xml_import (im->store, node, &local_error);
+  else
+    ok = enlace_bom_xml_import (im->store, node, import_id_cb, im, &local_error);
+  if (!ok)
+    {
+      import_fail (im,
+                   local_error != NULL && local_error->domain == ENLACE_XML_ERROR ? local_error->code
+                   : ENLACE_XML_ERROR_FAILED,
+                   line, "%s", local_error != NULL ? local_error->message : _("unknown error"));
+      g_clear_error (&local_error);
+    }
+  return ok;
+}
+
 static gboolean
 import_element (Import     *im,
                 xmlNodePtr  node,
@@ -1811,6 +1843,9 @@ import_element (Import     *im,
             }
           return TRUE;
         }
+
+      if (strcmp (name, "cabling-rule") == 0 || enlace_bom_xml_handles (name))
+        return import_design_element (im, node, line);
 
       xk = kind_by_element (im, name);
       if (xk < 0 || enlace_xml_kinds[xk].parent >= 0)
@@ -1960,7 +1995,11 @@ static gboolean
 project_is_empty (EnlaceStore  *store,
                   GError      **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM cable_end) OR EXISTS (SELECT 1 FROM extension_status)");
+  /* the rows of kinds, and those of the tables the file also carries
+   * (a project's rule set, label templates and prices are its own) */
+  g_autoptr(GString) sql = g_string_new ("SELECT EXISTS (SELECT 1 FROM cable_end) OR EXISTS (SELECT 1 FROM extension_status) "
+                                         "OR EXISTS (SELECT 1 FROM cabling_rule) OR EXISTS (SELECT 1 FROM label_template) "
+                                         "OR EXISTS (SELECT 1 FROM bom_price)");
   sqlite3_stmt *stmt;
   gboolean empty;
 

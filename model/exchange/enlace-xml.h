@@ -2,9 +2,10 @@
  *
  * The format is described by data/enlace.rng (embedded in the program)
  * and docs/file-format.md.  Export writes every object of the inventory,
- * the meta table, and the status history of extensions (not the audit
- * log) in a fixed order, with references as readable keys, so that
- * export → import → export gives the same bytes.
+ * the meta table, the status history of extensions, the plans, the cases,
+ * and the design's cabling rules, label templates, prices and tests of
+ * runs (not the audit log) in a fixed order, with references as readable
+ * keys, so that export → import → export gives the same bytes.
  *
  * Import reads a file into an EMPTY project as one undoable command
  * ("Import XML"): all or nothing.  The file is validated against the
@@ -88,6 +89,16 @@ gboolean enlace_xml_import             (EnlaceStore         *store,
                                         EnlaceProgressFunc   progress,
                                         gpointer             progress_data,
                                         GError             **error);
+
+/* TRUE when @s can be written in XML 1.0 and read back unchanged (UTF-8,
+ * no control characters but tab and line breaks, no U+FFFE/U+FFFF): for
+ * the areas that write elements of their own (enlace-cases-xml.h). */
+gboolean enlace_xml_text_is_safe       (const char          *s);
+/* The shortest text that reads back as the same double, as the export
+ * writes numbers ("3.5", "1e-07"); @len at least G_ASCII_DTOSTR_BUF_SIZE. */
+void     enlace_xml_format_real        (double               value,
+                                        char                *buf,
+                                        gsize                len);
 
 /* Tests only: lowers (or, with 0, restores) the size limit. */
 void     enlace_xml_set_max_size_for_testing (goffset max_size);

@@ -348,12 +348,13 @@ application_known (EnlaceRuleSet *set,
   return FALSE;
 }
 
-/* The value to store for @name, normalized, or NULL with @error. */
-static char *
-rules_normalize (EnlaceRuleSet  *defaults,
-                 const char     *name,
-                 const char     *value,
-                 GError        **error)
+/* The value to store for @name, normalized, or NULL with @error (see
+ * enlace-rules-private.h). */
+char *
+enlace_rules_normalize (EnlaceRuleSet  *defaults,
+                        const char     *name,
+                        const char     *value,
+                        GError        **error)
 {
   const EnlaceRule *r = enlace_rule_set_lookup (defaults, name);
   g_autofree char *text = g_strstrip (g_strdup (value));
@@ -423,7 +424,7 @@ enlace_rules_set_value (EnlaceStore  *store,
   g_return_val_if_fail (value != NULL, FALSE);
 
   defaults = enlace_rule_set_new_defaults ();
-  text = rules_normalize (defaults, name, value, error);
+  text = enlace_rules_normalize (defaults, name, value, error);
   if (text == NULL)
     return FALSE;
   r = enlace_rule_set_lookup (defaults, name);

@@ -8,8 +8,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "enlace-bom.h"
 #include "enlace-demo.h"
 #include "enlace-generate.h"
+#include "enlace-install.h"
+#include "enlace-label-templates.h"
 #include "enlace-rules.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
@@ -19,7 +22,8 @@ static const char *document_tables[] = {
   "meta", "site", "building", "floor", "space", "area", "person", "rack",
   "device_type", "port_template", "mapping_template", "device", "port",
   "port_mapping", "circuit", "circuit_termination", "cable", "cable_end",
-  "extension", "extension_status", "pathway", "pathway_cable", "command",
+  "extension", "extension_status", "pathway", "pathway_cable",
+  "cabling_rule", "label_template", "bom_price", "cable_test", "command",
 };
 
 static char *tmp_dir;
@@ -194,6 +198,11 @@ test_round_trip_fixture (void)
   g_assert_cmpuint (count_rows (store, "extension_status"), ==, 3);
   /* two laid by label, the cable without one by its first port */
   g_assert_cmpuint (count_rows (store, "pathway_cable"), ==, 3);
+  /* the design's rule set, a template, prices, a test by label and one by port */
+  g_assert_cmpuint (count_rows (store, "cabling_rule"), ==, 2);
+  g_assert_cmpuint (count_rows (store, "label_template"), ==, 1);
+  g_assert_cmpuint (count_rows (store, "bom_price"), ==, 2);
+  g_assert_cmpuint (count_rows (store, "cable_test"), ==, 2);
   name = enlace_store_get_meta (store, "institution");
   g_assert_cmpstr (name, ==, "Universidad Tecnológica del Valle");
 
@@ -493,6 +502,150 @@ test_round_trip_pathway_cables (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The design's settings and results go through the file: a rule changed
+ * from the defaults, a label template of the project's own, the price
+ * list and the tests of runs (one from a certifier, one of a cable
+ * without a label, named by its first port); undo of the import takes
+ * them out again. */
+static void
+test_round_trip_design (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autoptr(EnlaceStore) again = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceRuleSet) rules = NULL;
+  g_autoptr(EnlaceLabelTemplate) t = NULL;
+  g_autoptr(GPtrArray) prices = NULL;
+  g_autoptr(EnlaceCertifyReport) report = NULL;
+  g_autoptr(EnlaceCableTest) test = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *csv = NULL;
+  EnlaceGenerateOptions opts;
+  EnlaceBomPrice *p;
+  sqlite3_stmt *stmt;
+  gint64 unlabelled, cable;
+
+  enlace_generate_options_init (&opts);
+  opts.buildings = 1;
+  opts.floors = 1;
+  opts.outlets_per_floor = 4;
+  g_assert_true (enlace_generate (store, &opts, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (enlace_rules_set_value (store, "permanent-link.max-m", "80", &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_label_template_set (store, "Campus", "rack", "{b}-{r}-{u:2}:{n:2}", &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_bom_price_set (store, "jack:copper", 38.25, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_bom_price_set (store, "cable:cat6", 4.5, "Cat6 U/UTP, metro", &error));
+  g_assert_no_error (error);
+
+  /* a certifier's result for a horizontal run, by its label */
+  stmt = enlace_store_prepare (store, "SELECT label FROM cable WHERE kind = 'horizontal' AND label IS NOT NULL "
+                               "ORDER BY label LIMIT 1", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  csv = g_strdup_printf ("label,length,result,margin\n%s,42.7,PASS,3.1\n", label);
+  report = enlace_install_certify (store, csv, strlen (csv), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->matched, ==, 1);
+  /* a test of a cable without a label (the file names it by a port) */
+  stmt = enlace_store_prepare (store, "SELECT id FROM cable WHERE kind = 'horizontal' AND label IS NOT ?1 "
+                               "ORDER BY id LIMIT 1", NULL);
+  sqlite3_bind_text (stmt, 1, label, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  unlabelled = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_true (enlace_store_exec (store, "BEGIN", NULL));
+  stmt = enlace_store_prepare (store, "UPDATE cable SET label = NULL WHERE id = ?1", NULL);
+  sqlite3_bind_int64 (stmt, 1, unlabelled);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  stmt = enlace_store_prepare (store, "INSERT INTO cable_test (cable_id, result, tested_at, source) "
+                               "VALUES (?1, 'fail', '2026-03-01T10:00:00Z', 'manual')", NULL);
+  sqlite3_bind_int64 (stmt, 1, unlabelled);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  g_assert_true (enlace_store_exec (store, "COMMIT", NULL));
+
+  first = export_text (store);
+  g_assert_nonnull (strstr (first, "<cabling-rule name=\"permanent-link.max-m\" value=\"80\"/>"));
+  g_assert_nonnull (strstr (first, "<label-template name=\"Campus\" style=\"rack\" pattern=\"{b}-{r}-{u:2}:{n:2}\"/>"));
+  /* by item, whatever the order they were set in */
+  g_assert_nonnull (strstr (first, "<bom-price item=\"cable:cat6\" price=\"4.5\" description=\"Cat6 U/UTP, metro\"/>\n"
+                            "  <bom-price item=\"jack:copper\" price=\"38.25\"/>"));
+  g_assert_nonnull (strstr (first, "length-m=\"42.7\" result=\"pass\" margin-db=\"3.1\" tested-at="));
+  g_assert_nonnull (strstr (first, "source=\"certifier\"/>"));
+  g_assert_nonnull (strstr (first, "<cable-test port="));
+
+  import_into_fresh (again, first);
+  second = export_text (again);
+  g_assert_cmpstr (second, ==, first);
+  for (guint i = 1; i < G_N_ELEMENTS (document_tables) - 1; i++)
+    g_assert_cmpuint (count_rows (again, document_tables[i]), ==, count_rows (store, document_tables[i]));
+
+  /* the values, through the areas' own APIs */
+  rules = enlace_rule_set_load (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (enlace_rule_set_get_number (rules, "permanent-link.max-m"), ==, 80);
+  g_assert_true (enlace_rule_set_lookup (rules, "permanent-link.max-m")->changed);
+  g_assert_cmpfloat (enlace_rule_set_get_number (rules, "channel.max-m"), ==, 100);
+  t = enlace_label_template_get (again, "Campus", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (t->style, ==, "rack");
+  g_assert_cmpstr (t->pattern, ==, "{b}-{r}-{u:2}:{n:2}");
+  prices = enlace_bom_prices (again, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (prices->len, ==, 2);
+  p = g_ptr_array_index (prices, 0);
+  g_assert_cmpstr (p->item, ==, "cable:cat6");
+  g_assert_cmpfloat (p->price, ==, 4.5);
+  g_assert_cmpstr (p->description, ==, "Cat6 U/UTP, metro");
+  p = g_ptr_array_index (prices, 1);
+  g_assert_cmpstr (p->item, ==, "jack:copper");
+  g_assert_cmpfloat (p->price, ==, 38.25);
+  g_assert_null (p->description);
+  cable = enlace_store_lookup (again, "cable", label, &error);
+  g_assert_no_error (error);
+  test = enlace_cable_test_get (again, cable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (test);
+  g_assert_true (test->passed);
+  g_assert_cmpfloat (test->length_m, ==, 42.7);
+  g_assert_cmpfloat (test->margin_db, ==, 3.1);
+  g_assert_cmpstr (test->source, ==, "certifier");
+  stmt = enlace_store_prepare (again, "SELECT count(*) FROM cable_test t JOIN cable c ON c.id = t.cable_id "
+                               "WHERE c.label IS NULL AND t.result = 'fail' AND t.source = 'manual'", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_reset (stmt);
+
+  /* undo of the import takes them out with the rest */
+  g_assert_true (enlace_store_undo (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_objects (again), ==, 0);
+}
+
+/* A project with its own rule set, templates or prices is not empty. */
+static void
+test_refuse_design_not_empty (void)
+{
+  g_autoptr(EnlaceStore) store = new_store ();
+  g_autofree char *path = fixture_path ("campus.xml");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (enlace_bom_price_set (store, "cable:cat6", 4.5, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (enlace_xml_import (store, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_NOT_EMPTY);
+  g_assert_cmpuint (enlace_store_count (store, "site"), ==, 0);
+  g_assert_cmpuint (count_rows (store, "bom_price"), ==, 1);
+}
+
 /* ---------------------------------------------------------------- refusals */
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -668,6 +821,68 @@ static const BadCase bad_cases[] = {
     HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cable label=\"V-1\" kind=\"backbone\" type=\"multipair\" status=\"installed\">\n"
     "    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n</enlace>\n",
     ENLACE_XML_ERROR_RULE, "line 11: Cable “V-1” is a voice multipair cable: give its pair count" },
+  /* the design's elements: refused by the rules of their areas */
+  { "rule-unknown-cabling-rule",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cabling-rule name=\"permanent-link.max-km\" value=\"80\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: There is no cabling rule “permanent-link.max-km”" },
+  { "rule-cabling-rule-value",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cabling-rule name=\"permanent-link.max-m\" value=\"-80\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Cabling rule “permanent-link.max-m”: “-80” is not a positive number" },
+  { "rule-cabling-rule-application",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cabling-rule name=\"application.copper\" value=\"400GBASE-T\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Cabling rule “application.copper”: the rule set has no reach for the application “400GBASE-T”" },
+  { "duplicate-cabling-rule",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <cabling-rule name=\"permanent-link.max-m\" value=\"80\"/>\n"
+    "  <cabling-rule name=\"permanent-link.max-m\" value=\"85\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 12: duplicate cabling rule permanent-link.max-m" },
+  { "rule-label-template-style",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <label-template name=\"Mío\" style=\"round\" pattern=\"{p}{n:2}\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Label template Mío: Label style “round”: the styles are “fs-an” and “rack”" },
+  { "rule-label-template-pattern",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <label-template name=\"Mío\" style=\"rack\" pattern=\"{b}-{n:2}\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Label template Mío: Label pattern “{b}-{n:2}”: a pattern of style rack must hold {r}" },
+  { "duplicate-label-template",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <label-template name=\"Mío\" style=\"fs-an\" pattern=\"{p}{n:2}\"/>\n"
+    "  <label-template name=\"Mío\" style=\"fs-an\" pattern=\"{p}-{n:2}\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 12: duplicate label template Mío" },
+  { "rule-negative-price",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"-4.5\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_RULE, "line 11: Price: the price of cable:cat6 must be a number of zero or more" },
+  { "duplicate-price",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"4.5\"/>\n"
+    "  <bom-price item=\"cable:cat6\" price=\"5\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 12: duplicate price cable:cat6: the item already has a price earlier in the file" },
+  { "dangling-cable-test",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable-test cable=\"C-9\" length-m=\"40\" result=\"pass\" tested-at=\"2026-03-01T10:00:00Z\" source=\"certifier\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 11: cable test: no cable C-9 in the file" },
+  { "dangling-cable-test-port",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable-test port=\"SW:Gi1\" result=\"fail\" tested-at=\"2026-03-01T10:00:00Z\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_REFERENCE, "line 11: cable test: no cable ends on port SW:Gi1 in the file" },
+  { "duplicate-cable-test",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable-test cable=\"C1\" result=\"pass\" tested-at=\"2026-03-01T10:00:00Z\"/>\n"
+    "  <cable-test port=\"SW:Gi1\" result=\"fail\" tested-at=\"2026-03-02T10:00:00Z\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_DUPLICATE, "line 16: duplicate cable test of SW:Gi1" },
+  { "schema-cable-test-result",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable-test cable=\"C1\" result=\"maybe\" tested-at=\"2026-03-01T10:00:00Z\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 15: element cable-test: result “maybe” is not one of: pass, fail" },
+  { "schema-cable-test-length",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY
+    "  <cable label=\"C1\" kind=\"patch-cord\" status=\"installed\">\n    <a port=\"SW:Gi1\"/>\n    <b port=\"SW:Gi2\"/>\n  </cable>\n"
+    "  <cable-test cable=\"C1\" length-m=\"-3\" result=\"pass\" tested-at=\"2026-03-01T10:00:00Z\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 15: element cable-test: length-m must be a number of zero or more, not “-3”" },
+  { "schema-price-not-a-number",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"barato\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 11: element bom-price: price must be a number, not “barato”" },
+  { "schema-design-out-of-order",
+    HEAD "<enlace version=\"1\">\n" GOOD_BODY "  <bom-price item=\"cable:cat6\" price=\"4.5\"/>\n"
+    "  <cabling-rule name=\"permanent-link.max-m\" value=\"80\"/>\n</enlace>\n",
+    ENLACE_XML_ERROR_INVALID, "line 12:" },
   { "doctype",
     HEAD "<!DOCTYPE enlace>\n<enlace version=\"1\"/>\n",
     ENLACE_XML_ERROR_UNSAFE, "line 2:" },
@@ -1419,6 +1634,7 @@ main (int   argc,
   g_test_add_func ("/model/xml/round-trip/plans", test_round_trip_plans);
   g_test_add_func ("/model/xml/round-trip/generated", test_round_trip_generated);
   g_test_add_func ("/model/xml/round-trip/pathway-cables", test_round_trip_pathway_cables);
+  g_test_add_func ("/model/xml/round-trip/design", test_round_trip_design);
   /* the demo campus takes long to build under the sanitizers */
   if (!SANITIZED || g_test_slow ())
     g_test_add_func ("/model/xml/round-trip/demo", test_round_trip_demo);
@@ -1432,6 +1648,7 @@ main (int   argc,
   g_test_add_func ("/model/xml/refuse/too-deep", test_refuse_too_deep);
   g_test_add_func ("/model/xml/refuse/oversized", test_refuse_oversized);
   g_test_add_func ("/model/xml/refuse/not-empty", test_refuse_not_empty);
+  g_test_add_func ("/model/xml/refuse/design-not-empty", test_refuse_design_not_empty);
   g_test_add_func ("/model/xml/refuse/missing-file", test_refuse_missing_file);
   g_test_add_func ("/model/xml/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/model/xml/undo-redo", test_undo_redo);
