@@ -17,16 +17,19 @@
  * list reads and binds its new rows, in the adjustment's value-changed)
  * and the frame clock's update phase to the end of its paint — not the
  * wait for the frame clock between them — in wall time and in CPU time of
- * the thread that draws (getrusage RUSAGE_THREAD): on a shared machine the
+ * the thread that draws (CLOCK_THREAD_CPUTIME_ID: getrusage's
+ * RUSAGE_THREAD only counts up at the scheduler's ticks, too coarse for
+ * the phases of a frame): on a shared machine the
  * wall time includes waiting for a CPU, the CPU time does not.
  */
-#define _GNU_SOURCE 1 /* RUSAGE_THREAD */
+#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "enlace-generate.h"
 #include "enlace-object-list.h"
@@ -55,11 +58,10 @@ enum { PHASE_SCROLL, PHASE_LAYOUT, PHASE_FILL, PHASE_PAINT, PHASE_REST };
 static double
 thread_cpu_ms (void)
 {
-  struct rusage ru;
+  struct timespec ts;
 
-  getrusage (RUSAGE_THREAD, &ru);
-  return ru.ru_utime.tv_sec * 1000.0 + ru.ru_utime.tv_usec / 1000.0 +
-         ru.ru_stime.tv_sec * 1000.0 + ru.ru_stime.tv_usec / 1000.0;
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static void
