@@ -349,23 +349,6 @@ prop (xmlNodePtr  node,
   return ret;
 }
 
-/* A number as the schema reads one (spaces around allowed). */
-static gboolean
-parse_real (const char *text,
-            double     *out)
-{
-  char *end = NULL;
-
-  while (g_ascii_isspace (*text))
-    text++;
-  if (*text == '\0')
-    return FALSE;
-  *out = g_ascii_strtod (text, &end);
-  while (g_ascii_isspace (*end))
-    end++;
-  return *end == '\0' && isfinite (*out);
-}
-
 /* Runs @stmt (its values bound); a failure is the one constraint the row
  * can break: its key is already in the file. */
 static gboolean
@@ -440,7 +423,7 @@ import_price (EnlaceStore  *store,
                    _("price: item and price are required"));
       return FALSE;
     }
-  if (!parse_real (text, &price))
+  if (!enlace_xml_parse_real (text, &price))
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_INVALID,
                    _("price: the price of %s, “%s”, is not a number"), item, text);
@@ -540,13 +523,13 @@ import_test (EnlaceStore      *store,
   if (cable_id == 0)
     return FALSE;
   /* the schema checks these; the table's CHECKs are off during an import */
-  if (length != NULL && (!parse_real (length, &length_m) || length_m < 0))
+  if (length != NULL && (!enlace_xml_parse_real (length, &length_m) || length_m < 0))
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_RULE,
                    _("cable test of %s: the length “%s” is not a number of zero or more"), key, length);
       return FALSE;
     }
-  if (margin != NULL && !parse_real (margin, &margin_db))
+  if (margin != NULL && !enlace_xml_parse_real (margin, &margin_db))
     {
       g_set_error (error, ENLACE_XML_ERROR, ENLACE_XML_ERROR_RULE,
                    _("cable test of %s: the margin “%s” is not a number"), key, margin);

@@ -73,8 +73,6 @@ int           enlace_xml_field_index         (const XKind *x,
  * (spaces around allowed): a whole number, a finite number, true/false/1/0. */
 gboolean      enlace_xml_parse_int           (const char  *text,
                                               gint64      *out);
-gboolean      enlace_xml_parse_real          (const char  *text,
-                                              double      *out);
 gboolean      enlace_xml_parse_bool          (const char  *text,
                                               gint64      *out);
 /* libxml2 says only "Element cable failed to validate attributes": which

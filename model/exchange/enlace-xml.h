@@ -99,6 +99,9 @@ gboolean enlace_xml_text_is_safe       (const char          *s);
 void     enlace_xml_format_real        (double               value,
                                         char                *buf,
                                         gsize                len);
+/* A finite number as the schema reads one (spaces around allowed). */
+gboolean enlace_xml_parse_real         (const char          *text,
+                                        double              *out);
 
 /* Tests only: lowers (or, with 0, restores) the size limit. */
 void     enlace_xml_set_max_size_for_testing (goffset max_size);
