@@ -58,6 +58,10 @@ struct _EnlaceStore
   guint       read_only : 1;
   guint       folder_read_only : 1;  /* a writable file in a folder we cannot write */
   guint       trusted : 1;  /* checked at open: remember its state at close */
+  guint       registered : 1;  /* counted in open_files */
+  guint       shared_open : 1; /* another store of this process had it open */
+  char       *open_stamp;   /* file_stamp() before it was opened; NULL when
+                             * another store of this process had it open */
 };
 
 enum {
@@ -192,13 +196,48 @@ checked_cache_path (void)
   return g_build_filename (g_get_user_cache_dir (), "enlace", "checked.ini", NULL);
 }
 
+/* The files the stores of this process hold open, path → count.  POSIX
+ * locks belong to the process: closing *any* descriptor of a file drops
+ * every lock the process holds on it, the SQLite connection's included.
+ * A WAL connection that lost its shared lock no longer stops another
+ * program, closing the file, from taking it for the last connection:
+ * that program checkpoints and deletes the -wal, and what this process
+ * writes afterwards goes into the deleted file and is lost.  So Enlace
+ * reads a project's file through its own descriptors (the header, the
+ * stamp) only while no store of this process has it open. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;
+
+/* With G_LOCK (open_files) held */
+static guint
+open_files_count (const char *path)
+{
+  return open_files ? GPOINTER_TO_UINT (g_hash_table_lookup (open_files, path)) : 0;
+}
+
+static void
+open_files_add (const char *path,
+                int         delta)
+{
+  guint n;
+
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = open_files_count (path) + delta;
+  if (n == 0)
+    g_hash_table_remove (open_files, path);
+  else
+    g_hash_table_insert (open_files, g_strdup (path), GUINT_TO_POINTER (n));
+}
+
+/* @stamp: file_stamp() of @path, taken before it was opened */
 static gboolean
-already_checked (const char *path)
+already_checked (const char *path,
+                 const char *stamp)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *cache = checked_cache_path ();
   g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
-  g_autofree char *stamp = file_stamp (path);
   g_autofree char *known = NULL;
   GStatBuf st;
 
@@ -211,13 +250,13 @@ already_checked (const char *path)
 }
 
 static void
-remember_checked (const char *path)
+remember_stamp (const char *path,
+                const char *stamp)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
   g_autofree char *cache = checked_cache_path ();
   g_autofree char *dir = g_path_get_dirname (cache);
   g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, path, -1);
-  g_autofree char *stamp = file_stamp (path);
 
   if (stamp == NULL)
     return;
@@ -225,6 +264,34 @@ remember_checked (const char *path)
   g_key_file_set_string (kf, "checked", key, stamp);
   if (g_mkdir_with_parents (dir, 0700) == 0)
     g_key_file_save_to_file (kf, cache, NULL);
+}
+
+/* Closes the connection; then, when no other store of this process has
+ * the file open, remembers its state if it was checked. */
+static void
+close_db (EnlaceStore *self)
+{
+  gboolean remember;
+
+  if (self->db == NULL)
+    return;
+  G_LOCK (open_files);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  if (self->registered)
+    {
+      open_files_add (self->path, -1);
+      self->registered = FALSE;
+    }
+  remember = self->trusted && self->path != NULL && !self->read_only &&
+             open_files_count (self->path) == 0;
+  if (remember)
+    {
+      g_autofree char *stamp = file_stamp (self->path);
+
+      remember_stamp (self->path, stamp);
+    }
+  G_UNLOCK (open_files);
 }
 
 static void
@@ -235,12 +302,8 @@ enlace_store_finalize (GObject *object)
   g_clear_pointer (&self->stmts, g_hash_table_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_clear_pointer (&self->bulk_marks, g_hash_table_unref);
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      if (self->trusted && self->path != NULL && !self->read_only)
-        remember_checked (self->path);
-    }
+  close_db (self);
+  g_free (self->open_stamp);
   g_free (self->path);
   g_free (self->author);
   g_free (self->command_kind);
@@ -771,16 +834,18 @@ open_connection (EnlaceStore           *self,
   return TRUE;
 }
 
-/* PRAGMA quick_check of a file not checked yet in this process. */
+/* PRAGMA quick_check of a file not checked yet (another store of this
+ * process that has it open checked it). */
 static gboolean
 check_integrity (EnlaceStore  *self,
                  const char   *path,
+                 gboolean      shared,
                  GError      **error)
 {
   sqlite3_stmt *stmt;
   const char *res = NULL;
 
-  if (already_checked (path))
+  if (shared || already_checked (path, self->open_stamp))
     return TRUE;
   stmt = enlace_store_prepare (self, "PRAGMA quick_check", NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -794,7 +859,9 @@ check_integrity (EnlaceStore  *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
-  remember_checked (path);
+  /* the state it was opened in (a store that writes remembers the state
+   * it leaves when it closes) */
+  remember_stamp (path, self->open_stamp);
   return TRUE;
 }
 
@@ -866,7 +933,7 @@ check_file (EnlaceStore           *self,
         }
       /* enlace_store_check() runs PRAGMA integrity_check itself and
        * reports what it finds, row by row after it */
-      if (path != NULL && !(flags & ENLACE_STORE_OPEN_INSPECT) && !check_integrity (self, path, error))
+      if (path != NULL && !(flags & ENLACE_STORE_OPEN_INSPECT) && !check_integrity (self, path, self->shared_open, error))
         return FALSE;
       /* Before anything runs on it (a migration, a command): a trigger
        * or view someone added would run on every command. */
@@ -957,14 +1024,29 @@ enlace_store_open (const char            *path,
   g_autoptr(EnlaceStore) self = NULL;
   gboolean existed = FALSE;
 
+  g_autofree char *canonical = NULL;
+  gboolean shared;
+
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, &existed, error))
-    return NULL;
+  canonical = g_canonicalize_filename (path, NULL);
+  /* The header and the stamp are read through descriptors of our own
+   * only when no store of this process has the file open (see
+   * open_files); one that has it knows it is an Enlace file. */
+  G_LOCK (open_files);
+  shared = open_files_count (canonical) > 0;
+  if (shared)
+    existed = TRUE;
+  else if (!check_header (path, &existed, error))
+    {
+      G_UNLOCK (open_files);
+      return NULL;
+    }
 
   if (!existed && !(flags & ENLACE_STORE_OPEN_CREATE))
     {
+      G_UNLOCK (open_files);
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                      _("Cannot open “%s”: no such file"), path);
@@ -979,7 +1061,14 @@ enlace_store_open (const char            *path,
   if (flags & ENLACE_STORE_OPEN_INSPECT)
     flags |= ENLACE_STORE_OPEN_READ_ONLY;
   self = g_object_new (ENLACE_TYPE_STORE, NULL);
-  self->path = g_canonicalize_filename (path, NULL);
+  self->path = g_steal_pointer (&canonical);
+  self->shared_open = shared;
+  if (!shared && existed)
+    self->open_stamp = file_stamp (self->path);
+  open_files_add (self->path, 1);
+  self->registered = TRUE;
+  G_UNLOCK (open_files);
+
   if (!open_db (self, self->path, flags, existed, error))
     return NULL;
   self->trusted = !(flags & ENLACE_STORE_OPEN_INSPECT);

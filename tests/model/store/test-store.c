@@ -823,6 +823,63 @@ test_polyline (void)
   add (store, "wall", obj ("floor_id", "A/1", "points", "[[0,0],[10,0],[10,8]]", NULL));
 }
 
+/* Another store of this process (a report's worker) and another program
+ * (enlace-cli, sqlite3) open and close a file this store has open: the
+ * -wal stays (the store still holds its lock on the file) and what the
+ * store writes afterwards is kept.  Enlace used to read the file's stamp
+ * through a descriptor of its own while the connection was open, which
+ * dropped the connection's lock: the other program, closing, took itself
+ * for the last one and deleted the -wal, and every later edit was lost. */
+static void
+test_wal_kept_for_others (void)
+{
+  g_autofree char *path = tmp_path ("shared.enlace");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *sqlite = g_find_program_in_path ("sqlite3");
+  g_autoptr(GError) error = NULL;
+  EnlaceStore *store, *other;
+  int status = -1;
+
+  if (sqlite == NULL)
+    {
+      g_test_skip ("needs the sqlite3 program");
+      return;
+    }
+  store = enlace_store_open (path, ENLACE_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add (store, "site", obj ("code", "UNI", "name", "Campus Central", NULL));
+  g_object_unref (store);
+
+  store = enlace_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  add (store, "site", obj ("code", "S1", "name", "Uno", NULL));
+
+  other = enlace_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (other, "SELECT count(*) FROM site"), ==, 2);
+  g_object_unref (other);
+
+  {
+    const char *argv[] = { sqlite, path, "SELECT count(*) FROM site;", NULL };
+    g_autofree char *out = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpstr (g_strstrip (out), ==, "2");
+  }
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  add (store, "site", obj ("code", "S2", "name", "Dos", NULL));
+  g_object_unref (store);
+
+  store = enlace_store_open (path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM site"), ==, 3);
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +893,7 @@ main (int   argc,
   g_test_add_func ("/model/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/model/store/refuse/damaged-after-close", test_check_cache);
   g_test_add_func ("/model/store/read-only", test_read_only);
+  g_test_add_func ("/model/store/wal-kept-for-others", test_wal_kept_for_others);
   g_test_add_func ("/model/store/crud", test_create_update_delete);
   g_test_add_func ("/model/store/refusals-change-nothing", test_refusals_change_nothing);
   g_test_add_func ("/model/store/undo-redo", test_undo_redo);
