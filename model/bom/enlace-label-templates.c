@@ -418,7 +418,12 @@ port_number (const char *name,
   return seq > 0 ? (guint)seq : 0;
 }
 
-/* The panels' letters: device id → "A", … within their space. */
+/* The panels' letters: device id → "A", … within their space, top down.
+ * The letters name the panels of the horizontal cabling (TIA-606's
+ * "fs-an": the panel where a horizontal link ends): a panel whose cables
+ * are all backbone or cords (a fibre panel of the riser) gets none, or it
+ * would shift the letters of the panels below it; a panel without cables
+ * yet (a design's new one) gets one. */
 static GHashTable *
 panel_letters (EnlaceStore  *store,
                GError      **error)
@@ -431,6 +436,11 @@ panel_letters (EnlaceStore  *store,
   st = enlace_store_prepare (store,
                              "SELECT d.id, coalesce(r.space_id, d.space_id) AS sp FROM device d "
                              "LEFT JOIN rack r ON r.id = d.rack_id WHERE d.role = 'patch-panel' "
+                             "AND (NOT EXISTS (SELECT 1 FROM port p JOIN cable_end e ON e.port_id = p.id "
+                             "                 WHERE p.device_id = d.id) "
+                             "     OR EXISTS (SELECT 1 FROM port p JOIN cable_end e ON e.port_id = p.id "
+                             "                JOIN cable c ON c.id = e.cable_id "
+                             "                WHERE p.device_id = d.id AND c.kind = 'horizontal')) "
                              "ORDER BY sp, r.name, d.u_position DESC, d.name", error);
   if (st == NULL)
     return NULL;

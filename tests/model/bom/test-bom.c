@@ -450,6 +450,53 @@ test_label_rename (void)
   g_assert_cmpstr (cable_label (store, "P01"), ==, "P01");
 }
 
+/* A fibre panel of the riser above the copper panels takes no letter:
+ * the letters of fs-an name the panels where horizontal links end, and
+ * the backbone's panel would shift them (A-0A-A01 of a building labelled
+ * by hand became A-0A-B01). */
+static void
+test_label_letters_skip_backbone (void)
+{
+  g_autoptr(EnlaceStore) store = fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  EnlaceBuilder *b;
+  EnlaceBuilderType *fo;
+  EnlaceBuilderPlace place = { 0 };
+  EnlaceBuilderCable riser = { "BB-01", "backbone", "os2", 2, 30.0, "amarillo", NULL };
+  gint64 fo1[24] = { 0 };
+  sqlite3_stmt *st;
+
+  g_assert_true (enlace_store_begin (store, "riser panel", &error));
+  g_assert_true (enlace_store_begin_bulk (store, &error));
+  b = enlace_builder_new (store);
+  fo = enlace_builder_type (b, "Test", "FO12", NULL, 1, FALSE, "patch-panel");
+  enlace_builder_type_ports (b, fo, "front", "F%u", 1, 12, "fibre", "LC", 1);
+  enlace_builder_type_ports (b, fo, "rear", "R%u", 1, 12, "fibre", "LC", 1);
+  st = enlace_store_prepare (store, "SELECT id FROM rack WHERE name = 'R1'", &error);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  place.rack_id = sqlite3_column_int64 (st, 0);
+  sqlite3_reset (st);
+  place.face = "front";
+  place.u_position = 42;
+  enlace_builder_device (b, fo, "FO1", &place);
+  memcpy (fo1, enlace_builder_ports (b), sizeof fo1);
+  place.u_position = 41;
+  enlace_builder_device (b, fo, "FO2", &place);
+  /* FO1's rear port 1 to FO2's: a backbone cable */
+  enlace_builder_cable (b, &riser, fo1[12], enlace_builder_ports (b)[12]);
+  g_assert_true (enlace_builder_finish (b, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_store_end_bulk (store, &error));
+  g_assert_true (enlace_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  preview = enlace_labels_preview (store, "TIA-606 fs-an", "C", "1", ENLACE_LABELS_PLANNED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, ==, 36);
+  g_assert_cmpstr (((EnlaceLabelChange *) g_ptr_array_index (preview, 0))->new_text, ==, "C-1A-A01");
+}
+
 /* ------------------------------------------------------------ installation */
 
 static void
@@ -589,6 +636,7 @@ main (int    argc,
   g_test_add_func ("/model/bom/prices", test_prices);
   g_test_add_func ("/model/bom/label-templates", test_label_templates);
   g_test_add_func ("/model/bom/label-rename", test_label_rename);
+  g_test_add_func ("/model/bom/label-letters-skip-backbone", test_label_letters_skip_backbone);
   g_test_add_func ("/model/bom/certify", test_certify);
   g_test_add_func ("/model/bom/install-run", test_install_run);
   g_test_add_func ("/model/bom/floor-order", test_floor_order);
