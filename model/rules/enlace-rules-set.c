@@ -96,6 +96,10 @@ rule_label (const char *name)
     {
       g_autofree char *type = enlace_rules_type_label (parts[1]);
 
+      if (strcmp (parts[1], "other") == 0)
+        return g_strdup (_("Diameter of a cable of any other type"));
+      if (strcmp (parts[1], "multipair") == 0)
+        return g_strdup (_("Diameter of a voice multipair cable"));
       /* TRANSLATORS: "Diameter of a Cat6 cable" */
       return g_strdup_printf (_("Diameter of a %s cable"), type);
     }

@@ -219,7 +219,9 @@ enlace_rules_editor_new (GtkWindow   *parent,
                        "title", _("Cabling Rules"),
                        "modal", parent != NULL,
                        "transient-for", parent,
-                       "default-width", 640,
+                       /* the group's title and its two buttons on one line,
+                        * and the longest rule's name, within a 1024 screen */
+                       "default-width", 760,
                        "default-height", 720,
                        "search-enabled", TRUE,
                        NULL);

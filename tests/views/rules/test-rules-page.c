@@ -288,6 +288,7 @@ test_editor (void)
 
   gtk_window_present (GTK_WINDOW (editor));
   enlace_test_spin (50);
+  enlace_test_screenshot (GTK_WIDGET (editor), "rules-editor.png");
   g_assert_cmpstr (enlace_rules_editor_get_text (editor, "permanent-link.max-m"), ==, "30");
   g_assert_cmpstr (enlace_rules_editor_get_text (editor, "channel.max-m"), ==, "100");
 
