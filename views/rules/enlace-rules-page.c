@@ -125,8 +125,8 @@ fill (EnlaceRulesPage *self)
                              self->report->n_outlets);
   /* TRANSLATORS: "Rule set “TIA-568-D / TIA-569-E”: 3 floors, 120 outlets checked, 2 failures (12 ms)" */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Rule set “%s”: %s, %s, %u failure (%.0f ms)",
-                                          "Rule set “%s”: %s, %s, %u failures (%.0f ms)",
+                                          "Rule set “%s”: %s, %s, %u failure (%.0f ms)",
+                                          "Rule set “%s”: %s, %s, %u failures (%.0f ms)",
                                           self->report->failures->len),
                              self->report->rule_set, floors, outlets, self->report->failures->len,
                              self->check_ms);
