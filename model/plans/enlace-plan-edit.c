@@ -488,6 +488,77 @@ fail:
   return 0;
 }
 
+/* How close to a wall a click puts an outlet on it (metres). */
+#define OUTLET_WALL_SNAP_M 0.6
+
+/* The space an outlet clicked at @p goes in, and the wall it goes on:
+ * the smallest space that holds @p, or else the space whose outline
+ * passes within OUTLET_WALL_SNAP_M of it (a click on the wall line itself
+ * falls on neither side); @p moves onto that space's nearest wall when it
+ * is that close, and @rotation, when 0, faces into the space (as the
+ * design's outlets do).  0: no space. */
+static gint64
+wall_at (EnlaceStore *store,
+         gint64       floor_id,
+         EnlacePoint *p,
+         double      *rotation)
+{
+  gint64 inside = enlace_plan_space_at (store, floor_id, *p);
+  gint64 found = inside;
+  double best = OUTLET_WALL_SNAP_M;
+  EnlacePoint on_wall = *p, inward = { 0 };
+  gboolean snapped = FALSE;
+  sqlite3_stmt *stmt;
+
+  stmt = enlace_store_prepare (store, "SELECT id, outline FROM space WHERE floor_id = ?1 AND outline IS NOT NULL", NULL);
+  if (stmt == NULL)
+    return inside;
+  sqlite3_bind_int64 (stmt, 1, floor_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(GArray) pts = enlace_points_parse ((const char *)sqlite3_column_text (stmt, 1), NULL);
+      EnlacePoint closest;
+      guint segment = 0;
+      double d;
+
+      /* inside a space, only its own walls */
+      if (pts == NULL || pts->len < 3 || (inside != 0 && id != inside))
+        continue;
+      d = enlace_polyline_distance ((EnlacePoint *)pts->data, pts->len, TRUE, *p, &closest, &segment);
+      if (d < best)
+        {
+          EnlacePoint a = g_array_index (pts, EnlacePoint, segment);
+          EnlacePoint b = g_array_index (pts, EnlacePoint, (segment + 1) % pts->len);
+          double len = enlace_point_distance (a, b);
+          EnlacePoint n = { 0, 0 };
+
+          if (len > 0)
+            {
+              /* the wall's normal that points into the space */
+              n = (EnlacePoint) { -(b.y - a.y) / len, (b.x - a.x) / len };
+              if (!enlace_polygon_contains ((EnlacePoint *)pts->data, pts->len,
+                                            (EnlacePoint) { closest.x + 0.05 * n.x, closest.y + 0.05 * n.y }))
+                n = (EnlacePoint) { -n.x, -n.y };
+            }
+          best = d;
+          found = id;
+          on_wall = closest;
+          inward = n;
+          snapped = TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (snapped)
+    {
+      *p = on_wall;
+      /* facing into the room, as the design places them */
+      if (*rotation == 0 && (inward.x != 0 || inward.y != 0))
+        *rotation = fmod (round (atan2 (inward.y, inward.x) * 180 / G_PI) + 360, 360);
+    }
+  return found;
+}
+
 gint64
 enlace_plan_add_outlet (EnlaceStore  *store,
                         gint64        floor_id,
@@ -502,7 +573,7 @@ enlace_plan_add_outlet (EnlaceStore  *store,
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), 0);
 
-  space_id = enlace_plan_space_at (store, floor_id, p);
+  space_id = wall_at (store, floor_id, &p, &rotation);
   if (space_id == 0)
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,

@@ -488,6 +488,44 @@ test_find (void)
   g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND);
 }
 
+/* An outlet clicked on a wall line, or near a wall, goes on the wall of
+ * its space, facing into it; one clicked in the middle of a room stays
+ * where it was clicked. */
+static void
+test_edit_outlet_on_wall (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = floor_fixture (&floor_id);
+  gint64 office = enlace_store_lookup (store, "space", "A/1/1B", NULL);
+  const struct
+  {
+    EnlacePoint click, at;
+    double      rotation;
+  } cases[] = {
+    { { 20, 7 }, { 20, 7 }, 90 },        /* on the south wall's line */
+    { { 29.7, 9.5 }, { 30, 9.5 }, 180 }, /* 0.3 m from the east wall */
+    { { 20, 6.5 }, { 20, 7 }, 90 },      /* just outside, by the wall */
+    { { 20, 9.5 }, { 20, 9.5 }, 0 },     /* the middle of the room */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonObject) dev = NULL;
+      gint64 id = enlace_plan_add_outlet (store, floor_id, cases[i].click, 0, NULL, 1, 0, &error);
+
+      g_assert_no_error (error);
+      dev = enlace_store_get (store, "device", id, NULL);
+      g_assert_cmpint (json_object_get_int_member (dev, "space_id"), ==, office);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "x"), cases[i].at.x, 1e-9);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "y"), cases[i].at.y, 1e-9);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (dev, "rotation"), cases[i].rotation, 1e-9);
+    }
+  /* 0.7 m from any wall and in no space: refused */
+  g_assert_cmpint (enlace_plan_add_outlet (store, floor_id, (EnlacePoint) { 20, 6.3 }, 0, NULL, 1, 0, &error), ==, 0);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/model/plan/edit/vertex-delete-undo", test_edit_vertex_delete_undo);
   g_test_add_func ("/model/plan/edit/outlets", test_edit_outlets);
   g_test_add_func ("/model/plan/edit/outlet-in-space", test_edit_outlet_in_space);
+  g_test_add_func ("/model/plan/edit/outlet-on-wall", test_edit_outlet_on_wall);
   g_test_add_func ("/model/plan/find", test_find);
   g_test_add_func ("/model/plan/edit/access-point", test_edit_access_point);
 
