@@ -217,8 +217,11 @@ name_outlets (GPtrArray  *outlets,
     {
       EnlaceDesignOutlet *o = g_ptr_array_index (outlets, i);
 
+      /* an outlet that is there keeps its name */
+      if (o->outlet_id != 0)
+        continue;
       g_free (o->name);
-      o->name = g_strdup_printf ("%s%0*ld", prefix, (int) MAX (digits, 3), n + (long) i);
+      o->name = g_strdup_printf ("%s%0*ld", prefix, (int) MAX (digits, 3), n++);
     }
 }
 
@@ -232,10 +235,12 @@ enlace_design_place_preview (EnlaceStore             *store,
 {
   g_autoptr(GPtrArray) out = NULL;
   g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GHashTable) there = NULL;     /* space → outlets there */
+  g_autoptr(GPtrArray) uncabled = NULL;   /* outlets there without a run */
   g_autofree char *first = NULL;
   sqlite3_stmt *stmt;
   gint64 first_space = 0;
-  guint n_seen = 0;
+  guint n_seen = 0, n_enough = 0;
 
   g_return_val_if_fail (ENLACE_IS_STORE (store), NULL);
   g_return_val_if_fail (rule != NULL, NULL);
@@ -278,6 +283,24 @@ enlace_design_place_preview (EnlaceStore             *store,
         g_hash_table_add (wanted, g_memdup2 (&space_ids[i], sizeof (gint64)));
     }
 
+  /* The outlets already there count toward the rule, and those without a
+   * run yet are routed with the new ones (their names and places kept). */
+  there = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  stmt = enlace_store_prepare (store,
+                               "SELECT d.space_id, count(*) FROM device d JOIN space s ON s.id = d.space_id "
+                               "WHERE s.floor_id = ?1 AND d.role = 'outlet' AND d.status <> 'retired' "
+                               "GROUP BY d.space_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, floor_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (there, g_memdup2 (&(gint64){ sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  uncabled = enlace_design_floor_outlets (store, floor_id, TRUE, error);
+  if (uncabled == NULL)
+    return NULL;
+
   out = g_ptr_array_new_with_free_func ((GDestroyNotify)enlace_design_outlet_free);
   stmt = enlace_store_prepare (store,
                                "SELECT id, code, kind, outline FROM space WHERE floor_id = ?1 ORDER BY code, id",
@@ -316,14 +339,36 @@ enlace_design_place_preview (EnlaceStore             *store,
       area = fabs (enlace_polygon_area ((EnlacePoint *)pts->data, pts->len));
       ws = rule->m2_per_workstation > 0 ? (guint) ceil (area / rule->m2_per_workstation - 1e-9) : 1;
       count = MAX (rule->min_outlets, ws * rule->outlets_per_workstation);
-      if (count == 0)
-        continue;
+      /* the space's outlets without a run: routed with the new ones */
+      for (guint i = 0; i < uncabled->len; i++)
+        {
+          EnlaceDesignOutlet *u = g_ptr_array_index (uncabled, i);
+
+          if (u->space_id == id && u->outlet_id != 0)
+            {
+              g_ptr_array_add (out, g_ptr_array_steal_index (uncabled, i--) );
+              if (first_space == 0)
+                first_space = id;
+            }
+        }
+      {
+        guint have = GPOINTER_TO_UINT (g_hash_table_lookup (there, &id));
+
+        if (have >= count)
+          {
+            if (count > 0)
+              n_enough++;
+            continue;
+          }
+        count -= have;
+      }
       walls = walls_of ((EnlacePoint *)pts->data, pts->len, rule->walls);
       if (walls->len == 0)
         continue;
       if (first_space == 0)
         first_space = id;
       spread (walls, count, rule, out, floor_id, id, code);
+
     }
   sqlite3_reset (stmt);
 
@@ -331,6 +376,15 @@ enlace_design_place_preview (EnlaceStore             *store,
     {
       g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_NOT_FOUND,
                    _("Some of the chosen spaces are not on this floor"));
+      return NULL;
+    }
+  if (out->len == 0 && n_enough > 0)
+    {
+      g_set_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The rule places no outlet: the %u space it applies to has its outlets already, each with its run",
+                                "The rule places no outlet: the %u spaces it applies to have their outlets already, each with its run",
+                                n_enough), n_enough);
       return NULL;
     }
   if (out->len == 0)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "enlace-design.h"
+#include "enlace-plan.h"
 #include "enlace-rules.h"
 #include "enlace-store-private.h"
 
@@ -574,6 +575,59 @@ test_route_pathway_cable (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM pathway_cable"), ==, 0);
 }
 
+/* The outlets already in a space count toward the rule; one placed by
+ * hand without a run is routed with the new ones (its name kept); a floor
+ * whose spaces have their outlets, each with its run, gets none. */
+static void
+test_place_existing (void)
+{
+  gint64 floor_id, mine;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  EnlaceDesignRule rule;
+  guint in101 = 0, kept = 0;
+
+  /* one outlet by hand on 101's north wall */
+  mine = enlace_plan_add_outlet (store, floor_id, (EnlacePoint) { 15, 0 }, 0, "MIA", 2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine, >, 0);
+
+  enlace_design_rule_init (&rule);
+  preview = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  /* 6 in 101 (one of them the hand-placed one) and 12 in 102 */
+  g_assert_cmpuint (preview->len, ==, 18);
+  for (guint i = 0; i < preview->len; i++)
+    {
+      EnlaceDesignOutlet *o = g_ptr_array_index (preview, i);
+
+      if (g_strcmp0 (o->space_code, "101") == 0)
+        in101++;
+      if (o->outlet_id == mine)
+        {
+          kept++;
+          g_assert_cmpstr (o->name, ==, "MIA");
+        }
+    }
+  g_assert_cmpuint (in101, ==, 6);
+  g_assert_cmpuint (kept, ==, 1);
+
+  /* applied: 17 new outlets, and the hand-placed one has its run */
+  g_assert_true (enlace_design_apply (store, preview, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'outlet'"), ==, 18);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port p JOIN cable_end e ON e.port_id = p.id "
+                                 "JOIN device d ON d.id = p.device_id WHERE d.name = 'MIA'"), ==, 2);
+
+  /* the same rule again: nothing to place */
+  again = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_null (again);
+  g_assert_error (error, ENLACE_STORE_ERROR, ENLACE_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "already"));
+}
+
 /* What if: moving the telecom room's rack or a pathway recomputes the
  * planned runs in the same command; undo restores both. */
 static void
@@ -813,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/model/design/graph/grid", test_graph_grid);
   g_test_add_func ("/model/design/place/rule", test_place_rule);
   g_test_add_func ("/model/design/place/undo", test_place_undo);
+  g_test_add_func ("/model/design/place/existing", test_place_existing);
   g_test_add_func ("/model/design/route/length", test_route_length);
   g_test_add_func ("/model/design/route/nearest", test_route_nearest);
   g_test_add_func ("/model/design/route/ports-overflow", test_route_ports_overflow);
