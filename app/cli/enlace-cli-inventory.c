@@ -675,7 +675,9 @@ cli_cmd_check (int    argc,
 
   if ((status = cli_parse ("check", _("FILE"),
                            _("Check the file: SQLite integrity, references and every validation rule. "
-                             "Exit status 1 when a problem is found; warnings do not fail."),
+                             "Exit status 1 when a problem is found; warnings do not fail. "
+                             "With --rules it checks the design against the project's cabling rules instead "
+                             "(options: enlace-cli check --rules --help)."),
                            json_entries, &argc, &argv)) >= 0)
     return status;
   if (argc != 2)
