@@ -26,6 +26,7 @@ struct _EnlacePlanPage
   GtkToggleButton   *snap;
   GtkSearchEntry    *search;
   GtkWidget         *layer_checks[10];
+  gint64             shown_floor;    /* the floor last shown (set_object) */
   GtkScrollbar      *hscrollbar;
   GtkScrollbar      *vscrollbar;
   GtkAdjustment     *opacity;
@@ -1211,6 +1212,27 @@ enlace_plan_page_set_object (EnlacePage *page,
   update_side (self);
   sync_background_controls (self);
   recheck (self);
+
+  /* A floor in design (planned outlets with their runs) opens with its
+   * runs drawn: they are what a planner looks at; the layer stays as the
+   * user leaves it while the floor is shown. */
+  if (id != self->shown_floor)
+    {
+      gboolean planned = FALSE;
+
+      self->shown_floor = id;
+      for (guint i = 0; i < scene->items->len && !planned && scene->routes->len > 0; i++)
+        {
+          EnlacePlanItem *item = g_ptr_array_index (scene->items, i);
+
+          planned = item->kind == ENLACE_PLAN_ITEM_DEVICE && g_strcmp0 (item->type, "outlet") == 0 &&
+                    g_strcmp0 (item->status, "planned") == 0;
+        }
+      if (planned)
+        for (guint i = 0; i < G_N_ELEMENTS (layers); i++)
+          if (layers[i].bit == ENLACE_PLAN_LAYER_ROUTES)
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (self->layer_checks[i]), TRUE);
+    }
 
   /* Shown from a failure of the rules page: its objects selected. */
   {
