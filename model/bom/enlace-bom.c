@@ -185,6 +185,42 @@ medium_label (const char *m)
   return m;
 }
 
+char *
+enlace_bom_cable_type_label (const char *type)
+{
+  if (type == NULL || type[0] == '\0')
+    return g_strdup (C_("cable type", "of unknown type"));
+  /* the categories and the fibre classes by the standards' names, the
+   * same in every language: "Cat6A", "Cat5e", "OM3", "OS2" */
+  if (g_str_has_prefix (type, "cat") && type[3] != '\0')
+    {
+      g_autofree char *rest = g_ascii_strup (type + 3, -1);
+      gsize n = strlen (rest);
+
+      if (g_str_has_suffix (type, "e"))
+        rest[n - 1] = 'e';
+      return g_strdup_printf ("Cat%s", rest);
+    }
+  if (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"))
+    return g_ascii_strup (type, -1);
+  if (g_str_equal (type, "multipair"))
+    {
+      /* Translators: a cable type in running text, "Cable multipair, box of 305 m" */
+      return g_strdup (C_("cable type", "multipair"));
+    }
+  if (g_str_equal (type, "coax"))
+    {
+      /* Translators: a cable type in running text, "Cable coaxial, box of 305 m" */
+      return g_strdup (C_("cable type", "coaxial"));
+    }
+  if (g_str_equal (type, "other"))
+    {
+      /* Translators: a cable of no known type, "Cable of another type, box of 305 m" */
+      return g_strdup (C_("cable type", "of another type"));
+    }
+  return g_strdup (type);
+}
+
 static const char *
 pathway_label (const char *k)
 {
@@ -210,7 +246,9 @@ describe (EnlaceBomLine *l)
   l->category = g_strdup (cat);
   if (g_str_equal (cat, "cable") && np >= 2)
     {
-      l->description = g_strdup_printf (_("Cable %s, box of %.0f m"), p[1], ENLACE_BOM_BOX_M);
+      g_autofree char *type = enlace_bom_cable_type_label (p[1]);
+
+      l->description = g_strdup_printf (_("Cable %s, box of %.0f m"), type, ENLACE_BOM_BOX_M);
       l->unit = g_strdup (_("box"));
     }
   else if (g_str_equal (cat, "jack") && np >= 2)
@@ -222,12 +260,19 @@ describe (EnlaceBomLine *l)
   else if (g_str_equal (cat, "cord") && np >= 3)
     {
       /* the item holds the length in the C way ("cord:cat6:1.5") */
-      g_autofree char *length = NULL;
+      g_autofree char *type = enlace_bom_cable_type_label (p[1]);
       char *end = NULL;
       double m = g_ascii_strtod (p[2], &end);
 
-      length = end != p[2] && *end == '\0' ? enlace_number_format (m, 1) : g_strdup (p[2]);
-      l->description = g_strdup_printf (_("Patch cord %s, %s m"), p[1], length);
+      if (end != p[2] && *end == '\0')
+        {
+          g_autofree char *length = enlace_number_format (m, 1);
+
+          l->description = g_strdup_printf (_("Patch cord %s, %s m"), type, length);
+        }
+      else
+        /* Translators: a cord whose length is not recorded ("cord:cat3:?") */
+        l->description = g_strdup_printf (_("Patch cord %s, length unknown"), type);
     }
   else if (g_str_equal (cat, "rack") && np >= 2)
     l->description = g_strdup_printf (_("Rack, %s U"), p[1]);
@@ -333,10 +378,34 @@ typedef struct
 {
   int        acc;       /* floor acc index, -1 none */
   gboolean   counted;   /* in scope (status) */
+  gboolean   planned;   /* status "planned": a design's device */
   char       role;      /* 'o' outlet, 'p' patch panel, 'm' manager, 0 other */
   guint      fronts, rears, ifaces;
   char       medium[8];
+  gint64     rack;      /* 0: not in a rack */
+  guint      run_ends;  /* runs (not cords) ending on it, not decommissioned */
+  guint      cord_ends; /* cords ending on it, not decommissioned */
+  char       run_type[16]; /* the cable type of the first run ending on it */
 } DevInfo;
+
+/* The cords and managers of a design (see enlace-bom.h): a planned patch
+ * panel needs one patch cord per port in use, i.e. per run ending on it,
+ * less the cords already drawn on it; the project's cabling rules give
+ * no length for them (only the longest allowed, "cord.max-m"), so they are
+ * counted at the usual lengths, 1 m for copper and 2 m for fibre (a
+ * fibre panel sits further from its switch, often in another rack).  And
+ * the common practice of one 1U horizontal cable manager for every two
+ * panels (48 ports: above or below each pair), in each rack, less the
+ * managers already drawn in it. */
+#define DESIGN_CORD_COPPER_M 1.0
+#define DESIGN_CORD_FIBRE_M  2.0
+#define DESIGN_PANELS_PER_MANAGER 2
+
+static gboolean
+type_is_fibre (const char *type)
+{
+  return g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os");
+}
 
 static const char *
 col_text (sqlite3_stmt *st,
@@ -553,6 +622,8 @@ enlace_bom_compute (EnlaceStore  *store,
       else
         di->acc = -1;
       di->counted = planned_only ? g_str_equal (status, "planned") : !g_str_equal (status, "retired");
+      di->planned = g_str_equal (status, "planned");
+      di->rack = sqlite3_column_type (st, 2) != SQLITE_NULL ? sqlite3_column_int64 (st, 2) : 0;
       if (g_str_equal (role, "outlet"))
         di->role = 'o';
       else if (g_str_equal (role, "patch-panel"))
@@ -628,6 +699,7 @@ enlace_bom_compute (EnlaceStore  *store,
   cable_dev = g_new0 (gint64, max_cable + 1);
   {
     g_autofree guint8 *other_labels = g_new0 (guint8, max_cable + 1);  /* port labels of its ends */
+    g_autofree gint64 *end_dev = g_new0 (gint64, 2 * (max_cable + 1)); /* the devices of its A and B ends */
 
     st = enlace_store_prepare (store,
                                "SELECT e.cable_id, e.end, p.device_id FROM cable_end e "
@@ -644,6 +716,7 @@ enlace_bom_compute (EnlaceStore  *store,
           continue;
         if (cable_dev[cid] == 0 || g_str_equal (col_text (st, 1), "A"))
           cable_dev[cid] = did;
+        end_dev[2 * cid + (g_str_equal (col_text (st, 1), "A") ? 0 : 1)] = did;
         di = g_hash_table_lookup (devices, &did);
         if (di && (di->role == 'o' || di->role == 'p'))
           other_labels[cid]++;
@@ -661,14 +734,31 @@ enlace_bom_compute (EnlaceStore  *store,
         double len = sqlite3_column_type (st, 3) == SQLITE_NULL ? NAN : sqlite3_column_double (st, 3);
         DevInfo *di = cid <= max_cable && cable_dev[cid] ? g_hash_table_lookup (devices, &cable_dev[cid]) : NULL;
         int acc = di ? di->acc : -1;
+        gboolean cord = g_str_equal (kind, "patch-cord") || g_str_equal (kind, "equipment-cord");
         Acc *a;
 
+        /* the runs and cords on the planned panels (for their cords) */
+        for (int e = 0; e < 2 && cid <= max_cable && !g_str_equal (status, "decommissioned"); e++)
+          {
+            DevInfo *pi = end_dev[2 * cid + e] ? g_hash_table_lookup (devices, &end_dev[2 * cid + e]) : NULL;
+
+            if (pi == NULL || pi->role != 'p' || !pi->planned)
+              continue;
+            if (cord)
+              pi->cord_ends++;
+            else
+              {
+                pi->run_ends++;
+                if (pi->run_type[0] == '\0')
+                  g_strlcpy (pi->run_type, type, sizeof pi->run_type);
+              }
+          }
         if (planned_only ? !g_str_equal (status, "planned") : g_str_equal (status, "decommissioned"))
           continue;
         if (acc < 0 && scoped)
           continue;
         a = ACC (acc);
-        if (g_str_equal (kind, "patch-cord") || g_str_equal (kind, "equipment-cord"))
+        if (cord)
           {
             char item[64];
             char num[G_ASCII_DTOSTR_BUF_SIZE];
@@ -684,6 +774,57 @@ enlace_bom_compute (EnlaceStore  *store,
         bom->n_runs++;
         acc_run (a, type, len);
         acc_add (a, "label", 2 + (cid <= max_cable ? other_labels[cid] : 0));
+      }
+  }
+
+  /* a design's cords and managers: the planned panels' */
+  {
+    g_autoptr(GHashTable) rack_panels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) rack_managers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    GHashTableIter it;
+    gpointer k, v;
+
+    g_hash_table_iter_init (&it, devices);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        DevInfo *di = v;
+        GHashTable *per_rack;
+
+        if (!di->counted || !di->planned || (di->acc < 0 && scoped))
+          continue;
+        if (di->role == 'p' && di->run_ends > di->cord_ends)
+          {
+            const char *type = di->run_type[0] ? di->run_type
+                             : g_str_equal (di->medium, "fibre") ? "om3" : "cat6";
+            char item[64];
+            char num[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_snprintf (item, sizeof item, "cord:%s:%s", type,
+                        g_ascii_formatd (num, sizeof num, "%.1f",
+                                         type_is_fibre (type) ? DESIGN_CORD_FIBRE_M : DESIGN_CORD_COPPER_M));
+            acc_add (ACC (di->acc), item, di->run_ends - di->cord_ends);
+          }
+        per_rack = di->role == 'p' ? rack_panels : di->role == 'm' ? rack_managers : NULL;
+        if (per_rack && di->rack != 0)
+          {
+            gpointer n = g_hash_table_lookup (per_rack, &di->rack);
+
+            if (n == NULL)
+              g_hash_table_insert (per_rack, g_memdup2 (&di->rack, sizeof di->rack), GUINT_TO_POINTER (1));
+            else
+              g_hash_table_insert (per_rack, g_memdup2 (&di->rack, sizeof di->rack),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+          }
+      }
+    g_hash_table_iter_init (&it, rack_panels);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        guint need = (GPOINTER_TO_UINT (v) + DESIGN_PANELS_PER_MANAGER - 1) / DESIGN_PANELS_PER_MANAGER;
+        guint have = GPOINTER_TO_UINT (g_hash_table_lookup (rack_managers, k));
+        int acc = GPOINTER_TO_INT (g_hash_table_lookup (racks, k)) - 2;
+
+        if (need > have && (acc >= 0 || !scoped))
+          acc_add (ACC (acc), "manager", need - have);
       }
   }
 

@@ -13,6 +13,12 @@
  *    ("manager"), pathways by kind in metres ("pathway:tray"), and labels
  *    ("label": both ends of each run, and the panel port and the faceplate
  *    jack it ends on).
+ * A design draws runs, not cords or managers, so a planned patch panel
+ * also counts one patch cord per run ending on it (less the cords drawn
+ * on it) of the run's type, 1 m for copper and 2 m for fibre (the cabling
+ * rules have no length for them), and each rack with planned panels one
+ * horizontal cable manager per two of them, rounded up (less the planned
+ * managers drawn in it).
  * A cable belongs to the floor of its A end (else of its B end); a
  * device, rack or pathway to the floor of its space.  Boxes are counted
  * per floor, and again for the building and the total from all their runs
@@ -104,6 +110,11 @@ JsonObject  *enlace_bom_to_json         (EnlaceBom  *self);
  * a decimal point and no thousands separator, in the price list's
  * currency (not written). */
 char        *enlace_bom_to_csv          (EnlaceBom  *self);
+/* A cable type as people write it in running text, translated:
+ * "cat6a" → "Cat6A", "om3" → "OM3", "multipair" → "multipair" (Spanish
+ * "multipar"), "other" → "of another type".  The descriptions of the
+ * bill's cable and cord lines use it. */
+char        *enlace_bom_cable_type_label (const char *type);
 /* "2 cajas", "12 m": the quantity of a line with its unit, translated. */
 char        *enlace_bom_line_dup_quantity (const EnlaceBomLine *line);
 

@@ -10,7 +10,8 @@
 #include "enlace-money.h"
 #include "enlace-render-bom.h"
 
-#define SHEET_MARGIN 16.0
+#define SHEET_MARGIN 16.0      /* pixels around the sheet */
+#define SHEET_MAX_WIDTH 640.0  /* the widest the table is drawn, in its own units */
 
 struct _EnlaceBomPage
 {
@@ -21,6 +22,7 @@ struct _EnlaceBomPage
   GtkCheckButton  *planned;
   GtkDrawingArea  *area;
   GtkLabel        *summary;
+  GtkPopover      *more;
   GPtrArray       *building_codes;   /* of char*: [0] NULL = all */
   GPtrArray       *levels;           /* of char*: [0] NULL = all */
   EnlaceBom       *bom;
@@ -120,7 +122,9 @@ load (EnlaceBomPage *self)
     }
   else
     gtk_label_set_text (self->summary, "");
-  gtk_drawing_area_set_content_height (self->area, (int)sheet_height (self) + 2 * SHEET_MARGIN);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary), gtk_label_get_text (self->summary));
+  gtk_drawing_area_set_content_height (self->area,
+                                       (int) (sheet_height (self) * ENLACE_RENDER_BOM_SCREEN_SCALE) + 2 * SHEET_MARGIN);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
@@ -133,12 +137,19 @@ draw_cb (GtkDrawingArea *area,
 {
   EnlaceBomPage *self = data;
   g_autoptr(GPtrArray) groups = groups_drawn (self);
-  double y = SHEET_MARGIN, w = MIN (width - 2 * SHEET_MARGIN, 900);
+  const double scale = ENLACE_RENDER_BOM_SCREEN_SCALE;
+  double margin = SHEET_MARGIN / scale;
+  /* the table in its own units (those of the PDF), drawn larger: as wide
+   * as the page allows up to SHEET_MAX_WIDTH, never narrower than its
+   * minimum (the scroller then scrolls sideways) */
+  double w = CLAMP (width / scale - 2 * margin, ENLACE_RENDER_BOM_MIN_WIDTH, SHEET_MAX_WIDTH);
+  double y = margin;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
   for (guint i = 0; i < groups->len; i++)
-    y = enlace_render_bom_group (cr, g_ptr_array_index (groups, i), SHEET_MARGIN, y, w);
+    y = enlace_render_bom_group (cr, g_ptr_array_index (groups, i), margin, y, w);
 }
 
 /* The floors of the chosen building. */
@@ -492,29 +503,114 @@ button (EnlaceBomPage *self,
   return b;
 }
 
+/* A button of the "more actions" menu: flat, its label at the start,
+ * closing the menu when clicked. */
+static GtkWidget *
+menu_button (EnlaceBomPage *self,
+             const char    *label,
+             const char    *tooltip,
+             GCallback      cb)
+{
+  GtkWidget *b = button (self, label, tooltip, cb);
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (b));
+
+  gtk_widget_add_css_class (b, "flat");
+  if (GTK_IS_LABEL (child))
+    gtk_label_set_xalign (GTK_LABEL (child), 0);
+  g_signal_connect_swapped (b, "clicked", G_CALLBACK (gtk_popover_popdown), self->more);
+  return b;
+}
+
+/* The drop-downs' button shows the choice ellipsized (a building's name
+ * may be long); their list shows it whole. */
+static void
+setup_ellipsized_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+setup_plain_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  data)
+{
+  GtkStringObject *o = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), o ? gtk_string_object_get_string (o) : "");
+}
+
+static GtkDropDown *
+scope_drop_down (const char *tooltip)
+{
+  const char * const none[] = { NULL };
+  GtkDropDown *d = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (none));
+  GtkListItemFactory *button = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *list = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (button, "setup", G_CALLBACK (setup_ellipsized_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (list, "setup", G_CALLBACK (setup_plain_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (bind_cb), NULL);
+  gtk_drop_down_set_factory (d, button);
+  gtk_drop_down_set_list_factory (d, list);
+  g_object_unref (button);
+  g_object_unref (list);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (d), tooltip);
+  return d;
+}
+
 static void
 enlace_bom_page_init (EnlaceBomPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *bar2 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *menu = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *more = gtk_menu_button_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  const char * const none[] = { NULL };
 
   self->building_codes = g_ptr_array_new_with_free_func (g_free);
   self->levels = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->building_codes, NULL);
   g_ptr_array_add (self->levels, NULL);
 
-  self->building = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (none));
-  self->floor = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (none));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->building), _("Building"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->floor), _("Floor"));
+  /* The page fits a laptop's window with the sidebar (1024 px): the scope
+   * is one row whose drop-downs ellipsize a long building's name, the
+   * cost wraps on the row below beside the two exports, the rarely used
+   * actions are in a menu, and the sheet scrolls sideways rather than
+   * widen the window. */
+  self->building = scope_drop_down (_("Building"));
+  self->floor = scope_drop_down (_("Floor"));
   self->planned = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("_Design only (planned)")));
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->summary), "heading");
   gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
-  gtk_label_set_xalign (self->summary, 1);
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_wrap_mode (self->summary, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (self->summary, 20);
+  gtk_label_set_lines (self->summary, 3);
+  gtk_label_set_ellipsize (self->summary, PANGO_ELLIPSIZE_END);
 
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
@@ -522,25 +618,39 @@ enlace_bom_page_init (EnlaceBomPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->building));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->floor));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->planned));
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary));
+
+  self->more = GTK_POPOVER (gtk_popover_new ());
+  gtk_box_append (GTK_BOX (menu), menu_button (self, _("Label _Templates…"), _("Label templates and their application"),
+                                               G_CALLBACK (labels_cb)));
+  gtk_box_append (GTK_BOX (menu), menu_button (self, _("Import _Prices…"), _("Import a price list (CSV: item, price)"),
+                                               G_CALLBACK (prices_cb)));
+  gtk_box_append (GTK_BOX (menu), menu_button (self, _("Import _Certifier Results…"),
+                                               _("Match a cable certifier's CSV to the runs by label"),
+                                               G_CALLBACK (certify_cb)));
+  gtk_popover_set_child (self->more, menu);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (more), GTK_WIDGET (self->more));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (more), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (more, _("Labels, prices and certifier results"));
+  gtk_widget_set_valign (more, GTK_ALIGN_START);
+
+  gtk_widget_set_valign (actions, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (actions), button (self, _("Export C_SV…"), _("Export the bill as CSV"), G_CALLBACK (csv_cb)));
+  gtk_box_append (GTK_BOX (actions), button (self, _("Export P_DF…"), _("Export the bill as PDF"), G_CALLBACK (pdf_cb)));
+  gtk_box_append (GTK_BOX (actions), more);
 
   gtk_widget_set_margin_start (bar2, 12);
   gtk_widget_set_margin_end (bar2, 12);
   gtk_widget_set_margin_top (bar2, 6);
   gtk_widget_set_margin_bottom (bar2, 6);
-  gtk_box_append (GTK_BOX (bar2), button (self, _("Label _Templates…"), _("Label templates and their application"),
-                                          G_CALLBACK (labels_cb)));
-  gtk_box_append (GTK_BOX (bar2), button (self, _("Import _Prices…"), _("Import a price list (CSV: item, price)"),
-                                          G_CALLBACK (prices_cb)));
-  gtk_box_append (GTK_BOX (bar2), button (self, _("Import _Certifier Results…"),
-                                          _("Match a cable certifier's CSV to the runs by label"),
-                                          G_CALLBACK (certify_cb)));
-  gtk_box_append (GTK_BOX (bar2), button (self, _("Export C_SV…"), _("Export the bill as CSV"), G_CALLBACK (csv_cb)));
-  gtk_box_append (GTK_BOX (bar2), button (self, _("Export P_DF…"), _("Export the bill as PDF"), G_CALLBACK (pdf_cb)));
+  gtk_box_append (GTK_BOX (bar2), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (bar2), actions);
 
   self->area = GTK_DRAWING_AREA (gtk_drawing_area_new ());
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
+  gtk_drawing_area_set_content_width (self->area,
+                                      (int) (ENLACE_RENDER_BOM_MIN_WIDTH * ENLACE_RENDER_BOM_SCREEN_SCALE) + 2 * SHEET_MARGIN);
   gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->area));
 
   gtk_box_append (GTK_BOX (box), bar);

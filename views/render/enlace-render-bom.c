@@ -45,7 +45,7 @@ row (cairo_t    *cr,
      const char *cost,
      gboolean    bold)
 {
-  double qw = 80, pw = 70, cw = 80;
+  double qw = 80, pw = 90, cw = 90;
   double dw = width - qw - pw - cw;
 
   enlace_render_text (cr, desc, 8, bold, ENLACE_ALIGN_LEFT, x, y, dw - 6, ROW_H);

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* The table is laid out in points for the PDF's A4 page (text of 8 pt);
+ * on screen it is drawn ENLACE_RENDER_BOM_SCREEN_SCALE times larger so
+ * that its text reads like the window's (about 11 pt at 100 %). */
+#define ENLACE_RENDER_BOM_SCREEN_SCALE 1.4
+/* The narrowest the table is drawn (its columns of quantity, unit price
+ * and cost, and room for the item), in the table's own units. */
+#define ENLACE_RENDER_BOM_MIN_WIDTH 450.0
+
 /* Draws the lines of @group from @y, @width wide; returns the y below. */
 double       enlace_render_bom_group    (cairo_t        *cr,
                                          EnlaceBomGroup *group,

@@ -228,6 +228,164 @@ test_bom_totals (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* A design's cords and managers (issue 12's audit: a planned bill had
+ * neither).  To the fixture, a planned rack R2 in room 1A with four
+ * planned panels: PP-C (copper, 10 planned cat6a runs, one planned cord
+ * already drawn from it to PP-D), PP-D (copper, 5 runs), PP-E (copper, no run) and
+ * PP-F (fibre, 4 planned OM3 runs), and one planned cable manager. */
+static void
+test_bom_design (void)
+{
+  g_autoptr(EnlaceStore) store = fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceBom) planned = NULL;
+  g_autoptr(EnlaceBom) all = NULL;
+  EnlaceBuilder *b;
+  EnlaceBuilderType *pp, *fpp, *jack, *fjack, *cm;
+  EnlaceBuilderPlace place = { 0 };
+  gint64 fl, tr, office, rack;
+  gint64 ppc[48], ppd[48], ppf[24];
+  const gint64 *ports;
+  guint n = 0;
+  EnlaceBomGroup *t;
+
+  fl = enlace_store_lookup (store, "floor", "C/1", NULL);
+  g_assert_true (enlace_store_begin (store, "design", &error));
+  g_assert_true (enlace_store_begin_bulk (store, &error));
+  b = enlace_builder_new (store);
+  tr = enlace_store_lookup (store, "space", "C/1/1A", NULL);
+  office = enlace_store_lookup (store, "space", "C/1/101", NULL);
+  g_assert_cmpint (tr, >, 0);
+  g_assert_cmpint (office, >, 0);
+  rack = enlace_builder_rack (b, tr, "R2", 42, 2, 1, 0);
+  pp = enlace_builder_type (b, "Test", "PP24-D", NULL, 1, FALSE, "patch-panel");
+  enlace_builder_type_ports (b, pp, "front", "F%u", 1, 24, "copper", "8P8C", 1);
+  enlace_builder_type_ports (b, pp, "rear", "R%u", 1, 24, "copper", "8P8C", 1);
+  fpp = enlace_builder_type (b, "Test", "FO12", NULL, 1, FALSE, "patch-panel");
+  enlace_builder_type_ports (b, fpp, "front", "F%u", 1, 12, "fibre", "LC", 1);
+  enlace_builder_type_ports (b, fpp, "rear", "R%u", 1, 12, "fibre", "LC", 1);
+  jack = enlace_builder_type (b, "Test", "FP2-D", NULL, 0, FALSE, "outlet");
+  enlace_builder_type_ports (b, jack, "front", "D%u", 1, 2, "copper", "8P8C", 1);
+  fjack = enlace_builder_type (b, "Test", "FO2", NULL, 0, FALSE, "outlet");
+  enlace_builder_type_ports (b, fjack, "front", "L%u", 1, 2, "fibre", "LC", 1);
+  cm = enlace_builder_type (b, "Test", "CM-1U cable manager", NULL, 1, FALSE, "other");
+
+  place.rack_id = rack;
+  place.face = "front";
+  place.status = "planned";
+  place.u_position = 40;
+  enlace_builder_device (b, pp, "PP-C", &place);
+  memcpy (ppc, enlace_builder_ports (b), sizeof ppc);
+  place.u_position = 39;
+  enlace_builder_device (b, pp, "PP-D", &place);
+  memcpy (ppd, enlace_builder_ports (b), sizeof ppd);
+  place.u_position = 38;
+  enlace_builder_device (b, pp, "PP-E", &place);
+  place.u_position = 37;
+  enlace_builder_device (b, fpp, "PP-F", &place);
+  memcpy (ppf, enlace_builder_ports (b), sizeof ppf);
+  place.u_position = 36;
+  enlace_builder_device (b, cm, "CM-1", &place);
+
+  memset (&place, 0, sizeof place);
+  place.space_id = office;
+  place.has_xy = TRUE;
+  place.status = "planned";
+  /* 15 copper runs: PP-C R1…R10, PP-D R1…R5 */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("D-%u", i + 1);
+
+      place.x = 10 + i;
+      enlace_builder_device (b, jack, name, &place);
+      ports = enlace_builder_ports (b);
+      for (guint j = 0; j < 2 && n < 15; j++, n++)
+        {
+          g_autofree char *label = g_strdup_printf ("D%02u", n + 1);
+          EnlaceBuilderCable c = { label, "horizontal", "cat6a", 4, 35.0, "azul", "planned" };
+
+          enlace_builder_cable (b, &c, ports[j], n < 10 ? ppc[24 + n] : ppd[24 + n - 10]);
+        }
+    }
+  /* 4 fibre runs: PP-F R1…R4 */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("F-%u", i + 1);
+
+      place.x = 20 + i;
+      enlace_builder_device (b, fjack, name, &place);
+      ports = enlace_builder_ports (b);
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autofree char *label = g_strdup_printf ("F%02u", 2 * i + j + 1);
+          EnlaceBuilderCable c = { label, "horizontal", "om3", 2, 50.0, "aqua", "planned" };
+
+          enlace_builder_cable (b, &c, ports[j], ppf[12 + 2 * i + j]);
+        }
+    }
+  /* one cord already drawn on PP-C's F1 (to PP-D's F24) */
+  {
+    EnlaceBuilderCable c = { "DC01", "patch-cord", "cat6a", 4, 0.5, "gris", "planned" };
+
+    enlace_builder_cable (b, &c, ppc[0], ppd[23]);
+  }
+  g_assert_true (enlace_builder_finish (b, &error));
+  g_assert_no_error (error);
+  g_assert_true (enlace_store_end_bulk (store, &error));
+  g_assert_true (enlace_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fl, >, 0);
+
+  planned = enlace_bom_compute (store, "C", NULL, TRUE, &error);
+  g_assert_no_error (error);
+  t = planned->total;
+  g_assert_cmpfloat (qty (t, "panel:copper:24"), ==, 3);
+  g_assert_cmpfloat (qty (t, "panel:fibre:12"), ==, 1);
+  g_assert_cmpfloat (qty (t, "rack:42"), ==, 1);
+  /* one cord per port in use: 10 + 5 runs less the ports the drawn cord
+   * already serves (one on PP-C, one on PP-D: a cross-connect), at 1 m;
+   * the drawn cord at its own length; 4 fibre cords at 2 m */
+  g_assert_cmpfloat (qty (t, "cord:cat6a:1.0"), ==, 13);
+  g_assert_cmpfloat (qty (t, "cord:cat6a:0.5"), ==, 1);
+  g_assert_cmpfloat (qty (t, "cord:om3:2.0"), ==, 4);
+  g_assert_cmpstr (find_line (t, "cord:om3:2.0")->description, ==, "Patch cord OM3, 2.0 m");
+  /* the fixture's planned runs end on active panels: no cord of cat6 */
+  g_assert_null (find_line (t, "cord:cat6:1.0"));
+  /* R2: 4 panels, one manager per two = 2; the one drawn and 1 more */
+  g_assert_cmpfloat (qty (t, "manager"), ==, 2);
+  /* the floor and the building say the same */
+  g_assert_cmpfloat (qty (g_ptr_array_index (planned->floors, 0), "cord:cat6a:1.0"), ==, 13);
+  g_assert_cmpfloat (qty (g_ptr_array_index (planned->buildings, 0), "manager"), ==, 2);
+
+  /* everything: the same design cords and managers, and the fixture's
+   * two cords between its active panels; R1's active panels get none */
+  all = enlace_bom_compute (store, NULL, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  t = all->total;
+  g_assert_cmpfloat (qty (t, "cord:cat6a:1.0"), ==, 13);
+  g_assert_cmpfloat (qty (t, "cord:om3:2.0"), ==, 4);
+  g_assert_cmpfloat (qty (t, "cord:cat6:1.0"), ==, 2);
+  g_assert_cmpfloat (qty (t, "manager"), ==, 2);
+}
+
+/* Cable types as people write them, in the lines' descriptions. */
+static void
+test_type_labels (void)
+{
+  static const char *cases[][2] = {
+    { "cat6a", "Cat6A" }, { "cat5e", "Cat5e" }, { "cat6", "Cat6" }, { "cat3", "Cat3" },
+    { "om3", "OM3" }, { "os2", "OS2" }, { "multipair", "multipair" }, { "coax", "coaxial" },
+    { "other", "of another type" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = enlace_bom_cable_type_label (cases[i][0]);
+
+      g_assert_cmpstr (label, ==, cases[i][1]);
+    }
+}
+
 static void
 test_bom_output (void)
 {
@@ -247,6 +405,7 @@ test_bom_output (void)
   g_assert_true (g_str_has_prefix (csv, "building,floor,item,description,unit,quantity,unit_price,cost\r\n"));
   g_assert_nonnull (strstr (csv, "C,1,cable:cat6,"));
   g_assert_nonnull (strstr (csv, "*,,jack:copper,"));
+  g_assert_nonnull (strstr (csv, "C,1,cable:cat6,\"Cable Cat6, box of 305 m\",box,"));
 }
 
 /* ------------------------------------------------------------ prices */
@@ -632,6 +791,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/bom/boxes", test_boxes);
   g_test_add_func ("/model/bom/totals", test_bom_totals);
+  g_test_add_func ("/model/bom/design", test_bom_design);
+  g_test_add_func ("/model/bom/type-labels", test_type_labels);
   g_test_add_func ("/model/bom/output", test_bom_output);
   g_test_add_func ("/model/bom/prices", test_prices);
   g_test_add_func ("/model/bom/label-templates", test_label_templates);

@@ -105,7 +105,7 @@ test_numbers (void)
 }
 
 /* The bill of materials writes metres and lengths of cords with the
- * language's decimal mark: "Cable de parcheo cat6, 1,5 m", "12,5 m" of tray */
+ * language's decimal mark: "Cable de parcheo Cat6, 1,5 m", "12,5 m" of tray */
 static void
 test_bom_metres (void)
 {
@@ -166,7 +166,7 @@ test_bom_metres (void)
     }
   g_assert_nonnull (cord_line);
   g_assert_nonnull (tray_line);
-  g_assert_cmpstr (cord_line, ==, es ? "Cable de parcheo cat6, 1,5 m" : "Patch cord cat6, 1.5 m");
+  g_assert_cmpstr (cord_line, ==, es ? "Cable de parcheo Cat6, 1,5 m" : "Patch cord Cat6, 1.5 m");
   g_assert_cmpstr (metres, ==, es ? "12,5 m" : "12.5 m");
 }
 
