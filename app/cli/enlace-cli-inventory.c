@@ -11,6 +11,7 @@
 #include "enlace-cli.h"
 #include "enlace-format.h"
 #include "enlace-details.h"
+#include "enlace-install.h"
 #include "enlace-inventory.h"
 #include "enlace-kinds.h"
 #include "enlace-propose.h"
@@ -652,6 +653,17 @@ cli_cmd_show (int    argc,
       printf ("  %s%*s %s\n", label, (int) MAX (pad, 0), "", text);
     }
   print_details (o);
+  if (g_str_equal (kind->name, "cable"))
+    {
+      g_autoptr(EnlaceCableTest) test = enlace_cable_test_get (store, id, NULL);
+
+      if (test)
+        {
+          g_autofree char *text = enlace_cable_test_describe (test);
+
+          printf ("\n%s: %s\n", _("Test"), text);
+        }
+    }
   return CLI_OK;
 }
 

@@ -9,6 +9,7 @@
 
 #include "enlace-bom-private.h"
 #include "enlace-cases.h"
+#include "enlace-device-type-adopt.h"
 #include "enlace-install.h"
 #include "enlace-orders.h"
 #include "enlace-store-private.h"
@@ -91,6 +92,7 @@ enlace_install_floor_order (EnlaceStore  *store,
 {
   g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   g_autoptr(GPtrArray) cables = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  g_autoptr(GArray) untyped = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(JsonObject) case_values = NULL;
   g_autofree char *floor_key = NULL;
   sqlite3_stmt *st;
@@ -119,6 +121,28 @@ enlace_install_floor_order (EnlaceStore  *store,
 
   if (!enlace_store_begin (store, _("Send a floor's design to installation"), error))
     return 0;
+
+  /* a planned device made port by port (an older project's design
+   * outlets and panels) gets a type of its ports first, so that the
+   * order can make it again */
+  st = enlace_store_prepare (store,
+                             "SELECT d.id FROM device d LEFT JOIN rack r ON r.id = d.rack_id "
+                             "JOIN space s ON s.id = coalesce(r.space_id, d.space_id) "
+                             "WHERE d.status = 'planned' AND s.floor_id = ?1 AND d.device_type_id IS NULL "
+                             "AND EXISTS (SELECT 1 FROM port p WHERE p.device_id = d.id) ORDER BY d.id", error);
+  if (st == NULL)
+    goto fail;
+  sqlite3_bind_int64 (st, 1, floor_id);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (st, 0);
+
+      g_array_append_val (untyped, id);
+    }
+  sqlite3_reset (st);
+  for (guint i = 0; i < untyped->len; i++)
+    if (enlace_device_adopt_type (store, g_array_index (untyped, gint64, i), error) == 0)
+      goto fail;
 
   /* the planned devices of the floor */
   st = enlace_store_prepare (store,
@@ -293,10 +317,18 @@ write_test (EnlaceStore  *store,
       enlace_store_set_sql_error (store, error, _("Recording the test of a run"));
       return FALSE;
     }
-  st = enlace_store_prepare (store, "UPDATE cable SET status = 'installed' WHERE id = ?1 AND status = 'planned'", error);
+  /* the tested length is the cable's length from now on (the design's
+   * computed one stays in the log: Undo brings it back) */
+  st = enlace_store_prepare (store,
+                             "UPDATE cable SET status = CASE status WHEN 'planned' THEN 'installed' ELSE status END, "
+                             "length_m = coalesce(?2, length_m) WHERE id = ?1", error);
   if (st == NULL)
     return FALSE;
   sqlite3_bind_int64 (st, 1, cable_id);
+  if (length_m >= 0)
+    sqlite3_bind_double (st, 2, length_m);
+  else
+    sqlite3_bind_null (st, 2);
   if (sqlite3_step (st) != SQLITE_DONE)
     {
       enlace_store_set_sql_error (store, error, _("Recording the test of a run"));
@@ -386,6 +418,51 @@ enlace_cable_test_get (EnlaceStore  *store,
     }
   sqlite3_reset (st);
   return t;
+}
+
+JsonObject *
+enlace_cable_test_to_json (EnlaceCableTest *self)
+{
+  JsonObject *o;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  o = json_object_new ();
+  json_object_set_string_member (o, "result", self->passed ? "pass" : "fail");
+  if (self->length_m >= 0)
+    json_object_set_double_member (o, "length_m", self->length_m);
+  if (!isnan (self->margin_db))
+    json_object_set_double_member (o, "margin_db", self->margin_db);
+  set_text (o, "tested_at", self->tested_at);
+  set_text (o, "source", self->source);
+  return o;
+}
+
+char *
+enlace_cable_test_describe (EnlaceCableTest *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ptr_array_add (parts, g_strdup (self->passed ? _("Pass") : _("Fail")));
+  if (self->length_m >= 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%.1f m tested"), self->length_m));
+  if (!isnan (self->margin_db))
+    g_ptr_array_add (parts, g_strdup_printf (_("margin %.1f dB"), self->margin_db));
+  if (self->tested_at)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (self->tested_at, NULL);
+      g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+      g_ptr_array_add (parts, local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (self->tested_at));
+    }
+  if (g_strcmp0 (self->source, "certifier") == 0)
+    g_ptr_array_add (parts, g_strdup (_("certifier")));
+  else if (self->source)
+    g_ptr_array_add (parts, g_strdup (_("recorded by hand")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **)parts->pdata);
 }
 
 /* ------------------------------------------------------------ certifier */

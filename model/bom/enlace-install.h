@@ -9,7 +9,10 @@
  *    move into the order: they leave the plant in the same command, and
  *    executing the order makes them again, installed.  One command.
  *  - Installing a run records its tested length and result (cable_test)
- *    and marks the cable installed: one command.
+ *    and marks the cable installed; the tested length becomes the
+ *    cable's length (the design's computed length is in the log, and
+ *    Undo brings it back): one command.  A failed test leaves the cable
+ *    installed: it is laid, and its page shows the failure.
  *  - A cable certifier's results (CSV: label, length, pass/fail, margin)
  *    are matched to cables by label: the rows that match are recorded as
  *    tests (one command); the report lists the rows that do not match.
@@ -26,8 +29,11 @@ G_BEGIN_DECLS
 /* Makes the order of the planned objects of floor @level of @building.
  * @values: passed to enlace_case_open() (may be NULL: the summary is
  * "Instalación de BUILDING nivel N").  Refused when the floor has no
- * planned object, or a planned device with ports has no device type (the
- * order could not make its ports again).  Returns the case id;
+ * planned object.  A planned device with ports but no device type (the
+ * outlets and panels of a design made before the design gave them types)
+ * first gets one in the same command (enlace_device_adopt_type: a type of
+ * the file with the same ports, or a "Generic" one made from them), since
+ * the order makes each device again from its type.  Returns the case id;
  * *@n_changes the changes added (may be NULL). */
 gint64       enlace_install_floor_order (EnlaceStore  *store,
                                          const char   *building,
@@ -48,9 +54,16 @@ typedef struct
 
 void         enlace_cable_test_free     (EnlaceCableTest *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EnlaceCableTest, enlace_cable_test_free)
+/* {"result": "pass"|"fail", "length_m", "margin_db" (when given),
+ * "tested_at", "source"}: the "test" of a cable's details. */
+JsonObject  *enlace_cable_test_to_json  (EnlaceCableTest *self);
+/* In words, for the cable's page and enlace-cli show: "Fail · 14.0 m ·
+ * margin -1.2 dB · 2026-12-06 10:30 · certifier". */
+char        *enlace_cable_test_describe (EnlaceCableTest *self);
 
 /* Records the installation of the run labelled @label: its tested length
- * (< 0: not given), result and margin (NAN: not given).  One command. */
+ * (< 0 or NAN: not given; given, it becomes the cable's length), result
+ * and margin (NAN: not given).  One command. */
 gboolean     enlace_install_run         (EnlaceStore  *store,
                                          const char   *label,
                                          double        length_m,

@@ -9,6 +9,7 @@
 
 #include "enlace-design.h"
 #include "enlace-design-private.h"
+#include "enlace-device-type-adopt.h"
 #include "enlace-rules.h"
 #include "enlace-store-private.h"
 
@@ -550,6 +551,9 @@ add_panel (EnlaceStore                *store,
         if (enlace_store_create (store, "port-mapping", map, error) == 0)
           return 0;
       }
+  /* a panel type of its ports, for the next panel and the order */
+  if (type == 0 && enlace_device_adopt_type (store, id, error) == 0)
+    return 0;
   return id;
 }
 

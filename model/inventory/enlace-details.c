@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "enlace-details.h"
+#include "enlace-install.h"
 #include "enlace-inventory.h"
 
 static JsonArray *
@@ -243,8 +244,20 @@ enlace_inventory_add_details (EnlaceStore       *store,
     }
   else if (strcmp (kind->name, "cable") == 0)
     {
+      g_autoptr(EnlaceCableTest) test = NULL;
+      GError *local = NULL;
+
       if (!add_cable_ends (store, id, o, error))
         return FALSE;
+      /* "test": the run's recorded test, if any */
+      test = enlace_cable_test_get (store, id, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      if (test)
+        json_object_set_object_member (o, "test", enlace_cable_test_to_json (test));
     }
   else if (strcmp (kind->name, "rack") == 0 || strcmp (kind->name, "space") == 0)
     {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enlace-device-type-adopt.h"
 #include "enlace-plan.h"
 #include "enlace-store-private.h"
 #include "enlace-trace.h"
@@ -479,6 +480,9 @@ create_outlet (EnlaceStore        *store,
       if (!add_jack (store, device_id, jack, "voice", n_data + i, error))
         goto fail;
     }
+  /* its jacks as a faceplate type of the file (made the first time) */
+  if (enlace_device_adopt_type (store, device_id, error) == 0)
+    goto fail;
   if (!enlace_store_commit (store, error))
     return 0;
   return device_id;

@@ -87,11 +87,50 @@ test_bom (void)
   enlace_test_cli_remove_dir (dir);
 }
 
+/* A floor designed with the design tool (the demo's Edificio C) goes to
+ * installation; a run's test shows in show, its length the cable's. */
+static void
+test_install (void)
+{
+  g_autofree char *dir = enlace_test_cli_make_dir ("enlace-cli-install");
+  g_autofree char *file = g_build_filename (dir, "i.enlace", NULL);
+  g_auto(EnlaceCliRun) r = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+
+  enlace_test_cli_run (&r, dir, "generate", file, "--demo", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, dir, "install", file, "order", "C", "0", "--json", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  o = parse_object (r.out);
+  g_assert_cmpint (json_object_get_int_member (o, "changes"), >, 100);
+  /* nothing planned is left on the floor */
+  enlace_test_cli_run (&r, dir, "install", file, "order", "C", "0", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+
+  enlace_test_cli_run (&r, dir, "install", file, "run", "C-1A-001-D", "--result", "fail",
+                       "--length", "14", "--margin", "-2.5", NULL);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_cmpint (r.status, ==, 0);
+  enlace_test_cli_run (&r, dir, "show", file, "cable", "C-1A-001-D", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Test: Fail · 14.0 m tested · margin -2.5 dB"));
+  enlace_test_cli_run (&r, dir, "show", file, "cable", "C-1A-001-D", "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_clear_pointer (&o, json_object_unref);
+  o = parse_object (r.out);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "test"), "result"), ==, "fail");
+  g_assert_nonnull (strstr (r.out, "\"length_m\" : 14"));
+
+  enlace_test_cli_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/bom", test_bom);
+  g_test_add_func ("/cli/install", test_install);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "enlace-format.h"
 #include "enlace-kinds.h"
+#include "enlace-cable-test-view.h"
 #include "enlace-extension-history-view.h"
 #include "enlace-object-form.h"
 #include "enlace-object-cases.h"
@@ -45,6 +46,7 @@ struct _EnlaceObjectForm
   GtkWidget            *trace_button;    /* gui-views: trace and what breaks */
   GtkWidget            *impact_button;
   GtkWidget            *history;         /* an extension's status history */
+  GtkWidget            *test;            /* a cable's installation test (EnlaceCableTestView) */
   GtkWidget            *status_button;   /* an extension: "Change status…" (a case) */
   GtkWidget            *outages;    /* circuits: their outage history (EnlaceObjectCases) */
   AdwStatusPage        *missing;
@@ -595,6 +597,8 @@ enlace_object_form_set_object (EnlacePage *page,
   update_buttons (self);
   enlace_extension_history_view_set_extension (ENLACE_EXTENSION_HISTORY_VIEW (self->history), store,
                                                g_strcmp0 (kind, "extension") == 0 ? id : 0);
+  enlace_cable_test_view_set_cable (ENLACE_CABLE_TEST_VIEW (self->test), store,
+                                    g_strcmp0 (kind, "cable") == 0 ? id : 0);
 
   /* a provider circuit: the fault reports that pointed at it */
   if (g_strcmp0 (kind, "circuit") == 0)
@@ -616,6 +620,14 @@ enlace_object_form_get_change_status_button (EnlaceObjectForm *self)
 }
 
 GtkWidget *
+enlace_object_form_get_cable_test (EnlaceObjectForm *self)
+{
+  g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
+
+  return self->test;
+}
+
+GtkWidget *
 enlace_object_form_get_outages (EnlaceObjectForm *self)
 {
   g_return_val_if_fail (ENLACE_IS_OBJECT_FORM (self), NULL);
@@ -632,7 +644,8 @@ enlace_object_form_store_changed (EnlacePage      *page,
   if (self->create)
     return;
 
-  if (changes->bulk || enlace_change_set_touches (changes, self->kind->table))
+  if (changes->bulk || enlace_change_set_touches (changes, self->kind->table) ||
+      (g_strcmp0 (self->kind->name, "cable") == 0 && enlace_change_set_touches (changes, "cable_test")))
     enlace_page_reload (page);
 }
 
@@ -740,6 +753,8 @@ enlace_object_form_init (EnlaceObjectForm *self)
   gtk_box_append (GTK_BOX (self->box), self->buttons);
   self->history = enlace_extension_history_view_new ();
   gtk_box_append (GTK_BOX (self->box), self->history);
+  self->test = enlace_cable_test_view_new ();
+  gtk_box_append (GTK_BOX (self->box), self->test);
   self->outages = enlace_object_cases_new ();
   enlace_object_cases_set_faults_only (ENLACE_OBJECT_CASES (self->outages), TRUE);
   gtk_box_append (GTK_BOX (self->box), self->outages);

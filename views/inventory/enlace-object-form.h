@@ -46,6 +46,8 @@ const char *enlace_object_form_get_error     (EnlaceObjectForm  *self,
 /* A circuit's outage history (EnlaceObjectCases of its fault reports);
  * hidden for other kinds and for circuits with none. */
 GtkWidget        *enlace_object_form_get_outages (EnlaceObjectForm *self);
+/* A cable's installation test (EnlaceCableTestView; hidden for other kinds). */
+GtkWidget   *enlace_object_form_get_cable_test (EnlaceObjectForm *self);
 /* An extension's page: "Change status…" beside its read-only status (the
  * status changes only through a case of "extension-estado": it opens the
  * new-case dialog, prefilled); NULL for other kinds and in create mode. */

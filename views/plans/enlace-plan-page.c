@@ -9,6 +9,7 @@
 #include "enlace-labels-dialog.h"
 #include "enlace-plan-page.h"
 #include "enlace-design-dialog.h"
+#include "enlace-install-order.h"
 #include "enlace-plan-sheet.h"
 #include "enlace-rules-refs.h"
 #include "enlace-trace.h"
@@ -971,6 +972,60 @@ on_design_clicked (EnlacePlanPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "Installation order…": the floor's design becomes a modification order
+ * (views/bom/enlace-install-order.c), whose case page is shown. */
+static void
+on_install_order_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           EnlacePlanPage   *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *msg = NULL;
+  guint n = 0;
+  gint64 case_id;
+
+  if (g_strcmp0 (response, "create") != 0)
+    return;
+  case_id = enlace_install_order_dialog_apply (dialog, &n, &error);
+  if (case_id == 0)
+    {
+      AdwMessageDialog *alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
+                                                                            _("The order was not made"),
+                                                                            error->message));
+
+      adw_message_dialog_add_response (alert, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Installation order made: %u change",
+                                      "Installation order made: %u changes", n), n);
+  enlace_page_show_message (ENLACE_PAGE (self), msg);
+  enlace_page_activate_object (ENLACE_PAGE (self), "case", case_id);
+}
+
+AdwMessageDialog *
+enlace_plan_page_install_order (EnlacePlanPage *self)
+{
+  gint64 floor_id;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (ENLACE_IS_PLAN_PAGE (self), NULL);
+
+  floor_id = enlace_plan_canvas_get_floor (self->canvas);
+  if (floor_id <= 0 || store_of (self) == NULL)
+    return NULL;
+  dialog = enlace_install_order_dialog_new (parent_window (self), store_of (self), floor_id);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_install_order_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+on_install_order_clicked (EnlacePlanPage *self)
+{
+  enlace_plan_page_install_order (self);
+}
+
 static void
 on_export_pdf_clicked (EnlacePlanPage *self)
 {
@@ -1346,6 +1401,7 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_labels_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_design_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_install_order_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_checks_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);

@@ -34,6 +34,10 @@ gboolean          enlace_plan_page_export         (EnlacePlanPage *self,
                                                    const char     *path,
                                                    const char     *format,
                                                    GError        **error);
+/* "Installation order…" (as its button does): asks, then sends the floor's
+ * design to installation and shows the order's case.  Returns the
+ * question (NULL when no floor is shown). */
+AdwMessageDialog *enlace_plan_page_install_order  (EnlacePlanPage *self);
 /* The live check of the floor shown (rerun after every command; marks on
  * the plan) and how long it took; NULL before a floor is shown. */
 EnlaceRuleReport *enlace_plan_page_get_report     (EnlacePlanPage *self,

@@ -736,8 +736,113 @@ test_install_run (void)
   g_assert_cmpstr (t->source, ==, "manual");
   o = enlace_store_get (store, "cable", p01, &error);
   g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "installed");
+  /* the tested length is the cable's length now */
+  g_assert_cmpfloat (json_object_get_double_member (o, "length_m"), ==, 38.7);
+
+  /* one command: undo gives back the design's length and status */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&o, json_object_unref);
+  o = enlace_store_get (store, "cable", p01, &error);
+  g_assert_cmpfloat (json_object_get_double_member (o, "length_m"), ==, 40);
+  g_assert_cmpstr (json_object_get_string_member (o, "status"), ==, "planned");
+  g_assert_null (enlace_cable_test_get (store, p01, &error));
+  g_assert_no_error (error);
+
+  /* without a length the cable keeps its own; a failure is recorded too */
+  g_assert_true (enlace_install_run (store, "P01", -1, FALSE, -0.8, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&o, json_object_unref);
+  o = enlace_store_get (store, "cable", p01, &error);
+  g_assert_cmpfloat (json_object_get_double_member (o, "length_m"), ==, 40);
+  g_clear_pointer (&t, enlace_cable_test_free);
+  t = enlace_cable_test_get (store, p01, &error);
+  g_assert_false (t->passed);
+  g_assert_cmpfloat (t->margin_db, ==, -0.8);
+
   g_assert_false (enlace_install_run (store, "NOPE", 1, TRUE, NAN, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* The certifier's lengths become the cables' lengths, in its one command. */
+static void
+test_certify_length (void)
+{
+  g_autoptr(EnlaceStore) store = fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnlaceCertifyReport) r = NULL;
+  g_autoptr(JsonObject) o = NULL;
+  const char *csv = "label,length,result,margin\nE02,14.0,FAIL,-2.5\n";
+  gint64 e02 = enlace_store_lookup (store, "cable", "E02", NULL);
+
+  r = enlace_install_certify (store, csv, strlen (csv), FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->failed, ==, 1);
+  o = enlace_store_get (store, "cable", e02, &error);
+  g_assert_cmpfloat (json_object_get_double_member (o, "length_m"), ==, 14.0);
+  g_assert_true (enlace_store_undo (store, &error));
+  g_clear_pointer (&o, json_object_unref);
+  o = enlace_store_get (store, "cable", e02, &error);
+  g_assert_cmpfloat (json_object_get_double_member (o, "length_m"), ==, 30.0);
+}
+
+/* An older project's planned outlet made jack by jack, without a type:
+ * the order gives it one (a "Generic" faceplate of its jacks) in its own
+ * command instead of refusing. */
+static void
+test_floor_order_untyped (void)
+{
+  g_autoptr(EnlaceStore) store = fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) dev = json_object_new ();
+  g_autoptr(JsonObject) front = json_object_new ();
+  g_autoptr(JsonObject) rear = json_object_new ();
+  g_autoptr(JsonObject) map = json_object_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JsonObject) o = NULL;
+  gint64 id, f, r, case_id, types;
+  const char *type = NULL;
+
+  types = enlace_store_count (store, "device-type");
+  json_object_set_string_member (dev, "name", "O-OLD");
+  json_object_set_string_member (dev, "role", "outlet");
+  json_object_set_string_member (dev, "status", "planned");
+  json_object_set_int_member (dev, "space_id", enlace_store_lookup (store, "space", "C/1/101", NULL));
+  id = enlace_store_create (store, "device", dev, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (front, "device_id", id);
+  json_object_set_string_member (front, "kind", "front");
+  json_object_set_string_member (front, "name", "D");
+  f = enlace_store_create (store, "port", front, &error);
+  json_object_set_int_member (rear, "device_id", id);
+  json_object_set_string_member (rear, "kind", "rear");
+  json_object_set_string_member (rear, "name", "D-R");
+  r = enlace_store_create (store, "port", rear, &error);
+  json_object_set_int_member (map, "device_id", id);
+  json_object_set_int_member (map, "front_port_id", f);
+  json_object_set_int_member (map, "rear_port_id", r);
+  g_assert_cmpint (enlace_store_create (store, "port-mapping", map, &error), >, 0);
+  g_assert_no_error (error);
+
+  case_id = enlace_install_floor_order (store, "C", "1", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (case_id, >, 0);
+  g_assert_cmpint (enlace_store_count (store, "device-type"), ==, types + 1);
+  changes = enlace_order_changes (store, case_id, &error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      EnlaceOrderChange *c = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (c->target, "O-OLD"))
+        type = json_object_get_string_member_with_default (c->params, "type", NULL);
+    }
+  g_assert_nonnull (type);
+  g_assert_true (g_str_has_prefix (type, "Generic/"));
+  g_assert_true (enlace_order_execute (store, case_id, &error));
+  g_assert_no_error (error);
+  o = enlace_store_get (store, "device", enlace_store_lookup (store, "device", "O-OLD", NULL), &error);
+  g_assert_no_error (error);
+  g_assert_false (json_node_is_null (json_object_get_member (o, "device_type_id")));
 }
 
 static void
@@ -801,5 +906,7 @@ main (int    argc,
   g_test_add_func ("/model/bom/certify", test_certify);
   g_test_add_func ("/model/bom/install-run", test_install_run);
   g_test_add_func ("/model/bom/floor-order", test_floor_order);
+  g_test_add_func ("/model/bom/certify-length", test_certify_length);
+  g_test_add_func ("/model/bom/floor-order-untyped", test_floor_order_untyped);
   return g_test_run ();
 }

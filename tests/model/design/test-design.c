@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "enlace-design.h"
+#include "enlace-install.h"
+#include "enlace-orders.h"
 #include "enlace-plan.h"
 #include "enlace-rules.h"
 #include "enlace-store-private.h"
@@ -302,6 +304,115 @@ test_place_undo (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (store, "SELECT count(*) FROM device"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM port"), ==, 0);
+}
+
+/* The outlets the design makes have a device type: a faceplate of their
+ * jacks, made once and reused, taken back with the outlets by one undo. */
+static void
+test_place_type (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  EnlaceDesignRule rule;
+  gint64 r101 = space_id (store, "B/1/101");
+
+  enlace_design_rule_init (&rule);
+  rule.n_voice = 1;
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_place_apply (store, outlets, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'outlet' AND device_type_id IS NULL"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(DISTINCT device_type_id) FROM device WHERE role = 'outlet'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device_type WHERE role = 'outlet' AND u_height = 0"), ==, 1);
+  /* two data jacks and a voice jack, front and rear, mapped */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port_template WHERE kind = 'front' AND medium = 'copper'"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port_template WHERE kind = 'front' AND medium = 'voice'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port_template WHERE kind = 'rear'"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM mapping_template"), ==, 3);
+
+  /* the same jacks again: the same type */
+  rule.outlets_per_workstation = 1;
+  rule.min_outlets = 1;
+  more = enlace_design_place_preview (store, floor_id, &r101, 1, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_place_apply (store, more, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device_type"), ==, 1);
+
+  /* other jacks: another type */
+  g_assert_cmpint (enlace_plan_add_outlet_in_space (store, r101, NULL, 1, 0, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device_type WHERE role = 'outlet'"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE device_type_id IS NULL"), ==, 0);
+
+  /* undo takes the types back with the outlets */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device_type"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device"), ==, 0);
+}
+
+/* A designed floor becomes an installation order: every planned outlet,
+ * panel and run a change, the design leaves the plant; executed, the
+ * order makes them again, installed, with their types and lengths. */
+static void
+test_order_from_design (void)
+{
+  gint64 floor_id;
+  g_autoptr(EnlaceStore) store = fixture (&floor_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(JsonObject) cable = NULL;
+  EnlaceDesignRule rule;
+  EnlaceDesignOptions opts;
+  gint64 planned_devices, planned_cables, ports, case_id;
+  guint n = 0;
+
+  enlace_design_rule_init (&rule);
+  outlets = enlace_design_place_preview (store, floor_id, NULL, 0, &rule, &error);
+  g_assert_no_error (error);
+  g_assert_true (enlace_design_options_load (store, &opts, &error));
+  g_assert_true (enlace_design_apply (store, outlets, &opts, NULL, &error));
+  g_assert_no_error (error);
+  planned_devices = count (store, "SELECT count(*) FROM device WHERE status = 'planned'");
+  planned_cables = count (store, "SELECT count(*) FROM cable WHERE status = 'planned'");
+  ports = count (store, "SELECT count(*) FROM port");
+  g_assert_cmpint (planned_devices, ==, 18 + 2);   /* 18 outlets, 2 panels for 36 runs */
+  g_assert_cmpint (planned_cables, ==, 36);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE device_type_id IS NULL"), ==, 0);
+
+  case_id = enlace_install_floor_order (store, "B", "1", NULL, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (case_id, >, 0);
+  g_assert_cmpuint (n, ==, planned_devices + planned_cables);
+  changes = enlace_order_changes (store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, n);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable"), ==, 0);
+
+  g_assert_true (enlace_order_execute (store, case_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE device_type_id IS NULL"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE role = 'outlet'"), ==, 18);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM port"), ==, ports);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable WHERE status = 'installed'"), ==, 36);
+  cable = enlace_store_get (store, "cable", count (store, "SELECT id FROM cable ORDER BY label LIMIT 1"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (json_object_get_double_member (cable, "length_m"), >, 0);
+
+  /* undo, twice: the design is back, planned */
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_true (enlace_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM cable WHERE status = 'planned'"), ==, 36);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM device WHERE status = 'planned'"), ==, planned_devices);
 }
 
 /* ------------------------------------------------------------ route */
@@ -868,6 +979,8 @@ main (int    argc,
   g_test_add_func ("/model/design/place/rule", test_place_rule);
   g_test_add_func ("/model/design/place/undo", test_place_undo);
   g_test_add_func ("/model/design/place/existing", test_place_existing);
+  g_test_add_func ("/model/design/place/type", test_place_type);
+  g_test_add_func ("/model/design/install-order", test_order_from_design);
   g_test_add_func ("/model/design/route/length", test_route_length);
   g_test_add_func ("/model/design/route/nearest", test_route_nearest);
   g_test_add_func ("/model/design/route/ports-overflow", test_route_ports_overflow);
