@@ -1020,10 +1020,14 @@ enlace_plan_page_install_order (EnlacePlanPage *self)
   return dialog;
 }
 
+/* plan.install-order: the design button's menu (a button of its own
+ * would not leave the bar room in a 1024-px window) */
 static void
-on_install_order_clicked (EnlacePlanPage *self)
+install_order_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  enlace_plan_page_install_order (self);
+  enlace_plan_page_install_order (ENLACE_PLAN_PAGE (widget));
 }
 
 static void
@@ -1401,7 +1405,7 @@ enlace_plan_page_class_init (EnlacePlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_labels_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_design_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_install_order_clicked);
+  gtk_widget_class_install_action (widget_class, "plan.install-order", NULL, install_order_action);
   gtk_widget_class_bind_template_callback (widget_class, on_checks_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_pdf_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_svg_clicked);
