@@ -19,8 +19,12 @@
 #include "enlace-design.h"
 #include "enlace-store-private.h"
 
-#define ROW_DEPTH  8.0
-#define CORRIDOR   3.0
+/* Rooms 4.5 m deep either side of a 2.5 m corridor: each floor under the
+ * 1,000 m² one telecom room serves (84 × 11.5 = 966 m²), so that the one
+ * failure of the checks is the one meant: the guard's booth at the far end
+ * of the ground floor beyond 90 m. */
+#define ROW_DEPTH  4.5
+#define CORRIDOR   2.5
 #define TRAY_Y     (ROW_DEPTH + CORRIDOR / 2)
 
 typedef struct
@@ -36,12 +40,12 @@ static const Room ground[] = {
   { 'S', 0, 4, "0A", "Cuarto de telecomunicaciones 0A", "telecom-room" },
   { 'S', 4, 20, "001", "Vestíbulo y préstamo", "office" },
   { 'S', 20, 50, "002", "Sala de lectura general", "classroom" },
-  { 'S', 50, 80, "003", "Acervo general", "other" },
+  { 'S', 50, 84, "003", "Acervo general", "other" },
   { 'N', 0, 16, "004", "Sala de cómputo", "laboratory" },
   { 'N', 16, 36, "005", "Cubículos de estudio", "office" },
   { 'N', 36, 60, "006", "Hemeroteca", "classroom" },
-  { 'N', 60, 74, "007", "Sanitarios", "other" },
-  { 'N', 74, 80, "008", "Caseta de vigilancia", "office" },
+  { 'N', 60, 78, "007", "Sanitarios", "other" },
+  { 'N', 78, 84, "008", "Caseta de vigilancia", "office" },
 };
 
 static const Room first[] = {
@@ -241,7 +245,7 @@ enlace_demo_add_design (EnlaceStore  *store,
   if ((building_id = create (store, "building", building, error)) == 0)
     goto fail;
 
-  f0 = draw_floor (store, building_id, 0, "Planta baja", ground, G_N_ELEMENTS (ground), 80, error);
+  f0 = draw_floor (store, building_id, 0, "Planta baja", ground, G_N_ELEMENTS (ground), 84, error);
   if (f0 == 0)
     goto fail;
   f1 = draw_floor (store, building_id, 1, "Primer piso", first, G_N_ELEMENTS (first), 56, error);

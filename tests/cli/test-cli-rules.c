@@ -44,7 +44,7 @@ test_rules (void)
   enlace_test_cli_run (&r, dir, "check", "d.enlace", "--rules", NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "[permanent-link.max-m]"));
-  g_assert_nonnull (strstr (r.out, "C-0A-059"));
+  g_assert_nonnull (strstr (r.out, "C-0A-034"));
   enlace_cli_run_clear (&r);
   enlace_test_cli_run (&r, dir, "check", "d.enlace", NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -13,6 +13,7 @@
 #include "enlace-generate.h"
 #include "enlace-object-form.h"
 #include "enlace-person-page.h"
+#include "enlace-plan-page.h"
 #include "enlace-object-list.h"
 #include "enlace-rack-view.h"
 #include "enlace-search-page.h"
@@ -238,6 +239,22 @@ test_pages_demo (void)
     if (strcmp (lists[i], "list/circuit") != 0)
       g_assert_cmpuint (list_rows (&f, lists[i]), >, 0);
   g_assert_cmpuint (list_rows (&f, "list/outlet"), >=, 150);
+
+  /* The library in design: its ground floor opens with its runs drawn */
+  {
+    EnlacePage *plan;
+
+    g_assert_true (enlace_demo_add_plans (store, &error));
+    g_assert_true (enlace_demo_add_design (store, &error));
+    g_assert_no_error (error);
+    enlace_test_spin (50);
+    plan = show (&f, "plan", enlace_store_lookup (store, "floor", "C/0", NULL));
+
+    g_assert_true (enlace_plan_canvas_get_layers (enlace_plan_page_get_canvas (ENLACE_PLAN_PAGE (plan)))
+                   & ENLACE_PLAN_LAYER_ROUTES);
+    enlace_test_spin (200);
+    enlace_test_screenshot (GTK_WIDGET (f.window), "design-runs.png");
+  }
 
   fixture_teardown (&f);
 }

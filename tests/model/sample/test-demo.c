@@ -174,7 +174,7 @@ test_ensure_file (void)
     guint over = 0;
 
     g_assert_no_error (error);
-    g_assert_cmpuint (runs->len, >, 40);
+    g_assert_cmpuint (runs->len, >, 30);
     for (guint i = 0; i < runs->len; i++)
       over += ((EnlaceDesignRun *) g_ptr_array_index (runs, i))->over_limit;
     g_assert_cmpuint (over, ==, 1);  /* the guard's booth, on purpose */
