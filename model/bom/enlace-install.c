@@ -144,6 +144,32 @@ enlace_install_floor_order (EnlaceStore  *store,
     if (enlace_device_adopt_type (store, g_array_index (untyped, gint64, i), error) == 0)
       goto fail;
 
+  /* A run recorded installed (its test recorded) whose outlet or panel is
+   * still planned: the order makes the planned devices again, which would
+   * take the run and its test away with them.  Refused, naming it. */
+  st = enlace_store_prepare (store,
+                             "SELECT c.label, d.name FROM cable c JOIN cable_end e ON e.cable_id = c.id "
+                             "JOIN port p ON p.id = e.port_id JOIN device d ON d.id = p.device_id "
+                             "LEFT JOIN rack r ON r.id = d.rack_id "
+                             "JOIN space s ON s.id = coalesce(r.space_id, d.space_id) "
+                             "WHERE d.status = 'planned' AND s.floor_id = ?1 AND c.status <> 'planned' "
+                             "ORDER BY c.label LIMIT 1", error);
+  if (st == NULL)
+    goto fail;
+  sqlite3_bind_int64 (st, 1, floor_id);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Run %s is installed already (its test was recorded) while %s, at one of its ends, "
+                     "is still planned: an order for floor %s would make %s again and lose the run and its test. "
+                     "Record the floor's other runs one by one instead (Record a Test… on each run's page)"),
+                   (const char *)sqlite3_column_text (st, 0), (const char *)sqlite3_column_text (st, 1),
+                   floor_key, (const char *)sqlite3_column_text (st, 1));
+      sqlite3_reset (st);
+      goto fail;
+    }
+  sqlite3_reset (st);
+
   /* the planned devices of the floor */
   st = enlace_store_prepare (store,
                              "SELECT d.id, d.name, d.role, t.manufacturer || '/' || t.model, r.name, d.u_position, "

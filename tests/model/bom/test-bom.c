@@ -845,6 +845,27 @@ test_floor_order_untyped (void)
   g_assert_false (json_node_is_null (json_object_get_member (o, "device_type_id")));
 }
 
+/* A run installed and tested by itself while its outlet is planned: the
+ * floor's order is refused, naming it (it would make the outlet again
+ * and lose the run and its test), and nothing changes. */
+static void
+test_floor_order_keeps_tested_runs (void)
+{
+  g_autoptr(EnlaceStore) store = fixture ();
+  g_autoptr(GError) error = NULL;
+  guint cables;
+
+  g_assert_true (enlace_install_run (store, "P01", 38.7, TRUE, 4.5, &error));
+  g_assert_no_error (error);
+  cables = enlace_store_count (store, "cable");
+  g_assert_cmpint (enlace_install_floor_order (store, "C", "1", NULL, NULL, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "P01"));
+  g_assert_nonnull (strstr (error->message, "O-1"));
+  g_assert_cmpuint (enlace_store_count (store, "cable"), ==, cables);
+  g_assert_cmpint (enlace_store_lookup (store, "cable", "P01", NULL), >, 0);
+}
+
 static void
 test_floor_order (void)
 {
@@ -906,6 +927,7 @@ main (int    argc,
   g_test_add_func ("/model/bom/certify", test_certify);
   g_test_add_func ("/model/bom/install-run", test_install_run);
   g_test_add_func ("/model/bom/floor-order", test_floor_order);
+  g_test_add_func ("/model/bom/floor-order-keeps-tested-runs", test_floor_order_keeps_tested_runs);
   g_test_add_func ("/model/bom/certify-length", test_certify_length);
   g_test_add_func ("/model/bom/floor-order-untyped", test_floor_order_untyped);
   return g_test_run ();
