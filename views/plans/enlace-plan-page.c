@@ -1157,6 +1157,30 @@ enlace_plan_page_request_selection (EnlaceStore         *store,
 /* The check of the floor against the project's rules, after each command:
  * the failing objects are marked on the plan, the button says how many
  * failures there are and opens the rules page of the floor. */
+/* A failure names the patch panel of a run, which is in a rack: the plan
+ * draws the rack, not the panel, so the rack stands for it. */
+static void
+panels_to_racks (EnlacePlanPage *self,
+                 GArray         *refs)
+{
+  EnlacePlanScene *scene = enlace_plan_canvas_get_scene (self->canvas);
+
+  for (guint i = 0; scene != NULL && i < refs->len; i++)
+    {
+      EnlacePlanRef *ref = &g_array_index (refs, EnlacePlanRef, i);
+      g_autoptr(JsonObject) device = NULL;
+
+      if (ref->kind != ENLACE_PLAN_ITEM_DEVICE || enlace_plan_scene_find (scene, ref->kind, ref->id) != NULL)
+        continue;
+      device = enlace_store_get (store_of (self), "device", ref->id, NULL);
+      if (device != NULL && json_object_has_member (device, "rack_id") && !json_object_get_null_member (device, "rack_id"))
+        {
+          ref->kind = ENLACE_PLAN_ITEM_RACK;
+          ref->id = json_object_get_int_member (device, "rack_id");
+        }
+    }
+}
+
 static void
 recheck (EnlacePlanPage *self)
 {
@@ -1187,6 +1211,7 @@ recheck (EnlacePlanPage *self)
   g_debug ("checked floor %lld in %.1f ms: %u failures", (long long) floor_id, self->check_ms,
            self->report->failures->len);
   refs = enlace_rules_report_plan_refs (self->report, floor_id);
+  panels_to_racks (self, refs);
   enlace_plan_canvas_set_marks (self->canvas, (EnlacePlanRef *) refs->data, refs->len);
   gtk_widget_set_visible (GTK_WIDGET (self->checks_button), TRUE);
   /* compact (the bar fits a 1024-pixel laptop): an icon and the count,
@@ -1299,6 +1324,7 @@ enlace_plan_page_set_object (EnlacePage *page,
 
     if (p != NULL && p->floor_id == id)
       {
+        panels_to_racks (self, p->refs);
         enlace_plan_canvas_select_items (self->canvas, (EnlacePlanRef *) p->refs->data, p->refs->len);
         g_object_set_data (G_OBJECT (store), PENDING_SELECTION, NULL);
       }

@@ -188,6 +188,14 @@ test_select_on_plan (void)
   g_assert_cmpint (item->kind, ==, ENLACE_PLAN_ITEM_DEVICE);
   g_assert_cmpint (item->id, ==, g_array_index (f->objects, EnlaceRuleObject, 0).id);
   g_assert_cmpuint (enlace_plan_canvas_get_n_marks (canvas), >, 0);
+  /* the run's patch panel is drawn as its rack: the rack is selected too */
+  {
+    gboolean rack = FALSE;
+
+    for (guint i = 0; i < selection->len; i++)
+      rack |= ((EnlacePlanItem *) g_ptr_array_index (selection, i))->kind == ENLACE_PLAN_ITEM_RACK;
+    g_assert_true (rack);
+  }
 
   /* the plan's button goes back to the floor's checks */
   gtk_window_destroy (GTK_WINDOW (window));
