@@ -9,6 +9,7 @@
 
 #include "enlace-bom.h"
 #include "enlace-bom-private.h"
+#include "enlace-format.h"
 #include "enlace-money.h"
 #include "enlace-store-private.h"
 
@@ -185,41 +186,6 @@ medium_label (const char *m)
   return m;
 }
 
-char *
-enlace_bom_cable_type_label (const char *type)
-{
-  if (type == NULL || type[0] == '\0')
-    return g_strdup (C_("cable type", "of unknown type"));
-  /* the categories and the fibre classes by the standards' names, the
-   * same in every language: "Cat6A", "Cat5e", "OM3", "OS2" */
-  if (g_str_has_prefix (type, "cat") && type[3] != '\0')
-    {
-      g_autofree char *rest = g_ascii_strup (type + 3, -1);
-      gsize n = strlen (rest);
-
-      if (g_str_has_suffix (type, "e"))
-        rest[n - 1] = 'e';
-      return g_strdup_printf ("Cat%s", rest);
-    }
-  if (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"))
-    return g_ascii_strup (type, -1);
-  if (g_str_equal (type, "multipair"))
-    {
-      /* Translators: a cable type in running text, "Cable multipair, box of 305 m" */
-      return g_strdup (C_("cable type", "multipair"));
-    }
-  if (g_str_equal (type, "coax"))
-    {
-      /* Translators: a cable type in running text, "Cable coaxial, box of 305 m" */
-      return g_strdup (C_("cable type", "coaxial"));
-    }
-  if (g_str_equal (type, "other"))
-    {
-      /* Translators: a cable of no known type, "Cable of another type, box of 305 m" */
-      return g_strdup (C_("cable type", "of another type"));
-    }
-  return g_strdup (type);
-}
 
 static const char *
 pathway_label (const char *k)
@@ -246,7 +212,7 @@ describe (EnlaceBomLine *l)
   l->category = g_strdup (cat);
   if (g_str_equal (cat, "cable") && np >= 2)
     {
-      g_autofree char *type = enlace_bom_cable_type_label (p[1]);
+      g_autofree char *type = enlace_format_cable_type (p[1]);
 
       l->description = g_strdup_printf (_("Cable %s, box of %.0f m"), type, ENLACE_BOM_BOX_M);
       l->unit = g_strdup (_("box"));
@@ -260,7 +226,7 @@ describe (EnlaceBomLine *l)
   else if (g_str_equal (cat, "cord") && np >= 3)
     {
       /* the item holds the length in the C way ("cord:cat6:1.5") */
-      g_autofree char *type = enlace_bom_cable_type_label (p[1]);
+      g_autofree char *type = enlace_format_cable_type (p[1]);
       char *end = NULL;
       double m = g_ascii_strtod (p[2], &end);
 

@@ -110,11 +110,6 @@ JsonObject  *enlace_bom_to_json         (EnlaceBom  *self);
  * a decimal point and no thousands separator, in the price list's
  * currency (not written). */
 char        *enlace_bom_to_csv          (EnlaceBom  *self);
-/* A cable type as people write it in running text, translated:
- * "cat6a" → "Cat6A", "om3" → "OM3", "multipair" → "multipair" (Spanish
- * "multipar"), "other" → "of another type".  The descriptions of the
- * bill's cable and cord lines use it. */
-char        *enlace_bom_cable_type_label (const char *type);
 /* "2 cajas", "12 m": the quantity of a line with its unit, translated. */
 char        *enlace_bom_line_dup_quantity (const EnlaceBomLine *line);
 

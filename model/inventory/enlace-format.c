@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "enlace-format"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "enlace-format.h"
@@ -41,4 +43,40 @@ enlace_format_value (EnlaceStore       *store,
     default:
       return display ? g_strdup (json_node_get_string (value)) : NULL;
     }
+}
+
+char *
+enlace_format_cable_type (const char *type)
+{
+  if (type == NULL || type[0] == '\0')
+    return g_strdup (C_("cable type", "of unknown type"));
+  /* the categories and the fibre classes by the standards' names, the
+   * same in every language: "Cat6A", "Cat5e", "OM3", "OS2" */
+  if (g_str_has_prefix (type, "cat") && type[3] != '\0')
+    {
+      g_autofree char *rest = g_ascii_strup (type + 3, -1);
+      gsize n = strlen (rest);
+
+      if (g_str_has_suffix (type, "e"))
+        rest[n - 1] = 'e';
+      return g_strdup_printf ("Cat%s", rest);
+    }
+  if (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"))
+    return g_ascii_strup (type, -1);
+  if (g_str_equal (type, "multipair"))
+    {
+      /* Translators: a cable type in running text, "Cable multipair, box of 305 m" */
+      return g_strdup (C_("cable type", "multipair"));
+    }
+  if (g_str_equal (type, "coax"))
+    {
+      /* Translators: a cable type in running text, "Cable coaxial, box of 305 m" */
+      return g_strdup (C_("cable type", "coaxial"));
+    }
+  if (g_str_equal (type, "other"))
+    {
+      /* Translators: a cable of no known type, "Cable of another type, box of 305 m" */
+      return g_strdup (C_("cable type", "of another type"));
+    }
+  return g_strdup (type);
 }

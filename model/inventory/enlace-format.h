@@ -29,4 +29,11 @@ char *enlace_format_value (EnlaceStore       *store,
                            JsonNode          *value,
                            EnlaceFormatStyle  style);
 
+/* A cable type in running text, as people write it: "Cat6A", "Cat5e",
+ * "OM3", "OS2" (the standards' names, the same in every language), and
+ * translated words for the others ("multipair", "coaxial", "of another
+ * type", "of unknown type" for NULL); the bill's lines and the rules'
+ * messages use it. */
+char *enlace_format_cable_type (const char        *type);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "enlace-geometry.h"
 #include "enlace-rules.h"
+#include "enlace-format.h"
 #include "enlace-rules-private.h"
 #include "enlace-store-private.h"
 #include "enlace-trace.h"
@@ -417,7 +418,7 @@ check_link (Check      *ck,
       if (r != NULL && !isnan (reach) && pl > reach)
         {
           g_autofree char *app = g_ascii_strup (ck->app_copper, -1);
-          g_autofree char *type = enlace_rules_type_label (horizontal_type);
+          g_autofree char *type = enlace_format_cable_type (horizontal_type);
 
           f = failure_new (ck, "reach", r->name, pl, reach, "m", floor_id,
                            g_strdup_printf (_("Outlet %s is %.1f m from its equipment: beyond the reach of %s on %s (%.0f m)"),
@@ -737,7 +738,7 @@ check_backbones (Check       *ck,
       if (!isnan (limit) && c->length > limit)
         {
           const EnlaceRule *r = enlace_rule_set_lookup (ck->rules, name);
-          g_autofree char *type = enlace_rules_type_label (c->type);
+          g_autofree char *type = enlace_format_cable_type (c->type);
 
           f = failure_new (ck, "backbone", r->name, c->length, limit, "m", b->floor,
                            g_strdup_printf (_("Backbone cable %s (%s) is %.1f m long; the rule allows %.0f m"),
@@ -756,7 +757,7 @@ check_backbones (Check       *ck,
           if (r != NULL && !isnan (reach) && c->length > reach)
             {
               g_autofree char *uapp = g_ascii_strup (app, -1);
-              g_autofree char *type = enlace_rules_type_label (c->type);
+              g_autofree char *type = enlace_format_cable_type (c->type);
 
               f = failure_new (ck, "reach", r->name, c->length, reach, "m", b->floor,
                                g_strdup_printf (_("Backbone cable %s is %.1f m long: beyond the reach of %s on %s (%.0f m)"),

@@ -6,7 +6,6 @@
 G_BEGIN_DECLS
 
 /* "Cat6", "OM3" for a cable type of the file ("cat6", "om3"). */
-char *enlace_rules_type_label (const char *type);
 
 /* enlace-rules-set.c: the value to store for rule @name (trimmed; a
  * number in its shortest form, an application in lower case), or NULL

@@ -10,6 +10,7 @@
 
 #include "enlace-cabling-rules.h"
 #include "enlace-rules.h"
+#include "enlace-format.h"
 #include "enlace-rules-private.h"
 #include "enlace-store-private.h"
 
@@ -52,16 +53,6 @@ static const struct
   { "rooms.area-m2", N_("Floor area served by one telecom room, at most") },
 };
 
-char *
-enlace_rules_type_label (const char *type)
-{
-  if (g_str_has_prefix (type, "cat"))
-    return g_strdup_printf ("Cat%s", type + 3);
-  if (g_str_has_prefix (type, "om") || g_str_has_prefix (type, "os"))
-    return g_ascii_strup (type, -1);
-  return g_strdup (type);
-}
-
 static char *
 rule_label (const char *name)
 {
@@ -75,7 +66,7 @@ rule_label (const char *name)
   if (g_strv_length (parts) == 3 && strcmp (parts[0], "reach") == 0)
     {
       g_autofree char *app = g_ascii_strup (parts[1], -1);
-      g_autofree char *type = enlace_rules_type_label (parts[2]);
+      g_autofree char *type = enlace_format_cable_type (parts[2]);
 
       /* TRANSLATORS: "Reach of 10GBASE-T on Cat6" */
       return g_strdup_printf (_("Reach of %s on %s"), app, type);
@@ -94,7 +85,7 @@ rule_label (const char *name)
     }
   if (g_strv_length (parts) == 2 && strcmp (parts[0], "diameter-mm") == 0)
     {
-      g_autofree char *type = enlace_rules_type_label (parts[1]);
+      g_autofree char *type = enlace_format_cable_type (parts[1]);
 
       if (strcmp (parts[1], "other") == 0)
         return g_strdup (_("Diameter of a cable of any other type"));

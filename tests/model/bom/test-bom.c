@@ -8,6 +8,7 @@
 #include "enlace-bom.h"
 #include "enlace-builder.h"
 #include "enlace-cases.h"
+#include "enlace-format.h"
 #include "enlace-install.h"
 #include "enlace-label-templates.h"
 #include "enlace-orders.h"
@@ -380,7 +381,7 @@ test_type_labels (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *label = enlace_bom_cable_type_label (cases[i][0]);
+      g_autofree char *label = enlace_format_cable_type (cases[i][0]);
 
       g_assert_cmpstr (label, ==, cases[i][1]);
     }
