@@ -10,6 +10,7 @@
 #include "enlace-bom-private.h"
 #include "enlace-bom-xml.h"
 #include "enlace-label-templates.h"
+#include "enlace-cases-xml.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
 
@@ -338,17 +339,6 @@ enlace_bom_xml_handles (const char *element)
          g_strcmp0 (element, "cable-test") == 0;
 }
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *v = xmlGetProp (node, BAD_CAST name);
-  char *ret = v ? g_strdup ((const char *) v) : NULL;
-
-  xmlFree (v);
-  return ret;
-}
-
 /* Runs @stmt (its values bound); a failure is the one constraint the row
  * can break: its key is already in the file. */
 static gboolean
@@ -372,9 +362,9 @@ import_template (EnlaceStore  *store,
                  xmlNodePtr    node,
                  GError      **error)
 {
-  g_autofree char *name = prop (node, "name");
-  g_autofree char *style = prop (node, "style");
-  g_autofree char *pattern = prop (node, "pattern");
+  g_autofree char *name = enlace_cases_xml_prop (node, "name");
+  g_autofree char *style = enlace_cases_xml_prop (node, "style");
+  g_autofree char *pattern = enlace_cases_xml_prop (node, "pattern");
   g_autofree char *duplicate = NULL;
   g_autoptr(GError) why = NULL;
   sqlite3_stmt *stmt;
@@ -409,9 +399,9 @@ import_price (EnlaceStore  *store,
               xmlNodePtr    node,
               GError      **error)
 {
-  g_autofree char *item = prop (node, "item");
-  g_autofree char *text = prop (node, "price");
-  g_autofree char *description = prop (node, "description");
+  g_autofree char *item = enlace_cases_xml_prop (node, "item");
+  g_autofree char *text = enlace_cases_xml_prop (node, "price");
+  g_autofree char *description = enlace_cases_xml_prop (node, "description");
   g_autofree char *duplicate = NULL;
   g_autoptr(GError) why = NULL;
   double price = NAN;
@@ -456,9 +446,9 @@ test_cable (EnlaceStore      *store,
             char            **key,
             GError          **error)
 {
-  g_autofree char *cable = prop (node, "cable");
-  g_autofree char *port = prop (node, "port");
-  g_autofree char *circuit = prop (node, "circuit");
+  g_autofree char *cable = enlace_cases_xml_prop (node, "cable");
+  g_autofree char *port = enlace_cases_xml_prop (node, "port");
+  g_autofree char *circuit = enlace_cases_xml_prop (node, "circuit");
   gint64 id = 0;
 
   if (cable != NULL)
@@ -509,11 +499,11 @@ import_test (EnlaceStore      *store,
              GError          **error)
 {
   g_autofree char *key = NULL;
-  g_autofree char *length = prop (node, "length-m");
-  g_autofree char *result = prop (node, "result");
-  g_autofree char *margin = prop (node, "margin-db");
-  g_autofree char *tested_at = prop (node, "tested-at");
-  g_autofree char *source = prop (node, "source");
+  g_autofree char *length = enlace_cases_xml_prop (node, "length-m");
+  g_autofree char *result = enlace_cases_xml_prop (node, "result");
+  g_autofree char *margin = enlace_cases_xml_prop (node, "margin-db");
+  g_autofree char *tested_at = enlace_cases_xml_prop (node, "tested-at");
+  g_autofree char *source = enlace_cases_xml_prop (node, "source");
   g_autofree char *duplicate = NULL;
   double length_m = 0, margin_db = 0;
   sqlite3_stmt *stmt;

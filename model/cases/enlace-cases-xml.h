@@ -58,7 +58,8 @@ gboolean enlace_cases_xml_import_end     (EnlaceCasesXmlImport  *self,
                                           GError               **error);
 void     enlace_cases_xml_import_free    (EnlaceCasesXmlImport  *self);
 
-/* For the readers of the cases area (enlace-opinions-xml.c): the value of
+/* For the readers of the areas that write elements of their own (the
+ * cases, enlace-bom-xml.c, enlace-rules-xml.c): the value of
  * attribute @name, NULL when absent; the text of the first child element
  * @name ("" when empty), NULL when there is none. */
 char    *enlace_cases_xml_prop           (xmlNodePtr             node,

@@ -8,6 +8,7 @@
 
 #include "enlace-rules-private.h"
 #include "enlace-rules-xml.h"
+#include "enlace-cases-xml.h"
 #include "enlace-store-private.h"
 #include "enlace-xml.h"
 
@@ -92,24 +93,13 @@ enlace_rules_xml_export (EnlaceStore       *store,
   return TRUE;
 }
 
-static char *
-prop (xmlNodePtr  node,
-      const char *name)
-{
-  xmlChar *v = xmlGetProp (node, BAD_CAST name);
-  char *ret = v ? g_strdup ((const char *) v) : NULL;
-
-  xmlFree (v);
-  return ret;
-}
-
 gboolean
 enlace_rules_xml_import (EnlaceStore       *store,
                          xmlNodePtr         node,
                          GError           **error)
 {
-  g_autofree char *name = prop (node, "name");
-  g_autofree char *value = prop (node, "value");
+  g_autofree char *name = enlace_cases_xml_prop (node, "name");
+  g_autofree char *value = enlace_cases_xml_prop (node, "value");
   g_autofree char *text = NULL;
   g_autoptr(EnlaceRuleSet) defaults = NULL;
   g_autoptr(GError) why = NULL;
