@@ -22,7 +22,6 @@
  * the phases of a frame): on a shared machine the
  * wall time includes waiting for a CPU, the CPU time does not.
  */
-#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <adwaita.h>

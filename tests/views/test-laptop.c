@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "enlace-application.h"
+#include "enlace-bom-page.h"
 #include "enlace-cases.h"
 #include "enlace-demo.h"
 #include "enlace-plan-page.h"
@@ -237,6 +238,26 @@ test_every_page (void)
   show (window, "email-accounts", 0, "email-accounts");
   show (window, "case-stats", 0, "case-stats");
   show (window, "plan/floor", first_id (store, "floor", NULL, NULL), "plan");
+  show (window, "rules", 0, "rules");
+  /* the bill of materials, whatever its scope: the campus, a building, a
+   * planned design with its long cost line (it once forced the window to
+   * 1329 px); the sheet scrolls sideways rather than widen the window */
+  show (window, "bom", 0, "bom");
+  {
+    EnlaceBomPage *bom = ENLACE_BOM_PAGE (enlace_window_get_visible_page (window));
+    int sidebar = gtk_paned_get_position (window->paned);
+
+    enlace_bom_page_set_scope (bom, "A", NULL, FALSE);
+    check_fits (window, "bom-building");
+    enlace_bom_page_set_scope (bom, "C", NULL, TRUE);
+    check_fits (window, "bom-design");
+    enlace_bom_page_set_scope (bom, "C", "1", TRUE);
+    check_fits (window, "bom-design-floor");
+    /* the sidebar dragged wide, half the screen */
+    gtk_paned_set_position (window->paned, 600);
+    check_fits (window, "bom-wide-sidebar");
+    gtk_paned_set_position (window->paned, sidebar);
+  }
   show (window, "trace/cable", first_id (store, "cable", NULL, NULL), "trace");
   show (window, "impact/rack", first_id (store, "rack", NULL, NULL), "impact");
 
